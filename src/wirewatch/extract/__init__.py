@@ -1,0 +1,1 @@
+"""One small module per thing found; `registry` assembles them from `pipeline.yaml`."""

@@ -1,0 +1,16 @@
+"""Sentence boundaries, which every `Evidence.sentence` indexes into."""
+
+from __future__ import annotations
+
+from wirewatch.extract.context import Context
+from wirewatch.extract.registry import step
+from wirewatch.model import Span
+
+
+@step("sentences")
+def find_sentences(ctx: Context) -> None:
+    ctx.sentences = [
+        Span(start=sent.start_char, end=sent.end_char)
+        for sent in ctx.doc.sents
+        if sent.text.strip()
+    ]
