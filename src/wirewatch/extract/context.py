@@ -67,3 +67,21 @@ class Context:
             claims=self.claims,
             dates=self.dates,
         )
+
+    # Lookups later steps use to tie a finding to what earlier steps found at that offset.
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end), preferring the longest."""
+        hits = [(m.end - m.start, e) for e in self.entities for m in e.mentions
+                if m.start < end and start < m.end]
+        return max(hits, key=lambda hit: hit[0])[1] if hits else None
+
+    def place_at(self, start: int, end: int) -> Place | None:
+        """The place with a mention overlapping [start, end)."""
+        for place in self.places:
+            if any(m.start < end and start < m.end for m in place.mentions):
+                return place
+        return None
+
+    def in_caption(self, offset: int) -> bool:
+        """True inside a photo-credit or caption span (no events are taken from those)."""
+        return any(s.start <= offset < s.end for s in self.notes.get("captions", []))

@@ -1,19 +1,30 @@
-"""Load every data file under `kb/data/` once, validated, into a `KnowledgeBase`."""
+"""Load every data file under `kb/data/` once, validated, into a `KnowledgeBase`.
+
+Each table `kb/data/<name>.yaml` has a schema module `wirewatch.kb.tables.<name>` whose
+`Table` pydantic model validates it; a data file without a schema is an error, so no table
+is read unchecked. Validation happens once, at load; lookups afterwards are plain attributes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from importlib.resources import files
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ValidationError
+
+
+class KnowledgeBaseError(ValueError):
+    """A data file under kb/data is missing its schema or does not validate."""
 
 
 @dataclass
 class KnowledgeBase:
-    """All data tables, keyed by file stem (`countries`, `equipment`, ...)."""
+    """All validated data tables, keyed by file stem (`countries`, `equipment`, ...)."""
 
-    tables: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, BaseModel] = field(default_factory=dict)
 
     def table(self, name: str) -> Any:
         try:
@@ -24,8 +35,22 @@ class KnowledgeBase:
 
 def load_kb() -> KnowledgeBase:
     data = files("wirewatch.kb").joinpath("data")
-    tables: dict[str, Any] = {}
+    tables: dict[str, BaseModel] = {}
     for entry in sorted(data.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")):
-            tables[entry.name.rsplit(".", 1)[0]] = yaml.safe_load(entry.read_text("utf-8"))
+            name = entry.name.rsplit(".", 1)[0]
+            tables[name] = _validate(name, yaml.safe_load(entry.read_text("utf-8")))
     return KnowledgeBase(tables=tables)
+
+
+def _validate(name: str, raw: Any) -> BaseModel:
+    try:
+        schema = import_module(f"wirewatch.kb.tables.{name}").Table
+    except ModuleNotFoundError:
+        raise KnowledgeBaseError(
+            f"kb/data/{name}.yaml has no schema module wirewatch/kb/tables/{name}.py"
+        ) from None
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as error:
+        raise KnowledgeBaseError(f"kb/data/{name}.yaml is invalid: {error}") from error

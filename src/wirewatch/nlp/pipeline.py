@@ -1,8 +1,13 @@
-"""Load the spaCy model and add wirewatch's components to it."""
+"""Load the spaCy model and add wirewatch's components, as `components.yaml` lists them."""
 
 from __future__ import annotations
 
+from importlib import import_module
+from importlib.resources import files
+from typing import Any
+
 import spacy
+import yaml
 from spacy.language import Language
 
 from wirewatch.kb import KnowledgeBase
@@ -24,4 +29,23 @@ def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
         raise ModelNotInstalled(
             f"spaCy pipeline {model!r} is not installed. Install it with: {INSTALL_HINT}"
         ) from error
+    for entry in _components():
+        _apply(nlp, kb, entry)
     return nlp
+
+
+def _components() -> list[dict[str, Any]]:
+    text = files("wirewatch.nlp").joinpath("components.yaml").read_text("utf-8")
+    return yaml.safe_load(text)["components"] or []
+
+
+def _apply(nlp: Language, kb: KnowledgeBase, entry: dict[str, Any]) -> None:
+    if "tokenizer" in entry:
+        module, _, function = entry["tokenizer"].partition(":")
+        getattr(import_module(module), function)(nlp, kb)
+        return
+    import_module(entry["module"])  # registers the factory
+    placement = {key: entry[key] for key in ("before", "after") if key in entry}
+    component = nlp.add_pipe(entry["factory"], config=entry.get("config", {}), **placement)
+    if hasattr(component, "setup"):
+        component.setup(kb)
