@@ -1,0 +1,41 @@
+"""The `wirewatch` command line: a few lines per command over the library.
+
+Exit codes: 0 all good, 1 some inputs rejected (or a score below its floor), 2 usage or
+configuration error. Errors are one line on stderr; `--debug` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from wirewatch.cli import admin, export, ingest, query  # noqa: F401  (they register commands)
+from wirewatch.cli._app import app
+from wirewatch.cli._state import STATE, CliError, err
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return 2
+    except click.exceptions.Abort:
+        err.print("aborted")
+        return 130
+    except (CliError, FileNotFoundError, PermissionError, ValueError, OSError) as error:
+        if STATE.debug:
+            raise
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        return 2
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+__all__ = ["app", "main", "run"]

@@ -1,0 +1,48 @@
+"""`wirewatch schema` and `wirewatch eval`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wirewatch.cli._app import app
+from wirewatch.cli._state import STATE, CliError, err, out
+from wirewatch.model import Analysis
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Analysis contract."""
+    sys.stdout.write(json.dumps(Analysis.model_json_schema(), indent=2) + "\n")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold directory or file (spec §3 format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable report.")] = False,
+    floors: Annotated[Path | None, typer.Option(help="JSON of metric floors; exit 1 when "
+                                                "any score falls below.")] = None,
+) -> None:
+    """Analyse gold documents and score them against their annotations (spec §3)."""
+    from wirewatch.analyze import analyze_many, load_resources
+    from wirewatch.eval import check_floors, load_gold, score
+
+    if not gold.exists():
+        raise CliError(f"gold path not found: {gold}")
+    golds = load_gold(gold)
+    settings = STATE.settings()
+    analyses = analyze_many((g.to_document() for g in golds), load_resources(settings))
+    report = score(zip(golds, analyses, strict=True))
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        out.print(report.to_table())
+    if floors is not None:
+        failures = check_floors(report, json.loads(floors.read_text()))
+        for failure in failures:
+            err.print(f"[red]below floor[/] {failure}", highlight=False)
+        raise typer.Exit(1 if failures else 0)

@@ -1,0 +1,58 @@
+"""`wirewatch export`: the same filters as the queries, written in a standard format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wirewatch import __version__
+from wirewatch.cli._app import app, open_store
+from wirewatch.cli._filters import (
+    Actor,
+    Asset,
+    Bbox,
+    Country,
+    EventType,
+    Outlet,
+    Since,
+    Text,
+    Until,
+    build_filters,
+)
+from wirewatch.cli._state import CliError, err
+from wirewatch.export import FORMATS
+from wirewatch.export import export as write_export
+from wirewatch.kb import load_kb
+
+
+def _quad_codes() -> dict[str, int]:
+    """PLOVER quad class per event type, from the knowledge base's PLOVER table."""
+    table = load_kb().tables.get("plover")
+    return table.quad_codes() if table is not None and hasattr(table, "quad_codes") else {}
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (a directory "
+                                                "for parquet); default standard output.")] = None,
+    since: Since = None, until: Until = None, event_type: EventType = None,
+    country: Country = None, outlet: Outlet = None, actor: Actor = None, asset: Asset = None,
+    text: Text = None, bbox: Bbox = None,
+) -> None:
+    """Export analyses as jsonl, csv (events), geojson, plover or parquet."""
+    if fmt not in FORMATS:
+        raise CliError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    filters = build_filters(since=since, until=until, event_type=event_type, country=country,
+                            outlet=outlet, actor=actor, asset=asset, text=text, bbox=bbox)
+    store = open_store()
+    try:
+        count = write_export(fmt, store.iter_analyses(filters), output, filters,  # type: ignore[arg-type]
+                             version=__version__, quad=_quad_codes())
+    except ValueError as error:
+        raise CliError(str(error)) from error
+    finally:
+        store.close()
+    err.print(f"exported {count} {fmt} record(s)" + (f" to {output}" if output else ""))
