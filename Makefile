@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 setup: $(STAMP)
 
 run: setup
-	$(WW) --db $(DB) ingest examples/
+	$(WW) --db $(DB) ingest examples/corpus/
 	$(WW) --db $(DB) stats
 
 test: setup lint

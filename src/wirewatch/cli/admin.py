@@ -29,7 +29,7 @@ def evaluate(
 ) -> None:
     """Analyse gold documents and score them against their annotations (spec §3)."""
     from wirewatch.analyze import analyze_many, load_resources
-    from wirewatch.eval import check_floors, load_gold, score
+    from wirewatch.eval import check_floors, load_floors, load_gold, score
 
     if not gold.exists():
         raise CliError(f"gold path not found: {gold}")
@@ -42,7 +42,28 @@ def evaluate(
     else:
         out.print(report.to_table())
     if floors is not None:
-        failures = check_floors(report, json.loads(floors.read_text()))
+        failures = check_floors(report, load_floors(floors))
         for failure in failures:
             err.print(f"[red]below floor[/] {failure}", highlight=False)
         raise typer.Exit(1 if failures else 0)
+
+
+@app.command("settings")
+def show_settings(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Print every setting: its effective value, environment variable and help."""
+    from rich.table import Table
+
+    from wirewatch.settings import Settings
+
+    settings = STATE.settings()
+    values = settings.model_dump(mode="json")
+    if as_json:
+        out.print(json.dumps(values), markup=False, highlight=False)
+        return
+    table = Table(title="settings (defaults < config file < WIREWATCH_* env < flags)")
+    for column in ("setting", "value", "environment", "help"):
+        table.add_column(column, overflow="fold")
+    for name, field in Settings.model_fields.items():
+        shown = "***" if name == "token" and values[name] else values[name]
+        table.add_row(name, str(shown), f"WIREWATCH_{name.upper()}", field.description or "")
+    out.print(table)
