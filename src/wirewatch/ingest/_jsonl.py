@@ -1,0 +1,41 @@
+"""JSON Lines: one object a line, read one line at a time (spec §1)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from wirewatch.ingest._errors import RecordError
+from wirewatch.ingest._lines import Line, LineDecoder, iter_lines, open_lines
+from wirewatch.ingest._record import build
+from wirewatch.ingest._source import Output, ReadOptions, Source
+
+
+def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Output]:
+    with source.open() as stream:
+        lines, decoder = open_lines(stream)
+        for line in iter_lines(lines, options.max_text_bytes):
+            if line.data is not None and not line.data.strip():
+                continue  # blank lines separate nothing and hold nothing
+            origin = source.origin(f"line {line.number}")
+            try:
+                fields = _parse(line, decoder, options)
+            except RecordError as error:
+                yield error.reject(origin)
+                continue
+            yield build(origin, fields, options)
+
+
+def _parse(line: Line, decoder: LineDecoder, options: ReadOptions) -> dict[str, object]:
+    if line.data is None:
+        raise RecordError("too_large", f"the line is over {options.max_text_bytes:,} bytes, so "
+                          f"its text is over the max_chars limit of {options.max_chars:,}")
+    text = decoder.decode(line.data)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RecordError("malformed", f"not valid JSON: {error.msg} at column "
+                          f"{error.colno}") from error
+    if not isinstance(value, dict):
+        raise RecordError("malformed", f"a JSON {type(value).__name__}, not an object")
+    return value
