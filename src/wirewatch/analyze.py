@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import Step, load_pipeline
+from wirewatch.geo import open_gazetteer
 from wirewatch.kb import KnowledgeBase, load_kb
 from wirewatch.model import Analysis, Document
 from wirewatch.nlp import build_pipeline
@@ -36,7 +37,8 @@ def load_resources(settings: Settings | None = None, *, geocode: bool = True) ->
     settings = settings or Settings.load()
     kb = load_kb()
     nlp = build_pipeline(settings.model, kb)
-    return Resources(nlp=nlp, kb=kb, steps=load_pipeline())
+    return Resources(nlp=nlp, kb=kb, steps=load_pipeline(),
+                     gazetteer=open_gazetteer(settings) if geocode else None)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-import click
+import typer
 
 from wirewatch.cli import admin, export, ingest, query  # noqa: F401  (they register commands)
 from wirewatch.cli._app import app
@@ -18,14 +18,18 @@ from wirewatch.cli._state import STATE, CliError, err
 def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return done.exit_code
-    except click.ClickException as error:
-        error.show()
-        return 2
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("aborted")
         return 130
+    except typer.TyperException as error:  # the parser's usage errors (bad option values)
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
+        else:
+            err.print(f"error: {error}", highlight=False)
+        return 2
     except (CliError, FileNotFoundError, PermissionError, ValueError, OSError) as error:
         if STATE.debug:
             raise

@@ -22,16 +22,17 @@ app = typer.Typer(
 @app.callback()
 def global_options(
     db: Annotated[str | None, typer.Option(help="SQLite path or SQLAlchemy URL "
-                                           "[env WIREWATCH_DB; default wirewatch.db].")] = None,
+                                           "(env WIREWATCH_DB, default wirewatch.db).")] = None,
     config: Annotated[Path | None, typer.Option(
-        help="TOML settings file [env WIREWATCH_CONFIG; default ./wirewatch.toml].")] = None,
+        help="TOML settings file (env WIREWATCH_CONFIG, default ./wirewatch.toml).")] = None,
     data_dir: Annotated[Path | None, typer.Option(help="Cache directory (gazetteer) "
-                                                  "[env WIREWATCH_DATA_DIR].")] = None,
+                                                  "(env WIREWATCH_DATA_DIR).")] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks on errors.")] = False,
 ) -> None:
     STATE.config = config
     STATE.flags = {"db": db, "data_dir": data_dir}
     STATE.debug = debug
+    STATE._settings = None  # a fresh run (tests call main() many times in one process)
 
 
 def open_store() -> Store:

@@ -67,3 +67,24 @@ def show_settings(as_json: Annotated[bool, typer.Option("--json")] = False) -> N
         shown = "***" if name == "token" and values[name] else values[name]
         table.add_row(name, str(shown), f"WIREWATCH_{name.upper()}", field.description or "")
     out.print(table)
+
+
+gazetteer_app = typer.Typer(help="The offline gazetteer index used for geocoding.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    force: Annotated[bool, typer.Option(help="Rebuild even when an up-to-date index exists.")]
+    = False,
+) -> None:
+    """Build the gazetteer index under the data directory (done on first use otherwise)."""
+    from wirewatch.geo import build_gazetteer
+
+    settings = STATE.settings()
+    report = build_gazetteer(settings.data_dir, force=force)
+    verb = "built" if report.built else "up to date"
+    err.print(f"gazetteer {verb}: {report.path} ({report.places:,} places, "
+              f"{report.names:,} names, {report.size_bytes / 1e6:.0f} MB, "
+              f"{report.seconds:.1f} s)", highlight=False)

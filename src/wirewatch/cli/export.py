@@ -29,8 +29,7 @@ from wirewatch.kb import load_kb
 
 def _quad_codes() -> dict[str, int]:
     """PLOVER quad class per event type, from the knowledge base's PLOVER table."""
-    table = load_kb().tables.get("plover")
-    return table.quad_codes() if table is not None and hasattr(table, "quad_codes") else {}
+    return load_kb().table("plover").quad_codes()
 
 
 @app.command("export")

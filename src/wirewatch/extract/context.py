@@ -84,4 +84,13 @@ class Context:
 
     def in_caption(self, offset: int) -> bool:
         """True inside a photo-credit or caption span (no events are taken from those)."""
-        return any(s.start <= offset < s.end for s in self.notes.get("captions", []))
+        return any(s.start <= offset < s.end for s in self.captions())
+
+    def captions(self) -> list[Span]:
+        """Caption spans (credit + caption line) the nlp caption marker found, kept in
+        `notes["captions"]`; filled from the parse on first use, so any step may call it."""
+        if "captions" not in self.notes:
+            marked = getattr(self.doc._, "captions", None) if self.doc.has_extension(
+                "captions") else None
+            self.notes["captions"] = [Span(start=s, end=e) for s, e in marked or []]
+        return self.notes["captions"]

@@ -3,6 +3,6 @@
 Code reads these files; it does not contain them. Each row names its source.
 """
 
-from wirewatch.kb.loader import KnowledgeBase, load_kb
+from wirewatch.kb.loader import KnowledgeBase, KnowledgeBaseError, load_kb
 
-__all__ = ["KnowledgeBase", "load_kb"]
+__all__ = ["KnowledgeBase", "KnowledgeBaseError", "load_kb"]

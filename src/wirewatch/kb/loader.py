@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -33,8 +35,9 @@ class KnowledgeBase:
             raise KeyError(f"knowledge base has no table {name!r} (kb/data/{name}.yaml)") from None
 
 
-def load_kb() -> KnowledgeBase:
-    data = files("wirewatch.kb").joinpath("data")
+def load_kb(data: Traversable | Path | None = None) -> KnowledgeBase:
+    """Every table under `data` (default: the package's kb/data), validated."""
+    data = data if data is not None else files("wirewatch.kb").joinpath("data")
     tables: dict[str, BaseModel] = {}
     for entry in sorted(data.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")):

@@ -1,0 +1,137 @@
+"""Asset mentions for the movements step: which catalogued asset a noun phrase names, who
+operates it ("Russian Air Force An-124" -> RUS MIL), its tail or hull number and count, and
+what generic references ("both aircraft", "the planes", "it") point back to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from wirewatch.extract._syntax import actor_for_chars, country_actor
+from wirewatch.extract.context import Context
+from wirewatch.kb.tables.equipment import Match
+from wirewatch.kb.tables.equipment import Table as Catalogue
+from wirewatch.model import Actor, Asset
+
+_PLURAL_CUES = {"both", "two", "three", "four", "the", "these", "those", "all"}
+
+
+@dataclass
+class Mention:
+    key: str  # one track per asset family and identifier
+    asset: Asset
+    token: Token  # the phrase head, for the parse
+    identifiers: list[str]  # all tail/hull numbers listed with it (one track each)
+
+
+def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | None:
+    match = _match(catalogue, ent)
+    if match is None:
+        return None
+    item = match.item
+    head = _np_head(ent.root)
+    window = ctx.document.text[ent.start_char:min(ent.sent.end_char, ent.end_char + 60)]
+    identifiers = catalogue.identifiers_in(window)
+    identifier = identifiers[0] if identifiers else None
+    reporting = item.reporting_name if any(
+        t.lower_ == (item.reporting_name or "").casefold() for t in ent) else None
+    asset = Asset(kind=item.kind, model=match.model, name=item.name,
+                  reporting_name=reporting or item.reporting_name, identifier=identifier,
+                  operator=_operator(ctx, ent) or _navy(ctx, catalogue, ent),
+                  count=_count(head) or _count_left(ent))
+    return Mention(key=f"{item.designator}|{identifier or ''}", asset=asset, token=head,
+                   identifiers=identifiers)
+
+
+def _match(catalogue: Catalogue, ent: SpacySpan) -> Match | None:
+    """The catalogue item of an EQUIPMENT span, dropping a trailing reporting name."""
+    for end in range(ent.end, ent.start, -1):
+        match = catalogue.lookup(ent.doc[ent.start:end].text)
+        if match is not None:
+            return match
+    return None
+
+
+def _np_head(token: Token) -> Token:
+    """"An-124" in "an An-124 Condor heavy transport plane" modifies "plane": use the noun."""
+    while token.dep_ in {"compound", "nmod", "amod"} and token.head is not token \
+            and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
+def _left_run(ent: SpacySpan) -> SpacySpan:
+    """The words just before a designator in its noun phrase ("two US Air Force")."""
+    start = ent.start
+    while start > ent.sent.start and ent.start - start < 8:
+        prev = ent.doc[start - 1]
+        if prev.is_punct or prev.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"}:
+            break
+        start -= 1
+    return ent.doc[start:ent.start]
+
+
+def _operator(ctx: Context, ent: SpacySpan) -> Actor | None:
+    """The operator named before the designator in its noun phrase."""
+    span = _left_run(ent)
+    if not len(span):
+        return None
+    actor = actor_for_chars(ctx, span.start_char, span.end_char) or country_actor(ctx, span)
+    if actor is None:
+        return None
+    # A military asset's operator is a military body unless the text says otherwise.
+    return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})
+
+
+def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Actor | None:
+    """A ship named with its navy's prefix near the class name ("USS Ralph Johnson, an
+    Arleigh Burke-class destroyer") is operated by that navy."""
+    sent = ent.sent
+    for token in sent:
+        if abs(token.i - ent.start) > 8 or not token.text.isupper():
+            continue
+        country = catalogue.navy_of(token.text)
+        if country and token.i + 1 < sent.end and token.nbor(1).is_title:
+            countries = ctx.kb.tables.get("countries")
+            found = countries.by_iso3(country) if countries is not None else None
+            name = f"{found.name if found else country} navy"
+            return Actor(name=name, country=country, sector="MIL")
+    return None
+
+
+def _count(head: Token) -> int | None:
+    return next((n for c in head.children if c.dep_ == "nummod" and (n := _number(c))), None)
+
+
+def _count_left(ent: SpacySpan) -> int | None:
+    return next((n for t in _left_run(ent) if t.like_num and (n := _number(t))), None)
+
+
+def _number(token: Token) -> int | None:
+    try:
+        return int(token.text.replace(",", ""))
+    except ValueError:
+        return _WORDS.get(token.lower_)
+
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "dozen": 12}
+
+
+def is_generic_plural(token: Token, generic: list[str]) -> bool:
+    """"Both aircraft", "the planes", "the two bombers": a back-reference to a group."""
+    if token.lemma_.casefold() not in generic and token.lower_ not in generic:
+        return False
+    cues = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
+    plural = token.tag_ in {"NNS", "NNPS"} or bool(cues & (_PLURAL_CUES - {"the"}))
+    return plural and bool(cues & _PLURAL_CUES)
+
+
+def is_generic_single(token: Token, generic: list[str]) -> bool:
+    """"it", "the plane", "the aircraft": a back-reference to the latest asset."""
+    if token.lower_ == "it":
+        return True
+    cues = {c.lower_ for c in token.children if c.dep_ == "det"}
+    return token.lower_ in generic and token.tag_ == "NN" and bool(cues & {"the", "this"})

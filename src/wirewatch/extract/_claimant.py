@@ -1,0 +1,89 @@
+"""Who makes a claim: name and kind of the speaker, and the outlet that carries it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirewatch.extract._syntax import actor_at, phrase, table
+from wirewatch.extract.context import Context
+from wirewatch.model import Claimant
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def name_of(token: Token) -> str:
+    """The claimant as the text names it: a proper-name run, or a common noun with its
+    modifiers ("unnamed diplomatic source"), without determiners."""
+    if token.pos_ == "PROPN":
+        start = token
+        while start.i > token.sent.start and start.nbor(-1).pos_ == "PROPN" \
+                and start.nbor(-1).dep_ in {"compound", "flat"}:
+            start = start.nbor(-1)
+        end = token
+        while end.i + 1 < token.sent.end and end.nbor(1).dep_ in {"flat"}:
+            end = end.nbor(1)
+        return token.doc[start.i:end.i + 1].text
+    named = next((c for c in token.children if c.pos_ == "PROPN" and c.i > token.i
+                  and c.dep_ in {"appos", "compound", "flat", "npadvmod"}), None)
+    if named is not None:  # "the flight-tracking service Flightradar24"
+        return name_of(named)
+    span = phrase(token)
+    start = span.start
+    while start < token.i and token.doc[start].dep_ in {"det", "poss", "case", "predet"}:
+        start = token.doc[start].right_edge.i + 1 if token.doc[start].dep_ == "poss" \
+            else start + 1
+    return token.doc[min(start, token.i):span.end].text.strip()
+
+
+def outlet_name(ctx: Context, token: Token) -> str | None:
+    """The outlet a noun phrase names ("Russian state media outlet Sputnik" -> Sputnik)."""
+    outlets = table(ctx, "outlets")
+    span = phrase(token)
+    if outlets is not None:
+        for text in (name_of(token), span.text, token.text):
+            hit = outlets.lookup(text)
+            if hit is not None:
+                return hit.name
+    speech = table(ctx, "speech")
+    nouns = set(speech.outlet_nouns.words) if speech else set()
+    if token.pos_ == "PROPN" and any(t.lower_ in nouns for t in span if t.i != token.i):
+        return name_of(token)
+    return None
+
+
+def resolve_pronoun(token: Token) -> Token:
+    """A pronoun subject stands for the latest person or organisation named before it."""
+    if token.lower_ not in _PRONOUNS:
+        return token
+    before = [e for e in token.doc.ents if e.end <= token.i and e.label_ in {"PERSON", "ORG"}]
+    return before[-1].root if before else token
+
+
+def claimant_of(ctx: Context, token: Token) -> Claimant | None:
+    token = resolve_pronoun(token)
+    if token.lower_ in _PRONOUNS or (token.pos_ in {"PRON", "DET"} and token.lower_ != "one"):
+        return None
+    name = name_of(token)
+    actor = actor_at(ctx, token)
+    country = actor.country if actor else None
+    sector = actor.sector if actor else None
+    outlet = outlet_name(ctx, token)
+    if outlet:
+        return Claimant(name=outlet, kind="outlet", country=country, sector=sector or "MED")
+    return Claimant(name=name, kind=_kind(ctx, token), country=country, sector=sector)
+
+
+def _kind(ctx: Context, token: Token) -> str:
+    speech = table(ctx, "speech")
+    label = token.ent_type_
+    if token.pos_ != "PROPN" and speech and token.lower_ in speech.unnamed.nouns:
+        return "unnamed_source"
+    if label == "PERSON":
+        return "person"
+    countries = table(ctx, "countries")
+    if label == "GPE" or (countries is not None and countries.lookup(phrase(token).text)):
+        return "government"
+    words = {t.lower_ for t in phrase(token)}
+    if speech and words & set(speech.government_nouns.words):
+        return "government"
+    return "org"

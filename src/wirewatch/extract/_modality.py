@@ -1,0 +1,75 @@
+"""Is a clause negated, or only hypothetical? Cue words come from kb/data/events.yaml."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirewatch.kb.tables.events import Table as EventLexicon
+
+# Deps through which a clause inherits its governor's modality ("could deploy and strike").
+_INHERIT = {"conj", "xcomp"}
+
+
+def negated(token: Token, lex: EventLexicon) -> bool:
+    words = set(lex.negation.words)
+    for node in _chain(token):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in words):
+                return True
+            if child.dep_ == "advmod" and child.lower_ in {"never"}:
+                return True
+    return False
+
+
+def speculative(token: Token, lex: EventLexicon) -> bool:
+    """Future, modal, conditional, intended or purposive: not a reported fact."""
+    cues = lex.hypothetical
+    for node in _chain(token):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.modals for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in node.children):
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in node.children):
+            return True
+        if _under_governor(node, lex):
+            return True
+        if _going_to(node):
+            return True
+    return False
+
+
+def _chain(token: Token) -> list[Token]:
+    """The token and the governors whose modality it shares; a noun shares its verb's
+    ("an intervention might be on the horizon")."""
+    chain = [token]
+    node = token
+    while node.pos_ in {"NOUN", "PROPN"} and node.head is not node and len(chain) < 4:
+        node = node.head
+        chain.append(node)
+    while chain[-1].dep_ in _INHERIT and chain[-1].head is not chain[-1] and len(chain) < 6:
+        if chain[-1].dep_ == "conj" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in chain[-1].children):
+            break  # "NATO has not decided, but Britain has sent ...": a clause of its own
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _under_governor(node: Token, lex: EventLexicon) -> bool:
+    head = node.head
+    if head is node:
+        return False
+    lemma = head.lemma_.casefold()
+    if node.dep_ in {"xcomp", "ccomp"} and lemma in lex.hypothetical.governors:
+        return True
+    # "to shield X": an infinitival purpose clause states an aim, unless the governor
+    # implies it happened ("helped deliver", "managed to").
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    if infinitive and node.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
+        return lemma not in lex.implicative.words
+    return False
+
+
+def _going_to(node: Token) -> bool:
+    """"is going to deploy": the future with going."""
+    head = node.head
+    return node.dep_ == "xcomp" and head.lower_ == "going"

@@ -1,0 +1,179 @@
+"""Who moves: asset mentions indexed into per-asset tracks, and the movers of a motion
+clause (its subject, "along with" partners, the object of "sent", "both aircraft", "it",
+or an airframe picked by its tail number)."""
+
+from __future__ import annotations
+
+import copy
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from wirewatch.extract._assets import Mention, is_generic_plural, is_generic_single, mention_of
+from wirewatch.extract._syntax import actor_at, parties, preps, subject_of
+from wirewatch.extract._tracks import Track
+from wirewatch.extract.context import Context
+from wirewatch.kb.tables.equipment import Table as Catalogue
+from wirewatch.kb.tables.events import Table as EventLexicon
+
+
+class State:
+    """Tracks by key, the mention index (token -> track), and what "both"/"it" point to."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.tracks: dict[str, Track] = {}
+        self.by_token: dict[int, list[Track]] = {}
+        self.group: list[Track] = []
+        self.last: Track | None = None
+
+
+def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: State) -> None:
+    for ent in sent.ents:
+        if ent.label_ != "EQUIPMENT":
+            continue
+        mention: Mention | None = mention_of(ctx, catalogue, ent)
+        if mention is None:
+            continue
+        tracks = _tracks_of(state, mention)
+        for token in [*ent, mention.token]:
+            state.by_token[token.i] = tracks
+
+
+def _tracks_of(state: State, mention: Mention) -> list[Track]:
+    """One track per listed identifier ("tail numbers A and B" are two airframes)."""
+    if len(mention.identifiers) < 2:
+        track = state.tracks.setdefault(mention.key, Track(mention.key, mention.asset))
+        _enrich(track, mention)
+        return [track]
+    family = mention.key.split("|", 1)[0]
+    out = []
+    for ident in mention.identifiers:
+        asset = mention.asset.model_copy(update={"identifier": ident, "count": 1})
+        key = f"{family}|{ident}"
+        out.append(state.tracks.setdefault(key, Track(key, asset)))
+    return out
+
+
+def _split(state: State, track: Track, identifiers: list[str]) -> list[Track]:
+    """A group named with its identifiers later ("The bombers, tail numbers A and B")."""
+    family = track.key.split("|", 1)[0]
+    state.tracks.pop(track.key, None)
+    out = []
+    for ident in identifiers:
+        key = f"{family}|{ident}"
+        clone = Track(key, track.asset.model_copy(update={"identifier": ident, "count": 1}),
+                      legs=copy.deepcopy(track.legs), returned=track.returned,
+                      personnel=track.personnel)
+        out.append(state.tracks.setdefault(key, clone))
+    for token, tracks in state.by_token.items():
+        if track in tracks:
+            state.by_token[token] = out
+    return out
+
+
+def _enrich(track: Track, mention: Mention) -> None:
+    asset, new = track.asset, mention.asset
+    updates = {k: getattr(new, k) for k in ("operator", "identifier", "count")
+               if getattr(asset, k) is None and getattr(new, k) is not None}
+    if updates:
+        track.asset = asset.model_copy(update=updates)
+
+
+def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: str) \
+        -> list[Track]:
+    """The assets a motion clause moves: its subject (and "along with" partners), or the
+    object of a verb of sending."""
+    holders: list[Token] = []
+    sender = None
+    if kind == "send":
+        holders = [p for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                   for p in parties(c)]
+        subject = subject_of(verb)
+        sender = actor_at(ctx, subject) if subject is not None else None
+    else:
+        subject = subject_of(verb)
+        if subject is not None:
+            holders = parties(subject)
+            holders += _companions(subject)
+            # "The officers left aboard a chartered Boeing 787": the craft carries them.
+            holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
+    tracks: list[Track] = []
+    for holder in holders:
+        for track in tracks_for(lex, holder, state):
+            if track not in tracks:
+                tracks.append(track)
+    _share_operator(tracks)
+    if sender is not None and sender.country:
+        # "Brazil has sent EE-9 armoured vehicles": the sender operates them.
+        operator = sender if sender.sector else sender.model_copy(update={"sector": "MIL"})
+        for track in tracks:
+            if track.asset.operator is None:
+                track.asset = track.asset.model_copy(update={"operator": operator})
+    return tracks
+
+
+def _share_operator(tracks: list[Track]) -> None:
+    """"A Chinese Type 052D destroyer and a Type 054A frigate": one modifier, both hulls."""
+    operators = {t.asset.operator.country: t.asset.operator for t in tracks
+                 if t.asset.operator is not None and t.asset.operator.country}
+    if len(operators) != 1:
+        return
+    operator = next(iter(operators.values()))
+    for track in tracks:
+        if track.asset.operator is None:
+            track.asset = track.asset.model_copy(update={"operator": operator})
+
+
+def _companions(subject: Token) -> list[Token]:
+    """"The An-124, along with a Il-62M, arrived": partners in with-phrases."""
+    out = []
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in {"along", "together", "with"}:
+            for node in child.subtree:
+                if node.dep_ == "pobj":
+                    out.extend(parties(node))
+    return out
+
+
+def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
+    named = {tr.key: tr for t in holder.subtree if t.i in state.by_token
+             and t.sent == holder.sent and _same_phrase(holder, t) for tr in state.by_token[t.i]}
+    if named:
+        found = list(named.values())
+        state.last = found[-1]
+        return found
+    # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
+    phrase_text = holder.doc[holder.left_edge.i:holder.right_edge.i + 1].text
+    wanted = set(state.catalogue.identifiers_in(phrase_text))
+    by_id = [t for t in state.tracks.values() if t.asset.identifier in wanted]
+    if by_id:
+        state.last = by_id[-1]
+        return by_id
+    generic = lex.motion.generic_assets
+    if is_generic_plural(holder, generic) or holder.lower_ in lex.motion.group_words:
+        group = list(state.group) or list(state.tracks.values())
+        # "The bombers, tail numbers A and B, took off": ids between the noun and its verb.
+        end = max(holder.right_edge.i, holder.head.i if holder.head.i > holder.i else 0)
+        span = holder.doc[holder.left_edge.i:end + 1]
+        identifiers = state.catalogue.identifiers_in(span.text)
+        if len(group) == 1 and len(identifiers) > 1 and group[0].asset.identifier is None:
+            group = _split(state, group[0], identifiers)
+            state.group = group
+        return group
+    if is_generic_single(holder, generic) and state.last is not None:
+        return [state.last]
+    return []
+
+
+def _same_phrase(holder: Token, token: Token) -> bool:
+    """`token` belongs to the holder's own noun phrase, not a clause hanging off it."""
+    node = token
+    while node.i != holder.i:
+        # An apposition renames the holder ("USS X, an Arleigh Burke-class destroyer").
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "prep"} and node != token:
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return True

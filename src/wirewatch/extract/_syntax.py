@@ -1,0 +1,200 @@
+"""Small dependency-parse helpers the events, movements and claims steps share.
+
+They answer one question each about a token: which noun phrase it heads, which parties it
+names, which place or date its clause states, and whether the clause is negated or only
+hypothetical. Findings are tied to earlier steps (actors, places, dates) through the
+Context's offset lookups, never re-derived here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from wirewatch.extract.context import Context
+from wirewatch.model import Actor, Place, TimeExpr, When
+
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct"}
+MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case", "det", "quantmod"}
+
+
+def table(ctx: Context, name: str) -> Any:
+    """A KB table, or None when the knowledge base lacks it (a partial KB in tests)."""
+    return ctx.kb.tables.get(name) if hasattr(ctx.kb, "tables") else None
+
+
+def phrase(token: Token) -> SpacySpan:
+    """The noun phrase `token` heads, without clauses or prepositional tails."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in MODIFIERS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = token
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "nummod"}:
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    return token.doc[left.i:right.i + 1]
+
+
+def parties(token: Token) -> list[Token]:
+    """`token` and its coordinated partners ("Russia and Venezuela", "Russia [and V.]")."""
+    out = [token]
+    # A dateline ("MOGADISHU — Somalia and Ethiopia agreed") parses as the subject with the
+    # real subject in apposition: the parties are the apposition's.
+    dateline = is_dateline(token)
+    for child in token.children:
+        if child.dep_ == "conj" or ((token.is_punct or dateline)
+                                    and child.dep_ in {"nmod", "conj", "appos"}):
+            out.extend(parties(child))
+    if dateline:
+        out = out[1:]
+    return [t for t in out if not t.is_punct]
+
+
+def is_dateline(token: Token) -> bool:
+    """"NOVI SAD, Serbia —": the capitalised place a wire story opens with, never an actor."""
+    sent = token.sent
+    head = token.doc[sent.start:min(sent.end, sent.start + 6)]
+    dash = next((t.i for t in head if t.text in {"—", "–", "-"}), None)
+    return dash is not None and sent.start <= token.i < dash and token.text.isupper() \
+        and len(token) > 1
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited along conj/xcomp/advcl chains when it has none."""
+    seen = 0
+    while seen < 6:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                return child
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+            verb, seen = verb.head, seen + 1
+            continue
+        if verb.dep_ in {"acl", "relcl"} and verb.head is not verb:
+            return verb.head  # "The An-124 left on ...", "troops that arrived"
+        return None
+    return None
+
+
+def preps(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off a token ("in Caracas" -> ("in", Caracas))."""
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"}:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    yield child.lower_, obj
+        if child.dep_ == "advmod" and child.lower_ in {"home"}:
+            yield "home", child
+        if child.dep_ in {"prt", "advmod"} and child.lower_ != "home":
+            yield from preps(child)  # "flown in from Kayseri": the prep hangs off "in"
+
+
+def actor_at(ctx: Context, token: Token) -> Actor | None:
+    """The actor a noun phrase names: the actors step's lookup, else a country term."""
+    span = phrase(token)
+    if not any(t.ent_type_ for t in span):
+        # Every actor the actors step can name is an entity mention (a person, a body, a
+        # country or a nationality); skip the lookup for plain noun phrases ("the plan").
+        return country_actor(ctx, span)
+    for start, end in ((span.start_char, span.end_char), (token.idx, token.idx + len(token))):
+        actor = actor_for_chars(ctx, start, end)
+        if actor is not None:
+            return actor
+    return country_actor(ctx, span)
+
+
+def actor_for_chars(ctx: Context, start: int, end: int) -> Actor | None:
+    """The actors step's lookup for [start, end), memoised per document: events, claims and
+    movements ask about the same noun phrases many times."""
+    cache: dict[tuple[int, int], Actor | None] = ctx.notes.setdefault("actor_cache", {})
+    if (start, end) not in cache:
+        try:
+            from wirewatch.extract.actors import actor_for_span
+        except ImportError:  # the actors step is not installed: fall back to country terms
+            return None
+        cache[(start, end)] = actor_for_span(ctx, start, end)
+    return cache[(start, end)]
+
+
+def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
+    countries = table(ctx, "countries")
+    if countries is None:
+        return None
+    for token in sorted(span, key=lambda t: t.i == span.root.i, reverse=True):
+        # Country names and demonyms are capitalised ("a car" is not the CAF code).
+        named = token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.text[:1].isupper()
+        hit = countries.lookup(token.text) if named else None
+        if hit is not None:
+            return Actor(name=hit.name, country=hit.iso3, sector=hit.sector)
+    return None
+
+
+def place_of(ctx: Context, token: Token) -> Place | None:
+    """The place a prepositional object names: itself, its apposition, then its subtree."""
+    span = phrase(token)
+    place = _specific_place(ctx, span.start_char, span.end_char)
+    if place is not None:
+        return place
+    for child in token.children:
+        if child.dep_ == "appos":
+            place = ctx.place_at(phrase(child).start_char, phrase(child).end_char)
+            if place is not None:
+                return place
+    sub = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    return ctx.place_at(sub.start_char, sub.end_char) or _definite_place(ctx, token)
+
+
+def _specific_place(ctx: Context, start: int, end: int) -> Place | None:
+    """The most specific place mentioned in [start, end): "Afghanistan's Paktika province"
+    is Paktika, not Afghanistan."""
+    hits = [p for p in ctx.places if any(m.start < end and start < m.end for m in p.mentions)]
+    if not hits:
+        return None
+    return next((p for p in hits if p.feature != "country"), hits[0])
+
+
+def _definite_place(ctx: Context, token: Token) -> Place | None:
+    """"the shoal", "the strait": the latest place named before whose name ends in it."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    word = token.lower_
+    named = [(m.start, p) for p in ctx.places if p.name.casefold().split()[-1:] == [word]
+             for m in p.mentions if m.end <= token.idx]
+    return max(named, key=lambda hit: hit[0])[1] if named else None
+
+
+def when_of(expr: TimeExpr) -> When:
+    return When(start=expr.start, end=expr.end, precision=expr.precision, text=expr.text)
+
+
+def date_in(ctx: Context, start: int, end: int) -> TimeExpr | None:
+    """The first date expression inside [start, end)."""
+    hits = [d for d in ctx.dates if start <= d.span.start and d.span.end <= end]
+    return min(hits, key=lambda d: d.span.start) if hits else None
+
+
+def clause_date(ctx: Context, token: Token) -> TimeExpr | None:
+    """A date stated in the token's own clause: a prepositional or adverbial date child."""
+    for child in token.children:
+        if child.dep_ in {"prep", "npadvmod", "advmod", "nmod", "tmod", "pobj"}:
+            hit = date_in(ctx, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+            if hit is not None:
+                return hit
+    return None
+
+
+def sentence_date(ctx: Context, sent: SpacySpan) -> TimeExpr | None:
+    """The one date of a sentence; None when it states several (ambiguous) or none."""
+    hits = [d for d in ctx.dates if sent.start_char <= d.span.start < sent.end_char]
+    return hits[0] if len(hits) == 1 else None
+
+
+def previous_date(ctx: Context, offset: int) -> TimeExpr | None:
+    """The latest date before `offset` in the same paragraph: the running time context.
+    A paragraph break resets it (a new paragraph often turns to background)."""
+    text = ctx.document.text
+    hits = [d for d in ctx.dates if d.span.end <= offset and "\n" not in text[d.span.end:offset]]
+    return max(hits, key=lambda d: d.span.start) if hits else None

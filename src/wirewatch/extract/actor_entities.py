@@ -1,0 +1,130 @@
+"""Entities from the parse: one per mention cluster (people, organisations, outlets) and
+one per country named or implied by a nationality. Caption lines give no entities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirewatch.extract.actor_cues import Cues, around, in_tokens
+from wirewatch.extract.context import Context
+from wirewatch.model import Entity, Span, stable_id
+
+_ORG_KINDS = {"unit": "UNIT"}  # organisations-table kinds with their own entity kind
+
+
+def cluster_entities(ctx: Context) -> list[Entity]:
+    out: list[Entity] = []
+    countries = ctx.kb.table("countries")
+    for cluster in ctx.doc._.clusters or []:
+        mentions = [Span(start=s, end=e) for s, e in cluster["mentions"]
+                    if not ctx.in_caption(s)]
+        # A country or capital the NER tagged ORG/PERSON (a "MOGADISHU —" dateline) is a
+        # place: country_entities and the places step cover it. Seats (the Kremlin) stay.
+        place = not cluster["kb"].startswith("seat:") and countries.lookup(cluster["name"])
+        if mentions and not place:
+            out.append(_entity(ctx, cluster, mentions))
+    _borrow_domestic_countries(ctx, out)
+    return out
+
+
+def _entity(ctx: Context, cluster: dict[str, Any], mentions: list[Span]) -> Entity:
+    kind, cues, kb = _known(ctx, cluster)
+    if kind is None:
+        kind = _unknown_kind(ctx, cluster)
+        # A facility is a place: its country is the geocoder's business, not a modifier's.
+        if kind != "FAC":
+            cues = _from_name(ctx, mentions[0]).fill(_from_context(ctx, mentions))
+    return Entity(id=stable_id("ent", ctx.document.id, kind, cluster["name"]), kind=kind,
+                  name=cluster["name"], mentions=mentions, country=cues.country,
+                  sector=cues.sector, kb=kb)
+
+
+def _known(ctx: Context, cluster: dict[str, Any]) -> tuple[str | None, Cues, str | None]:
+    """Kind, country/sector and kb id for a cluster the KB entity ruler recognised."""
+    namespace, _, ident = (cluster.get("kb") or "").partition(":")
+    if namespace == "outlet":
+        outlet = ctx.kb.table("outlets").by_key(ident)
+        return "OUTLET", Cues(outlet.country, outlet.sector), f"outlet:{ident}"
+    if namespace == "org":
+        hit = ctx.kb.table("organisations").lookup(cluster["name"], ctx.kb.table("countries"))
+        if hit:
+            return (_ORG_KINDS.get(hit.kind, "ORG"), Cues(hit.country, hit.sector),
+                    hit.kb or hit.key)
+    if namespace == "seat":
+        hit = ctx.kb.table("countries").lookup(cluster["name"])
+        if hit:
+            return "ORG", Cues(hit.iso3, hit.sector), None
+    return None, Cues(), None
+
+
+def _unknown_kind(ctx: Context, cluster: dict[str, Any]) -> str:
+    """PERSON or ORG as the NER says, unless the name, or the name with the two words after
+    one of its mentions ("Khmeimim air base"), ends in a facility word: then FAC."""
+    organisations = ctx.kb.table("organisations")
+    names = [cluster["name"]]
+    for _start, end in cluster["mentions"]:
+        after = ctx.document.text[end:end + 30].split()[:2]
+        names += [" ".join([cluster["name"], *after[:n]]) for n in (1, 2)]
+    if any(organisations.is_facility(name) for name in names):
+        return "FAC"
+    return "PERSON" if cluster["label"] == "PERSON" else "ORG"
+
+
+def _from_name(ctx: Context, mention: Span) -> Cues:
+    """An unlisted organisation's own words: "Venezuelan National Guard" -> VEN; a name
+    matching an organisation template or sector cue ("National Assembly" -> LEG)."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return Cues()
+    hit = ctx.kb.table("organisations").lookup(span.text, ctx.kb.table("countries"))
+    return Cues(hit.country, hit.sector) if hit else in_tokens(ctx, list(span))
+
+
+def _from_context(ctx: Context, mentions: list[Span]) -> Cues:
+    """Titles, modifiers and appositions around each mention in turn, first found wins."""
+    found = Cues()
+    for mention in mentions:
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            found = found.fill(around(ctx, span))
+        if found.country and found.sector:
+            break
+    return found
+
+
+def _borrow_domestic_countries(ctx: Context, entities: list[Entity]) -> None:
+    """A person in a domestic sector with no country named ("opposition leader Juan
+    Guaido") takes the country of a person named in the same sentence who has one."""
+    sectors = ctx.kb.table("sectors")
+    people = [e for e in entities if e.kind == "PERSON"]
+    for entity in people:
+        if entity.country or not sectors.domestic(entity.sector):
+            continue
+        sentences = {ctx.sentence_index(m.start) for m in entity.mentions}
+        entity.country = next((o.country for o in people if o is not entity and o.country
+                               and sentences & {ctx.sentence_index(m.start)
+                                                for m in o.mentions}), None)
+
+
+def country_entities(ctx: Context) -> list[Entity]:
+    """One GPE entity per country named, one NORP entity per nationality (capitals are
+    places, left to the places step)."""
+    countries = ctx.kb.table("countries")
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "NORP") or ctx.in_caption(ent.start_char):
+            continue
+        hit = countries.lookup(ent.text)
+        if hit is None or hit.via == "metonym":
+            continue
+        kind = "NORP" if hit.via == "demonym" else "GPE"
+        groups.setdefault((kind, hit.iso3), []).append(Span(start=ent.start_char,
+                                                            end=ent.end_char))
+    out = []
+    for (kind, iso3), mentions in groups.items():
+        country = countries.by_iso3(iso3)
+        name = country.name if kind == "GPE" else country.demonyms[0]
+        out.append(Entity(id=stable_id("ent", ctx.document.id, kind, iso3), kind=kind,
+                          name=name, mentions=mentions, country=iso3,
+                          kb=f"iso3166:{iso3}"))
+    return out

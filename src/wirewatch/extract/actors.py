@@ -1,0 +1,62 @@
+"""Actors (`ctx.entities`): people, organisations, outlets, countries and nationalities, with
+country and PLOVER sector, one Entity per real-world actor (mention clusters from nlp).
+
+`actor_for_span(ctx, start, end)` is the helper later steps (events, movements, claims) use
+to turn a noun phrase into an `Actor`.
+"""
+
+from __future__ import annotations
+
+from wirewatch.extract.actor_cues import in_tokens
+from wirewatch.extract.actor_entities import cluster_entities, country_entities
+from wirewatch.extract.context import Context
+from wirewatch.extract.registry import step
+from wirewatch.model import Actor, Entity
+
+_DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
+
+
+@step("actors")
+def find_actors(ctx: Context) -> None:
+    ctx.entities.extend(cluster_entities(ctx))
+    ctx.entities.extend(country_entities(ctx))
+
+
+def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
+    """An Actor for the noun phrase at [start, end): the entity mentioned there, else the
+    country and sector its words name ("the Venezuelan military" -> VEN MIL, "Turkish
+    troops" -> TUR MIL, "Moscow" -> RUS GOV); None when it names neither."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    entity = _named_entity(ctx, start, end)
+    cues = in_tokens(ctx, list(span))
+    if entity is not None:
+        return Actor(entity=entity.id, name=entity.name, country=entity.country or cues.country,
+                     sector=entity.sector or cues.sector)
+    if cues.country is None and cues.sector is None:
+        return None
+    exact = ctx.entity_at(start, end)
+    whole = exact if exact and any(m.start == start and m.end == end
+                                   for m in exact.mentions) else None
+    return Actor(entity=whole.id if whole else None, name=_name(span.text),
+                 country=cues.country, sector=cues.sector)
+
+
+def _named_entity(ctx: Context, start: int, end: int) -> Entity | None:
+    """A person, organisation or outlet mentioned inside the span (not a bare nationality
+    or country, which only colour the phrase: "Russian troops" are not "Russian")."""
+    for entity in ctx.entities:
+        if entity.kind in ("NORP", "GPE"):
+            continue
+        if any(start <= m.start and m.end <= end for m in entity.mentions):
+            return entity
+    return None
+
+
+def _name(text: str) -> str:
+    text = text.strip()
+    for det in _DETERMINERS:
+        if text.startswith(det):
+            return text[len(det):]
+    return text

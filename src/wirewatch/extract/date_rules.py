@@ -1,0 +1,124 @@
+"""One resolver per kind of temporal expression: the lexicon's phrases and pattern names.
+
+Each takes the context, the dates table, the candidate (with its regex match) and the date
+mentioned just before, and returns a `Resolved` or None. `RULES` maps kind -> resolver.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.extract import timex
+from wirewatch.extract.context import Context
+from wirewatch.extract.tense import is_future
+from wirewatch.extract.timex import Resolved
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # "phrase", a pattern name, or "entity"
+    match: re.Match[str] | None = None
+
+
+Rule = Callable[[Context, Any, Candidate, "Resolved | None"], "Resolved | None"]
+
+
+def _future(ctx: Context, table: Any, cand: Candidate) -> bool:
+    return is_future(ctx.doc, cand.start, cand.end, table.future)
+
+
+def _group(cand: Candidate, name: str) -> str | None:
+    return cand.match.group(name) if cand.match else None
+
+
+def phrase(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    found = table.phrase(ctx.document.text[cand.start:cand.end])
+    if found is None:
+        return None
+    if found.anchor == "previous":
+        if prev is None:
+            return None  # nothing mentioned before: no anchor, so no date
+        return timex.with_anchor(timex.shift(prev.start, found.rule, found.offset, "previous"),
+                                 "previous")
+    if found.rule == "to_date":
+        return timex.to_date(ctx.document.date, found.unit or "month")
+    return timex.shift(ctx.document.date, found.rule, found.offset, "document")
+
+
+def weekday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+    which = (_group(cand, "which") or "").casefold() or None
+    which = {"past": "last", "coming": "next"}.get(which or "", which)
+    return timex.weekday(_group(cand, "weekday") or "", which, ctx.document.date,
+                         _future(ctx, table, cand))
+
+
+def ago(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    direction = _group(cand, "dir") or "ago"
+    if direction.casefold() == "ago":
+        base = timex.day(ctx.document.date, "document")
+    elif prev is not None:
+        base = timex.with_anchor(prev, "previous")
+    else:
+        return None
+    return timex.ago(_group(cand, "count") or "1", _group(cand, "unit") or "day", direction,
+                     base)
+
+
+def decade(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+    return timex.decade(int(_group(cand, "decade") or 0))
+
+
+def month_day(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    year = _group(cand, "year")
+    return timex.month_day(_group(cand, "month") or "", int(_group(cand, "day") or 0),
+                           int(year) if year else None, ctx.document.date,
+                           _future(ctx, table, cand))
+
+
+def month_year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+    number = timex.MONTHS[(_group(cand, "month") or "").casefold()]
+    return timex.month(int(_group(cand, "year") or 0), number, "absolute")
+
+
+def month_rel_year(ctx: Context, table: Any, cand: Candidate,
+                   prev: Resolved | None) -> Resolved:
+    offset = {"last": -1, "this": 0, "next": 1}[(_group(cand, "rel") or "this").casefold()]
+    number = timex.MONTHS[(_group(cand, "month") or "").casefold()]
+    return timex.month(ctx.document.date.year + offset, number, "document")
+
+
+def bare_month(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+    return timex.bare_month(_group(cand, "month") or "", ctx.document.date,
+                            _future(ctx, table, cand))
+
+
+def year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+    return timex.year(int(_group(cand, "year") or 0), "absolute")
+
+
+def holiday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    found = table.holiday(ctx.document.text[cand.start:cand.end])
+    if found is None:
+        return None
+    return timex.month_day(timex.calendar.month_abbr[found.month], found.day, None,
+                           ctx.document.date, _future(ctx, table, cand))
+
+
+def iso(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    return timex.month_day(timex.calendar.month_abbr[int(_group(cand, "month") or 1)],
+                           int(_group(cand, "day") or 0), int(_group(cand, "year") or 0),
+                           ctx.document.date, False)
+
+
+RULES: dict[str, Rule] = {
+    "phrase": phrase, "weekday": weekday, "ago": ago, "decade": decade,
+    "month_day": month_day, "day_month": month_day, "month_year": month_year,
+    "month_rel_year": month_rel_year,
+    "in_month": bare_month, "named_month": bare_month, "in_year": year, "bare_year": year,
+    "iso": iso, "holiday": holiday,
+}

@@ -1,0 +1,392 @@
+"""Toponym recognition: which spans of the text name places; the gazetteer resolves them.
+
+Candidates: spaCy GPE/LOC/FAC entities; organisation entities that are airfields or bases the
+gazetteer knows ("Simón Bolívar International Airport"); names spaCy missed or mislabelled as a
+person ("Khmeimim"), ICAO codes ("OSLK") and datelines ("RIGA, Latvia —") found by matching the
+gazetteer's scan keys. Not places: demonyms ("Russian"), names inside organisation, unit, outlet
+or ship names ("Russian Air Force", "USS Carney"), a place inside a longer place name. A feature
+cue right after a name joins it ("Khmeimim" + "air base").
+
+Captions: spans inside captions are recognised like any other; `geo` lists them as mentions but
+takes no context from them (see `wirewatch.geo.geocode`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from wirewatch.extract.context import Context
+from wirewatch.extract.registry import step
+from wirewatch.model import Place, Span, stable_id
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels under which the small model hides toponyms it does not know ("’s Khmeimim" PERSON);
+# inside these only curated names and airfield codes count, never a bare city name.
+MISLABELLED = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+# Entities of the actors step that own the names inside them.
+OWNER_KINDS = frozenset({"ORG", "UNIT", "OUTLET", "EQUIPMENT"})
+SITE_FEATURES = frozenset({"airport", "airbase", "base", "port", "site"})
+STRONG = frozenset({"curated", "airport", "airbase", "base", "site", "water", "region"})
+# Feature kinds a whole mislabelled entity may have to count as a place (airfields need a
+# cue or a code: their keyword lists hold operators' names).
+_NAMED = frozenset({"curated", "base", "site", "water", "region", "country"})
+WHOLE_ENTITY_FEATURES = {
+    "PERSON": _NAMED | {"admin", "major"},
+    "NORP": _NAMED | {"city"},
+    "ORG": _NAMED | {"admin", "city"},
+}
+INSIDE_LOCATIVE_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+# Labels under which a name after a locative may still be a place ("at Adre", "in Goma").
+LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
+LOCATIVE_FEATURES = frozenset({"country", "admin", "region", "city", "locality", "water",
+                               "site", "base", "port", "curated"})
+MAX_WORDS = 6
+# Entity-ruler ids (nlp.kb_ruler) of names that are not places.
+KB_NOT_PLACE = ("demonym:", "org:", "outlet:", "seat:")
+_ICAO = re.compile(r"^[A-Z]{4}$")
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.'’ -]{2,40})(?=,\s+[A-Z])")
+_ARTICLE = re.compile(r"^(?:the|’s|'s)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+@step("places")
+def find_places(ctx: Context) -> None:
+    spans = _drop_nested(sorted(set(recognise(ctx))))
+    if ctx.gazetteer is None:
+        ctx.places = _unresolved(ctx, spans)
+        return
+    ctx.places = ctx.gazetteer.geocode(ctx.document.id, ctx.document.text, spans,
+                                       _captions(ctx), _demonyms(ctx))
+
+
+def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
+    """Character spans of toponyms (before nesting is resolved)."""
+    doc, gaz = ctx.doc, ctx.gazetteer
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        span = _entity_place(ctx, ent)
+        if span is not None:
+            yield span
+        elif ent.label_ in MISLABELLED and gaz is not None:
+            yield from _scan(ctx, ent.start, ent.end, strong_only=True)
+    if gaz is None:
+        return
+    free = [t.i for t in doc if t.i not in covered]
+    for run in _runs(free):
+        yield from _scan(ctx, run[0], run[-1] + 1, strong_only=False)
+    yield from _across(ctx)
+    yield from _datelines(ctx)
+    yield from _locatives(ctx)
+    yield from _cued(ctx)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP"):
+            yield from _country_modifier(ctx, ent)
+
+
+def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
+    start, end = _trim(ent.text, ent.start_char)
+    if end <= start or not _usable(ctx, start, end) or ent.ent_id_.startswith(KB_NOT_PLACE):
+        return None
+    if ent.label_ in PLACE_LABELS:
+        unknown = ctx.gazetteer is not None and not ctx.gazetteer.features(ent.text)
+        if unknown and (any(ch.isdigit() for ch in ent.text) or _owned(ctx, start, end)):
+            return None  # tail numbers ("RF-94128"), groups ("M23"), an org's own name
+        return _with_cue(ctx, start, _complete_of(ctx, ent, end))
+    gaz = ctx.gazetteer
+    if gaz is None or ent.ent_id_:
+        return None  # a knowledge-base name that is not a place name (org, outlet, seat)
+    text = ctx.document.text[start:end]
+    if _cues(ctx).has_cue(text):
+        # An airfield, base or port name the gazetteer knows is a place whatever the model's
+        # label ("Simón Bolívar International Airport" ORG, "Clark Air Base" PERSON), and so
+        # is a known city's port or base ("Cam Ranh International Port").
+        known = gaz.features(text) & SITE_FEATURES or gaz.features(_cues(ctx).cue_core(text)) & (
+            SITE_FEATURES | {"city", "locality"})
+        return (start, end) if known else None
+    if _ICAO.match(text) and gaz.codes(text):
+        return start, end
+    if gaz.key(text) not in gaz.scan_keys or _is_demonym(ctx, text):
+        return None
+    # The small model tags unfamiliar toponyms ORG, NORP or PERSON ("Homs", "Aleppo",
+    # "Bosphorus"); a whole entity that is a known place name is one. Which kinds of place
+    # count depends on the label: a surname can be a city ("Jackson"), an adjective a
+    # province ("Western").
+    if gaz.features(text) & WHOLE_ENTITY_FEATURES.get(ent.label_, _NAMED):
+        return _with_cue(ctx, start, end)
+    return None
+
+
+def _complete_of(ctx: Context, ent: SpacySpan, end: int) -> int:
+    """The model sometimes stops at "of" ("the Gulf of" | "Finland"): take the name after it."""
+    doc = ctx.doc
+    if ent[-1].lower_ != "of":
+        return end
+    j = ent.end
+    while j < len(doc) and j < ent.end + 3 and _capitalised(doc[j]):
+        j += 1
+    return doc[j - 1].idx + len(doc[j - 1]) if j > ent.end else end
+
+
+def _locatives(ctx: Context) -> Iterator[tuple[int, int]]:
+    """A capitalised name right after a locative ("landed at Anadyr", "the port of Ust-Luga")
+    is a place when the gazetteer knows the name exactly."""
+    doc, gaz = ctx.doc, ctx.gazetteer
+    cues = _cues(ctx)
+    ents = {t.i: e for e in doc.ents for t in e}
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        before = f"{doc[tok.i - 2].lower_} {prev.lower_}" if tok.i > 1 else ""
+        kind = cues.locative(prev.lower_) or cues.locative(before)
+        if kind is None or not _capitalised(tok) or tok.is_sent_start:
+            continue
+        ent = ents.get(tok.i)
+        if ent is not None and (ent.ent_id_ or ent.label_ not in LOCATIVE_LABELS
+                                or (ent.label_ == "PERSON" and kind == "weak" and len(ent) < 2)
+                                or (ent.start != tok.i
+                                    and ent.label_ not in INSIDE_LOCATIVE_LABELS)):
+            continue
+        j = _known_run(ctx, tok.i)
+        if ent is not None and ent.label_ not in INSIDE_LOCATIVE_LABELS and j is not None \
+                and j != ent.end and doc[j].lower_ not in ("'s", "’s"):
+            continue  # the whole entity must be the place ("to King Mohammed VI" is not)
+        if j is not None:
+            start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1])
+            if _usable(ctx, start, end) and gaz is not None:
+                yield _with_cue(ctx, start, end)
+
+
+def _known_run(ctx: Context, i: int) -> int | None:
+    """End of the longest capitalised run from token i that the gazetteer knows exactly."""
+    doc, gaz = ctx.doc, ctx.gazetteer
+    j = i
+    while j < len(doc) and j < i + 4 and (_capitalised(doc[j]) or doc[j].text in "-‐"):
+        j += 1
+    for end in range(j, i, -1):
+        surface = doc[i:end].text
+        if _capitalised(doc[end - 1]) and not _is_demonym(ctx, surface) \
+                and gaz.features(surface) & LOCATIVE_FEATURES:
+            return end  # airfields need a cue or a code, not just a preposition
+    return None
+
+
+def _cued(ctx: Context) -> Iterator[tuple[int, int]]:
+    """A capitalised name followed by a feature cue ("Ugolny airport", "Masnaa border
+    crossing" is not one) that the gazetteer knows as such a site."""
+    text, gaz = ctx.document.text, ctx.gazetteer
+    for m in _cues(ctx).cue_regex().finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for k in range(len(words)):
+            start = m.start(1) + words[k].start()
+            name = text[start:m.end()]
+            if gaz.features(name) & SITE_FEATURES and _usable(ctx, start, m.end()):
+                yield start, m.end()
+                break
+
+
+def _country_modifier(ctx: Context, ent: SpacySpan) -> Iterator[tuple[int, int]]:
+    """A country name opening an organisation's name names the country ("the US Air Force",
+    "Kenya Police"); a demonym does not ("Russian Air Force")."""
+    gaz = ctx.gazetteer
+    if gaz is None or len(ent) < 2:
+        return
+    for j in range(min(len(ent) - 1, 3), 0, -1):
+        head = ent[:j]
+        if "country" in gaz.features(head.text) and not _is_demonym(ctx, head.text):
+            yield head.start_char, head.end_char
+            return
+
+
+def _across(ctx: Context) -> Iterator[tuple[int, int]]:
+    """Multi-word strong names that the model split or cut ("the Strait of" + "Gibraltar"),
+    unless they sit inside a non-place entity ("Black Sea Fleet")."""
+    doc = ctx.doc
+    for start, end in _scan(ctx, 0, len(doc), strong_only=True, min_words=2):
+        inside = [e for e in doc.ents if e.start_char <= start and end <= e.end_char
+                  and (e.end_char - e.start_char) > (end - start)]
+        if not any(e.label_ not in PLACE_LABELS for e in inside):
+            yield start, end
+
+
+def _trim(text: str, offset: int) -> tuple[int, int]:
+    """Drop a leading article or stray possessive and a trailing possessive."""
+    lead = _ARTICLE.match(text)
+    cut = lead.end() if lead else 0
+    body = _POSSESSIVE.sub("", text[cut:])
+    return offset + cut, offset + cut + len(body.rstrip())
+
+
+def _usable(ctx: Context, start: int, end: int) -> bool:
+    """Not a demonym, not a ship's name, not a piece of a longer organisation/unit name."""
+    text = ctx.document.text
+    if _is_demonym(ctx, text[start:end]):
+        return False
+    if _cues(ctx).ship_name_at(text, start) or _cues(ctx).class_name_at(text, end):
+        return False
+    return not any(e.kind in OWNER_KINDS and m.start <= start and end <= m.end
+                   and (m.end - m.start) > (end - start)
+                   for e in ctx.entities for m in e.mentions)
+
+
+def _demonym_country(ctx: Context, name: str) -> str | None:
+    try:
+        hit = ctx.kb.table("countries").lookup(name)
+    except KeyError:  # the countries table is not there: no demonyms known
+        return None
+    return hit.iso3 if hit is not None and hit.via == "demonym" else None
+
+
+def _owned(ctx: Context, start: int, end: int) -> bool:
+    """An earlier step found an organisation/unit with exactly this name."""
+    return any(e.kind in OWNER_KINDS and m.start == start and m.end == end
+               for e in ctx.entities for m in e.mentions)
+
+
+def _cues(ctx: Context) -> Any:
+    """The geocoder's cue table (kb/data/geo_cues.yaml): ships, cues, locatives."""
+    return ctx.kb.table("geo_cues")
+
+
+def _is_demonym(ctx: Context, name: str) -> bool:
+    return _demonym_country(ctx, name) is not None
+
+
+def _demonyms(ctx: Context) -> list[str]:
+    """The country of each demonym outside captions ("Egyptian authorities"): context."""
+    found = []
+    for ent in ctx.doc.ents:
+        if ent.label_ == "NORP" and not ctx.in_caption(ent.start_char):
+            iso3 = _demonym_country(ctx, ent.text)
+            if iso3:
+                found.append(iso3)
+    return found
+
+
+def _with_cue(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Extend a name by a feature cue right after it ("Khmeimim" + " air base") when the
+    longer name is known or the name is that kind of place; and by a direction adjective
+    before it when the longer name is known ("eastern Mediterranean")."""
+    text, gaz = ctx.document.text, ctx.gazetteer
+    start = _with_direction(ctx, start, end)
+    after = text[end:end + 40].lower()
+    for word, features in _cues(ctx).extending_cues():
+        if re.match(rf"\s{re.escape(word)}\b", after):
+            longer = end + 1 + len(word)
+            if gaz is None or gaz.features(text[start:longer]) \
+                    or gaz.features(text[start:end]) & features:
+                return start, longer
+            break
+    return start, end
+
+
+def _with_direction(ctx: Context, start: int, end: int) -> int:
+    gaz = ctx.gazetteer
+    m = re.search(r"(\w+)\s+$", ctx.document.text[max(0, start - 20):start])
+    if gaz is None or m is None or not _cues(ctx).is_direction(m.group(1)):
+        return start
+    longer = start - len(m.group(0))
+    wider = gaz.features(ctx.document.text[longer:end])
+    alone = gaz.features(ctx.document.text[start:end])
+    # Only our own curated longer names ("eastern Mediterranean") win over a known shorter
+    # one: "southern Red Sea" is also an Eritrean region, but the text means the sea.
+    return longer if wider and (not alone or "curated" in wider) else start
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _scan(ctx: Context, lo: int, hi: int, strong_only: bool,
+          min_words: int = 1) -> Iterator[tuple[int, int]]:
+    """Longest gazetteer scan-key matches over tokens [lo, hi) that begin with a capital."""
+    doc, gaz = ctx.doc, ctx.gazetteer
+    i = lo
+    while i < hi:
+        match = _match_at(ctx, doc, i, hi, strong_only, min_words) \
+            if _capitalised(doc[i]) else None
+        if match is None:
+            i += 1
+            continue
+        start, end = doc[i].idx, doc[match - 1].idx + len(doc[match - 1])
+        if _usable(ctx, start, end) and gaz is not None:
+            yield _with_cue(ctx, start, end)
+        i = match
+
+
+def _match_at(ctx: Context, doc: Doc, i: int, hi: int, strong_only: bool,
+              min_words: int) -> int | None:
+    gaz = ctx.gazetteer
+    for j in range(min(hi, i + MAX_WORDS), i + min_words - 1, -1):
+        if not _capitalised(doc[j - 1]):
+            continue
+        surface = doc[i:j].text
+        if _ICAO.match(surface) and gaz.codes(surface):
+            return j
+        k = gaz.key(surface)
+        if k not in gaz.scan_keys:
+            continue
+        if len(k) <= 3 and not (_acronym(surface)
+                                and gaz.features(surface) & {"country", "admin"}):
+            continue  # "US", "UK", "UAE"; not "JAS" (a Gripen), nor "Us"
+        if strong_only and not gaz.features(surface) & STRONG:
+            continue
+        if not strong_only and not (doc[i].pos_ == "PROPN" or surface.isupper()):
+            continue  # a capitalised common word at the start of a sentence
+        if not _is_demonym(ctx, surface):
+            return j
+    return None
+
+
+def _acronym(surface: str) -> bool:
+    """Short keys ("US", "UK") count only as capitals of two letters or more ("U.S.")."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _datelines(ctx: Context) -> Iterator[tuple[int, int]]:
+    """ "RIGA, Latvia —": an all-capitals place name opening a line."""
+    for m in _DATELINE.finditer(ctx.document.text):
+        name = m.group(1).strip()
+        if ctx.gazetteer.key(name) in ctx.gazetteer.scan_keys:
+            yield m.start(1), m.start(1) + len(name)
+
+
+def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A place inside a longer place name is not listed apart ("Strait of Gibraltar")."""
+    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1]
+                                        for o in spans)]
+
+
+def _captions(ctx: Context) -> list[tuple[int, int]]:
+    noted = ctx.notes.get("captions")
+    if noted:
+        return [(s.start, s.end) for s in noted]
+    return list(getattr(ctx.doc._, "captions", None) or []) \
+        if Doc.has_extension("captions") else []
+
+
+def _unresolved(ctx: Context, spans: list[tuple[int, int]]) -> list[Place]:
+    """Geocoding off: the toponyms are still listed, by name, without coordinates."""
+    text = ctx.document.text
+    by_name: dict[str, list[tuple[int, int]]] = {}
+    for s, e in spans:
+        by_name.setdefault(" ".join(text[s:e].casefold().split()), []).append((s, e))
+    return [Place(id=stable_id("plc", ctx.document.id, name), name=text[m[0][0]:m[0][1]],
+                  mentions=[Span(start=s, end=e) for s, e in m],
+                  reason="geocoding is off (no gazetteer loaded)")
+            for name, m in by_name.items()]

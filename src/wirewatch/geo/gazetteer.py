@@ -1,0 +1,123 @@
+"""The opened gazetteer: indexed name lookups over the read-only SQLite file.
+
+One connection per process, memory-mapped, with a small per-name cache: lookups are plain index
+seeks (~tens of microseconds) and analysis never opens a file per document. The keys worth
+scanning running text for (countries, regions, seas, bases, cities of 100k+, large airports) are
+held in memory as a set.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wirewatch.geo.data import OWN_TABLES, table
+from wirewatch.geo.normalize import key, skeleton
+
+_COLUMNS = "p.id, p.kb, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.detail, " \
+           "p.prior, p.precision_km, n.how"
+_SCAN = """SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place
+WHERE n.how IN ('name', 'alt') AND (p.feature IN ('country', 'region', 'admin', 'water', 'base',
+'airbase', 'site') OR p.detail IN ('curated', 'large_airport') OR p.prior >= 5)"""
+MMAP_BYTES = 256 * 1024 * 1024
+CACHE_LIMIT = 50_000
+MAJOR_CITY_PRIOR = 5.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    kb: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    detail: str
+    prior: float
+    precision_km: float
+    how: str  # name | alt | code | served | skel
+
+
+class Gazetteer:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                     check_same_thread=False)
+        self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        self.scan_keys: frozenset[str] = frozenset(r[0] for r in self._conn.execute(_SCAN))
+        for name in OWN_TABLES:  # validated here, once, not inside the first analysis
+            table(name)
+
+    # Pickled by path (for worker processes): the connection is reopened on the other side.
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Entries whose name, alternate name or code has this key (served-city names too)."""
+        return self._query("key", key(name))
+
+    def lookup_skeleton(self, name: str) -> list[Candidate]:
+        """Entries whose transliteration skeleton matches (a weaker, spelling-tolerant match)."""
+        found = self._query("skel", skeleton(key(name)))
+        return [Candidate(**{**c.__dict__, "how": "skel"}) for c in found]
+
+    def geocode(self, document_id: str, text: str, spans: Any, captions: Any = (),
+                demonyms: Any = ()) -> list[Any]:
+        """`Place`s for the toponym spans of one document (see `wirewatch.geo.geocode`)."""
+        from wirewatch.geo.geocode import geocode  # geocode builds on this module
+
+        return geocode(self, document_id, text, spans, captions, demonyms)
+
+    def features(self, name: str) -> set[str]:
+        """What a name can be: the features of entries it names exactly or by code, plus
+        "curated" when our own table has it (recognition asks this about unlabelled text)."""
+        found = [c for c in self.lookup(name) if c.how in ("name", "alt", "code", "abbr")]
+        kinds = {c.feature for c in found} | {"curated" for c in found if c.detail == "curated"}
+        if any(c.feature == "city" and c.prior >= MAJOR_CITY_PRIOR for c in found):
+            kinds.add("major")  # a city of ~300k people or more
+        return kinds
+
+    def codes(self, code: str) -> list[Candidate]:
+        """Airfields with this ICAO/IATA code."""
+        return [c for c in self.lookup(code) if c.how == "code"]
+
+    @staticmethod
+    def key(name: str) -> str:
+        return key(name)
+
+    def _query(self, column: str, value: str) -> list[Candidate]:
+        if not value:
+            return []
+        hit = self._cache.get((column, value))
+        if hit is None:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place "
+                f"WHERE n.{column} = ?", (value,)).fetchall()
+            hit = _best_per_place([Candidate(*r) for r in rows])
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[(column, value)] = hit
+        return hit
+
+
+_HOW_RANK = {"name": 0, "code": 1, "alt": 2, "abbr": 3, "served": 4}
+
+
+def _best_per_place(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per place, by its strongest way of matching."""
+    best: dict[int, Candidate] = {}
+    for c in found:
+        if c.id not in best or _HOW_RANK[c.how] < _HOW_RANK[best[c.id].how]:
+            best[c.id] = c
+    return list(best.values())

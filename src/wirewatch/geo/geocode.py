@@ -1,0 +1,101 @@
+"""Geocode one document: toponym spans in, `Place`s out (pure, given the opened gazetteer).
+
+Mentions are grouped by name key, each name gets candidates, the names are resolved together
+(`resolve`), and names that reached the same entry become one Place ("Khmeimim" and "Khmeimim
+air base"). A relative phrase before a mention ("75 miles south of Caracas") adds a computed
+point. Caption policy: mentions inside captions and photo credits are listed as mentions, and a
+place named only there is kept (the text does name it), but they give no context (they do not
+count as the document naming a country, nor qualify a neighbour).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from itertools import pairwise
+
+from wirewatch.geo.candidates import candidates, parse_name
+from wirewatch.geo.data import table
+from wirewatch.geo.gazetteer import Gazetteer
+from wirewatch.geo.relative import find_relative, project
+from wirewatch.geo.resolve import Group, resolve
+from wirewatch.model import Place, Span, stable_id
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[A-Z“\"]")
+MAX_CANDIDATES = 60  # most prior-weighted; a name with more readings is ruled by its big ones
+RELATIVE_COUNTRY_KM = 150  # a computed point keeps its anchor's country up to this distance
+
+
+def geocode(gaz: Gazetteer, document_id: str, text: str, spans: Iterable[tuple[int, int]],
+            captions: Iterable[tuple[int, int]] = (), demonyms: Iterable[str] = ()) -> list[Place]:
+    caption_spans = list(captions)
+    groups: dict[str, Group] = {}
+    for start, end in sorted(set(spans)):
+        query = parse_name(text[start:end])
+        group = groups.get(query.key)
+        if group is None:
+            found = sorted(candidates(gaz, query), key=lambda c: -c.prior)[:MAX_CANDIDATES]
+            group = groups[query.key] = Group(query, [], [], found)
+        group.mentions.append((start, end))
+        if not any(s <= start < e for s, e in caption_spans):
+            group.context_mentions.append((start, end))
+    ordered = list(groups.values())
+    _link_neighbours(ordered, text)
+    resolve(ordered, demonyms)
+    return _places(document_id, text, ordered) + _relatives(document_id, text, ordered)
+
+
+def _link_neighbours(groups: list[Group], text: str) -> None:
+    """Names within a few words of each other in one sentence qualify each other."""
+    window = table("geo_cues").scoring.qualifier_window_chars
+    marks = sorted((s, e, i) for i, g in enumerate(groups) for s, e in g.context_mentions)
+    for (_s1, e1, i), (s2, _e2, j) in pairwise(marks):
+        between = text[e1:s2]
+        if i != j and len(between) <= window and not _SENTENCE_END.search(text[e1:s2 + 1]):
+            groups[i].neighbours.add(j)
+            groups[j].neighbours.add(i)
+
+
+def _places(document_id: str, text: str, groups: list[Group]) -> list[Place]:
+    merged: dict[str, list[Group]] = {}
+    for g in groups:
+        merged.setdefault(g.choice.kb if g.choice else f"name:{g.query.key}", []).append(g)
+    return [_place(document_id, text, ident, members) for ident, members in merged.items()]
+
+
+def _place(document_id: str, text: str, ident: str, members: list[Group]) -> Place:
+    spans = sorted(m for g in members for m in g.mentions)
+    surfaces = Counter(text[s:e] for s, e in spans)
+    name = max(surfaces, key=lambda n: (surfaces[n], len(n)))
+    best = max(members, key=lambda g: g.confidence)
+    c = best.choice
+    place = Place(id=stable_id("plc", document_id, ident), name=name,
+                  mentions=[Span(start=s, end=e) for s, e in spans], reason=best.reason)
+    if c is None:
+        return place
+    return place.model_copy(update={
+        "lat": round(c.lat, 5), "lon": round(c.lon, 5), "country": c.country,
+        "admin1": c.admin1 if c.feature != "country" else None,
+        "feature": c.feature,
+        "precision_km": round(c.precision_km, 1), "kb": c.kb, "confidence": best.confidence})
+
+
+def _relatives(document_id: str, text: str, groups: list[Group]) -> list[Place]:
+    out: dict[str, Place] = {}
+    for g in groups:
+        for start, end in g.mentions:
+            rel = find_relative(text, start) if g.choice else None
+            if rel is None or g.choice is None:
+                continue
+            lat, lon = project(g.choice.lat, g.choice.lon, rel)
+            phrase = text[rel.start:end]
+            pid = stable_id("plc", document_id, "relative", " ".join(phrase.lower().split()))
+            previous = out.get(pid)
+            spans = [*(previous.mentions if previous else []), Span(start=rel.start, end=end)]
+            out[pid] = Place(
+                id=pid, name=phrase, mentions=spans, lat=round(lat, 5), lon=round(lon, 5),
+                country=g.choice.country if rel.distance_km <= RELATIVE_COUNTRY_KM else None,
+                feature="point", kb=None, confidence=g.confidence,
+                precision_km=round(rel.uncertainty_km + g.choice.precision_km, 1))
+    return list(out.values())

@@ -1,0 +1,88 @@
+"""Relative locations: "75 miles south of Caracas", "about 30 km from X", "near X".
+
+`find_relative(text, anchor_start)` reads the words just before a place mention; `project()`
+computes the point on the WGS84 ellipsoid (geodesic direct problem) with a precision that grows
+with the distance and with hedges ("about", "around"). Words and units are data
+(`geo_relative.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from geographiclib.geodesic import Geodesic
+
+from wirewatch.geo.data import table
+
+LOOKBACK = 80  # characters before the anchor that may hold the phrase
+
+
+@dataclass(frozen=True)
+class Relative:
+    start: int  # where the phrase begins; it ends where the anchor mention ends
+    distance_km: float  # 0 for "near X"
+    bearing: float | None  # degrees clockwise from north; None when no direction is given
+    uncertainty_km: float  # before adding the anchor's own precision
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in ordered)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rel = table("geo_relative")
+    number = rf"\d+(?:[.,]\d+)?|{_alternation(list(rel.number_words))}"
+    hedge = _alternation([w for h in rel.hedges for w in h.words])
+    unit = _alternation([w for u in rel.units for w in u.words])
+    direction = _alternation([w for d in rel.directions for w in d.words])
+    linker = _alternation(rel.linkers)
+    distance = re.compile(
+        rf"(?:\b(?P<hedge>{hedge})\s+)?\b(?P<num>{number})[\s-]*(?P<unit>{unit})\b"
+        rf"(?:\s*\([^)]{{1,30}}\))?\s+(?:(?P<dir>{direction})\s+)?(?:{linker})\s+(?:the\s+)?$",
+        re.IGNORECASE)
+    near = re.compile(rf"\b(?P<near>{_alternation([w for n in rel.near for w in n.words])})"
+                      r"\s+(?:the\s+)?$", re.IGNORECASE)
+    return distance, near
+
+
+def _lookup(groups: list, word: str, attr: str) -> float:
+    folded = re.sub(r"[\s-]+", " ", word.lower())
+    for group in groups:
+        if folded in {re.sub(r"[\s-]+", " ", w.lower()) for w in group.words}:
+            return float(getattr(group, attr))
+    raise KeyError(word)
+
+
+def find_relative(text: str, anchor_start: int) -> Relative | None:
+    window_start = max(0, anchor_start - LOOKBACK)
+    before = text[window_start:anchor_start]
+    distance_re, near_re = _patterns()
+    rel = table("geo_relative")
+    match = distance_re.search(before)
+    if match:
+        num = match["num"].replace(",", ".")
+        value = float(num) if num[0].isdigit() else rel.number_words[num.lower()]
+        km = value * _lookup(rel.units, match["unit"], "km")
+        share = _lookup(rel.hedges, match["hedge"], "share") if match["hedge"] \
+            else rel.exact_share
+        bearing = _lookup(rel.directions, match["dir"], "bearing") if match["dir"] else None
+        if bearing is None:  # "30 km from X": anywhere on a ring round X
+            share = 1.0 + rel.undirected_share
+        return Relative(window_start + match.start(), km, bearing, km * share)
+    match = near_re.search(before) if rel.near_points else None
+    if match:
+        radius = _lookup(rel.near, match["near"], "radius_km")
+        return Relative(window_start + match.start(), 0.0, None, radius)
+    return None
+
+
+def project(lat: float, lon: float, rel: Relative) -> tuple[float, float]:
+    """The point `rel.distance_km` from (lat, lon) along `rel.bearing` (or the anchor itself)."""
+    if rel.bearing is None or rel.distance_km == 0:
+        return lat, lon
+    out = Geodesic.WGS84.Direct(lat, lon, rel.bearing, rel.distance_km * 1000)
+    return out["lat2"], out["lon2"]

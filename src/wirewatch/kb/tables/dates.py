@@ -1,0 +1,98 @@
+"""`kb/data/dates.yaml`: the temporal-expression lexicon (relative phrases, patterns the NER
+misses, what is not a date, and future-context cues)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from wirewatch.kb.tables._common import Row
+
+Unit = Literal["day", "week", "month", "year"]
+
+
+class Phrase(Row):
+    text: str
+    rule: Literal["day", "week", "month", "year", "to_date"]
+    offset: int = 0
+    unit: Unit | None = None  # for to_date
+    anchor: Literal["document", "previous"]
+
+
+class Pattern(Row):
+    name: str
+    regex: str
+    scope: Literal["text", "entity"] = "text"  # entity: applied only inside NER DATE spans
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
+class NotDate(Row):
+    regex: str
+    reason: str
+
+
+class Holiday(Row):
+    name: str
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+
+class Future(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    modals: list[str]
+    participles: list[str]
+    words: list[str]
+
+
+class Table(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    phrases: list[Phrase]
+    patterns: list[Pattern]
+    not_dates: list[NotDate]
+    not_after: list[str] = Field(default_factory=list)
+    holidays: list[Holiday] = Field(default_factory=list)
+    event_relative_pos: list[str] = Field(default_factory=list)
+    future: Future
+    source_note: str
+    _phrases: dict[str, Phrase] = PrivateAttr(default_factory=dict)
+    _not: list[re.Pattern[str]] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="after")
+    def _build(self) -> Table:
+        self._phrases = {p.text.casefold(): p for p in self.phrases}
+        self._not = [re.compile(n.regex) for n in self.not_dates]
+        return self
+
+    def phrase(self, text: str) -> Phrase | None:
+        return self._phrases.get(" ".join(text.casefold().split()))
+
+    def phrase_regex(self) -> re.Pattern[str]:
+        """One regex for every fixed phrase, longest first, on word boundaries."""
+        texts = sorted(self._phrases, key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in texts)
+        return re.compile(rf"(?i)\b(?:{body})\b")
+
+    def holiday(self, text: str) -> Holiday | None:
+        folded = " ".join(text.casefold().replace("’", "'").split())
+        return next((h for h in self.holidays if h.name.casefold() == folded), None)
+
+    def holiday_regex(self) -> re.Pattern[str]:
+        names = sorted((h.name for h in self.holidays), key=len, reverse=True)
+        body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
+        return re.compile(rf"\b(?:{body})\b")
+
+    def compiled(self, scope: str) -> list[tuple[str, re.Pattern[str]]]:
+        """Patterns run over the whole text (scope "text"), or every pattern, for the inside
+        of an NER DATE span (scope "entity")."""
+        return [(p.name, re.compile(p.regex)) for p in self.patterns
+                if scope == "entity" or p.scope == "text"]
+
+    def is_not_date(self, text: str) -> bool:
+        return any(regex.search(text) for regex in self._not)

@@ -1,0 +1,60 @@
+"""Opaque keyset cursors: the sort key of the last row of a page, as URL-safe text."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, literal, tuple_
+from sqlalchemy.sql.elements import KeyedColumnElement
+
+MAX_LIMIT = 1000
+
+
+def check_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    return limit
+
+
+def encode(key: Sequence[object]) -> str:
+    values = [v.isoformat() if isinstance(v, dt.date) else v for v in key]
+    raw = json.dumps(values, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode(cursor: str, size: int) -> list[object]:
+    """The key a cursor holds; a ValueError names the cursor when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+    except (binascii.Error, ValueError) as error:
+        raise ValueError(f"invalid cursor {cursor!r}: {error}") from None
+    if not isinstance(values, list) or len(values) != size:
+        raise ValueError(f"invalid cursor {cursor!r}: not a key of {size} parts")
+    return values
+
+
+def after(columns: Sequence[KeyedColumnElement], cursor: str | None) -> ColumnElement[bool] | None:
+    """The condition `(columns) > cursor key`, or None for the first page."""
+    if cursor is None:
+        return None
+    values = decode(cursor, len(columns))
+    typed = [literal(_typed(column, value, cursor), column.type)
+             for column, value in zip(columns, values, strict=True)]
+    return tuple_(*columns) > tuple_(*typed)
+
+
+def _typed(column: KeyedColumnElement, value: object, cursor: str) -> object:
+    python_type = column.type.python_type
+    try:
+        if python_type is dt.date and isinstance(value, str):
+            return dt.date.fromisoformat(value)
+        if python_type in (int, str) and isinstance(value, python_type):
+            return value
+    except ValueError:
+        pass
+    raise ValueError(f"invalid cursor {cursor!r}: bad value {value!r} for {column.name}")

@@ -1,0 +1,95 @@
+"""The CLI end to end, on SQLite and PostgreSQL: ingest, re-ingest, rejects, queries, export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from wirewatch.cli import main
+
+SEED = Path(__file__).parents[2] / "examples" / "corpus" / "seed"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text(
+        json.dumps({"id": "a", "date": "2025-10-02", "outlet": "Wire One",
+                    "text": "Turkish troops crossed into northern Iraq on Tuesday."}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "b", "date": "2025-10-03", "outlet": "Wire Two",
+                      "text": "A Russian frigate entered the Bosphorus heading south."}) + "\n",
+        encoding="utf-8")
+    (folder / "undated.txt").write_text("A convoy was seen near the border.", encoding="utf-8")
+    return folder
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_ingest_accounts_for_every_input_and_is_idempotent(db_url, tmp_path, capsys):
+    corpus = _corpus(tmp_path)
+    code, out, err = _run(capsys, "--db", db_url, "ingest", "--no-analyze", str(corpus))
+    assert code == 1  # one malformed line and one undated text were rejected
+    assert "malformed" in err and "missing_date" in err
+    assert "good.jsonl:line 2" in err
+    code, out, _ = _run(capsys, "--db", db_url, "stats", "--json")
+    stats = json.loads(out)
+    assert stats["documents"] == 2 and stats["rejects"] == {"malformed": 1, "missing_date": 1}
+    # The same input again adds nothing and says so.
+    code, out, _ = _run(capsys, "--db", db_url, "ingest", "--no-analyze", str(corpus))
+    assert code == 1
+    assert re.search(r"stored\s+│\s+0 ", out) and re.search(r"duplicate\s+│\s+2 ", out)
+    _, out, _ = _run(capsys, "--db", db_url, "stats", "--json")
+    again = json.loads(out)
+    assert again["documents"] == 2
+    assert again["rejects"] == {"malformed": 1, "missing_date": 1}  # recorded once
+    _, out, _ = _run(capsys, "--db", db_url, "rejects", "--json")
+    assert sorted(json.loads(line)["reason"] for line in out.splitlines()) == [
+        "malformed", "missing_date"]
+
+
+def test_date_flag_lets_plain_text_in(db_url, tmp_path, capsys):
+    corpus = _corpus(tmp_path)
+    code, _, _ = _run(capsys, "--db", db_url, "ingest", "--no-analyze", "--date",
+                      "2025-10-05", str(corpus / "undated.txt"))
+    assert code == 0
+    _, out, _ = _run(capsys, "--db", db_url, "documents", "--json")
+    assert json.loads(out.splitlines()[0])["date"] == "2025-10-05"
+
+
+def test_usage_errors_exit_2_with_one_line(tmp_path, capsys):
+    code, _, err = _run(capsys, "--db", str(tmp_path / "x.db"), "events", "--since", "yesterday")
+    assert code == 2
+    code, _, err = _run(capsys, "--db", str(tmp_path / "x.db"), "export", "--format", "xml")
+    assert code == 2 and "unknown format" in err and "Traceback" not in err
+    code, _, err = _run(capsys, "--db", str(tmp_path / "x.db"), "events", "--bbox", "1,2,3")
+    assert code == 2 and "bbox" in err
+
+
+def test_schema_prints_the_contract(capsys):
+    code, out, _ = _run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0 and "Movement" in schema["$defs"]
+
+
+@pytest.mark.slow
+def test_ingest_analyses_the_seed_and_exports(db_url, tmp_path, capsys):
+    code, out, _ = _run(capsys, "--db", db_url, "ingest", str(SEED))
+    assert code == 0
+    _, out, _ = _run(capsys, "--db", db_url, "stats", "--json")
+    stats = json.loads(out)
+    assert stats["documents"] == stats["analyses"] == 1
+    assert stats["duplicates"] == {"exact": 1}  # the seed comes in two forms
+    target = tmp_path / "events.geojson"
+    code, _, _ = _run(capsys, "--db", db_url, "export", "--format", "geojson", "-o", str(target))
+    assert code == 0 and json.loads(target.read_text())["type"] == "FeatureCollection"
+    code, out, _ = _run(capsys, "--db", db_url, "analyze", str(SEED / "seed.jsonl"))
+    analysis = json.loads(out.splitlines()[0])
+    assert analysis["document"]["id"] == "seed-an124-venezuela" and analysis["sentences"]

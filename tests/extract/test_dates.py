@@ -1,0 +1,161 @@
+"""Temporal expressions: each convention of spec §3 ("Dates"), on tiny texts and the seed.
+
+The document date is Monday 2019-03-25 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+SEED_GOLD = Path("/work/shared/spec/examples/seed.gold.json")
+D = dt.date.fromisoformat
+
+
+@pytest.fixture
+def dates(context_for):
+    def run(text: str, date: str = "2019-03-25"):
+        return context_for(text, date, upto="dates").dates
+
+    return run
+
+
+def only(found, text):
+    hits = [d for d in found if d.text == text]
+    assert len(hits) == 1, [(d.text, d.start, d.end) for d in found]
+    return hits[0]
+
+
+@pytest.mark.parametrize(("text", "phrase", "start", "end", "precision", "anchor"), [
+    ("The plane landed on Mar. 23, 2019.", "Mar. 23, 2019", "2019-03-23", "2019-03-23",
+     "day", "absolute"),
+    ("The ceremony took place in May 2017.", "May 2017", "2017-05-01", "2017-05-31",
+     "month", "absolute"),
+    ("A launcher on parade in 2014.", "2014", "2014-01-01", "2014-12-31", "year", "absolute"),
+    ("The talks ended yesterday.", "yesterday", "2019-03-24", "2019-03-24", "day",
+     "document"),
+    ("Troops arrived last week.", "last week", "2019-03-18", "2019-03-24", "range",
+     "document"),
+    ("Sanctions were imposed last month.", "last month", "2019-02-01", "2019-02-28",
+     "month", "document"),
+    ("The base was expanded last year.", "last year", "2018-01-01", "2018-12-31", "year",
+     "document"),
+    ("Exercises are held this year.", "this year", "2019-01-01", "2019-12-31", "year",
+     "document"),
+    ("Flights resumed earlier this month.", "earlier this month", "2019-03-01",
+     "2019-03-25", "range", "document"),
+    ("The ship has been in port since January.", "since January", "2019-01-01",
+     "2019-03-25", "range", "document"),
+    ("Activity has grown since February 2019.", "since February 2019", "2019-02-01",
+     "2019-03-25", "range", "document"),
+    ("The convoy left in April.", "April", "2018-04-01", "2018-04-30", "month", "document"),
+    ("The convoy left in March.", "March", "2019-03-01", "2019-03-31", "month", "document"),
+    ("The ship sailed on Tuesday.", "Tuesday", "2019-03-19", "2019-03-19", "day",
+     "document"),
+    ("The envoy arrived on Monday.", "Monday", "2019-03-25", "2019-03-25", "day", "document"),
+    ("The vote is planned for Thursday.", "Thursday", "2019-03-28", "2019-03-28", "day",
+     "document"),
+    ("The minister will visit Ankara on Monday.", "Monday", "2019-04-01", "2019-04-01",
+     "day", "document"),
+    ("The strike happened three days ago.", "three days ago", "2019-03-22", "2019-03-22",
+     "day", "document"),
+    ("Drills are due next week.", "next week", "2019-04-01", "2019-04-07", "range",
+     "document"),
+    ("He was arrested in March last year.", "March last year", "2018-03-01", "2018-03-31",
+     "month", "document"),
+    ("The anchor cut the cable on Christmas Day.", "Christmas Day", "2018-12-25",
+     "2018-12-25", "day", "document"),
+    ("Built in the 1990s, the base is old.", "the 1990s", "1990-01-01", "1999-12-31",
+     "range", "absolute"),
+])
+def test_rule(dates, text, phrase, start, end, precision, anchor):
+    found = only(dates(text), phrase)
+    assert (found.start, found.end) == (D(start), D(end))
+    assert (found.precision, found.anchor) == (precision, anchor)
+    assert text[found.span.start:found.span.end] == phrase
+
+
+def test_core_phrase_leaves_out_the_weekday_time(dates):
+    found = dates("Shelling resumed on Tuesday night.")
+    assert [(d.text, d.start) for d in found] == [("Tuesday", D("2019-03-19"))]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "start", "end"), [
+    ("The plane left on Mar. 25, 2019. The day before, crews loaded it.", "Mar. 25, 2019",
+     "The day before", "2019-03-24", "2019-03-24"),
+    ("Talks began on March 4, 2019. The following day they broke down.", "March 4, 2019",
+     "The following day", "2019-03-05", "2019-03-05"),
+    ("Rebels attacked on Mar. 2, 2019. Troops replied the same day.", "Mar. 2, 2019",
+     "the same day", "2019-03-02", "2019-03-02"),
+    ("In January 2019, mercenaries arrived. That same month, the leader resigned.",
+     "January 2019", "That same month", "2019-01-01", "2019-01-31"),
+])
+def test_relative_to_the_date_mentioned_before(dates, text, first, second, start, end):
+    found = dates(text)
+    assert [d.text for d in found] == [first, second]
+    assert (found[1].start, found[1].end, found[1].anchor) == (D(start), D(end), "previous")
+
+
+def test_previous_anchor_without_a_previous_date_gives_nothing(dates):
+    assert dates("The day before, crews loaded it.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "For two months now, Maduro has been locked in a crisis.",
+    "The ship stayed for two weeks.",
+    "The ceasefire lasted 72 hours.",
+    "Russia has backed Assad in recent years.",
+    "A decision is expected within weeks.",
+    "Patrols go out every Monday.",
+    "The briefing started at 3 p.m. local time.",
+    "Officials said a 17th package is being prepared.",
+    "Ankara was offered a 50-year lease of the coast.",
+    "The launch came a day after Kim threatened to respond.",
+])
+def test_not_dates(dates, text):
+    assert dates(text) == []
+
+
+def test_document_date_changes_the_resolution(dates):
+    found = only(dates("The convoy left in April.", date="2019-05-02"), "April")
+    assert (found.start, found.end) == (D("2019-04-01"), D("2019-04-30"))
+
+
+def test_seed_gold_dates_all_found_and_resolved(dates):
+    gold = json.loads(SEED_GOLD.read_text("utf-8"))
+    text = gold["document"]["text"]
+    found = dates(text, gold["document"]["date"])
+    for item in gold["expect"]["dates"]:
+        at = text.index(item["text"])
+        hits = [d for d in found if d.span.start < at + len(item["text"]) and at < d.span.end]
+        assert hits, f"{item['text']!r} not found"
+        assert (hits[0].start, hits[0].end) == (D(item["start"]), D(item["end"])), item
+    assert not any(d.text in ("two months", "recent years") for d in found)
+
+
+def test_day_after_a_date_still_counts(dates):
+    found = dates("Troops crossed on Mar. 2, 2019. A day later, they withdrew.")
+    assert [(d.text, d.start) for d in found] == [("Mar. 2, 2019", D("2019-03-02")),
+                                                 ("A day later", D("2019-03-03"))]
+
+
+@pytest.mark.parametrize(("which", "future", "expected"), [
+    (None, False, "2019-03-25"),  # the document day itself is "on or before"
+    ("last", False, "2019-03-18"),  # "last Monday" said on a Monday: a week back
+    ("next", False, "2019-04-01"),
+    (None, True, "2019-04-01"),  # future context: strictly after the document date
+])
+def test_weekday_arithmetic(which, future, expected):
+    from wirewatch.extract import timex
+
+    assert timex.weekday("Monday", which, D("2019-03-25"), future).start == D(expected)
+
+
+def test_leap_day_without_a_year_is_skipped_when_it_cannot_exist():
+    from wirewatch.extract import timex
+
+    assert timex.month_day("Feb", 29, None, D("2019-03-25"), False) is None
+    assert timex.month_day("Feb", 29, None, D("2020-03-25"), False).start == D("2020-02-29")

@@ -1,0 +1,147 @@
+"""Movements: trips built across sentences, route points, operators, identifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from wirewatch.analyze import analyze, load_resources
+from wirewatch.model import Analysis, Document, Movement
+
+SEED = Path("/work/shared/seeds/an124-venezuela-2019-03-25.txt")
+Analyze = Callable[..., Analysis]
+
+
+def seed() -> tuple[str, str]:
+    """The seed article's body and date (the file begins `date YYYY-MM-DD `)."""
+    _, date, text = SEED.read_text("utf-8").split(None, 2)
+    return text, date
+
+
+def _name(analysis: Analysis, place_id: str | None) -> str | None:
+    place = analysis.place(place_id)
+    return place.name if place else None
+
+
+def _country(analysis: Analysis, place_id: str | None) -> str | None:
+    place = analysis.place(place_id)
+    return place.country if place else None
+
+
+def _by_model(analysis: Analysis, model: str) -> list[Movement]:
+    return [m for m in analysis.movements if m.asset.model == model]
+
+
+@pytest.fixture(scope="module")
+def geocoded() -> Analyze:
+    """The full pipeline with geocoding on (places get countries and gazetteer names)."""
+    resources = load_resources()
+
+    def run(text: str, date: str = "2019-03-25") -> Analysis:
+        return analyze(Document(text=text, date=dt.date.fromisoformat(date)), resources)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(geocoded: Analyze) -> Analysis:
+    return geocoded(*seed())
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not mounted")
+def test_seed_gives_exactly_the_three_trips(seed_analysis: Analysis) -> None:
+    analysis = seed_analysis
+    assert len(analysis.movements) == 3
+    out, back = sorted(_by_model(analysis, "An-124"), key=lambda m: m.arrive is None)
+    (il62,) = _by_model(analysis, "Il-62M")
+    for trip in (out, il62):
+        assert _country(analysis, trip.origin) == "RUS"
+        assert "Simón Bolívar" in (_name(analysis, trip.destination) or "")
+        assert trip.arrive is not None and str(trip.arrive.start) == "2019-03-23"
+        assert trip.asset.operator is not None and trip.asset.operator.country == "RUS"
+    assert [_name(analysis, v) for v in out.via] == ["Khmeimim air base"] or \
+        "Khmeimim" in (_name(analysis, out.via[0]) or "")
+    assert [_name(analysis, v) for v in il62.via] == ["Damascus"]
+    assert _country(analysis, back.destination) == "RUS"
+    assert back.depart is not None and str(back.depart.start) == "2019-03-25"
+    assert "Simón Bolívar" in (_name(analysis, back.origin) or "")
+
+
+def test_arrival_then_origin_in_next_sentence(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "A Turkish Air Force A400M landed at Mitiga International Airport in Tripoli on "
+        "Monday. The aircraft had flown in from Kayseri.", date="2023-09-19")
+    (trip,) = analysis.movements
+    assert trip.asset.model == "A400M" and trip.asset.kind == "aircraft"
+    assert trip.asset.operator is not None and trip.asset.operator.country == "TUR"
+    assert _name(analysis, trip.origin) == "Kayseri"
+    assert "Mitiga" in (_name(analysis, trip.destination) or "")
+    assert trip.arrive is not None and str(trip.arrive.start) == "2023-09-18"
+
+
+def test_tail_numbers_make_one_trip_per_airframe(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Two US Air Force C-17A transports, tail numbers 07-7178 and 10-0213, landed at "
+        "Rzeszow airport in Poland on Wednesday. Both had left Dover Air Force Base on "
+        "Tuesday.", date="2024-04-11")
+    assert sorted(m.asset.identifier or "" for m in analysis.movements) == \
+        ["07-7178", "10-0213"]
+    for trip in analysis.movements:
+        assert trip.asset.operator is not None and trip.asset.operator.country == "USA"
+        assert trip.depart is not None and str(trip.depart.start) == "2024-04-09"
+
+
+def test_future_and_negated_trips_are_not_movements(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Russia will send two Tu-160 bombers to Venezuela next week. A Russian Il-76 did not "
+        "land in Minsk on Monday.")
+    assert analysis.movements == []
+
+
+def test_every_movement_has_a_destination(analyze_text: Analyze) -> None:
+    analysis = analyze_text("A Russian Il-76 took off from Moscow on Monday.")
+    assert all(m.destination for m in analysis.movements)
+
+
+def test_ship_operator_from_hull_prefix(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Last week the USS Ralph Johnson, an Arleigh Burke-class destroyer, passed through "
+        "the Taiwan Strait and docked in Yokosuka, Japan.", date="2024-11-22")
+    (trip,) = analysis.movements
+    assert trip.asset.model == "Arleigh Burke-class" and trip.asset.kind == "ship"
+    assert trip.asset.operator is not None and trip.asset.operator.country == "USA"
+    assert _name(analysis, trip.destination) == "Yokosuka"
+
+
+def test_deployment_abroad_gives_one_mobilize_event(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Two Russian Air Force Tu-160 bombers landed in Venezuela on Monday. Russia "
+        "dispatched the bombers for joint drills. The Tu-160s later flew back home.",
+        date="2018-12-12")
+    mobilize = [e for e in analysis.events if e.event == "MOBILIZE"]
+    assert len(mobilize) == 1
+    assert [a.country for a in mobilize[0].actor] == ["RUS"]
+    assert [a.country for a in mobilize[0].recipient] == ["VEN"]
+
+
+def test_identifier_picks_the_airframe_that_leaves(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Two Russian Air Force Il-76MD transports, registered RF-78830 and RF-76551, landed in "
+        "Bamako, Mali, on Thursday. One of the aircraft, RF-76551, left for Syria the "
+        "following day.", date="2024-02-03")
+    legs = sorted((m.asset.identifier or "", _name(analysis, m.destination) or "")
+                  for m in analysis.movements)
+    assert legs == [("RF-76551", "Bamako"), ("RF-76551", "Syria"), ("RF-78830", "Bamako")]
+    (back,) = [m for m in analysis.movements if _name(analysis, m.destination) == "Syria"]
+    assert _name(analysis, back.origin) == "Bamako"
+
+
+def test_sender_operates_what_it_sends(geocoded: Analyze) -> None:
+    analysis = geocoded("Brazil has sent EE-9 Cascavel armoured vehicles to Manaus.",
+                            date="2023-12-30")
+    (trip,) = analysis.movements
+    assert trip.asset.model == "EE-9 Cascavel" and trip.asset.kind == "vehicle"
+    assert trip.asset.operator is not None and trip.asset.operator.country == "BRA"
