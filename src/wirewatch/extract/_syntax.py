@@ -17,6 +17,8 @@ from spacy.tokens import Token
 from wirewatch.extract.context import Context
 from wirewatch.model import Actor, Place, TimeExpr, When
 
+# Entity labels that can name an actor (dates, numbers and equipment never do).
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "OUTLET", "UNIT"}
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct"}
 MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case", "det", "quantmod"}
 
@@ -95,7 +97,7 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
 def actor_at(ctx: Context, token: Token) -> Actor | None:
     """The actor a noun phrase names: the actors step's lookup, else a country term."""
     span = phrase(token)
-    if not any(t.ent_type_ for t in span):
+    if not any(t.ent_type_ in _ACTOR_LABELS for t in span):
         # Every actor the actors step can name is an entity mention (a person, a body, a
         # country or a nationality); skip the lookup for plain noun phrases ("the plan").
         return country_actor(ctx, span)
