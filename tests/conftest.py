@@ -30,6 +30,19 @@ def _postgres_reachable() -> str | None:
 _PG_SKIP = _postgres_reachable()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test, the CLI's included, caches the gazetteer in the session's temp dir (the
+    same folder tests/geo builds into), never in the user's data directory."""
+    previous = os.environ.get("WIREWATCH_DATA_DIR")
+    os.environ["WIREWATCH_DATA_DIR"] = str(tmp_path_factory.getbasetemp() / "wirewatch-gazetteer")
+    yield
+    if previous is None:
+        os.environ.pop("WIREWATCH_DATA_DIR", None)
+    else:
+        os.environ["WIREWATCH_DATA_DIR"] = previous
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A URL to a fresh, empty PostgreSQL schema, dropped after the test."""

@@ -88,3 +88,13 @@ def gazetteer_build(
     err.print(f"gazetteer {verb}: {report.path} ({report.places:,} places, "
               f"{report.names:,} names, {report.size_bytes / 1e6:.0f} MB, "
               f"{report.seconds:.1f} s)", highlight=False)
+
+
+@app.command()
+def migrate() -> None:
+    """Create the database schema, or bring it to the newest migration."""
+    from wirewatch.cli._app import open_store
+
+    store = open_store()  # migrates
+    err.print(f"database at revision {store.revision()}", highlight=False)
+    store.close()

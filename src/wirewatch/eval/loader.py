@@ -12,6 +12,9 @@ from pydantic import ValidationError
 
 from wirewatch.eval.gold import GoldDocument
 
+# Files that may sit beside a gold set without being one: the CI score floors.
+NOT_GOLD = frozenset({"floors.json"})
+
 
 class GoldError(ValueError):
     """A gold file that cannot be read or does not follow spec §3; the message names the file."""
@@ -46,10 +49,11 @@ def load_gold_file(path: Path) -> GoldDocument:
 
 
 def load_gold(path: Path) -> list[GoldDocument]:
-    """A gold set: every `*.json` in a directory (sorted by name), or a single gold file."""
+    """A gold set: every `*.json` in a directory (sorted by name; `floors.json` excepted),
+    or a single gold file."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.json") if p.is_file())
+        files = sorted(p for p in path.glob("*.json") if p.is_file() and p.name not in NOT_GOLD)
         if not files:
             raise GoldError(f"{path}: no *.json gold files in this directory")
     elif path.is_file():
