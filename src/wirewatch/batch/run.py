@@ -81,13 +81,14 @@ class _Flusher:
             self._save(self.in_flight.pop(0).result())
 
     def _save(self, outcomes: list[Analysis | Exception]) -> None:
+        analyses = []
         for outcome in outcomes:
             if isinstance(outcome, Exception):
                 self.summary.analysis_failed += 1
                 self.summary.failures.append(str(outcome))
             else:
-                self.store.save_analysis(outcome)
-                self.summary.analysed += 1
+                analyses.append(outcome)
+        self.summary.analysed += self.store.save_analyses(analyses)  # one transaction a batch
 
     def __exit__(self, *exc: object) -> None:
         for future in self.in_flight:
