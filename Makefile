@@ -21,6 +21,7 @@ setup: $(STAMP)
 run: setup
 	$(WW) --db $(DB) ingest examples/corpus/
 	$(WW) --db $(DB) stats
+	$(WW) --db $(DB) serve
 
 test: setup lint
 	$(PY) -m pytest

@@ -42,6 +42,8 @@ def run_ingest(paths: Iterable[str | Path], store: Store, settings: Settings, *,
                     pending = []
         if pending:
             flusher.submit(pending)
+    if summary.stored:
+        store.refresh_statistics()
     summary.seconds = time.perf_counter() - started
     return summary
 

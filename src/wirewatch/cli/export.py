@@ -24,12 +24,6 @@ from wirewatch.cli._filters import (
 from wirewatch.cli._state import CliError, err
 from wirewatch.export import FORMATS
 from wirewatch.export import export as write_export
-from wirewatch.kb import load_kb
-
-
-def _quad_codes() -> dict[str, int]:
-    """PLOVER quad class per event type, from the knowledge base's PLOVER table."""
-    return load_kb().table("plover").quad_codes()
 
 
 @app.command("export")
@@ -49,7 +43,7 @@ def export_command(
     store = open_store()
     try:
         count = write_export(fmt, store.iter_analyses(filters), output, filters,  # type: ignore[arg-type]
-                             version=__version__, quad=_quad_codes())
+                             version=__version__)
     except ValueError as error:
         raise CliError(str(error)) from error
     finally:

@@ -48,4 +48,5 @@ def export(fmt: ExportFormat, analyses: Iterable[Analysis], out: Path | None,
             stream.close()
 
 
-__all__ = ["FORMATS", "ExportFormat", "export", "plover_record"]
+__all__ = ["FORMATS", "ExportFormat", "export", "plover_record", "write_csv", "write_geojson",
+           "write_jsonl", "write_parquet", "write_plover"]

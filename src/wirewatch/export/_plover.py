@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any, TextIO
 
 import pycountry
 
+from wirewatch.kb import load_kb
 from wirewatch.model import Actor, Analysis, Event, Filters, Place
 
 CODEBOOK = "plover-wirewatch-1"
+
+
+@cache
+def quad_codes() -> dict[str, int]:
+    """PLOVER type -> quad code, from the knowledge base's PLOVER table (data, not code)."""
+    return load_kb().table("plover").quad_codes()
 
 
 def _actor(actor: Actor) -> dict[str, Any]:
@@ -90,7 +98,8 @@ def write_plover(analyses: Iterable[Analysis], out: TextIO, filters: Filters, *,
     for analysis in analyses:
         for event in analysis.events:
             if filters.matches_event(event, analysis):
-                out.write(json.dumps(plover_record(event, analysis, version, quad or {}),
+                out.write(json.dumps(plover_record(event, analysis, version,
+                                                   quad_codes() if quad is None else quad),
                                      ensure_ascii=False) + "\n")
                 count += 1
     return count

@@ -68,6 +68,12 @@ class Store:
         """The schema's migration revision; None before `migrate()`."""
         return migrate.current_revision(self.engine)
 
+    def refresh_statistics(self) -> None:
+        """Let the query planner see the data as it now is (run after a bulk ingest): without
+        statistics SQLite picks the country index for filtered event pages and scans."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

@@ -1,0 +1,49 @@
+"""`create_app(settings)`: the API under `/api/v1`, OpenAPI at `/docs`, the UI at `/`.
+
+Building the app does no I/O: the store opens on the first request and closes at shutdown.
+No CORS middleware: the UI is served from the same origin, and other origins are refused by
+the browser unless an operator puts a proxy in front on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from wirewatch import __version__
+from wirewatch.api import _errors, _ingest
+from wirewatch.api._ingest import Analyser
+from wirewatch.api._routes import router
+from wirewatch.api._store import StoreHolder
+from wirewatch.settings import Settings
+
+
+def static_dir() -> str:
+    return str(resources.files("wirewatch.web") / "static")
+
+
+def create_app(settings: Settings | None = None, *, analyser: Analyser | None = None) -> FastAPI:
+    """The application. `analyser` replaces the batch analyser behind POST /documents."""
+    settings = settings or Settings.load()
+    holder = StoreHolder(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        holder.close()
+
+    app = FastAPI(title="wirewatch", version=__version__, lifespan=lifespan,
+                  description="Evidence-backed events, movements, claims and places from "
+                              "dated news reports.", docs_url="/docs", redoc_url=None)
+    app.state.settings = settings
+    app.state.store = holder
+    _errors.install(app)
+    app.include_router(router)
+    _ingest.install(app, settings, analyser)
+    # Last: the UI catches every path the API did not claim.
+    app.mount("/", StaticFiles(directory=static_dir(), html=True), name="web")
+    return app

@@ -1,0 +1,209 @@
+"""The read routes of `/api/v1`: listings with `Filters` and cursor pages, one document with
+its analysis, tracks, entities, search, stats and streaming exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel
+
+from wirewatch.api import _entities, _export, _tracks
+from wirewatch.api._errors import bad_request, not_found
+from wirewatch.api._params import Cursor, Limit, filters
+from wirewatch.api._store import get_store
+from wirewatch.api._window import window
+from wirewatch.model import Analysis, Document, Filters
+from wirewatch.model.vocab import EntityKind
+from wirewatch.store import (
+    ClaimRecord,
+    EventRecord,
+    MovementRecord,
+    Page,
+    PlaceRecord,
+    SearchHit,
+    Store,
+    StoreStats,
+)
+
+T = TypeVar("T")
+StoreDep = Annotated[Store, Depends(get_store)]
+FiltersDep = Annotated[Filters, Depends(filters)]
+router = APIRouter(prefix="/api/v1")
+
+STORIES_MISSING = ("stories are not available: they come from cross-document resolution "
+                   "(the resolve module), which this installation does not include")
+
+
+class DocumentDetail(BaseModel):
+    document: Document
+    analysis: Analysis | None = None  # None while the document waits for analysis
+
+
+def _paged(read: Callable[[], Page[T]]) -> Page[T]:
+    """A store page; the store's ValueError (bad cursor, bad limit) is the client's fault."""
+    try:
+        return read()
+    except ValueError as error:
+        raise bad_request(str(error)) from None
+
+
+def _json(value: BaseModel) -> Response:
+    """The model as JSON, serialised once. Returning a Response skips FastAPI's second
+    validation of the `response_model` (still declared, for the OpenAPI schema), which
+    took about as long as the query on pages of 100 tracks."""
+    return Response(content=value.model_dump_json(), media_type="application/json")
+
+
+@router.get("/documents", response_model=Page[Document], tags=["documents"])
+def list_documents(store: StoreDep, f: FiltersDep, limit: Limit = 100,
+                   cursor: Cursor = None) -> Response:
+    """Documents by date (outlet, text and date filters apply)."""
+    return _json(_paged(lambda: store.documents(f, limit=limit, cursor=cursor)))
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentDetail, tags=["documents"])
+def get_document(doc_id: str, store: StoreDep) -> DocumentDetail:
+    """One document with its full analysis."""
+    analysis = store.get_analysis(doc_id)
+    if analysis is not None:
+        return DocumentDetail(document=analysis.document, analysis=analysis)
+    document = store.get_document(doc_id)
+    if document is None:
+        raise not_found(f"no document with id {doc_id!r}")
+    return DocumentDetail(document=document)
+
+
+@router.get("/events", response_model=Page[EventRecord], tags=["items"])
+def list_events(store: StoreDep, f: FiltersDep, limit: Limit = 100,
+                cursor: Cursor = None) -> Response:
+    """PLOVER events by date, with their document and resolved place."""
+    return _json(_paged(lambda: store.events(f, limit=limit, cursor=cursor)))
+
+
+@router.get("/movements", response_model=Page[MovementRecord], tags=["items"])
+def list_movements(store: StoreDep, f: FiltersDep, limit: Limit = 100,
+                   cursor: Cursor = None) -> Response:
+    """Asset movements by date, with their route resolved to places."""
+    return _json(_paged(lambda: store.movements(f, limit=limit, cursor=cursor)))
+
+
+@router.get("/claims", response_model=Page[ClaimRecord], tags=["items"])
+def list_claims(store: StoreDep, f: FiltersDep, limit: Limit = 100,
+                cursor: Cursor = None) -> Response:
+    return _json(_paged(lambda: store.claims(f, limit=limit, cursor=cursor)))
+
+
+@router.get("/places", response_model=Page[PlaceRecord], tags=["items"])
+def list_places(store: StoreDep, f: FiltersDep, limit: Limit = 100,
+                cursor: Cursor = None) -> Response:
+    return _json(_paged(lambda: store.places(f, limit=limit, cursor=cursor)))
+
+
+@router.get("/tracks", response_model=Page[_tracks.Track], tags=["across documents"])
+def list_tracks(store: StoreDep, f: FiltersDep, limit: Limit = 100,
+                cursor: Cursor = None) -> Response:
+    """The movements of each asset (model + identifier + operator country) in date order."""
+    found = _paged(lambda: Page(items=_tracks.tracks(store, f)))
+    items, next_cursor = window(found.items, limit, cursor)
+    return _json(Page(items=items, next_cursor=next_cursor))
+
+
+@router.get("/tracks/{track_id}", response_model=_tracks.Track, tags=["across documents"])
+def get_track(track_id: str, store: StoreDep) -> _tracks.Track:
+    for track in _tracks.tracks(store, Filters()):
+        if track.id == track_id:
+            return track
+    raise not_found(f"no track with id {track_id!r}")
+
+
+def _resolve():
+    """The resolve module, imported on use: the API keeps working without it."""
+    try:
+        import wirewatch.resolve as resolve
+    except ImportError:
+        raise not_found(STORIES_MISSING) from None
+    return resolve
+
+
+@router.get("/stories", tags=["across documents"],
+            responses={404: {"description": STORIES_MISSING}})
+def list_stories(
+    store: StoreDep, f: FiltersDep, limit: Limit = 50, cursor: Cursor = None,
+    min_sources: Annotated[int, Query(ge=1, le=100, description="Only stories told by at "
+                                      "least this many distinct reports.")] = 1,
+) -> Response:
+    """Stories: one real-world event as every outlet reports it (built by `resolve`)."""
+    resolve = _resolve()
+    try:
+        return _json(resolve.stories(store, f, limit=limit, cursor=cursor,
+                                     min_sources=min_sources))
+    except ValueError as error:
+        raise bad_request(str(error)) from None
+
+
+@router.get("/events/{document_id}/{event_id}/story", tags=["across documents"],
+            response_model=None,
+            responses={404: {"description": "the event is in no story (yet)"}})
+def story_of_event(document_id: str, event_id: str, store: StoreDep) -> Response:
+    """The story an event belongs to: every report of the same happening."""
+    found = _resolve().story_of_event(store, document_id, event_id)
+    if found is None:
+        raise not_found(f"event {event_id!r} of document {document_id!r} is in no story; "
+                        "run `wirewatch resolve` after ingesting")
+    return _json(found)
+
+
+@router.get("/stories/{story_id}", tags=["across documents"], response_model=None,
+            responses={404: {"description": "no such story"}})
+def get_story(story_id: str, store: StoreDep) -> Response:
+    found = _resolve().story(store, story_id)
+    if found is None:
+        raise not_found(f"no story with id {story_id!r}")
+    return _json(found)
+
+
+@router.get("/entities", response_model=Page[_entities.EntitySummary],
+            tags=["across documents"])
+def list_entities(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None,
+    kind: Annotated[EntityKind | None, Query(description="Entity kind, e.g. PERSON.")] = None,
+    name: Annotated[str | None, Query(description="Part of the entity's name.")] = None,
+) -> Response:
+    """Entities named in the matching documents, the same name and country folded together."""
+    items, next_cursor = window(_entities.entities(store, f, kind, name), limit, cursor)
+    return _json(Page(items=items, next_cursor=next_cursor))
+
+
+@router.get("/search", response_model=Page[SearchHit], tags=["documents"])
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=1000,
+                            description='Words, "phrases", OR, -excluded.')],
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> Page[SearchHit]:
+    """Full-text search over titles and texts, best first (one page)."""
+    try:
+        hits = store.search(q, limit)
+    except ValueError as error:
+        raise bad_request(f"q: {error}") from None
+    return Page(items=hits)
+
+
+@router.get("/stats", response_model=StoreStats, tags=["documents"])
+def stats(store: StoreDep) -> StoreStats:
+    return store.stats()
+
+
+@router.get("/export", tags=["export"], response_class=StreamingResponse,
+            responses={200: {"description": "The export file, streamed."}})
+def export(store: StoreDep, f: FiltersDep,
+           format: Annotated[Literal["csv", "geojson", "jsonl", "plover"],
+                             Query(description="csv (events), geojson, jsonl (analyses), "
+                                               "plover (PLOVER JSONL)")]) -> StreamingResponse:
+    """The matching analyses in a standard format (the same filters as the listings)."""
+    name = f"wirewatch-export.{_export.SUFFIX[format]}"
+    return StreamingResponse(_export.stream(format, store, f), media_type=_export.MEDIA[format],
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})

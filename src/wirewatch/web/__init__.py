@@ -1,0 +1,1 @@
+"""The static web UI (map, timeline, tracks, evidence), served by `wirewatch.api`."""

@@ -1,0 +1,157 @@
+"""The web UI in a real headless Chromium over the ingested example corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SETTLED = "body[data-loading='false']"
+
+
+def _state(page, expression: str):
+    return page.evaluate(f"() => {{ const s = window.wirewatch.state; return {expression}; }}")
+
+
+def test_map_shows_markers_tracks_and_legend(page, artifacts) -> None:
+    assert int(page.get_attribute("#map", "data-events")) > 0
+    shown = page.locator("path.ww-event").count() + page.locator(".marker-cluster").count()
+    assert shown > 0
+    assert page.locator("path.ww-track").count() >= 1
+    assert page.locator(".track-arrow").count() >= 2
+    assert "Material conflict" in page.inner_text(".legend")
+    an124 = _state(page, "s.tracks.filter(t => t.model === 'An-124' && "
+                         "t.identifier === 'RA-82038').map(t => t.legs.length)")
+    assert an124 and an124[0] >= 2
+    page.screenshot(path=str(artifacts / "ui-overview.png"))
+
+
+def test_country_shapes_do_not_smear_across_the_antimeridian(page) -> None:
+    # At zoom 1 the world is 512 px wide; a ring drawn the long way round would have a
+    # segment spanning most of it. Antarctica legitimately spans the whole width.
+    page.evaluate("() => window.wirewatch.map.map.setView([40, 20], 1, {animate: false})")
+    widest = page.evaluate("""() => {
+      let worst = {dx: 0, id: null};
+      for (const path of document.querySelectorAll('path.ww-country')) {
+        if (path.classList.contains('ww-c010')) continue;
+        const d = path.getAttribute('d') || '';
+        for (const sub of d.split(/[Mm]/)) {
+          const pts = [...sub.matchAll(/(-?[\\d.]+)[ ,](-?[\\d.]+)/g)].map(m => +m[1]);
+          for (let i = 1; i < pts.length; i++) {
+            const dx = Math.abs(pts[i] - pts[i - 1]);
+            if (dx > worst.dx) worst = {dx, id: path.getAttribute('class')};
+          }
+        }
+      }
+      return worst;
+    }""")
+    assert page.locator("path.ww-c643").count() == 1  # Russia is drawn
+    assert widest["dx"] < 200, widest
+
+
+def test_date_inputs_filter_map_lists_and_tracks(page, artifacts) -> None:
+    everything = _state(page, "s.visible.events.length")
+    page.fill("#since", "2019-03-01")
+    page.fill("#until", "2019-03-31")
+    page.locator("#until").dispatch_event("change")
+    spans = _state(page, "s.visible.events.map(r => r.event.when ? [r.event.when.start, "
+                         "r.event.when.end] : [r.document_date, r.document_date])")
+    assert spans and len(spans) < everything
+    assert all(end >= "2019-03-01" and start <= "2019-03-31" for start, end in spans)
+    legs = _state(page, "s.visible.tracks.flatMap(t => t.legs.map(l => l.date))")
+    assert legs and all(d.startswith("2019-03") for d in legs)
+    assert "since=2019-03-01" in page.get_attribute("#export-csv", "href")
+    assert "until=2019-03-31" in page.get_attribute("#export-geojson", "href")
+    page.screenshot(path=str(artifacts / "ui-dates.png"))
+    page.click("#clear-dates")
+    assert _state(page, "s.visible.events.length") == everything
+
+
+def test_brushing_the_timeline_picks_a_range(page) -> None:
+    box = page.locator("#histogram").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.975, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=4)
+    page.mouse.move(box["x"] + box["width"] * 0.999, y, steps=4)
+    page.mouse.up()
+    since, until = _state(page, "s.range")
+    assert since <= until and since.startswith("2026")
+    assert page.input_value("#since") == since and page.input_value("#until") == until
+    spans = _state(page, "s.visible.events.map(r => r.event.when ? [r.event.when.start, "
+                         "r.event.when.end] : [r.document_date, r.document_date])")
+    assert spans and len(spans) < _state(page, "s.events.length")
+    assert all(end >= since and start <= until for start, end in spans)  # as Filters does
+    assert page.locator("#histogram rect.brush").count() == 1
+
+
+def test_type_facet_reloads_with_only_that_type(page, artifacts) -> None:
+    page.check("#type-MOBILIZE")
+    page.wait_for_selector(SETTLED)
+    page.wait_for_function("() => window.wirewatch.state.events.every("
+                           "r => r.event.event === 'MOBILIZE')")
+    types = set(page.locator("#events-list button.item").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.type)"))
+    assert types == {"MOBILIZE"}
+    assert "type=MOBILIZE" in page.get_attribute("#export-csv", "href")
+    page.screenshot(path=str(artifacts / "ui-mobilize.png"))
+
+
+def test_event_detail_highlights_the_evidence(page, artifacts) -> None:
+    first = page.locator("#events-list button.item").first
+    first.focus()
+    page.keyboard.press("Enter")  # the lists are reachable from the keyboard
+    mark = page.locator("#detail mark.evidence").first
+    mark.wait_for()
+    evidence = _state(page, "s.visible.events[0].event.evidence.map(e => e.text)")
+    assert mark.inner_text().strip() in [e.strip() for e in evidence]
+    # The text box is scrolled so the highlighted sentence is in view.
+    box, marked = page.locator("#detail .doctext").bounding_box(), mark.bounding_box()
+    assert box["y"] <= marked["y"] < box["y"] + box["height"]
+    fields = page.locator("#detail dl.fields dt").all_inner_texts()
+    assert {"Type", "Date", "Actor", "Attribution"} <= set(fields)
+    assert "object" not in page.inner_text("#detail dl.fields")
+    assert page.locator("#detail h3", has_text="Reported by").count() == 1
+    assert page.locator("#detail h3", has_text="Claims in this report").count() == 1
+    page.screenshot(path=str(artifacts / "ui-event-detail.png"))
+
+
+def test_track_detail_lists_legs_and_opens_one(page, artifacts) -> None:
+    page.click("#tab-tracks")
+    page.locator("#tracks-list button.item", has_text="An-124 RA-82038").first.click()
+    legs = page.locator("#detail ol.legs button")
+    assert legs.count() >= 2
+    assert "Khmeimim" in page.inner_text("#detail ol.legs")
+    legs.first.click()
+    page.locator("#detail mark.evidence").first.wait_for()
+    assert "every report on this track" in page.inner_text("#detail").lower()
+    assert "Route" in page.locator("#detail dl.fields dt").all_inner_texts()
+    page.screenshot(path=str(artifacts / "ui-track-detail.png"))
+
+
+def test_search_box_filters_by_text(page) -> None:
+    page.fill("#q", "Benghazi")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.wirewatch.state.facets.q === 'Benghazi'")
+    page.wait_for_selector(SETTLED)
+    count = _state(page, "s.events.length")
+    total = page.evaluate("async () => (await (await fetch('/api/v1/events?limit=1000'))"
+                          ".json()).items.length")
+    assert 0 < count < total
+
+
+def test_story_detail_lists_every_report(page, artifacts) -> None:
+    if not _state(page, "s.stories.length"):
+        pytest.skip("no stories: the resolve module is not installed")
+    page.click("#tab-stories")
+    # A story told by several outlets, if the corpus has one.
+    several = page.locator("#stories-list button.item", has_text="report(s)")
+    best = max(range(several.count()), key=lambda i: int(
+        several.nth(i).inner_text().rsplit("·", 1)[1].split()[0]))
+    several.nth(best).click()
+    page.locator("#detail mark.evidence").first.wait_for()
+    text = page.inner_text("#detail").lower()
+    assert "every report" in text and "story:" in text
+    reports = page.locator("#detail ul.sources li")
+    assert reports.count() == int(page.locator("#detail dl.fields dd").nth(4).inner_text())
+    page.screenshot(path=str(artifacts / "ui-story-detail.png"))
