@@ -145,3 +145,117 @@ def test_sender_operates_what_it_sends(geocoded: Analyze) -> None:
     (trip,) = analysis.movements
     assert trip.asset.model == "EE-9 Cascavel" and trip.asset.kind == "vehicle"
     assert trip.asset.operator is not None and trip.asset.operator.country == "BRA"
+
+
+def test_unit_named_by_its_personnel_is_the_asset(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "About 500 soldiers from the 173rd Airborne Brigade left Stuttgart on Monday for "
+        "Latvia, the army said.", date="2024-05-08")
+    (trip,) = analysis.movements
+    assert trip.asset.model == "173rd Airborne Brigade" and trip.asset.kind == "unit"
+    assert _name(analysis, trip.origin) == "Stuttgart"
+    assert _country(analysis, trip.destination) == "LVA"
+    assert trip.depart is not None and str(trip.depart.start) == "2024-05-06"
+
+
+def test_unit_in_a_relative_clause_takes_the_senders_operator(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "Canada has sent 300 troops of the 2nd Battalion, Royal Canadian Regiment, who arrived "
+        "in Riga on Tuesday.", date="2024-05-09")
+    (trip,) = analysis.movements
+    assert trip.asset.model == "2nd Battalion, Royal Canadian Regiment"
+    assert trip.asset.operator is not None and trip.asset.operator.country == "CAN"
+    assert _name(analysis, trip.destination) == "Riga"
+    assert trip.arrive is not None and str(trip.arrive.start) == "2024-05-07"
+
+
+def test_transitive_motion_verb_moves_its_object(geocoded: Analyze) -> None:
+    analysis = geocoded("Spain moved two Patriot batteries to Adana in June.",
+                        date="2024-08-01")
+    (trip,) = analysis.movements
+    assert trip.asset.kind == "weapon_system"
+    assert trip.asset.operator is not None and trip.asset.operator.country == "ESP"
+    assert _name(analysis, trip.destination) == "Adana"
+
+
+def test_second_verb_moves_the_craft_the_first_one_boarded(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "The delegation left Lagos on Sunday aboard an Il-76 and reached Moscow after a "
+        "long flight.", date="2024-03-05")
+    (trip,) = analysis.movements
+    assert _name(analysis, trip.origin) == "Lagos"
+    assert _name(analysis, trip.destination) == "Moscow"
+    assert trip.depart is not None and str(trip.depart.start) == "2024-03-03"
+    assert trip.arrive is None  # Sunday is the departure's date, not the arrival's
+
+
+def test_purpose_clause_place_is_the_destination(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "A KC-46A flew out of Ramstein Air Base to refuel fighters over the Baltic Sea.",
+        date="2024-06-01")
+    (trip,) = analysis.movements
+    assert "Ramstein" in (_name(analysis, trip.origin) or "")
+    assert _name(analysis, trip.destination) == "Baltic Sea"
+    assert trip.via == []
+
+
+def test_narrower_of_two_destinations_wins(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "Brazil has sent EE-9 Cascavel armoured vehicles to Manaus, in Amazonas state.",
+        date="2023-12-30")
+    (trip,) = analysis.movements
+    assert _name(analysis, trip.destination) == "Manaus"
+
+
+def test_coordinated_objects_and_a_stop_are_route_points(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "Two Russian Tu-22M3 bombers crossed the Barents Sea and the Norwegian Sea on Friday "
+        "and landed at Olenya air base with a refuelling stop at Engels air base.",
+        date="2024-10-12")
+    (trip,) = analysis.movements
+    vias = {_name(analysis, v) for v in trip.via}
+    assert {"Barents Sea", "Norwegian Sea"} <= vias
+    assert any("Engels" in (v or "") for v in vias)
+
+
+def test_the_aircraft_after_a_pair_means_both(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Two Russian Air Force Il-76MD transports, registered RF-78801 and RF-78802, landed in "
+        "Bangui on Monday. The aircraft had flown in from Khartoum.", date="2024-02-07")
+    origins = sorted((m.asset.identifier or "", _name(analysis, m.origin) or "")
+                     for m in analysis.movements)
+    assert origins == [("RF-78801", "Khartoum"), ("RF-78802", "Khartoum")]
+
+
+def test_date_the_parser_hangs_on_the_object(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "A Chinese Type 055 destroyer sailed south through the Miyako Strait on Monday and "
+        "anchored off Sihanoukville the following day.", date="2024-07-10")
+    (trip,) = analysis.movements
+    assert trip.arrive is not None and str(trip.arrive.start) == "2024-07-09"
+
+
+def test_no_movement_from_an_agency_photo_caption(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "Two Russian Su-35 fighters landed in Tehran on Monday.\n\n"
+        "AP Photo The Su-35 landed in Minsk during an air show.", date="2024-09-04")
+    assert [_name(analysis, m.destination) for m in analysis.movements] == ["Tehran"]
+
+
+def test_narrower_origin_and_every_overflown_country(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "On Monday a Type 45 destroyer had left Limassol, Cyprus, and was heading for Haifa. "
+        "Two Russian Tu-160 bombers flew over Iran and Iraq to Damascus on Monday.",
+        date="2024-02-14")
+    (ship,) = _by_model(analysis, "Type 45")
+    assert _name(analysis, ship.origin) == "Limassol"
+    assert _name(analysis, ship.destination) == "Haifa"
+    (bombers,) = _by_model(analysis, "Tu-160")
+    assert [_country(analysis, v) for v in bombers.via] == ["IRN", "IRQ"]
+
+
+def test_where_the_targets_are_is_not_a_destination(geocoded: Analyze) -> None:
+    analysis = geocoded(
+        "Two Tu-22M3 bombers took off from Engels air base to strike targets in Ukraine on "
+        "Monday.", date="2024-05-01")
+    assert analysis.movements == []

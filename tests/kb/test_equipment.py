@@ -70,3 +70,16 @@ def test_navy_prefix(catalogue: Table) -> None:
     assert catalogue.navy_of("USS Ralph Johnson") == "USA"
     assert catalogue.navy_of("HMS Diamond") == "GBR"
     assert catalogue.navy_of("Ralph Johnson") is None
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("paratroopers from the 101st Airborne Division left", ["101st Airborne Division"]),
+    ("soldiers of the 2nd Battalion, Royal Anglian Regiment, arrived",
+     ["2nd Battalion, Royal Anglian Regiment"]),
+    ("the 3rd Armored Brigade Combat Team and the 6th Fleet", ["3rd Armored Brigade Combat Team",
+                                                                "6th Fleet"]),
+    ("on the 16th day the 2nd battalion rested", []),  # no capitalised designation
+    ("the Africa Corps arrived", []),  # unnumbered names are not matched
+])
+def test_numbered_units_are_found(catalogue: Table, text: str, units: list[str]) -> None:
+    assert [text[a:b] for a, b in catalogue.units_in(text)] == units

@@ -32,3 +32,11 @@ def test_prose_is_not_a_caption(nlp):
     doc = nlp("The An-124 left on Mar. 25, 2019.\n\nRussia/Ukraine talks failed. "
               "The Kremlin said so.")
     assert doc._.captions == []
+
+
+def test_agency_photo_credit_opens_a_caption(nlp):
+    text = ("Two fighters landed on Monday.\n\nAP Photo The Su-35 taxis at an air show.\n\n"
+            "The AP Photo archive holds the picture.")
+    doc = nlp(text)
+    assert [text[s:e] for s, e in doc._.credits] == ["AP Photo"]
+    assert [text[s:e] for s, e in doc._.captions] == ["AP Photo The Su-35 taxis at an air show."]

@@ -20,15 +20,18 @@ from wirewatch.store import Store
 
 Analyser = Callable[[list[Document]], list[Analysis | Exception]]
 OnResult = Callable[[IngestResult], None]
+OnSaved = Callable[[list[str]], None]  # ids of documents whose analyses were just saved
 
 
 def run_ingest(paths: Iterable[str | Path], store: Store, settings: Settings, *,
-               analyser: Analyser | None, on_result: OnResult | None = None) -> IngestSummary:
-    """Ingest `paths` into `store`; `analyser=None` stores documents without analysing them."""
+               analyser: Analyser | None, on_result: OnResult | None = None,
+               on_saved: OnSaved | None = None) -> IngestSummary:
+    """Ingest `paths` into `store`; `analyser=None` stores documents without analysing them.
+    `on_saved` runs after each saved batch (the CLI updates stories and tracks there)."""
     summary = IngestSummary()
     started = time.perf_counter()
     pending: list[Document] = []
-    with _Flusher(store, summary, analyser, settings.workers) as flusher:
+    with _Flusher(store, summary, analyser, settings.workers, on_saved) as flusher:
         for item in read_sources(paths, default_date=settings.default_date,
                                  max_chars=settings.max_chars):
             result = _admit(item, store, settings)
@@ -62,8 +65,9 @@ class _Flusher:
     """Analyses batches (inline or in a process pool) and saves each analysis as it lands."""
 
     def __init__(self, store: Store, summary: IngestSummary, analyser: Analyser | None,
-                 workers: int) -> None:
+                 workers: int, on_saved: OnSaved | None) -> None:
         self.store, self.summary, self.analyser = store, summary, analyser
+        self.on_saved = on_saved
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
         self.in_flight: list[Future[list[Analysis | Exception]]] = []
@@ -91,6 +95,8 @@ class _Flusher:
             else:
                 analyses.append(outcome)
         self.summary.analysed += self.store.save_analyses(analyses)  # one transaction a batch
+        if analyses and self.on_saved is not None:
+            self.on_saved([a.document.id for a in analyses])
 
     def __exit__(self, *exc: object) -> None:
         for future in self.in_flight:

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from wirewatch.cli import admin, export, ingest, query, serve  # noqa: F401  (they register commands)
+from wirewatch.cli import admin, export, ingest, query, resolve, serve  # noqa: F401  (they register commands)
 from wirewatch.cli._app import app
 from wirewatch.cli._state import STATE, CliError, err
 

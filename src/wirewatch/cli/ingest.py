@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from wirewatch import resolve
 from wirewatch.analyze import analyze_many, load_resources
 from wirewatch.batch import BatchAnalyser, IngestSummary, run_ingest
 from wirewatch.cli._app import app, open_store
@@ -47,7 +48,8 @@ def ingest(
                 err.print(f"[yellow]rejected[/] {result.origin}: {result.reason}: {result.message}",
                           highlight=False)
 
-        summary = run_ingest(paths, store, settings, analyser=analyser, on_result=tick)
+        summary = run_ingest(paths, store, settings, analyser=analyser, on_result=tick,
+                             on_saved=lambda ids: resolve.update(store, ids))
     store.close()
     _print_summary(summary)
     raise typer.Exit(summary.exit_code)

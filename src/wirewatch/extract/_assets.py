@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from wirewatch.extract._syntax import actor_for_chars, country_actor
 from wirewatch.extract.context import Context
-from wirewatch.kb.tables.equipment import Match
+from wirewatch.kb.tables.equipment import Match, fold
 from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.model import Actor, Asset
 
@@ -43,6 +43,24 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
                   count=_count(head) or _count_left(ent))
     return Mention(key=f"{item.designator}|{identifier or ''}", asset=asset, token=head,
                    identifiers=identifiers)
+
+
+def unit_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan) \
+        -> list[tuple[SpacySpan, Mention]]:
+    """Numbered formations in a sentence ("the 82nd Airborne Division"): a unit is an asset
+    of its own, named by its designation as written (spec §3)."""
+    out = []
+    for start, end in catalogue.units_in(sent.text):
+        span = ctx.doc.char_span(sent.start_char + start, sent.start_char + end,
+                                 alignment_mode="expand")
+        if span is None:
+            continue
+        model = sent.text[start:end]
+        asset = Asset(kind="unit", model=model, operator=_operator(ctx, span))
+        # The phrase's syntactic head ("Division"), so "the division" and clauses find it.
+        out.append((span, Mention(key=f"unit|{fold(model)}", asset=asset, token=span.root,
+                                  identifiers=[])))
+    return out
 
 
 def _match(catalogue: Catalogue, ent: SpacySpan) -> Match | None:

@@ -9,7 +9,13 @@ import copy
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract._assets import Mention, is_generic_plural, is_generic_single, mention_of
+from wirewatch.extract._assets import (
+    Mention,
+    is_generic_plural,
+    is_generic_single,
+    mention_of,
+    unit_mentions,
+)
 from wirewatch.extract._syntax import actor_at, parties, preps, subject_of
 from wirewatch.extract._tracks import Track
 from wirewatch.extract.context import Context
@@ -26,6 +32,8 @@ class State:
         self.by_token: dict[int, list[Track]] = {}
         self.group: list[Track] = []
         self.last: Track | None = None
+        self.by_verb: dict[int, list[Track]] = {}  # the movers each motion verb found
+        self.recent: list[Track] = []  # the movers of the latest motion clause
 
 
 def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: State) -> None:
@@ -38,6 +46,10 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         tracks = _tracks_of(state, mention)
         for token in [*ent, mention.token]:
             state.by_token[token.i] = tracks
+    for span, mention in unit_mentions(ctx, catalogue, sent):
+        tracks = _tracks_of(state, mention)
+        for token in span:
+            state.by_token.setdefault(token.i, tracks)
 
 
 def _tracks_of(state: State, mention: Mention) -> list[Track]:
@@ -84,25 +96,31 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         -> list[Track]:
     """The assets a motion clause moves: its subject (and "along with" partners), or the
     object of a verb of sending."""
-    holders: list[Token] = []
     sender = None
     if kind == "send":
-        holders = [p for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                   for p in parties(c)]
+        tracks = _tracks_in(lex, _objects(verb), state)
         subject = subject_of(verb)
         sender = actor_at(ctx, subject) if subject is not None else None
     else:
-        subject = subject_of(verb)
-        if subject is not None:
-            holders = parties(subject)
+        holders = []
+        for subject in _subjects(verb):
+            holders += parties(subject)
             holders += _companions(subject)
-            # "The officers left aboard a chartered Boeing 787": the craft carries them.
-            holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
-    tracks: list[Track] = []
-    for holder in holders:
-        for track in tracks_for(lex, holder, state):
-            if track not in tracks:
-                tracks.append(track)
+        # "The officers left aboard a chartered Boeing 787": the craft carries them.
+        holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
+        tracks = _tracks_in(lex, holders, state)
+        if not tracks and kind == "travel":
+            # Transitive use: "Germany moved two Patriot batteries to X" moves the object,
+            # and the subject operates it.
+            tracks = _tracks_in(lex, _objects(verb), state)
+            subject = subject_of(verb) if tracks else None
+            sender = actor_at(ctx, subject) if subject is not None else None
+        if not tracks and verb.dep_ == "conj" and not _own_subject(verb):
+            # "left X aboard a Boeing 787 and reached Y": the second verb moves the same craft.
+            tracks = list(state.by_verb.get(verb.head.i, []))
+    state.by_verb[verb.i] = tracks
+    if tracks:
+        state.recent = tracks
     _share_operator(tracks)
     if sender is not None and sender.country:
         # "Brazil has sent EE-9 armoured vehicles": the sender operates them.
@@ -111,6 +129,42 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             if track.asset.operator is None:
                 track.asset = track.asset.model_copy(update={"operator": operator})
     return tracks
+
+
+def _tracks_in(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]:
+    tracks: list[Track] = []
+    for holder in holders:
+        for track in tracks_for(lex, holder, state):
+            if track not in tracks:
+                tracks.append(track)
+    return tracks
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for p in parties(c)]
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Every subject of the verb: a dateline can parse as a second one ("WASHINGTON —
+    About 2,000 paratroopers ... left"). A relative pronoun stands for the noun the clause
+    hangs off ("soldiers of the 1st Battalion, who arrived in X")."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not own:
+        subject = subject_of(verb)
+        return [subject] if subject is not None else []
+    out = []
+    for subject in own:
+        if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            subject = verb.head
+        out.append(subject)
+    return out
+
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def _share_operator(tracks: list[Track]) -> None:
@@ -143,6 +197,13 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         found = list(named.values())
         state.last = found[-1]
         return found
+    if holder.lemma_.casefold() in lex.motion.personnel_words \
+            or holder.lower_ in lex.motion.personnel_words:
+        # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
+        units = [tr for word, obj in preps(holder) if word in {"of", "from"}
+                 for tr in tracks_for(lex, obj, state)]
+        if units:
+            return units
     # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
     phrase_text = holder.doc[holder.left_edge.i:holder.right_edge.i + 1].text
     wanted = set(state.catalogue.identifiers_in(phrase_text))
@@ -162,8 +223,25 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             state.group = group
         return group
     if is_generic_single(holder, generic) and state.last is not None:
+        if _same_both_numbers(holder) and len(state.recent) > 1:
+            # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
+            # same in both numbers, with a verb that does not say which, is the group that
+            # moved last.
+            return list(state.recent)
         return [state.last]
     return []
+
+
+_BOTH_NUMBERS = {"aircraft", "spacecraft", "hovercraft"}
+
+
+def _same_both_numbers(holder: Token) -> bool:
+    if holder.lower_ not in _BOTH_NUMBERS:
+        return False
+    verb = holder.head
+    numbers = {n for t in [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+               for n in t.morph.get("Number")}
+    return "Sing" not in numbers or "Plur" in numbers
 
 
 def _same_phrase(holder: Token, token: Token) -> bool:

@@ -1,6 +1,7 @@
 """The `movements` step: trips of military assets, built across sentences.
 
-Asset mentions come from the EQUIPMENT entities (catalogue in kb/data/equipment.yaml); route
+Asset mentions come from the EQUIPMENT entities (catalogue in kb/data/equipment.yaml) and
+from numbered units ("82nd Airborne Division", found by the catalogue's `units` rule); route
 statements from motion verbs (kb/data/events.yaml `motion`), whose prepositions mark origin,
 via and destination ("arrived at X", "stopped in Y", "flew through Z"). "Both aircraft" and
 "it" refer back to the assets last named. A deployment abroad also gives one MOBILIZE event
@@ -9,6 +10,8 @@ for the whole operation, merged with the events step's mentions of the same act.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from wirewatch.extract._modality import negated, speculative
@@ -16,6 +19,8 @@ from wirewatch.extract._movers import State, index_mentions, movers_of, tracks_f
 from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._syntax import (
     clause_date,
+    date_in,
+    parties,
     place_of,
     preps,
     sentence_date,
@@ -27,7 +32,7 @@ from wirewatch.extract._tracks import Route, Track
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Table as EventLexicon
-from wirewatch.model import Attribution, Movement, Place, stable_id
+from wirewatch.model import Attribution, Movement, Place, TimeExpr, stable_id
 
 
 @step("movements")
@@ -81,34 +86,140 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     roles = lex.motion.classes[kind].preps
     route = Route(kind=kind)
     target = lex.motion.classes[kind].object
-    for obj in (c for c in verb.children if c.dep_ == "dobj" and target):
+    # "crossed the Sea of Japan and the Sea of Okhotsk": every coordinated object.
+    for obj in (p for c in verb.children if c.dep_ == "dobj" and target for p in parties(c)):
         place = place_of(ctx, obj)
         if place is not None:
             _put(route, target, place)
-    for word, obj in preps(verb):
+    stops = set(lex.motion.classes["transit"].lemmas) if "transit" in lex.motion.classes \
+        else set()
+    for word, obj in _route_preps(verb):
         if word == "home":
             route.home = True
             continue
-        role = roles.get(word)
-        place = place_of(ctx, obj) if role and role != "date" else None
-        if place is None:
+        if obj.pos_ == "NOUN" and obj.lemma_.casefold() in stops:
+            route.via.extend(_stop_place(ctx, obj))
             continue
-        _put(route, role, place)
-    date = clause_date(ctx, verb) or (sentence_date(ctx, verb.sent)
-                                      if kind in {"arrive", "depart"} else None)
+        role = roles.get(word)
+        # "flew over Finland and Sweden": every coordinated place is a route point.
+        objs = parties(obj) if role == "via" else [obj]
+        for place in (place_of(ctx, o) for o in objs if role and role != "date"):
+            if place is not None:
+                _put(route, role, place)
+    if route.destination is None and kind in {"travel", "depart"}:
+        route.destination = _purpose_place(ctx, verb)
+    date = _verb_date(ctx, verb, kind)
     route.date = when_of(date) if date else None
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = _attribution(ctx, verb)
     return route
 
 
+def _route_preps(verb: Token) -> Iterator[tuple[str, Token]]:
+    """The verb's (preposition, object) pairs, with two parser slips repaired: "flew out of
+    X" hangs "of X" off "out" (the inner preposition names the role), and "arrived at Cam
+    Ranh International Port" can leave "at" bare with the name attached to the verb."""
+    yield from preps(verb)
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ != "prep" or any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+            continue
+        for inner in (c for c in child.children if c.dep_ == "prep"):
+            yield from ((inner.lower_, obj) for obj in inner.children if obj.dep_ == "pobj")
+        if not any(True for _ in child.children):
+            yield from ((child.lower_, noun) for noun in children
+                        if noun.dep_ in _STRAY_OBJECTS and noun.left_edge.i == child.i + 1)
+
+
+_STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
+# "in"/"at" are left out: "to strike targets in X", "to attend talks in X" locate the task
+# (or its object), which the asset need not reach.
+_PURPOSE_PREPS = {"over", "above", "off", "near", "to", "into"}
+_OVERHEAD_PREPS = {"over", "above", "off", "near"}
+
+
+def _stop_place(ctx: Context, stop: Token) -> list[Place]:
+    """"with a refuelling stop at Benina in eastern Libya": the stop's first place (a later
+    "in X" only locates it)."""
+    for word, obj in preps(stop):
+        place = place_of(ctx, obj) if word in {"at", "in", "on", "via"} else None
+        if place is not None:
+            return [place]
+    return []
+
+
+def _purpose_place(ctx: Context, verb: Token) -> Place | None:
+    """"flew out of X to refuel the pair over the North Sea": the place where the purpose
+    clause's task is done is where the trip went (spec: an overflight target counts)."""
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+            continue
+        # The place can hang off the task's object ("to refuel fighters over X"), but there
+        # only a preposition of the asset's own position counts ("to escort ships to X" is
+        # where the ships go).
+        pairs = [(w, o) for w, o in preps(clause) if w in _PURPOSE_PREPS]
+        pairs += [(w, o) for c in clause.children if c.dep_ == "dobj"
+                  for w, o in preps(c) if w in _OVERHEAD_PREPS]
+        for _word, obj in pairs:
+            place = place_of(ctx, obj)
+            if place is not None:
+                return place
+    return None
+
+
+def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
+    """The date of a motion clause: its own, one the parser hung on its object ("anchored
+    off Qingdao the following day"), else for an arrival or departure the sentence's only
+    date, unless another verb's clause states it ("left X on Monday ... and reached Y":
+    Monday is the departure, not the arrival)."""
+    own = clause_date(ctx, verb)
+    if own is not None:
+        return own
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for child in obj.children:
+            if child.dep_ in {"npadvmod", "tmod"}:
+                hit = date_in(ctx, child.left_edge.idx,
+                              child.right_edge.idx + len(child.right_edge))
+                if hit is not None:
+                    return hit
+    if kind not in {"arrive", "depart"}:
+        return None
+    only = sentence_date(ctx, verb.sent)
+    if only is None:
+        return None
+    # A date fronted before the verbs ("Last week X passed ... and docked in Y") covers
+    # them all; one written after another verb is that verb's own.
+    others = (t for t in verb.sent if t.pos_ in {"VERB", "AUX"} and t.i != verb.i
+              and t.idx < only.span.start)
+    return None if any(clause_date(ctx, t) == only for t in others) else only
+
+
 def _put(route: Route, role: str, place: Place) -> None:
-    if role == "origin":
+    if role == "origin" and _more_specific(place, route.origin):
         route.origin = place
     elif role == "via":
         route.via.append(place)
-    elif role == "destination":
+    elif role == "destination" and _more_specific(place, route.destination):
         route.destination = place
+
+
+def _more_specific(place: Place, other: Place | None) -> bool:
+    """"sent vehicles to Boa Vista, in Roraima state", "left Manama, Bahrain": of two end
+    points in one clause the narrower place is the end point, the wider one only locates it
+    (the first wins a tie)."""
+    if other is None:
+        return True
+    mine, theirs = place.precision_km, other.precision_km
+    if mine is None or theirs is None:
+        return _RANK.get(place.feature or "", 0) > _RANK.get(other.feature or "", 0)
+    return mine < theirs
+
+
+# Narrowness by feature when a place has no precision: countries and regions are widest.
+_RANK = {"country": 0, "region": 1, "water": 1, "admin": 2, "city": 3, "locality": 3,
+         "airport": 4, "airbase": 4, "port": 4, "base": 4, "site": 4, "point": 4}
 
 
 def _attribution(ctx: Context, verb: Token) -> Attribution | None:
@@ -144,7 +255,8 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
         out.append(Movement(
             id=stable_id("movement", ctx.document.id, track.key, index),
             asset=track.asset, origin=leg.origin.id if leg.origin else None,
-            via=[p.id for p in leg.via], destination=leg.destination.id,
+            via=[p.id for p in leg.via if p.id != leg.destination.id],
+            destination=leg.destination.id,
             depart=leg.depart, arrive=leg.arrive,
             personnel=leg.personnel if leg.personnel is not None else
             (track.personnel if index == 0 else None),

@@ -64,6 +64,19 @@ class ShipPrefix(BaseModel):
     source: str
 
 
+class Units(BaseModel):
+    """Numbered formations ("82nd Airborne Division"): the nouns that end a designation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nouns: list[str]
+    source: str
+
+
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_CAP = r"[A-Z][\w'’.-]*"
+
+
 class Table(BaseModel):
     model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
 
@@ -73,6 +86,7 @@ class Table(BaseModel):
     identifiers: list[Identifier] = Field(default_factory=list)
     identifier_joiner: str | None = None
     ship_prefixes: list[ShipPrefix] = Field(default_factory=list)
+    units: Units | None = None
     items: list[Item]
 
     @cached_property
@@ -131,6 +145,22 @@ class Table(BaseModel):
     @cached_property
     def _identifier_res(self) -> list[re.Pattern[str]]:
         return [re.compile(row.pattern) for row in self.identifiers]
+
+    @cached_property
+    def _unit_re(self) -> re.Pattern[str] | None:
+        if self.units is None:
+            return None
+        nouns = "|".join(re.escape(n) for n in sorted(self.units.nouns, key=len, reverse=True))
+        word = rf"(?:{_CAP}|{_ORDINAL}|of|the)"
+        # "82nd Airborne Division"; British style adds the regiment after a comma ("1st
+        # Battalion, Princess of Wales's Royal Regiment"), which is part of the designation.
+        return re.compile(rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b"
+                          rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}?(?:{nouns})\b)?")
+
+    def units_in(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of numbered unit designations in `text`."""
+        found = self._unit_re
+        return [m.span() for m in found.finditer(text)] if found is not None else []
 
     def navy_of(self, name: str) -> str | None:
         """The country whose navy a ship name's prefix denotes ("USS X" -> USA)."""

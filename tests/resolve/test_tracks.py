@@ -1,0 +1,103 @@
+"""Asset tracks: identifier wins, legs told twice are one leg, gaps and contradictions."""
+
+from __future__ import annotations
+
+from tests.resolve.builders import Report
+from wirewatch import resolve
+from wirewatch.model import Filters
+from wirewatch.store import Store
+
+MIGALOVO = ("Migalovo", 56.82, 35.76, "RUS", "airbase")
+KHMEIMIM = ("Khmeimim", 35.40, 35.95, "SYR", "airbase")
+BENINA = ("Benina", 32.10, 20.27, "LBY", "airport")
+BAMAKO = ("Bamako", 12.53, -7.95, "MLI", "airport")
+CARACAS = ("Caracas", 10.49, -66.88, "VEN", "city")
+
+
+def flight(doc: str, date: str, origin, destination, *, identifier: str | None = "RA-82038",
+           depart: str | None = None, arrive: str | None = None, outlet: str = "Wire A",
+           model: str = "An-124", country: str = "RUS", via=()) -> Report:
+    r = Report(doc, date, outlet)
+    o = r.place(*origin) if origin else None
+    d = r.place(*destination)
+    v = tuple(r.place(*p) for p in via)
+    r.movement(model, country, identifier=identifier, origin=o, destination=d, via=v,
+               depart=depart, arrive=arrive)
+    return r
+
+
+def _save(store: Store, *reports: Report) -> None:
+    for report in reports:
+        store.save_analysis(report.analysis())
+    resolve.update(store, [r.id for r in reports])
+
+
+def test_legs_in_order_one_leg_per_trip_with_every_source(store: Store) -> None:
+    _save(store,
+          flight("t1", "2026-10-06", MIGALOVO, KHMEIMIM, depart="2026-10-04",
+                 arrive="2026-10-05"),
+          flight("t2", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07", outlet="Wire B"),
+          flight("t3", "2026-10-09", KHMEIMIM, BENINA, arrive="2026-10-07", outlet="Wire C",
+                 identifier="RA 82038"),
+          flight("t4", "2026-10-11", BENINA, BAMAKO, depart="2026-10-09", arrive="2026-10-09"))
+    found = resolve.find_tracks(store, "RA-82038")
+    assert len(found) == 1
+    track = found[0]
+    assert track.identified and track.model == "An-124" and track.operator_country == "RUS"
+    assert [leg.destination.name for leg in track.legs] == ["Khmeimim", "Benina", "Bamako"]
+    assert [sorted(s.document_id for s in leg.sources) for leg in track.legs] == [
+        ["t1"], ["t2", "t3"], ["t4"]]
+    assert track.flags == []
+    assert resolve.track(store, track.key) == track
+    assert [t.key for t in resolve.find_tracks(store, "an124")] == [track.key]
+
+
+def test_gap_and_contradiction_are_flagged(store: Store) -> None:
+    _save(store,
+          flight("g1", "2026-10-06", MIGALOVO, KHMEIMIM, arrive="2026-10-05"),
+          # Next known departure is from Benina: how it got there is not reported.
+          flight("g2", "2026-10-11", BENINA, BAMAKO, depart="2026-10-09", arrive="2026-10-09"),
+          # Another report puts it in Caracas the same day.
+          flight("g3", "2026-10-11", KHMEIMIM, CARACAS, arrive="2026-10-09", outlet="Wire Z"))
+    track = resolve.find_tracks(store, "RA-82038")[0]
+    kinds = sorted(f.kind for f in track.flags)
+    assert "gap" in kinds and "contradiction" in kinds
+    gap = next(f for f in track.flags if f.kind == "gap")
+    assert gap.km is not None and gap.km > 1000
+    contradiction = next(f for f in track.flags if f.kind == "contradiction")
+    assert contradiction.date is not None and contradiction.date.isoformat() == "2026-10-09"
+
+
+def test_unidentified_movement_joins_only_when_unambiguous(store: Store) -> None:
+    known = flight("u1", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07")
+    vague = flight("u2", "2026-10-08", ("Latakia", 35.52, 35.78, "SYR", "city"), BENINA,
+                   arrive="2026-10-06", identifier=None, outlet="Other")
+    _save(store, known, vague)
+    track = resolve.find_tracks(store, "RA-82038")[0]
+    assert len(track.legs) == 1
+    leg = track.legs[0]
+    assert sorted(s.document_id for s in leg.sources) == ["u1", "u2"]
+    assert {d.field for d in leg.disagreements} == {"arrive", "origin"}
+    # A second identified An-124 of the same operator at Benina makes the match ambiguous.
+    _save(store, flight("u3", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07",
+                        identifier="RA-82035"))
+    tracks = {t.key: t for t in resolve.tracks(store).items}
+    assert sorted(tracks) == ["RA82035|RUS", "RA82038|RUS", "model:an124|RUS|2026-10"]
+    model_track = tracks["model:an124|RUS|2026-10"]
+    assert [s.document_id for leg in model_track.legs for s in leg.sources] == ["u2"]
+    assert not model_track.identified
+
+
+def test_other_operator_or_model_is_another_track(store: Store) -> None:
+    _save(store,
+          flight("o1", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07"),
+          flight("o2", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07", identifier=None,
+                 country="UKR"),
+          flight("o3", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07", identifier=None,
+                 model="Il-76MD"))
+    keys = sorted(t.key for t in resolve.tracks(store).items)
+    assert keys == ["RA82038|RUS", "model:an124|UKR|2026-10", "model:il76md|RUS|2026-10"]
+    assert [t.key for t in resolve.tracks(store, Filters(asset_model="Il-76MD")).items] == [
+        "model:il76md|RUS|2026-10"]
+    assert [t.key for t in resolve.tracks(store, Filters(country="UKR")).items] == [
+        "model:an124|UKR|2026-10"]
