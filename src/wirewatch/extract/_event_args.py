@@ -21,11 +21,19 @@ from wirewatch.kb.tables.events import Trigger
 from wirewatch.model import Actor, Place
 
 _ANAPHORS = {"country", "nation", "state"}
+# Pronoun subjects that, inside a reported clause, stand for the speaker ("X said it had
+# struck ...").
+_PRONOUNS = {"it", "they", "he", "she", "we"}
+# Light verbs that keep their support role with a particle ("carried out an airstrike").
+_PHRASAL_LIGHT = {("carry", "out")}
+_RELATIVES = {"which", "who", "that", "whom"}
+# Prepositions that set a noun event as the occasion of a clause ("agreed after talks").
+_SETTING_PREPS = {"in", "after", "during", "at", "following"}
 
 
 def actors_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> list[Actor]:
     if trigger.pos == "VERB":
-        return _resolve(ctx, _verb_actor_tokens(tok), lex)
+        return _resolve(ctx, verb_actor_tokens(tok), lex)
     for holders in _noun_actor_tokens(lex, tok):
         found = _resolve(ctx, holders, lex)
         if found:
@@ -34,7 +42,7 @@ def actors_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> 
 
 
 def recipients_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
-                  actors: list[Actor]) -> list[Actor]:
+                  actors: list[Actor], place: Place | None = None) -> list[Actor]:
     holders: list[Token] = []
     anchors = [tok] + ([v] if trigger.pos == "NOUN" and (v := light_verb(lex, tok)) else [])
     for role in trigger.recipient:
@@ -44,6 +52,18 @@ def recipients_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
     anaphors = [h for h in holders if _is_anaphor(h)]
     found = _resolve(ctx, [h for h in holders if h not in anaphors], lex, places=True)
     found += [a for h in anaphors if (a := anaphoric_country(ctx, h, skip)) is not None]
+    rest = [h for h in holders if h not in anaphors]
+    if not any(a.country for a in found):
+        found += next((hit for h in rest for a in antecedents(h)
+                       if (hit := _resolve(ctx, [a], lex))), [])
+    if not any(a.country for a in found):
+        found += local_actors(ctx, lex, rest, place)
+    if not found and trigger.reciprocal:
+        # "agreed ... in a phone call with X": the partner hangs off the setting noun.
+        inner = [obj for _, obj in preps(tok)]
+        inner += [o for obj in inner for _, o in preps(obj)]
+        nested = [p for obj in inner for w, o in preps(obj) if w == "with" for p in parties(o)]
+        found = _resolve(ctx, nested, lex, places=True)
     return [a for i, a in enumerate(found) if all(_key(a) != _key(b) for b in found[:i])]
 
 
@@ -55,20 +75,95 @@ def light_verb(lex: EventLexicon, noun: Token) -> Token | None:
         node, steps = node.head, steps + 1
         if node.pos_ in {"VERB", "AUX"} and node.dep_ != "prep":  # "including" is a prep
             # "holding up aid" is not giving it: a phrasal verb is no light verb.
-            phrasal = any(c.dep_ == "prt" for c in node.children)
+            phrasal = any(c.dep_ == "prt" and (node.lemma_, c.lower_) not in _PHRASAL_LIGHT
+                          for c in node.children)
             light = node.lemma_.casefold() in lex.light_verbs.words and not phrasal
             return node if light else None
     return None
 
 
-def _verb_actor_tokens(tok: Token) -> list[Token]:
+def verb_actor_tokens(tok: Token, depth: int = 0) -> list[Token]:
     for child in tok.children:
         if child.dep_ == "agent":  # passive: "was attacked by X"
             return [c for c in child.children if c.dep_ == "pobj"]
-    subject = subject_of(tok)
+    if tok.dep_ == "pcomp" and tok.head.head is not tok.head and depth < 4:
+        # "responded by ordering troops": the gerund's doer is the governing verb's subject.
+        return verb_actor_tokens(tok.head.head, depth + 1)
+    subject = real_subject(tok)
+    if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ == "relcl":
+        subject = tok.head  # "China, which hosted talks": the relative's antecedent
+    if subject is None and tok.dep_ in {"advcl", "conj"} and depth < 4:
+        return verb_actor_tokens(tok.head, depth + 1)  # "by ordering ..., calling the visit"
     if subject is None or any(c.dep_ == "nsubjpass" for c in tok.children):
         return []
-    return parties(subject)
+    if subject.lower_ in _PRONOUNS and (speaker := _speaker(subject)) is not None:
+        return _named(parties(speaker))
+    return _named(_of_parties(subject) or parties(subject))
+
+
+def real_subject(tok: Token) -> Token | None:
+    """The subject, skipping a dateline the parse took for one ("CHISINAU, Moldova —
+    Moldova accused": the real subject follows the dash)."""
+    subject = subject_of(tok)
+    if subject is not None and _before_dateline(subject):
+        subject = next((c for c in subject.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and not _before_dateline(c)), subject)
+    return subject
+
+
+def _named(holders: list[Token]) -> list[Token]:
+    """Holders without the dateline ("SANAA, Yemen — US and British warplanes struck"),
+    with each coordinated modifier as a party of its own ("US and British" warplanes)."""
+    out = [h for h in holders if not _before_dateline(h)]
+    for holder in list(out):
+        for child in holder.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and any(
+                    c.dep_ == "conj" for c in child.children):
+                out += [m for m in parties(child) if m not in out and not m.is_punct]
+    return out
+
+
+def _before_dateline(token: Token) -> bool:
+    sent = token.sent
+    if sent.start != 0:
+        return False
+    dash = next((t.i for t in sent[:12] if t.text in {"—", "–"}), None)
+    return dash is not None and token.i < dash
+
+
+def antecedents(token: Token) -> list[Token]:
+    """"intercepted the bombers", "asked the coalition": a definite common noun points
+    back to earlier mentions of the same word (latest first), which may carry its owner
+    ("two US Air Force B-52H bombers", "the US-led coalition")."""
+    if token.pos_ != "NOUN" or not any(c.lower_ in {"the", "these", "those"}
+                                       for c in token.children):
+        return []
+    lemma = token.lemma_.casefold()
+    return [prev for prev in reversed(token.doc[:max(0, token.i - 1)])
+            if prev.lemma_.casefold() == lemma and prev.pos_ == "NOUN"][:3]
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """"Hezbollah said it fired rockets": a pronoun subject of a reported clause is the
+    subject of the verb of saying that reports it."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head is not node:
+            speaker = subject_of(node.head)
+            return speaker if speaker is not None and speaker.pos_ != "PRON" else None
+        if node.dep_ not in {"conj", "xcomp"} or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _of_parties(subject: Token) -> list[Token]:
+    """"The leaders of Armenia and Azerbaijan signed": a generic head whose "of" phrase
+    names the parties."""
+    if subject.ent_type_ or subject.pos_ != "NOUN":
+        return []
+    named = [p for w, obj in preps(subject) if w == "of" for p in parties(obj)]
+    return named if named and all(t.ent_type_ in {"GPE", "NORP"} for t in named) else []
 
 
 def _noun_actor_tokens(lex: EventLexicon, tok: Token) -> list[list[Token]]:
@@ -81,11 +176,37 @@ def _noun_actor_tokens(lex: EventLexicon, tok: Token) -> list[list[Token]]:
         if child.dep_ == "prep" and child.lower_ == "by":
             groups.append([c for c in child.children if c.dep_ == "pobj"])
     groups.append([c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}])
-    verb = light_verb(lex, tok)
+    # "agreed ... in a phone call with X", "agreed after talks": the governing verb's
+    # subject took part.
+    verb = light_verb(lex, tok) or setting_verb(lex, tok)
     subject = subject_of(verb) if verb is not None else None
     if subject is not None:
-        groups.append(parties(subject))
+        speaker = _speaker(subject) if subject.lower_ in _PRONOUNS else None
+        groups.append(_named(parties(speaker or subject)))
     return groups
+
+
+def _is_meeting(lex: EventLexicon, tok: Token) -> bool:
+    return any(t.event == "CONSULT" for t in lex.triggers_for(tok.lemma_, "NOUN"))
+
+
+def setting_verb(lex: EventLexicon, tok: Token) -> Token | None:
+    """The clause a meeting noun is the occasion of ("agreed after talks in Ankara")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _SETTING_PREPS or not _is_meeting(lex, tok):
+        return None
+    node = tok.head.head
+    for _ in range(2):  # "agreed to the deployment in a phone call": through one noun
+        if node.pos_ == "VERB":
+            return node
+        if node.dep_ != "pobj":
+            return None
+        node = node.head.head
+    return node if node.pos_ == "VERB" else None
+
+
+def noun_actor_tokens(lex: EventLexicon, tok: Token) -> list[Token]:
+    """Every candidate actor holder of a noun trigger, best first."""
+    return [t for group in _noun_actor_tokens(lex, tok) for t in group]
 
 
 def _role(anchor: Token, role: str) -> list[Token]:
@@ -95,6 +216,11 @@ def _role(anchor: Token, role: str) -> list[Token]:
         holders = [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]
         return [p for h in holders for t in (obj for w, obj in preps(h) if w == word)
                 for p in parties(t)]
+    if role.startswith("xcomp:"):
+        # "threatened to strike Iranian sites": the party sits in the complement clause.
+        rest = role.split(":", 1)[1]
+        return [p for c in anchor.children if c.dep_ in {"xcomp", "ccomp"}
+                for p in _role(c, rest)]
     if role == "poss_of_object":
         return [c for o in anchor.children if o.dep_ == "dobj"
                 for c in o.children if c.dep_ == "poss"]
@@ -127,8 +253,42 @@ def _resolve(ctx: Context, holders: list[Token], lex: EventLexicon,
     return out
 
 
+def local_actors(ctx: Context, lex: EventLexicon, holders: list[Token],
+                 place: Place | None) -> list[Actor]:
+    """"Police arrested two men", "students blocked a road", "urged the government": a
+    national body or a crowd named without a country belongs to the country where the act
+    happened, else to the dateline's country (as a leader named by title does)."""
+    words = _local_words(lex)
+    local = [h for h in holders if h.dep_ not in {"amod", "compound", "nmod"}
+             and any(t.lemma_.casefold() in words or t.lower_ in words for t in phrase(h))]
+    if not local:
+        return []
+    # A crowd is where it gathers; an institution is the dateline country's.
+    crowd = lex.in_class("protester_like", local[0].lower_)
+    here = place.country if place is not None and place.country else None
+    code = (here or dateline_country(ctx)) if crowd else (dateline_country(ctx) or here)
+    if not code:
+        return []
+    return [Actor(name=phrase(local[0]).text, country=code)]
+
+
+def _local_words(lex: EventLexicon) -> set[str]:
+    words: set[str] = set()
+    for name in ("local_body", "protester_like"):
+        cls = lex.classes.get(name)
+        words |= set(cls.words) if cls is not None else set()
+    return words
+
+
 def place_actor(ctx: Context, token: Token) -> Actor | None:
-    place = place_of(ctx, token)
+    """The country of a place the phrase itself names ("visited Niamey", "the region of
+    Transnistria"); a place in a trailing phrase ("the bombers near Kaliningrad") is
+    where, not whom."""
+    span = phrase(token)
+    place = ctx.place_at(span.start_char, span.end_char)
+    if place is None and token.pos_ == "NOUN":
+        place = next((p for w, o in preps(token) if w == "of"
+                      and (p := place_of(ctx, o)) is not None), None)
     code = place.country if place is not None else None
     return Actor(name=place.name, country=code) if place is not None and code else None
 
@@ -143,9 +303,12 @@ def _titled_elsewhere(ctx: Context, lex: EventLexicon, actor: Actor) -> bool:
     entity = next((e for e in ctx.entities if e.id == actor.entity), None)
     if entity is None or entity.kind != "PERSON":
         return False
+    # "President Gustavo Petro ... Petro declared": a surname alone is the same person.
+    same = [e for e in ctx.entities if e.kind == "PERSON" and (
+        e.id == entity.id or e.name.endswith(" " + entity.name))]
     text = ctx.document.text
     return any(set(text[max(0, m.start - 30):m.start].casefold().split())
-               & set(lex.leader_titles.words) for m in entity.mentions)
+               & set(lex.leader_titles.words) for e in same for m in e.mentions)
 
 
 def dateline_country(ctx: Context) -> str | None:

@@ -26,13 +26,29 @@ def _same_act(a: Event, b: Event) -> bool:
         return False
     if (a.attribution.status == "speculated") != (b.attribution.status == "speculated"):
         return False
-    if not _overlap(a.actor, b.actor):
+    # An act told without its doer ("the raids had targeted") may repeat one told with it.
+    if a.actor and b.actor and not _overlap(a.actor, b.actor):
         return False
-    # Recipients differ only if both sides name a country ("Erdogan" vs "Turkey" may agree).
-    if _countried(a.recipient) and _countried(b.recipient) and \
+    if not (a.actor and b.actor) and (a.when is None or b.when is None):
+        return False  # without a doer, only a stated date ties two mentions together
+    # Recipients differ only if both sides name a country ("Erdogan" vs "Turkey" may agree);
+    # a mention with neither date nor place ("the military said it had targeted a
+    # commander") repeats an act told before rather than telling a new one.
+    loose = (b.when is None and b.place is None) or (a.when is None and a.place is None)
+    if not loose and _countried(a.recipient) and _countried(b.recipient) and \
             not _overlap(a.recipient, b.recipient):
         return False
+    if _apart(a, b):
+        return False
     return dates_compatible(a.when, b.when)
+
+
+def _apart(a: Event, b: Event) -> bool:
+    """Two places and two different days: "jets hit X on Friday" and "a strike on Y on
+    Saturday" are two acts, even though a day's slack would join them."""
+    days = a.when is not None and b.when is not None and a.when.precision == "day" and \
+        b.when.precision == "day" and a.when.start != b.when.start
+    return days and a.place is not None and b.place is not None and a.place != b.place
 
 
 def _countried(actors: list[Actor]) -> bool:

@@ -4,22 +4,35 @@ A trigger word (kb/data/events.yaml) gives type, mode and CAMEO root; its parse 
 actor, recipient, place and date. Negated clauses are kept with `negated: true`; modal,
 future, conditional and purposive ones with status `speculated`, so a consumer (and the
 scorer) can set them aside. Events in captions are skipped; repeats are merged.
+Habitual states ("which trains ...", "since 1992") and an attack's outcome participle
+("..., killing 20") give no event of their own; a national body or crowd named without a
+country belongs to the dateline's (or the place's) country; a response with no named
+target answers whoever last acted on the actor.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from wirewatch.extract._event_args import actors_of, light_verb, recipients_of
+from wirewatch.extract._event_args import (
+    actors_of,
+    light_verb,
+    local_actors,
+    noun_actor_tokens,
+    real_subject,
+    recipients_of,
+    setting_verb,
+    verb_actor_tokens,
+)
 from wirewatch.extract._merge import merge_events
 from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._syntax import (
     clause_date,
+    date_in,
     place_of,
     preps,
     previous_date,
     sentence_date,
-    subject_of,
     table,
     when_of,
 )
@@ -27,10 +40,28 @@ from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Table as EventLexicon
 from wirewatch.kb.tables.events import Trigger
-from wirewatch.model import Actor, Attribution, Event, Place, stable_id
+from wirewatch.model import Actor, Attribution, Event, Place, TimeExpr, stable_id
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "over", "off"}
 _PLACE_TARGETED = {"ASSAULT", "COERCE"}
+# A deployment or delivery happens where it goes ("sent vehicles to Boa Vista").
+_DESTINATION_PREPS = {"to", "into"}
+_MOVING = {"MOBILIZE", "AID"}
+# Responses: with no target named, they answer whoever last acted on the actor.
+_REACTIONS = {"ACCUSE", "THREATEN", "REJECT"}
+# Generic heads whose "of" phrase is the real place ("the island of St Vincent").
+_PLACE_HEADS = {"island", "port", "village", "town", "city", "region", "province", "district",
+                "edge", "outskirts", "capital", "state", "area", "coast", "border"}
+# "the two sides agreed", "called on both": the parties of the latest two-party event.
+_PAIR_WORDS = {"side", "sides", "country", "countries", "leader", "leaders", "government",
+               "governments", "nation", "nations", "both"}
+# Nouns that name an attack: "the raids had targeted" repeats one told before.
+_EVENT_NOUNS = {"raid", "strike", "attack", "airstrike", "bombing", "shelling", "assault",
+                "offensive", "operation"}
+_DEFINITE = {"the", "these", "those", "its", "their"}
+# Relative time words that tie a sentence to the date told just before, across paragraphs.
+_RELATIVE = ("hours later", "hours after", "hours earlier", "within hours", "minutes later",
+             "later that day", "that same day")
 
 
 @step("events")
@@ -54,24 +85,38 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
         return None  # "tourists visiting Greek islands" describes, it does not report
     trigger = next((t for t in lex.triggers_for(tok.lemma_, tok.pos_) if _fits(lex, t, tok)),
                    None)
-    if trigger is None or _rejects_a_claim(ctx, trigger, tok):
+    if trigger is None or _rejects_a_claim(ctx, trigger, tok) or _habitual(tok) or \
+            _result_of(trigger, tok, earlier):
         return None
-    actors = actors_of(ctx, lex, trigger, tok)
-    if not actors:
+    place = _place(ctx, tok, trigger.event)
+    holders = verb_actor_tokens(tok) if trigger.pos == "VERB" else noun_actor_tokens(lex, tok)
+    if not holders and trigger.event == "MOBILIZE":
+        # "soldiers were deployed in the capital": the forces moved are their state's.
+        holders = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    actors = _pair(holders, earlier) or actors_of(ctx, lex, trigger, tok)
+    if not any(a.country for a in actors) and (local := local_actors(ctx, lex, holders, place)):
+        actors += local
+        place = place or _dateline_place(ctx)  # a local body acts where the story is filed
+    if not actors and not _unnamed_attacker(lex, trigger, holders):
         return None  # an act with no one doing it is not an event we can report
-    recipients = [r for r in recipients_of(ctx, lex, trigger, tok, actors) if r not in actors]
-    place = _place(ctx, tok)
+    recipients = [r for r in recipients_of(ctx, lex, trigger, tok, actors, place)
+                  if r not in actors]
+    if not recipients and trigger.event in {"REQUEST", *_REACTIONS}:
+        recipients = _pair([c for c in tok.children if c.dep_ in {"dobj", "prep"}
+                            for c in [c, *c.children] if c.lower_ == "both"], earlier)
     if not recipients:
-        recipients = _fallback_recipients(ctx, lex, trigger, tok, earlier, place)
+        recipients = _fallback_recipients(ctx, lex, trigger, tok, earlier, place, actors)
     recipients = [_hosted(r, actors, place) if trigger.event == "CONSULT" else r
                   for r in recipients]
     if trigger.reciprocal and not recipients and len(actors) > 1:
         actors, recipients = actors[:1], actors[1:]
-    recipients = [r for r in recipients
-                  if not any(a.country and a.country == r.country for a in actors)]
+    if not actors and not recipients and place is None:
+        return None  # an unnamed attacker and no target or place: nothing to report
+    setting = setting_verb(lex, tok) if trigger.pos == "NOUN" else None
+    place = place or (_place(ctx, setting) if setting is not None else None) or \
+        _seat(ctx, holders) or _lead_place(ctx, tok)
     attribution, denied = _attribution(ctx, lex, tok)
-    date = clause_date(ctx, tok) or sentence_date(ctx, tok.sent) or \
-        previous_date(ctx, tok.sent.start_char)
+    date = _date(ctx, tok)
     return Event(
         id=stable_id("event", ctx.document.id, trigger.event, tok.idx),
         event=trigger.event, mode=trigger.mode, cameo=trigger.cameo,
@@ -83,6 +128,113 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
     )
 
 
+def _unnamed_attacker(lex: EventLexicon, trigger: Trigger, holders: list[Token]) -> bool:
+    """"Gunmen killed a police officer": an attack is reported even when its doer is not
+    named, as long as the clause names one (not a pronoun, and not "the raids", which
+    points back to an attack told before)."""
+    if trigger.event != "ASSAULT" or trigger.pos != "VERB":
+        return False
+    return any(_fresh_doer(lex, h) for h in holders)
+
+
+def _fresh_doer(lex: EventLexicon, holder: Token) -> bool:
+    definite = any(c.lower_ in _DEFINITE for c in holder.children)
+    repeat = definite and holder.lemma_.casefold() in _EVENT_NOUNS
+    doer = any(lex.in_class(name, word) for name in ("unnamed_attacker", "attacker_like")
+               for word in (holder.lemma_, holder.lower_))
+    return doer and not repeat
+
+
+def _habitual(tok: Token) -> bool:
+    """"Turkey, which trains Somali commandos", "had mediated between them since 1992":
+    a present-simple verb or a "since" span states an ongoing situation, not an act."""
+    if tok.pos_ == "VERB" and tok.tag_ in {"VBZ", "VBP"} and \
+            not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+
+
+def _result_of(trigger: Trigger, tok: Token, earlier: list[Event]) -> bool:
+    """"stormed a restaurant, killing 20", "marched, demanding elections": a participle
+    that tells the outcome or aim of an attack or protest just reported is part of it."""
+    # "seizing rifles and injuring a sailor": a coordinated participle counts too.
+    clause = tok.head if tok.dep_ == "conj" and tok.head.tag_ == "VBG" else tok
+    participle = clause.dep_ == "advcl" and tok.tag_ == "VBG"
+    if not (participle and trigger.event in {"ASSAULT", "REQUEST"}):
+        return False
+    last = earlier[-1] if earlier else None
+    return last is not None and last.event in {"ASSAULT", "PROTEST", "COERCE"} and \
+        last.evidence[0].start >= tok.sent.start_char
+
+
+def _dateline_place(ctx: Context) -> Place | None:
+    text = ctx.document.text
+    dash = min((i for i in (text.find("—"), text.find(" - ")) if 0 < i < 60), default=-1)
+    if dash < 0:
+        return None
+    named = [(m.start, p) for p in ctx.places for m in p.mentions if m.end <= dash]
+    return min(named, key=lambda hit: hit[0])[1] if named else None
+
+
+def _pair(holders: list[Token], earlier: list[Event]) -> list[Actor]:
+    """"The two sides agreed", "called on both": the two parties of the latest event that
+    had a country on each side."""
+    if len(holders) != 1:
+        return []
+    head = holders[0]
+    paired = head.lower_ in _PAIR_WORDS and (
+        head.lower_ == "both" or any(c.lower_ in {"two", "both"} for c in head.children))
+    if not paired:
+        return []
+    for event in reversed(earlier):
+        parties = [a for a in [*event.actor, *event.recipient] if a.country]
+        if len({a.country for a in parties}) >= 2 or (
+                event.actor and event.recipient and len(parties) >= 2):
+            return parties
+    return []
+
+
+def _date(ctx: Context, tok: Token) -> TimeExpr | None:
+    """The clause's own date, a governing clause's ("when India struck"), the noun's
+    ("an April attack that killed"), the sentence's single date, then the running one."""
+    date = clause_date(ctx, tok)
+    if date is None and tok.dep_ in {"advcl", "relcl", "acl", "conj"} and tok.head is not tok:
+        date = clause_date(ctx, tok.head) if tok.dep_ != "relcl" else (
+            date_in(ctx, tok.head.idx, tok.head.idx + len(tok.head))  # "Wednesday, when"
+            or _noun_date(ctx, tok.head))
+    date = date or sentence_date(ctx, tok.sent)
+    if date is None and any(cue in tok.sent.text.casefold() for cue in _RELATIVE):
+        # "Hours after the verdict": the latest day told before, not a year in passing.
+        hits = [d for d in ctx.dates if d.span.end <= tok.sent.start_char
+                and d.precision == "day"]
+        date = max(hits, key=lambda d: d.span.start) if hits else None
+    return date or previous_date(ctx, tok.sent.start_char)
+
+
+def _noun_date(ctx: Context, noun: Token) -> TimeExpr | None:
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "nmod", "npadvmod"}:
+            hit = date_in(ctx, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+            if hit is not None:
+                return hit
+    return None
+
+
+def _seat(ctx: Context, holders: list[Token]) -> Place | None:
+    """"Bucharest summoned the envoy": a government named by its capital acts there."""
+    for holder in holders:
+        place = ctx.place_at(holder.idx, holder.idx + len(holder))
+        if place is not None and place.feature == "city" and holder.dep_ in {"nsubj", "pobj"}:
+            return place
+    return None
+
+
+def _lead_place(ctx: Context, tok: Token) -> Place | None:
+    """An act in the lead sentence with no place of its own happened at the dateline
+    ("BRUSSELS — EU ministers adopted ...")."""
+    return _dateline_place(ctx) if tok.sent.start == 0 else None
+
+
 def _rejects_a_claim(ctx: Context, trigger: Trigger, tok: Token) -> bool:
     """"rejected the accusation", "dismissed the report": a denial of fact is a claim
     (spec §3), not a REJECT event."""
@@ -90,38 +242,126 @@ def _rejects_a_claim(ctx: Context, trigger: Trigger, tok: Token) -> bool:
     if trigger.event != "REJECT" or speech is None:
         return False
     nouns = set(speech.claim_nouns.words) | {"charge", "charges", "accusation", "accusations"}
+    if tok.dep_ == "relcl" and tok.head.lemma_.casefold() in nouns:
+        return True  # "a charge that Vucic rejected"
     return any(c.dep_ == "dobj" and c.lemma_.casefold() in nouns for c in tok.children)
 
 
-def _place(ctx: Context, tok: Token) -> Place | None:
+def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
     """Where it happened: "in X" on the trigger, else on its object ("shelled the
-    hospital in El Fasher") or nested ("on the edge of Tripoli")."""
+    hospital in El Fasher") or nested ("on the edge of Tripoli"); a deployment's
+    destination ("sent troops to X")."""
     objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
-    frontier, seen = [tok, *objects], 0
+    # "struck what it called terrorist camps in Pakistan": the naming clause holds them.
+    objects += [c for c in tok.children if c.dep_ == "ccomp"
+                and any(g.dep_ == "dobj" and g.lower_ == "what" for g in c.children)]
+    located = _PLACE_PREPS | (_DESTINATION_PREPS if kind in _MOVING else set())
+    # "in/at/near X" anywhere in the chain beats "of/on X" ("the embassies of Rwanda ...
+    # in Kinshasa").
+    found = _point_in(ctx, tok) or _along(ctx, [tok, *objects], located) or \
+        _along(ctx, [tok, *objects], located | {"of", "across", "on"})
+    if found is not None:
+        return found
+    # "visited Niamey", "bombed Idlib", "hit the Masnaa border crossing": the object is
+    # itself the place (a common noun only names a place smaller than a country).
+    named = [(place_of(ctx, o) if o.pos_ == "NOUN" else ctx.place_at(o.idx, o.idx + len(o)), o)
+             for o in objects if o.pos_ in {"PROPN", "NOUN"}]
+    found = next((p for p, o in named if p is not None
+                  and (o.pos_ == "PROPN" or p.feature != "country")), None)
+    if found is None and tok.dep_ in {"relcl", "acl"} and tok.head is not tok:
+        # "a gun battle at a monastery in Banjska, in which gunmen killed ...".
+        found = _along(ctx, [tok.head], _PLACE_PREPS)
+    if found is None and kind == "MOBILIZE":
+        # "fired a missile from the Pyongyang area": a launch happens where it starts.
+        found = next((p for w, o in preps(tok) if w == "from"
+                      and (p := _named_place(ctx, o)) is not None), None)
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if found is None and subject is not None:
+        # "A federal jury in Alexandria convicted": the doer's own "in X".
+        found = next((p for w, o in preps(subject) if w in {"in", "at"}
+                      and (p := _named_place(ctx, o)) is not None), None)
+    return found
+
+
+def _point_in(ctx: Context, tok: Token) -> Place | None:
+    """A computed point stated in the trigger's own phrase or clause ("an airstrike
+    against fighters about 50 km northwest of Kismayo") is the most exact place."""
+    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    points = [p for p in ctx.places if p.feature == "point" and any(
+        span.start_char <= m.start and m.end <= span.end_char for m in p.mentions)]
+    return points[0] if points else None
+
+
+def _along(ctx: Context, start: list[Token], wanted: set[str]) -> Place | None:
+    frontier, seen = list(start), 0
     while frontier and seen < 12:  # prepositional chains: "on a car on the edge of Tripoli"
         anchor = frontier.pop(0)
         seen += 1
         for word, obj in preps(anchor):
-            if word in _PLACE_PREPS | {"of", "across", "on"} and \
-                    (place := place_of(ctx, obj)) is not None:
+            if obj.dep_ == "pcomp":  # "convicted X of exporting parts to Iran": another act
+                continue
+            if word in wanted and (place := _named_place(ctx, obj)) is not None:
                 return place
             frontier.append(obj)
-    # "visited Niamey", "bombed Idlib": the object is itself the place.
-    named = [ctx.place_at(o.idx, o.idx + len(o)) for o in objects if o.pos_ == "PROPN"]
-    return next((p for p in named if p is not None), None)
+    return None
+
+
+def _named_place(ctx: Context, obj: Token) -> Place | None:
+    """The place a prepositional object names, preferring "the island of X" to a
+    place inside the head phrase ("the Caribbean island")."""
+    if obj.pos_ == "NOUN" and obj.lemma_.casefold() in _PLACE_HEADS:
+        inner = next((p for w, o in preps(obj) if w == "of"
+                      and (p := place_of(ctx, o)) is not None), None)
+        if inner is not None:
+            return inner
+    return place_of(ctx, obj)
 
 
 def _fallback_recipients(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
-                         earlier: list[Event], place: Place | None) -> list[Actor]:
+                         earlier: list[Event], place: Place | None,
+                         actors: list[Actor]) -> list[Actor]:
     """"condemned the strike": the target is whoever struck (the latest such event);
-    an attack with no named target hits the country where it happened."""
+    an attack with no named target hits the country where it happened; a deployment
+    abroad goes to the country it reaches; a response with no target answers whoever
+    last acted on the actor."""
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         kinds = {t.event for t in lex.triggers_for(obj.lemma_, "NOUN")}
         previous = next((e for e in reversed(earlier) if e.event in kinds), None)
         if previous is not None and previous.actor:
             return list(previous.actor)
-    if trigger.event in _PLACE_TARGETED and place is not None and place.country:
+    own = {a.country for a in actors if a.country}
+    if place is not None and place.country and (
+            trigger.event in _PLACE_TARGETED
+            or (trigger.event in _MOVING and own and place.country not in own)):
         return [Actor(name=place.name, country=place.country)]
+    if trigger.event in _REACTIONS and own:
+        return _answered(earlier, own) or _last_foreign(ctx, tok, own)
+    return []
+
+
+def _last_foreign(ctx: Context, tok: Token, own: set[str]) -> list[Actor]:
+    """A complaint with no target and no earlier act: the latest other state named
+    before the sentence ("Russian bombers flew ... Tokyo lodged a complaint")."""
+    mentions = [(m.start, e) for e in ctx.entities if e.country and e.country not in own
+                and e.kind in {"GPE", "NORP", "ORG", "UNIT", "PERSON"}
+                for m in e.mentions if m.end <= tok.sent.start_char]
+    if not mentions:
+        return []
+    _, entity = max(mentions, key=lambda hit: hit[0])
+    return [Actor(entity=entity.id, name=entity.name, country=entity.country)]
+
+
+def _answered(earlier: list[Event], own: set[str]) -> list[Actor]:
+    """Who a response answers: the latest actor that acted on `own`'s country, else the
+    latest actor of another country."""
+    def foreign(event: Event) -> list[Actor]:
+        return [a for a in event.actor if a.country and a.country not in own]
+    for event in reversed(earlier):
+        if foreign(event) and any(r.country in own for r in event.recipient):
+            return foreign(event)
+    for event in reversed(earlier):
+        if foreign(event) and not event.negated and event.attribution.status != "speculated":
+            return foreign(event)
     return []
 
 
@@ -137,8 +377,14 @@ def _hosted(recipient: Actor, actors: list[Actor], place: Place | None) -> Actor
 
 def _fits(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
     children = list(tok.children)
-    if trigger.with_ and not any(c.lower_ == trigger.with_ for c in children
-                                 if c.dep_ in {"prt", "prep", "advmod"}):
+    # The particle or preposition may hang off the object ("fired a salvo of rockets at X").
+    objects = [g for c in children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+    if trigger.with_ and not any(c.lower_ == trigger.with_ for c in [*children, *objects]
+                                 if c.dep_ in {"prt", "prep", "advmod", "acomp", "oprd"}):
+        return False
+    if trigger.complement is not None and not any(
+            lex.in_class(trigger.complement, c.lemma_) for c in children
+            if c.dep_ in {"xcomp", "ccomp", "oprd", "dobj"}):
         return False
     if trigger.requires_modifier and not any(
             c.lower_ in trigger.requires_modifier for c in children
@@ -147,7 +393,7 @@ def _fits(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
     if trigger.requires_xcomp and not any(c.dep_ == "xcomp" for c in children):
         return False
     if trigger.subject is not None:
-        subject = subject_of(tok)
+        subject = real_subject(tok)
         if subject is None or not (lex.in_class(trigger.subject, subject.lemma_)
                                    or lex.in_class(trigger.subject, subject.lower_)):
             return False

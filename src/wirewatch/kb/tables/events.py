@@ -74,6 +74,8 @@ class Trigger(_Strict):
     requires_actor: bool = False
     requires_modifier: list[str] = Field(default_factory=list)
     requires_xcomp: bool = False
+    # A word class the lemma of a clausal complement must belong to ("vowed to retaliate").
+    complement: str | None = None
     subject: str | None = None  # a word class the subject's head must belong to
     light_with: list[str] = Field(default_factory=list)  # noun only with these light verbs
     source: str
@@ -99,7 +101,8 @@ class Table(_Strict):
         # Rows with conditions are tried before a plain row of the same word.
         for rows in index.values():
             rows.sort(key=lambda t: t.object is None and not t.requires_modifier
-                      and t.subject is None and not t.light_with)
+                      and t.subject is None and not t.light_with and t.complement is None
+                      and t.with_ is None)
         return index
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
