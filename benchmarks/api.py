@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
+from wirewatch import resolve
 from wirewatch.api import create_app
 from wirewatch.ingest import fingerprint
 from wirewatch.model import (
@@ -112,6 +113,17 @@ def generate(store: Store, events: int) -> None:
                   f"{rate:.0f} docs/s", flush=True)
 
 
+def resolve_tracks(store: Store) -> None:
+    """`/tracks` serves what `resolve` stored; ingest resolves each batch, but `generate`
+    writes through the store alone, so resolve once here (and on a database from before)."""
+    if store.stats().movements == 0 or resolve.tracks(store, limit=1).items:
+        return
+    print("resolving (tracks, entities, stories) ...", flush=True)
+    started = time.perf_counter()
+    counts = resolve.rebuild(store)
+    print(f"resolved in {time.perf_counter() - started:.0f} s: {counts}")
+
+
 def _window(rng: random.Random, days: int) -> dict[str, str]:
     since = START + dt.timedelta(days=rng.randrange(SPAN_DAYS - days))
     return {"since": since.isoformat(), "until": (since + dt.timedelta(days=days)).isoformat()}
@@ -188,6 +200,7 @@ def main() -> None:
         started = time.perf_counter()
         generate(store, args.events)
         print(f"generated in {time.perf_counter() - started:.0f} s")
+    resolve_tracks(store)
     if args.analyze:
         with store.engine.begin() as connection:
             connection.exec_driver_sql("ANALYZE")

@@ -32,3 +32,16 @@ def client(seeded: tuple[str, list[Analysis]]) -> Iterator[TestClient]:
 @pytest.fixture
 def stored(seeded: tuple[str, list[Analysis]]) -> list[Analysis]:
     return seeded[1]
+
+
+@pytest.fixture
+def resolved(seeded: tuple[str, list[Analysis]]) -> Iterator[TestClient]:
+    """A client over the seeded store after `resolve.rebuild`, as ingest leaves it (ingest
+    resolves each saved batch; `seed.fill` writes through the store alone)."""
+    from wirewatch.resolve import rebuild
+
+    store = Store(seeded[0])
+    rebuild(store)
+    store.close()
+    with TestClient(create_app(Settings(db=seeded[0]))) as test_client:
+        yield test_client

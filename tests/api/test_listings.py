@@ -88,13 +88,31 @@ def test_movements_claims_places(client: TestClient) -> None:
     assert names == ["Moscow", "Moscow"]
 
 
-def test_entities_fold_across_documents(client: TestClient, stored: list[Analysis]) -> None:
-    items = client.get("/api/v1/entities").json()["items"]
+def test_entities_come_from_resolve(resolved: TestClient) -> None:
+    items = resolved.get("/api/v1/entities").json()["items"]
+    names = [e["name"] for e in items]
+    assert names == sorted(names, key=str.casefold)  # by name, as resolve pages them
     russia = next(e for e in items if e["name"] == "Russia")
-    assert russia["documents"] == [stored[0].document.id, stored[1].document.id]
-    assert russia["kb"] == "wikidata:Q159"
-    assert client.get("/api/v1/entities", params={"kind": "PERSON"}).json()["items"] == []
-    assert client.get("/api/v1/entities", params={"kind": "NOPE"}).status_code == 422
+    assert (russia["kind"], russia["country"], russia["kb"]) == ("GPE", "RUS", ["wikidata:Q159"])
+    assert [a["name"] for a in russia["aliases"]] == ["Russia"]
+    one = resolved.get(f"/api/v1/entities/{russia['id']}").json()
+    assert one["id"] == russia["id"] and one["documents"] == 2  # counted when read alone
+    assert resolved.get("/api/v1/entities/russia").json()["id"] == russia["id"]  # by alias
+    assert resolved.get("/api/v1/entities/ent_missing").status_code == 404
+    by_name = resolved.get("/api/v1/entities", params={"name": "RUSSIA"}).json()["items"]
+    assert [e["id"] for e in by_name] == [russia["id"]]
+    people = resolved.get("/api/v1/entities", params={"kind": "PERSON"}).json()["items"]
+    assert [e["name"] for e in people] == ["a spokesman"]
+    assert {e["country"] for e in resolved.get(
+        "/api/v1/entities", params={"country": "VEN"}).json()["items"]} == {"VEN"}
+    assert resolved.get("/api/v1/entities", params={"kind": "NOPE"}).status_code == 422
+    since = resolved.get("/api/v1/entities", params={"since": "2019-01-01"})
+    assert since.status_code == 400 and "since" in since.json()["detail"]
+    first = resolved.get("/api/v1/entities", params={"limit": 4}).json()
+    rest = resolved.get("/api/v1/entities", params={"limit": 100,
+                                                    "cursor": first["next_cursor"]}).json()
+    assert [e["id"] for e in first["items"] + rest["items"]] == [e["id"] for e in items]
+    assert rest["next_cursor"] is None
 
 
 def test_search_and_stats(client: TestClient, stored: list[Analysis]) -> None:

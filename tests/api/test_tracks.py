@@ -1,97 +1,120 @@
-"""Tracks group one airframe's movements across documents, in date order."""
+"""`/tracks` serves the tracks `resolve` builds: one airframe's legs in order, each with every
+report behind it; movements no report identifies form a per-model track of their own."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from fastapi.testclient import TestClient
 
 from tests.api import seed
-from wirewatch.api._tracks import group
-from wirewatch.model import Actor, Asset, Movement, When
-from wirewatch.store import MovementRecord
+from wirewatch.api import create_app
+from wirewatch.model import Analysis
+from wirewatch.resolve import rebuild
+from wirewatch.settings import Settings
+from wirewatch.store import Store
+
+IDENTIFIED = "RA82038|RUS"
 
 
-def _record(doc: str, day: str, model: str | None, identifier: str | None,
-            country: str | None = "RUS") -> MovementRecord:
-    date = dt.date.fromisoformat(day)
-    operator = Actor(name="x", country=country) if country else None
-    movement = Movement(id=f"mov_{doc}", asset=Asset(kind="aircraft", model=model,
-                                                     identifier=identifier, operator=operator),
-                        depart=When(start=date, end=date, precision="day"))
-    return MovementRecord(document_id=doc, document_date=date, movement=movement)
+def _keys(client: TestClient, **params) -> list[str]:
+    reply = client.get("/api/v1/tracks", params=params)
+    assert reply.status_code == 200, reply.text
+    return [t["key"] for t in reply.json()["items"]]
 
 
-def test_route_of_the_seeded_airframe(client: TestClient, stored) -> None:
-    tracks = client.get("/api/v1/tracks").json()["items"]
-    assert len(tracks) == 1
+def test_tracks_are_empty_until_resolved(client: TestClient) -> None:
+    assert client.get("/api/v1/tracks").json() == {"items": [], "next_cursor": None}
+
+
+def test_route_of_the_seeded_airframe(resolved: TestClient, stored: list[Analysis]) -> None:
+    tracks = resolved.get("/api/v1/tracks").json()["items"]
+    assert len(tracks) == 2 and tracks[0]["key"] == IDENTIFIED
     track = tracks[0]
-    assert (track["model"], track["identifier"], track["operator_country"]) == \
-        ("An-124", "RA-82038", "RUS")
+    assert (track["model"], track["identifier"], track["operator_country"], track["identified"]) \
+        == ("An-124", "RA-82038", "RUS", True)
+    assert (track["start"], track["end"]) == ("2019-03-23", "2019-03-28")
     legs = track["legs"]
-    assert [leg["document_id"] for leg in legs] == [a.document.id for a in stored]
-    assert [leg["date"] for leg in legs] == ["2019-03-23", "2019-03-28", "2019-04-03"]
+    assert [[s["document_id"] for s in leg["sources"]] for leg in legs] == \
+        [[stored[0].document.id], [stored[1].document.id]]
+    assert [(leg["arrive"], leg["depart"]) for leg in legs] == \
+        [("2019-03-23", None), (None, "2019-03-28")]
     assert legs[0]["via"][0]["name"] == "Khmeimim"
+    assert legs[0]["destination"] == {"name": "Caracas", "lat": 10.488, "lon": -66.879,
+                                      "country": "VEN"}
     assert legs[1]["origin"]["name"] == "Caracas" and legs[1]["destination"]["name"] == "Moscow"
-    assert track["asset"]["reporting_name"] == "Condor"  # the richest description wins
-    same = client.get(f"/api/v1/tracks/{track['id']}").json()
-    assert same == track
-    assert client.get("/api/v1/tracks/trk_missing").status_code == 404
+    first = legs[0]["sources"][0]
+    assert first["outlet"] == "Test Wire" and first["evidence"][0]["text"].startswith("A Russian")
+    assert first["movement_id"] == stored[0].movements[0].id
+    assert resolved.get(f"/api/v1/tracks/{IDENTIFIED}").json() == track
+    assert resolved.get("/api/v1/tracks/RA99999|RUS").status_code == 404
 
 
-def test_track_filters(client: TestClient) -> None:
-    legs = client.get("/api/v1/tracks", params={"until": "2019-03-31"}).json()["items"][0]["legs"]
-    assert len(legs) == 2
-    assert client.get("/api/v1/tracks", params={"asset": "Tu-95"}).json()["items"] == []
-    assert client.get("/api/v1/tracks", params={"outlet": "Second Wire"}).json()[
-        "items"][0]["first_date"] == "2019-03-28"
+def test_an_unidentified_movement_has_its_model_track(resolved: TestClient,
+                                                      stored: list[Analysis]) -> None:
+    # The third report names no tail number: resolve does not guess the airframe.
+    track = resolved.get("/api/v1/tracks").json()["items"][1]
+    assert track["key"].startswith("model:") and track["identified"] is False
+    assert (track["model"], track["identifier"], track["operator_country"]) == \
+        ("An-124", None, "RUS")
+    [leg] = track["legs"]
+    assert leg["destination"]["name"] == "Moscow"
+    assert [s["document_id"] for s in leg["sources"]] == [stored[2].document.id]
+    # The key holds ':' and '|': it must round-trip through the path.
+    assert resolved.get(f"/api/v1/tracks/{track['key']}").json() == track
 
 
-def test_track_pages(seeded) -> None:
-    # Two more airframes: four tracks, paged one at a time.
-    db_url, _ = seeded
-    from wirewatch.api import create_app
-    from wirewatch.settings import Settings
-    from wirewatch.store import Store
+def test_track_filters(resolved: TestClient) -> None:
+    assert _keys(resolved, until="2019-03-31") == [IDENTIFIED]
+    assert _keys(resolved, since="2019-04-01")[0].startswith("model:an124|RUS")
+    assert _keys(resolved, asset="Tu-95") == []
+    assert len(_keys(resolved, asset="an124")) == 2
+    assert _keys(resolved, country="FRA") == []
+    assert _keys(resolved, outlet="test wire") == [IDENTIFIED]  # outlet case is ignored
+    assert len(_keys(resolved, outlet="Second Wire")) == 2
+    assert _keys(resolved, outlet="Nobody") == []
 
+
+def test_filters_tracks_do_not_take_are_refused(resolved: TestClient) -> None:
+    for params, named in [({"type": "MOBILIZE"}, "type"), ({"q": "Caracas"}, "q"),
+                          ({"actor": "Russia"}, "actor"), ({"bbox": "0,0,10,10"}, "bbox")]:
+        reply = resolved.get("/api/v1/tracks", params=params)
+        assert reply.status_code == 400, params
+        assert named in reply.json()["detail"] and "asset" in reply.json()["detail"]
+
+
+def _add_airframes(db_url: str, identifiers: list[str]) -> None:
+    """Copies of the return leg flown by other airframes, then resolved again."""
     extra = seed.return_leg()
     store = Store(db_url)
-    for n, ident in enumerate(["RA-82039", "RA-82040"]):
+    for n, ident in enumerate(identifiers):
         text = extra.document.text.replace("RA-82038", ident)
         doc = extra.document.model_copy(update={"id": f"doc_extra{n}", "text": text})
         mov = extra.movements[0].model_copy(update={"asset": extra.movements[0].asset.model_copy(
             update={"identifier": ident})})
         seed.fill(store, [extra.model_copy(update={"document": doc, "movements": [mov]})])
+    rebuild(store)
     store.close()
-    with TestClient(create_app(Settings(db=db_url))) as client:
-        seen, cursor = [], None
-        while True:
-            body = client.get("/api/v1/tracks", params={"limit": 1, **(
-                {"cursor": cursor} if cursor else {})}).json()
-            seen += [t["identifier"] for t in body["items"]]
-            cursor = body["next_cursor"]
-            if cursor is None:
-                break
-    # With three identified airframes, the leg without a tail number keeps its own track.
-    assert len(seen) == 4 and set(seen) == {None, "RA-82038", "RA-82039", "RA-82040"}
 
 
-def test_unidentified_legs_join_a_single_airframe_only() -> None:
-    one = group([_record("a", "2019-01-01", "Il-76", "RA-1"),
-                 _record("b", "2019-01-03", "IL76", None)])
-    assert len(one) == 1 and [leg.document_id for leg in one[0].legs] == ["a", "b"]
-    two = group([_record("a", "2019-01-01", "Il-76", "RA-1"),
-                 _record("b", "2019-01-02", "Il-76", "RA-2"),
-                 _record("c", "2019-01-03", "Il-76", None)])
-    assert sorted((t.identifier or "", len(t.legs)) for t in two) == \
-        [("", 1), ("RA-1", 1), ("RA-2", 1)]
+def _all_pages(client: TestClient, **params) -> list[str]:
+    seen: list[str] = []
+    cursor = None
+    while True:
+        body = client.get("/api/v1/tracks", params={"limit": 1, **params, **(
+            {"cursor": cursor} if cursor else {})}).json()
+        assert len(body["items"]) <= 1
+        seen += [t["key"] for t in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return seen
 
 
-def test_operator_country_and_model_separate_tracks() -> None:
-    tracks = group([_record("a", "2019-01-02", "C-17A", None, "USA"),
-                    _record("b", "2019-01-01", "C-17A", None, "QAT"),
-                    _record("c", "2019-01-01", None, "X-1"),  # no model: not trackable
-                    _record("d", "2019-01-05", "C-130J", None, "USA")])
-    assert [(t.model, t.operator_country) for t in tracks] == \
-        [("C-17A", "QAT"), ("C-17A", "USA"), ("C-130J", "USA")]
-    assert tracks[0].first_date == dt.date(2019, 1, 1)
+def test_track_pages(seeded) -> None:
+    _add_airframes(seeded[0], ["RA-82039", "RA-82040"])
+    with TestClient(create_app(Settings(db=seeded[0]))) as client:
+        everything = _keys(client)
+        assert len(everything) == 4
+        assert {"RA82039|RUS", "RA82040|RUS", IDENTIFIED} < set(everything)
+        assert _all_pages(client) == everything
+        # The outlet filter is applied over resolve's pages; its cursors page the same way.
+        assert _all_pages(client, outlet="Second Wire") == everything
+        assert _all_pages(client, outlet="Test Wire") == [IDENTIFIED]

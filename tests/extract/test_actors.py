@@ -124,3 +124,41 @@ def test_seed_entities(actors):
     names = [e.name for e in ctx.entities]
     assert "Guiado" not in names and "Maduro" not in names  # clustered, not separate
     assert not any("Vinogradov" in n or "Hernandez" in n or "Patiño" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "date", "phrase", "expected"), [
+    ("Erdogan told reporters on Tuesday that the talks would continue.", "2024-05-02",
+     "Erdogan", ("TUR", "GOV")),
+    ("President Javier Milei met investors in the capital.", "2024-05-02",
+     "President Javier Milei", ("ARG", "GOV")),
+    ("President Sheinbaum rejected the proposal on Monday.", "2025-03-04",
+     "President Sheinbaum", ("MEX", "GOV")),
+    ("Putin and Lukashenko met in Minsk.", "2024-05-02", "Lukashenko", ("BLR", "GOV")),
+])
+def test_listed_people_get_their_country_without_a_cue(context_for, text, date, phrase,
+                                                        expected):
+    ctx = context_for(text, date=date, upto="actors")
+    actor = span_actor(ctx, phrase)
+    assert actor is not None and (actor.country, actor.sector) == expected
+
+
+def test_a_bare_surname_out_of_office_gets_no_country_from_the_table(context_for):
+    # Trump held no office in 2023: "Trump" alone is not resolved by the people table.
+    ctx = context_for("Trump spoke to supporters on Saturday.", date="2023-06-10",
+                      upto="actors")
+    actor = span_actor(ctx, "Trump")
+    assert actor is None or actor.country is None
+
+
+def test_the_country_is_not_the_subject_of_its_own_sentence(context_for):
+    ctx = context_for("Venezuela faces a deepening crisis. In January, Russia sent mercenaries "
+                      "to the country, officials said.", upto="actors")
+    actor = span_actor(ctx, "the country")
+    assert actor is not None and actor.country == "VEN"
+
+
+def test_the_country_may_follow_a_nationality_in_its_sentence(context_for):
+    ctx = context_for("Brazil hosted the talks. Venezuelan President Nicolas Maduro ordered "
+                      "troops into the east of the country.", upto="actors")
+    actor = span_actor(ctx, "the country")
+    assert actor is not None and actor.country == "VEN"

@@ -76,3 +76,31 @@ def test_geocoding_off_still_lists_places(tmp_path_factory: pytest.TempPathFacto
     assert {"Caracas", "Venezuela"} <= names(a)
     assert all(p.lat is None and p.reason for p in a.places)
     assert not list((tmp_path_factory.getbasetemp() / "unused0").glob("*.sqlite"))
+
+
+def test_two_places_with_one_name_stay_two(resources: Resources) -> None:
+    a = run(resources, "Clashes in Tripoli, Lebanon, left two dead. Separately, militias "
+                       "fought in Tripoli, Libya, on Sunday.")
+    tripolis = [p for p in a.places if p.name == "Tripoli"]
+    assert sorted(p.country for p in tripolis) == ["LBN", "LBY"]
+
+
+def test_a_bare_repeat_follows_the_qualified_mention(resources: Resources) -> None:
+    a = run(resources, "Tripoli, Lebanon was calm. Residents of Tripoli said the army "
+                       "deployed.")
+    tripolis = [p for p in a.places if p.name == "Tripoli"]
+    assert len(tripolis) == 1 and tripolis[0].country == "LBN"
+    assert len(tripolis[0].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("M23 rebels seized Goma in eastern Congo, the Congolese army said.", "COD"),
+    ("Officials in Brazzaville said Congo would send troops to Gabon.", "COG"),
+])
+def test_congo_by_context(resources: Resources, text: str, country: str) -> None:
+    assert named(run(resources, text), "Congo").country == country
+
+
+def test_tail_numbers_are_not_places(resources: Resources) -> None:
+    a = run(resources, "A Russian Il-62M with tail number RF-94128 landed in Caracas.")
+    assert "RF-94128" not in names(a) and "Caracas" in names(a)

@@ -23,6 +23,11 @@ def test_map_shows_markers_tracks_and_legend(page, artifacts) -> None:
     an124 = _state(page, "s.tracks.filter(t => t.model === 'An-124' && "
                          "t.identifier === 'RA-82038').map(t => t.legs.length)")
     assert an124 and an124[0] >= 2
+    # Every drawn line is a track with two or more located stops, and only those are drawn.
+    drawable = _state(page, "s.visible.tracks.filter(t => window.wirewatch.map.constructor"
+                            " && t.legs.flatMap(l => [l.origin, ...l.via, l.destination])"
+                            ".filter(p => p && p.lat != null).length >= 2).length")
+    assert int(page.get_attribute("#map", "data-tracks")) == drawable
     page.screenshot(path=str(artifacts / "ui-overview.png"))
 
 
@@ -58,8 +63,21 @@ def test_date_inputs_filter_map_lists_and_tracks(page, artifacts) -> None:
                          "r.event.when.end] : [r.document_date, r.document_date])")
     assert spans and len(spans) < everything
     assert all(end >= "2019-03-01" and start <= "2019-03-31" for start, end in spans)
-    legs = _state(page, "s.visible.tracks.flatMap(t => t.legs.map(l => l.date))")
-    assert legs and all(d.startswith("2019-03") for d in legs)
+    # A leg is kept when its departure-to-arrival span overlaps the range (either date
+    # standing in for the other, else its earliest report).
+    legs = _state(page, "s.visible.tracks.flatMap(t => t.legs.map(l => [l.depart ?? l.arrive "
+                        "?? l.sources.map(x => x.date).sort()[0], l.arrive ?? l.depart ?? "
+                        "l.sources.map(x => x.date).sort()[0]].sort()))")
+    assert legs and all(end >= "2019-03-01" and start <= "2019-03-31" for start, end in legs)
+    # The 2019 An-124 is reported with no tail number: resolve's per-model track carries it,
+    # and the map still draws it (dashed, as unidentified).
+    an124 = _state(page, "s.visible.tracks.filter(t => t.model === 'An-124')"
+                         ".map(t => [t.identified, t.start, t.legs.length])")
+    assert an124 and all(not identified and start.startswith("2019-03") and legs >= 1
+                         for identified, start, legs in an124)
+    assert page.locator("path.ww-track.unidentified").count() >= 1
+    assert int(page.get_attribute("#map", "data-tracks")) >= 1
+    assert page.locator(".track-arrow").count() >= 2
     assert "since=2019-03-01" in page.get_attribute("#export-csv", "href")
     assert "until=2019-03-31" in page.get_attribute("#export-geojson", "href")
     page.screenshot(path=str(artifacts / "ui-dates.png"))
@@ -94,6 +112,9 @@ def test_type_facet_reloads_with_only_that_type(page, artifacts) -> None:
         "nodes => nodes.map(n => n.dataset.type)"))
     assert types == {"MOBILIZE"}
     assert "type=MOBILIZE" in page.get_attribute("#export-csv", "href")
+    # Tracks follow airframes, not event types: still listed, with a note saying so.
+    assert _state(page, "s.tracks.length") > 0
+    assert "not filtered by event type" in page.inner_text("#tracks-list")
     page.screenshot(path=str(artifacts / "ui-mobilize.png"))
 
 
@@ -119,13 +140,30 @@ def test_event_detail_highlights_the_evidence(page, artifacts) -> None:
 def test_track_detail_lists_legs_and_opens_one(page, artifacts) -> None:
     page.click("#tab-tracks")
     page.locator("#tracks-list button.item", has_text="An-124 RA-82038").first.click()
+    track = _state(page, "s.visible.tracks.find(t => t.identifier === 'RA-82038')")
     legs = page.locator("#detail ol.legs button")
-    assert legs.count() >= 2
+    assert legs.count() == len(track["legs"]) >= 2
     assert "Khmeimim" in page.inner_text("#detail ol.legs")
+    # resolve's flags are listed, each with the legs it concerns.
+    assert track["flags"], "the corpus's An-124 track has a gap and contradictions"
+    flags = page.locator("#detail ul.flags li")
+    assert flags.count() == len(track["flags"])
+    assert {f["kind"] for f in track["flags"]} <= set(page.inner_text("#detail ul.flags").split())
     legs.first.click()
     page.locator("#detail mark.evidence").first.wait_for()
-    assert "every report on this track" in page.inner_text("#detail").lower()
-    assert "Route" in page.locator("#detail dl.fields dt").all_inner_texts()
+    leg = track["legs"][0]
+    text = page.inner_text("#detail").lower()
+    assert f"every report of this leg ({len(leg['sources'])})" in text
+    # Every report behind the leg is listed, the shown one first, its evidence highlighted.
+    assert page.locator("#detail ul.sources li").count() == len(leg["sources"])
+    marked = page.locator("#detail mark.evidence").all_inner_texts()
+    assert {m.strip() for m in marked} <= {e["text"].strip() for e in leg["sources"][0]["evidence"]}
+    assert {"Route", "Reports"} <= set(page.locator("#detail dl.fields dt").all_inner_texts())
+    # A track no report identifies says so, and shows no flag section it does not have.
+    page.locator("#tracks-list button.item", has_text="An-124 (unidentified)").first.click()
+    page.locator("#detail h2", has_text="Track: An-124 (unidentified)").wait_for()
+    assert "none reported" in page.inner_text("#detail dl.fields")
+    assert "null" not in page.inner_text("#detail")
     page.screenshot(path=str(artifacts / "ui-track-detail.png"))
 
 

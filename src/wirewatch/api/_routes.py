@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
-from wirewatch.api import _entities, _export, _tracks
+from wirewatch import resolve
+from wirewatch.api import _export, _resolved
 from wirewatch.api._errors import bad_request, not_found
 from wirewatch.api._params import Cursor, Limit, filters
 from wirewatch.api._store import get_store
-from wirewatch.api._window import window
 from wirewatch.model import Analysis, Document, Filters
 from wirewatch.model.vocab import EntityKind
 from wirewatch.store import (
@@ -102,21 +102,22 @@ def list_places(store: StoreDep, f: FiltersDep, limit: Limit = 100,
     return _json(_paged(lambda: store.places(f, limit=limit, cursor=cursor)))
 
 
-@router.get("/tracks", response_model=Page[_tracks.Track], tags=["across documents"])
+@router.get("/tracks", response_model=resolve.Page[resolve.Track], tags=["across documents"])
 def list_tracks(store: StoreDep, f: FiltersDep, limit: Limit = 100,
                 cursor: Cursor = None) -> Response:
-    """The movements of each asset (model + identifier + operator country) in date order."""
-    found = _paged(lambda: Page(items=_tracks.tracks(store, f)))
-    items, next_cursor = window(found.items, limit, cursor)
-    return _json(Page(items=items, next_cursor=next_cursor))
+    """Resolved asset tracks by first date: legs in order, each with every report behind it,
+    gaps and contradictions flagged (since, until, country, asset and outlet apply)."""
+    return _json(_paged(lambda: _resolved.tracks(store, f, limit, cursor)))
 
 
-@router.get("/tracks/{track_id}", response_model=_tracks.Track, tags=["across documents"])
-def get_track(track_id: str, store: StoreDep) -> _tracks.Track:
-    for track in _tracks.tracks(store, Filters()):
-        if track.id == track_id:
-            return track
-    raise not_found(f"no track with id {track_id!r}")
+@router.get("/tracks/{key:path}", response_model=resolve.Track, tags=["across documents"])
+def get_track(key: str, store: StoreDep) -> Response:
+    """One track by its key (e.g. `RA82038|RUS`, or `model:an124|RUS|2019-03` for an
+    airframe no report identifies); `:path` because a model name may hold a slash."""
+    found = resolve.track(store, key)
+    if found is None:
+        raise not_found(f"no track with key {key!r}")
+    return _json(found)
 
 
 def _resolve():
@@ -165,16 +166,26 @@ def get_story(story_id: str, store: StoreDep) -> Response:
     return _json(found)
 
 
-@router.get("/entities", response_model=Page[_entities.EntitySummary],
+@router.get("/entities", response_model=resolve.Page[resolve.CanonicalEntity],
             tags=["across documents"])
 def list_entities(
     store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None,
     kind: Annotated[EntityKind | None, Query(description="Entity kind, e.g. PERSON.")] = None,
-    name: Annotated[str | None, Query(description="Part of the entity's name.")] = None,
+    name: Annotated[str | None, Query(description="A name or alias of the entity.")] = None,
 ) -> Response:
-    """Entities named in the matching documents, the same name and country folded together."""
-    items, next_cursor = window(_entities.entities(store, f, kind, name), limit, cursor)
-    return _json(Page(items=items, next_cursor=next_cursor))
+    """Canonical entities by name, each with its aliases and why they were merged (country
+    applies; `name` matches any alias, titles and case ignored)."""
+    return _json(_paged(lambda: _resolved.entities(store, f, kind, name, limit, cursor)))
+
+
+@router.get("/entities/{id_or_name}", response_model=resolve.CanonicalEntity,
+            tags=["across documents"])
+def get_entity(id_or_name: str, store: StoreDep) -> Response:
+    """One entity by id, else by a name or alias, with its count of distinct reports."""
+    found = resolve.entity(store, id_or_name)
+    if found is None:
+        raise not_found(f"no entity with id or name {id_or_name!r}")
+    return _json(found)
 
 
 @router.get("/search", response_model=Page[SearchHit], tags=["documents"])

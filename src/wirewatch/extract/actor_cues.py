@@ -17,6 +17,7 @@ _MAX_APPOSITION = 10
 _STOP_POS = {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM"}
 _HYPHENS = ("-", "‐")
 _ANAPHORA = ("country", "nation")
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -50,7 +51,7 @@ def in_tokens(ctx: Context, tokens: list[Token]) -> Cues:
     """The country a token run names and its longest sector cue."""
     if not tokens:
         return Cues()
-    text = ctx.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    text = ctx.document.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     cue = ctx.kb.table("sectors").cue_in(text)
     country, implied = _country(ctx, tokens)
     # A metonym implies its sector ("Moscow" -> GOV, "the Pentagon" -> MIL).
@@ -62,7 +63,7 @@ def _country(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]
     one hyphenated into a modifier like "American-supported"); else "the country"."""
     countries = ctx.kb.table("countries")
     for token in reversed(tokens):
-        unit = _entity_of(token) or token.doc[token.i:token.i + 1]
+        unit = ctx.ent_of(token) or token.doc[token.i:token.i + 1]
         if not (token.is_title or token.is_upper) or _hyphenated(unit):
             continue
         hit = countries.lookup(unit.text)
@@ -82,12 +83,6 @@ def _anaphora(tokens: list[Token]) -> bool:
                for n in _ANAPHORA)
 
 
-def _entity_of(token: Token) -> SpacySpan | None:
-    if token.ent_iob_ == "O":
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
 def _hyphenated(unit: SpacySpan) -> bool:
     """"American-supported", "Russian-made": a modifier's stem, not a nationality."""
     doc = unit.doc
@@ -96,13 +91,23 @@ def _hyphenated(unit: SpacySpan) -> bool:
 
 
 def last_country_before(ctx: Context, offset: int) -> str | None:
-    """The country last named (by name or alias, not a demonym) before `offset`."""
+    """The country "the country" at `offset` points to: the last one named before it (by
+    name or alias; in its own sentence a nationality counts too, "Venezuelan President
+    Maduro ... the east of the country"), except the subject of that sentence, which does
+    not call itself "the country" ("Russia sent mercenaries to the country": not Russia)."""
     countries = ctx.kb.table("countries")
-    for ent in reversed([e for e in ctx.doc.ents if e.end_char <= offset]):
-        if ent.label_ == "GPE":
-            hit = countries.lookup(ent.text)
-            if hit and hit.via in ("name", "alias"):
-                return hit.iso3
+    sentence_start = ctx.sentences[ctx.sentence_index(offset)].start if ctx.sentences else 0
+    for ent in reversed(ctx.ents_before(offset)):
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        hit = countries.lookup(ent.text)
+        same_sentence = ent.start_char >= sentence_start
+        if hit is None or not (hit.via in ("name", "alias")
+                               or (same_sentence and hit.via == "demonym")):
+            continue
+        if same_sentence and ent.root.dep_ in _SUBJECTS:
+            continue
+        return hit.iso3
     return None
 
 

@@ -29,6 +29,13 @@ def cluster_entities(ctx: Context) -> list[Entity]:
 
 def _entity(ctx: Context, cluster: dict[str, Any], mentions: list[Span]) -> Entity:
     kind, cues, kb = _known(ctx, cluster)
+    person = person_named(ctx, cluster["name"]) if kind is None else None
+    if person is not None:
+        # A listed leader or official: the table knows whom they act for, whatever the
+        # words around ("President Javier Milei", a bare "Erdogan said"); the context fills
+        # a sector only for someone out of office in the document's year.
+        kind, kb = "PERSON", f"person:{person.id}"
+        cues = Cues(person.country, person.sector).fill(_from_context(ctx, mentions))
     if kind is None:
         kind = _unknown_kind(ctx, cluster)
         # A facility is a place: its country is the geocoder's business, not a modifier's.
@@ -55,6 +62,34 @@ def _known(ctx: Context, cluster: dict[str, Any]) -> tuple[str | None, Cues, str
         if hit:
             return "ORG", Cues(hit.iso3, hit.sector), None
     return None, Cues(), None
+
+
+def person_named(ctx: Context, name: str) -> Any:
+    """The people-table row (`PersonHit`) a name stands for in the document's year: the
+    name without its leading titles and nationality ("Russian President Vladimir Putin"),
+    as a full name or alias, or as a lone surname that is unambiguous then."""
+    try:
+        people = ctx.kb.table("people")
+    except KeyError:  # no people table installed: nobody is known by name
+        return None
+    words = name.split()
+    while len(words) > 1 and (dropped := _title_words(ctx, words)):
+        words = words[dropped:]
+    return people.lookup(" ".join(words), ctx.document.date.year) if words else None
+
+
+def _title_words(ctx: Context, words: list[str]) -> int:
+    """How many words open the name without being part of it: a title ("Prime Minister",
+    "then-President"), a country or nationality ("Russian", "Russia's") or a lower-case
+    word; 0 when the name proper starts here."""
+    first = words[0].split("-", 1)[1] if words[0].lower().startswith("then-") else words[0]
+    if not first[:1].isupper() or ctx.kb.table("countries").lookup(first) is not None:
+        return 1
+    sectors = ctx.kb.table("sectors")
+    for size in range(min(3, len(words) - 1), 0, -1):
+        if sectors.lookup(" ".join([first, *words[1:size]])) is not None:
+            return size
+    return 0
 
 
 def _unknown_kind(ctx: Context, cluster: dict[str, Any]) -> str:

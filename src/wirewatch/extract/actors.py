@@ -7,8 +7,12 @@ to turn a noun phrase into an `Actor`.
 
 from __future__ import annotations
 
+from typing import Any
+
+from spacy.tokens import Token
+
 from wirewatch.extract.actor_cues import in_tokens
-from wirewatch.extract.actor_entities import cluster_entities, country_entities
+from wirewatch.extract.actor_entities import cluster_entities, country_entities, person_named
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
 from wirewatch.model import Actor, Entity
@@ -34,6 +38,10 @@ def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
     if entity is not None:
         return Actor(entity=entity.id, name=entity.name, country=entity.country or cues.country,
                      sector=entity.sector or cues.sector)
+    person = _listed_person(ctx, list(span))
+    if person is not None:
+        return Actor(name=person.name, country=person.country,
+                     sector=person.sector or cues.sector)
     if cues.country is None and cues.sector is None:
         return None
     exact = ctx.entity_at(start, end)
@@ -51,6 +59,23 @@ def _named_entity(ctx: Context, start: int, end: int) -> Entity | None:
             continue
         if any(start <= m.start and m.end <= end for m in entity.mentions):
             return entity
+    return None
+
+
+def _listed_person(ctx: Context, tokens: list[Token]) -> Any:
+    """A leader or official of the people table named by a run of proper nouns the NER
+    left untagged ("Erdogan said" with no entity on "Erdogan")."""
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() \
+                and ctx.ent_of(token) is None:
+            run.append(token)
+            continue
+        if run:
+            hit = person_named(ctx, ctx.document.text[run[0].idx:run[-1].idx + len(run[-1])])
+            if hit is not None:
+                return hit
+            run = []
     return None
 
 

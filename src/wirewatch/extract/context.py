@@ -6,10 +6,13 @@ the order `extract/pipeline.yaml` gives; a step may rely only on steps listed be
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from wirewatch.model import (
     Analysis,
@@ -40,13 +43,42 @@ class Context:
     movements: list[Movement] = field(default_factory=list)
     # Scratch space for steps to hand each other intermediate results (e.g. caption spans).
     notes: dict[str, Any] = field(default_factory=dict)
+    # Per-document lookup tables, built on first use (see `_ParseIndex`, `_SpanIndex`).
+    _parse: _ParseIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _spans: dict[str, _SpanIndex] = field(default_factory=dict, init=False, repr=False,
+                                          compare=False)
+
+    # The parse, read once. `doc.ents` builds new Span objects and `doc.text` joins every
+    # token on each access: steps asking per mention made those whole-document scans the
+    # largest cost of extraction.
+    @property
+    def ents(self) -> tuple[SpacySpan, ...]:
+        """`doc.ents`, built once per document."""
+        return self._parse_index().ents
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens of `doc`, built once per document."""
+        return self._parse_index().tokens
+
+    def ent_of(self, token: Token) -> SpacySpan | None:
+        """The named entity covering `token`, if any (an array lookup)."""
+        return self._parse_index().ent_by_token[token.i]
+
+    def ents_before(self, offset: int) -> list[SpacySpan]:
+        """Named entities ending at or before character `offset`, in text order."""
+        index = self._parse_index()
+        return list(index.ents[:bisect_right(index.ent_ends, offset)])
+
+    def _parse_index(self) -> _ParseIndex:
+        if self._parse is None:
+            self._parse = _ParseIndex(self.doc)
+        return self._parse
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing character `offset` (the last one if past the end)."""
-        for index, span in enumerate(self.sentences):
-            if span.start <= offset < span.end:
-                return index
-        return max(len(self.sentences) - 1, 0)
+        hit = self._span_index("sentences", self.sentences, _own_spans).first_containing(offset)
+        return hit if hit is not None else max(len(self.sentences) - 1, 0)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a finding at [start, end): the whole sentence that holds it."""
@@ -71,20 +103,36 @@ class Context:
     # Lookups later steps use to tie a finding to what earlier steps found at that offset.
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping [start, end), preferring the longest."""
-        hits = [(m.end - m.start, e) for e in self.entities for m in e.mentions
-                if m.start < end and start < m.end]
-        return max(hits, key=lambda hit: hit[0])[1] if hits else None
+        hits = self._span_index("entities", self.entities, _mention_spans).overlapping(start, end)
+        # Longest mention first; among equals the earliest entity, as a scan would find it.
+        best = min(hits, key=lambda h: (h[0] - h[1], h[2]), default=None)
+        return self.entities[best[2]] if best else None
+
+    def mentions_over(self, start: int, end: int) -> list[tuple[Entity, int, int]]:
+        """Each entity mention overlapping [start, end), as (entity, start, end)."""
+        hits = self._span_index("entities", self.entities, _mention_spans).overlapping(start, end)
+        return [(self.entities[i], s, e) for s, e, i in hits]
 
     def place_at(self, start: int, end: int) -> Place | None:
         """The place with a mention overlapping [start, end)."""
-        for place in self.places:
-            if any(m.start < end and start < m.end for m in place.mentions):
-                return place
-        return None
+        hits = self._span_index("places", self.places, _mention_spans).overlapping(start, end)
+        return self.places[min(h[2] for h in hits)] if hits else None
 
     def in_caption(self, offset: int) -> bool:
         """True inside a photo-credit or caption span (no events are taken from those)."""
-        return any(s.start <= offset < s.end for s in self.captions())
+        captions = self.captions()
+        return bool(captions) and self._span_index(
+            "captions", captions, _own_spans).first_containing(offset) is not None
+
+    def _span_index(self, name: str, source: list[Any],
+                    spans: Callable[[list[Any]], list[tuple[int, int, int]]]) -> _SpanIndex:
+        """An interval index over one list of this context, rebuilt when that list grows or
+        is replaced (steps append to `entities` and assign `places`). Items are not edited
+        in place once listed: a step that moves a mention replaces the list."""
+        index = self._spans.get(name)
+        if index is None or index.source is not source or index.size != len(source):
+            index = self._spans[name] = _SpanIndex(spans(source), source)
+        return index
 
     def captions(self) -> list[Span]:
         """Caption spans (credit + caption line) the nlp caption marker found, kept in
@@ -94,3 +142,48 @@ class Context:
                 "captions") else None
             self.notes["captions"] = [Span(start=s, end=e) for s, e in marked or []]
         return self.notes["captions"]
+
+
+def _own_spans(items: list[Span]) -> list[tuple[int, int, int]]:
+    return [(s.start, s.end, i) for i, s in enumerate(items)]
+
+
+def _mention_spans(items: list[Entity] | list[Place]) -> list[tuple[int, int, int]]:
+    return [(m.start, m.end, i) for i, item in enumerate(items) for m in item.mentions]
+
+
+class _ParseIndex:
+    """Tokens and named entities of one parse, materialised once, with the entity covering
+    each token (spaCy rebuilds `doc.ents` as new objects on every access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        self.ents: tuple[SpacySpan, ...] = tuple(doc.ents)
+        self.ent_ends: list[int] = [e.end_char for e in self.ents]
+        self.ent_by_token: list[SpacySpan | None] = [None] * len(self.tokens)
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_by_token[i] = ent
+
+
+class _SpanIndex:
+    """Character intervals `(start, end, item)` sorted by start, for overlap queries. Mentions
+    are short and few per document, so a bisect on starts plus a bounded backward walk (by
+    the longest interval) replaces a scan over every mention."""
+
+    def __init__(self, spans: list[tuple[int, int, int]], source: list[Any]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e, _i in self.spans]
+        self.longest = max((e - s for s, e, _i in self.spans), default=0)
+        self.source, self.size = source, len(source)  # the list indexed, held so its id stays
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Intervals `(s, e, item)` with s < end and start < e."""
+        hi = bisect_right(self.starts, end - 1)
+        lo = bisect_right(self.starts, start - self.longest)
+        return [s for s in self.spans[lo:hi] if start < s[1]]
+
+    def first_containing(self, offset: int) -> int | None:
+        """The smallest item whose interval contains `offset`."""
+        hits = [i for s, e, i in self.overlapping(offset, offset + 1) if s <= offset < e]
+        return min(hits) if hits else None

@@ -66,9 +66,9 @@ def find_places(ctx: Context) -> None:
 
 def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
     """Character spans of toponyms (before nesting is resolved)."""
-    doc, gaz = ctx.doc, ctx.gazetteer
+    gaz = ctx.gazetteer
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in ctx.ents:
         covered.update(range(ent.start, ent.end))
         span = _entity_place(ctx, ent)
         if span is not None:
@@ -77,14 +77,14 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
             yield from _scan(ctx, ent.start, ent.end, strong_only=True)
     if gaz is None:
         return
-    free = [t.i for t in doc if t.i not in covered]
+    free = [i for i in range(len(ctx.tokens)) if i not in covered]
     for run in _runs(free):
         yield from _scan(ctx, run[0], run[-1] + 1, strong_only=False)
     yield from _across(ctx)
     yield from _datelines(ctx)
     yield from _locatives(ctx)
     yield from _cued(ctx)
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in ("ORG", "NORP"):
             yield from _country_modifier(ctx, ent)
 
@@ -136,16 +136,17 @@ def _complete_of(ctx: Context, ent: SpacySpan, end: int) -> int:
 def _locatives(ctx: Context) -> Iterator[tuple[int, int]]:
     """A capitalised name right after a locative ("landed at Anadyr", "the port of Ust-Luga")
     is a place when the gazetteer knows the name exactly."""
-    doc, gaz = ctx.doc, ctx.gazetteer
+    doc, gaz, tokens = ctx.doc, ctx.gazetteer, ctx.tokens
     cues = _cues(ctx)
-    ents = {t.i: e for e in doc.ents for t in e}
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        before = f"{doc[tok.i - 2].lower_} {prev.lower_}" if tok.i > 1 else ""
+    for tok in tokens[1:]:
+        if not _capitalised(tok) or tok.is_sent_start:
+            continue  # cheap tests first: most tokens are not capitalised
+        prev = tokens[tok.i - 1]
+        before = f"{tokens[tok.i - 2].lower_} {prev.lower_}" if tok.i > 1 else ""
         kind = cues.locative(prev.lower_) or cues.locative(before)
-        if kind is None or not _capitalised(tok) or tok.is_sent_start:
+        if kind is None:
             continue
-        ent = ents.get(tok.i)
+        ent = ctx.ent_of(tok)
         if ent is not None and (ent.ent_id_ or ent.label_ not in LOCATIVE_LABELS
                                 or (ent.label_ == "PERSON" and kind == "weak" and len(ent) < 2)
                                 or (ent.start != tok.i
@@ -205,9 +206,8 @@ def _country_modifier(ctx: Context, ent: SpacySpan) -> Iterator[tuple[int, int]]
 def _across(ctx: Context) -> Iterator[tuple[int, int]]:
     """Multi-word strong names that the model split or cut ("the Strait of" + "Gibraltar"),
     unless they sit inside a non-place entity ("Black Sea Fleet")."""
-    doc = ctx.doc
-    for start, end in _scan(ctx, 0, len(doc), strong_only=True, min_words=2):
-        inside = [e for e in doc.ents if e.start_char <= start and end <= e.end_char
+    for start, end in _scan(ctx, 0, len(ctx.tokens), strong_only=True, min_words=2):
+        inside = [e for e in ctx.ents if e.start_char <= start and end <= e.end_char
                   and (e.end_char - e.start_char) > (end - start)]
         if not any(e.label_ not in PLACE_LABELS for e in inside):
             yield start, end
@@ -228,9 +228,9 @@ def _usable(ctx: Context, start: int, end: int) -> bool:
         return False
     if _cues(ctx).ship_name_at(text, start) or _cues(ctx).class_name_at(text, end):
         return False
-    return not any(e.kind in OWNER_KINDS and m.start <= start and end <= m.end
-                   and (m.end - m.start) > (end - start)
-                   for e in ctx.entities for m in e.mentions)
+    return not any(e.kind in OWNER_KINDS and m_start <= start and end <= m_end
+                   and (m_end - m_start) > (end - start)
+                   for e, m_start, m_end in ctx.mentions_over(start, end))
 
 
 def _demonym_country(ctx: Context, name: str) -> str | None:
@@ -243,8 +243,8 @@ def _demonym_country(ctx: Context, name: str) -> str | None:
 
 def _owned(ctx: Context, start: int, end: int) -> bool:
     """An earlier step found an organisation/unit with exactly this name."""
-    return any(e.kind in OWNER_KINDS and m.start == start and m.end == end
-               for e in ctx.entities for m in e.mentions)
+    return any(e.kind in OWNER_KINDS and m_start == start and m_end == end
+               for e, m_start, m_end in ctx.mentions_over(start, end))
 
 
 def _cues(ctx: Context) -> Any:
@@ -259,7 +259,7 @@ def _is_demonym(ctx: Context, name: str) -> bool:
 def _demonyms(ctx: Context) -> list[str]:
     """The country of each demonym outside captions ("Egyptian authorities"): context."""
     found = []
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "NORP" and not ctx.in_caption(ent.start_char):
             iso3 = _demonym_country(ctx, ent.text)
             if iso3:
@@ -273,15 +273,30 @@ def _with_cue(ctx: Context, start: int, end: int) -> tuple[int, int]:
     before it when the longer name is known ("eastern Mediterranean")."""
     text, gaz = ctx.document.text, ctx.gazetteer
     start = _with_direction(ctx, start, end)
-    after = text[end:end + 40].lower()
-    for word, features in _cues(ctx).extending_cues():
-        if re.match(rf"\s{re.escape(word)}\b", after):
-            longer = end + 1 + len(word)
-            if gaz is None or gaz.features(text[start:longer]) \
-                    or gaz.features(text[start:end]) & features:
-                return start, longer
-            break
+    pattern, features = _extending(_cues(ctx))
+    cue = pattern.match(text[end:end + 40].lower())
+    if cue is not None:
+        longer = end + cue.end()
+        if gaz is None or gaz.features(text[start:longer]) \
+                or gaz.features(text[start:end]) & features[cue.group(1)]:
+            return start, longer
     return start, end
+
+
+_EXTENDING: dict[int, tuple[Any, re.Pattern[str], dict[str, frozenset[str]]]] = {}
+
+
+def _extending(cues: Any) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """The extending cues as one regex (longest first, so the first alternative that
+    matches is the one a loop over the sorted list would take) and their features; built
+    once per cue table instead of re-sorted for every name."""
+    cached = _EXTENDING.get(id(cues))
+    if cached is None or cached[0] is not cues:
+        pairs = cues.extending_cues()
+        features = dict(reversed(pairs))  # the first (longest-first) entry of a word wins
+        alternation = "|".join(re.escape(word) for word, _ in pairs) or r"(?!x)x"
+        cached = _EXTENDING[id(cues)] = (cues, re.compile(rf"\s({alternation})\b"), features)
+    return cached[1], cached[2]
 
 
 def _with_direction(ctx: Context, start: int, end: int) -> int:
@@ -310,15 +325,15 @@ def _runs(indices: list[int]) -> list[list[int]]:
 def _scan(ctx: Context, lo: int, hi: int, strong_only: bool,
           min_words: int = 1) -> Iterator[tuple[int, int]]:
     """Longest gazetteer scan-key matches over tokens [lo, hi) that begin with a capital."""
-    doc, gaz = ctx.doc, ctx.gazetteer
+    doc, gaz, tokens = ctx.doc, ctx.gazetteer, ctx.tokens
     i = lo
     while i < hi:
         match = _match_at(ctx, doc, i, hi, strong_only, min_words) \
-            if _capitalised(doc[i]) else None
+            if _capitalised(tokens[i]) else None
         if match is None:
             i += 1
             continue
-        start, end = doc[i].idx, doc[match - 1].idx + len(doc[match - 1])
+        start, end = tokens[i].idx, tokens[match - 1].idx + len(tokens[match - 1])
         if _usable(ctx, start, end) and gaz is not None:
             yield _with_cue(ctx, start, end)
         i = match
@@ -326,11 +341,13 @@ def _scan(ctx: Context, lo: int, hi: int, strong_only: bool,
 
 def _match_at(ctx: Context, doc: Doc, i: int, hi: int, strong_only: bool,
               min_words: int) -> int | None:
-    gaz = ctx.gazetteer
+    gaz, tokens, text = ctx.gazetteer, ctx.tokens, ctx.document.text
+    if not _may_open_name(gaz, tokens[i].text):
+        return None
     for j in range(min(hi, i + MAX_WORDS), i + min_words - 1, -1):
-        if not _capitalised(doc[j - 1]):
+        if not _capitalised(tokens[j - 1]):
             continue
-        surface = doc[i:j].text
+        surface = text[tokens[i].idx:tokens[j - 1].idx + len(tokens[j - 1])]
         if _ICAO.match(surface) and gaz.codes(surface):
             return j
         k = gaz.key(surface)
@@ -341,11 +358,17 @@ def _match_at(ctx: Context, doc: Doc, i: int, hi: int, strong_only: bool,
             continue  # "US", "UK", "UAE"; not "JAS" (a Gripen), nor "Us"
         if strong_only and not gaz.features(surface) & STRONG:
             continue
-        if not strong_only and not (doc[i].pos_ == "PROPN" or surface.isupper()):
+        if not strong_only and not (tokens[i].pos_ == "PROPN" or surface.isupper()):
             continue  # a capitalised common word at the start of a sentence
         if not _is_demonym(ctx, surface):
             return j
     return None
+
+
+def _may_open_name(gaz: Any, word: str) -> bool:
+    """False when no scanned name or airfield code can start with this word (most words):
+    then no longer surface is built and keyed."""
+    return bool(_ICAO.match(word)) or gaz.may_open_scan_key(word)
 
 
 def _acronym(surface: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.geo.data import OWN_TABLES, table
-from wirewatch.geo.normalize import key, skeleton
+from wirewatch.geo.normalize import key, leading_articles, skeleton
 
 _COLUMNS = "p.id, p.kb, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.detail, " \
            "p.prior, p.precision_km, n.how"
@@ -49,7 +49,12 @@ class Gazetteer:
                                      check_same_thread=False)
         self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        # Recognition asks `features` of every capitalised run; the answer depends on the key.
+        self._features: dict[str, frozenset[str]] = {}
         self.scan_keys: frozenset[str] = frozenset(r[0] for r in self._conn.execute(_SCAN))
+        # First words of the scan keys: a capitalised word that opens none of them cannot
+        # open a scanned name, so recognition skips it without building longer surfaces.
+        self.scan_first_words: frozenset[str] = frozenset(k.split()[0] for k in self.scan_keys)
         for name in OWN_TABLES:  # validated here, once, not inside the first analysis
             table(name)
 
@@ -79,18 +84,29 @@ class Gazetteer:
 
         return geocode(self, document_id, text, spans, captions, demonyms)
 
-    def features(self, name: str) -> set[str]:
+    def features(self, name: str) -> frozenset[str]:
         """What a name can be: the features of entries it names exactly or by code, plus
         "curated" when our own table has it (recognition asks this about unlabelled text)."""
-        found = [c for c in self.lookup(name) if c.how in ("name", "alt", "code", "abbr")]
-        kinds = {c.feature for c in found} | {"curated" for c in found if c.detail == "curated"}
-        if any(c.feature == "city" and c.prior >= MAJOR_CITY_PRIOR for c in found):
-            kinds.add("major")  # a city of ~300k people or more
+        name_key = key(name)
+        kinds = self._features.get(name_key)
+        if kinds is None:
+            if len(self._features) > CACHE_LIMIT:
+                self._features.clear()
+            kinds = self._features[name_key] = _features(self._query("key", name_key))
         return kinds
 
     def codes(self, code: str) -> list[Candidate]:
         """Airfields with this ICAO/IATA code."""
         return [c for c in self.lookup(code) if c.how == "code"]
+
+    def may_open_scan_key(self, word: str) -> bool:
+        """False when no scan key can begin with this word. A longer surface's key starts
+        with this word's key unless the word is dropped (a leading article, punctuation) or
+        joined to the next (an initial, "U. S."): only a real first word is ruled out."""
+        first = key(word).split()[:1]
+        if not first or len(first[0]) == 1 or first[0] in leading_articles():
+            return True
+        return first[0] in self.scan_first_words
 
     @staticmethod
     def key(name: str) -> str:
@@ -109,6 +125,14 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[(column, value)] = hit
         return hit
+
+
+def _features(candidates: list[Candidate]) -> frozenset[str]:
+    found = [c for c in candidates if c.how in ("name", "alt", "code", "abbr")]
+    kinds = {c.feature for c in found} | {"curated" for c in found if c.detail == "curated"}
+    if any(c.feature == "city" and c.prior >= MAJOR_CITY_PRIOR for c in found):
+        kinds.add("major")  # a city of ~300k people or more
+    return frozenset(kinds)
 
 
 _HOW_RANK = {"name": 0, "code": 1, "alt": 2, "abbr": 3, "served": 4}

@@ -17,9 +17,9 @@ from itertools import pairwise
 
 from wirewatch.geo.candidates import candidates, parse_name
 from wirewatch.geo.data import table
-from wirewatch.geo.gazetteer import Gazetteer
+from wirewatch.geo.gazetteer import Candidate, Gazetteer
 from wirewatch.geo.relative import find_relative, project
-from wirewatch.geo.resolve import Group, resolve
+from wirewatch.geo.resolve import Group, lies_in, resolve
 from wirewatch.model import Place, Span, stable_id
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[A-Z“\"]")
@@ -41,20 +41,62 @@ def geocode(gaz: Gazetteer, document_id: str, text: str, spans: Iterable[tuple[i
         if not any(s <= start < e for s, e in caption_spans):
             group.context_mentions.append((start, end))
     ordered = list(groups.values())
-    _link_neighbours(ordered, text)
+    qualified = _link_neighbours(ordered, text)
     resolve(ordered, demonyms)
+    ordered += _split_homonyms(ordered, qualified)
     return _places(document_id, text, ordered) + _relatives(document_id, text, ordered)
 
 
-def _link_neighbours(groups: list[Group], text: str) -> None:
-    """Names within a few words of each other in one sentence qualify each other."""
+def _link_neighbours(groups: list[Group], text: str) -> dict[tuple[int, int], set[int]]:
+    """Names within a few words of each other in one sentence qualify each other. Returns
+    the groups next to each mention, for telling apart two places with one name."""
     window = table("geo_cues").scoring.qualifier_window_chars
     marks = sorted((s, e, i) for i, g in enumerate(groups) for s, e in g.context_mentions)
-    for (_s1, e1, i), (s2, _e2, j) in pairwise(marks):
+    near: dict[tuple[int, int], set[int]] = {}
+    for (s1, e1, i), (s2, e2, j) in pairwise(marks):
         between = text[e1:s2]
         if i != j and len(between) <= window and not _SENTENCE_END.search(text[e1:s2 + 1]):
             groups[i].neighbours.add(j)
             groups[j].neighbours.add(i)
+            near.setdefault((s1, e1), set()).add(j)
+            near.setdefault((s2, e2), set()).add(i)
+    return near
+
+
+def _split_homonyms(groups: list[Group], near: dict[tuple[int, int], set[int]]) -> list[Group]:
+    """Two places with one name in one text ("Tripoli, Lebanon" ... "Tripoli, Libya"): when
+    the qualifiers next to a name's mentions point to different entries, each qualified
+    mention goes to the entry inside its own qualifier. Unqualified mentions stay with the
+    name's choice (a writer qualifies a name once, then repeats it bare)."""
+    extra: list[Group] = []
+    for group in list(groups):
+        if group.choice is None or len(group.mentions) < 2:
+            continue
+        local = {m: _inside_qualifier(group, [groups[n] for n in near.get(m, ())])
+                 for m in group.context_mentions}
+        picked = {c.id: c for c in local.values() if c is not None}
+        if len(picked) < 2:
+            continue
+        if group.choice.id not in picked:  # the name's choice is none of them: keep the
+            counts = Counter(c.id for c in local.values() if c is not None)  # commonest
+            group.choice = picked[counts.most_common(1)[0][0]]
+        for ident, choice in picked.items():
+            if ident == group.choice.id:
+                continue
+            moved = [m for m, c in local.items() if c is not None and c.id == ident]
+            group.mentions = [m for m in group.mentions if m not in moved]
+            group.context_mentions = [m for m in group.context_mentions if m not in moved]
+            extra.append(Group(group.query, moved, moved, group.candidates, choice=choice,
+                               confidence=group.confidence))
+    return extra
+
+
+def _inside_qualifier(group: Group, qualifiers: list[Group]) -> Candidate | None:
+    """The most prominent candidate of `group` lying in a country or subdivision chosen
+    for a name right next to this mention, if any."""
+    inside = [c for q in qualifiers if q.choice and q.choice.feature in ("country", "admin")
+              for c in group.candidates if lies_in(c, q.choice)]
+    return max(inside, key=lambda c: (c.prior, -c.id), default=None)
 
 
 def _places(document_id: str, text: str, groups: list[Group]) -> list[Place]:

@@ -27,6 +27,11 @@ def _rules() -> tuple[dict[str, str], frozenset[str], tuple[tuple[str, str], ...
             frozenset(cues.skeleton_drop_words))
 
 
+def leading_articles() -> frozenset[str]:
+    """Words `key` drops from the front of a longer name ("The Hague" -> "hague")."""
+    return _rules()[1]
+
+
 def fold(text: str) -> str:
     """Accents stripped, case folded, apostrophes dropped, other punctuation made a space."""
     text = _POSSESSIVE.sub("", text.strip())

@@ -72,17 +72,22 @@ def _scores(index: int, group: Group, groups: list[Group], countries: dict[str, 
     w = table("geo_cues").scoring
     qualifiers = [c for n in group.neighbours for c in groups[n].candidates
                   if c.feature in ("country", "admin")]
+    # A name two countries share ("Congo") leans to the country the rest of the text names
+    # or implies ("Congolese" is the DRC's demonym in the table; "Goma" lies in the DRC).
+    rivals = sum(c.feature == "country" for c in group.candidates) > 1
     scored = []
     for c in group.candidates:
         score = c.prior + w.how.get(c.how, 0.0)
+        if rivals and c.feature == "country" and c.country in countries:
+            score += w.doc_country * countries[c.country]
         if group.query.cues:
             score += w.cue_match if c.feature in group.query.cues else w.cue_mismatch
         if c.feature != "country" and c.country in countries:
             score += w.doc_country * countries[c.country]
-        if any(_inside(c, q) for q in qualifiers):
+        if any(lies_in(c, q) for q in qualifiers):
             score += w.qualifier
         if c.feature in ("admin", "country") and any(
-                a.id != c.id and _inside(a, c) for a in anchors if a is not group.choice):
+                a.id != c.id and lies_in(a, c) for a in anchors if a is not group.choice):
             score += w.contains  # a place chosen elsewhere in the text lies inside it
         if c.feature not in BROAD and any(
                 a.id != c.id and distance_km(a, c) < w.proximity_km for a in anchors
@@ -92,7 +97,7 @@ def _scores(index: int, group: Group, groups: list[Group], countries: dict[str, 
     return sorted(scored, key=lambda s: (-s[0], -s[1].prior, s[1].id))
 
 
-def _inside(c: Candidate, q: Candidate) -> bool:
+def lies_in(c: Candidate, q: Candidate) -> bool:
     """True when candidate c lies in qualifier q (a country or subdivision named next to it)."""
     if c.id == q.id or c.feature == "country":
         return False

@@ -113,7 +113,7 @@ def countries(raw_cities: dict[str, dict]) -> Iterator[Entry]:
                       if getattr(official, a, None)]
         row = shared.by_iso3(c["iso3"]) if shared is not None else None
         if row is not None:
-            names += [(row.name, "alt"), *((a, "alt") for a in row.aliases)]
+            names += [(row.name, "alt"), *((a, "alt") for a in (*row.aliases, *row.shares))]
         lat, lon = _median_point(points[c["iso"]])
         yield Entry(kb=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,
                     feature="country", prior=prior, country=c["iso3"], detail="country",

@@ -12,7 +12,11 @@ from spacy.tokens import Doc, Span, Token
 
 class EntFixes:
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [fixed for ent in doc.ents if (fixed := _trim(ent)) is not None]
+        ents = doc.ents
+        fixed = [f for ent in ents if (f := _trim(ent)) is not None]
+        # Setting `doc.ents` rewrites every token's entity annotation: only when a span moved.
+        if len(fixed) != len(ents) or any(f is not e for f, e in zip(fixed, ents, strict=True)):
+            doc.ents = fixed
         return doc
 
 

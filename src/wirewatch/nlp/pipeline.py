@@ -45,7 +45,23 @@ def _apply(nlp: Language, kb: KnowledgeBase, entry: dict[str, Any]) -> None:
         getattr(import_module(module), function)(nlp, kb)
         return
     import_module(entry["module"])  # registers the factory
+    if "replace" in entry:
+        _replace(nlp, entry["replace"], entry["factory"])
+        return
     placement = {key: entry[key] for key in ("before", "after") if key in entry}
     component = nlp.add_pipe(entry["factory"], config=entry.get("config", {}), **placement)
     if hasattr(component, "setup"):
         component.setup(kb)
+
+
+def _replace(nlp: Language, name: str, factory: str) -> None:
+    """Put an equivalent, faster component in the place of the model's `name`, handing it
+    the original to take its rules from; keep the original if the new one cannot."""
+    original = nlp.get_pipe(name)
+    faster = nlp.replace_pipe(name, factory)
+    try:
+        faster.adopt(original)
+    except ValueError:  # a rule the faster component does not evaluate: keep the model's
+        nlp.replace_pipe(name, original.factory_name if hasattr(original, "factory_name")
+                         else name)
+        nlp.get_pipe(name).add_patterns(original.patterns)

@@ -7,11 +7,16 @@ Pentagon"), so a hit through it carries a sector as well as a country.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from wirewatch.kb.tables._common import Row, index, key
+from wirewatch.kb.tables._common import Row, index
+from wirewatch.kb.tables._common import key as plain_key
+
+# Lookups on running text ask about the same few thousand terms again and again.
+key = lru_cache(maxsize=1 << 16)(plain_key)
 
 Via = Literal["name", "alias", "demonym", "metonym"]
 
@@ -37,6 +42,9 @@ class Country(Row):
     demonyms: list[str] = Field(default_factory=list)
     metonyms: list[Metonym] = Field(default_factory=list)
     ambiguous: bool = False  # the name is also a common word or given name ("Chad", "Jordan")
+    # Names this country shares with another ("Congo"): place names for the geocoder to weigh
+    # in context, never KB lookups or entity patterns (one term, one country there).
+    shares: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from wirewatch.kb.tables._common import Row, index, key
+from wirewatch.kb.tables._common import Row, index
+from wirewatch.kb.tables._common import key as plain_key
+
+# Lookups on running text ask about the same few thousand terms again and again.
+key = lru_cache(maxsize=1 << 16)(plain_key)
 
 Kind = Literal["org", "unit", "igo", "armed_group", "firm", "agency"]
 _SLOT = re.compile(r"\{(demonym|country)\}")

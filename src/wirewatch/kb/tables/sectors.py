@@ -5,9 +5,15 @@ A cue marked `title` can stand before a person's name ("President", "opposition 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from wirewatch.kb.tables._common import Row, index, key
+from wirewatch.kb.tables._common import Row, index
+from wirewatch.kb.tables._common import key as plain_key
+
+# Lookups on running text ask about the same few thousand terms again and again.
+key = lru_cache(maxsize=1 << 16)(plain_key)
 
 
 class SectorCode(Row):

@@ -3,7 +3,8 @@
 
 import { getJSON } from "./api.js";
 import { clear, h } from "./dom.js";
-import { eventDate } from "./map.js";
+import { flagSummary, trackReports } from "./lists.js";
+import { eventDate, legSpan, trackLabel } from "./map.js";
 import { quadOf } from "./plover.js";
 
 const documents = new Map(); // id -> Promise of {document, analysis}
@@ -168,43 +169,88 @@ export class DetailPanel {
   }
 
   showTrack(track, openLeg) {
-    const a = track.asset;
     const rows = [
-      ["Asset", `${a.name ?? a.model ?? a.kind}${a.reporting_name ? ` “${a.reporting_name}”` : ""}`],
-      ["Model", track.model], ["Identifier", track.identifier],
-      ["Operator", a.operator ? actorNames([a.operator]) : track.operator_country],
-      ["Dates", `${track.first_date} – ${track.last_date}`],
-      ["Sources", `${track.documents.length} report(s)`],
+      ["Model", track.model],
+      ["Identifier", track.identifier ?? (track.identified ? null
+        : "none reported: this model and operator's movements in one month")],
+      ["Operator", track.operator_country],
+      ["Dates", track.start === track.end ? track.start : `${track.start} – ${track.end}`],
+      ["Legs", String(track.legs.length)],
+      ["Sources", `${trackReports(track)} report(s)`],
+      ["Flags", flagSummary(track.flags) || null],
     ];
-    const legs = h("ol", { class: "legs" }, track.legs.map((leg, i) => h("li", {},
-      h("button", { type: "button", class: "link", onclick: () => openLeg(track, i) },
-        `${leg.date}: ${route(leg)}`),
-      h("span", { class: "muted", text: ` · ${leg.outlet ?? "Unknown outlet"} · ${leg.status}` }))));
-    const head = h("h2", {}, h("span", { class: "swatch line" }),
-      ` Track: ${track.model ?? "asset"} ${track.identifier ?? ""}`);
-    clear(this.element).append(head, fields(rows), h("h3", { text: "Movements, in date order" }), legs);
+    const head = h("h2", {}, h("span", { class: "swatch line" }), ` Track: ${trackLabel(track)}`);
+    // Element.append would write a missing flag list as the text "null".
+    clear(this.element).append(...[head, fields(rows),
+      h("h3", { text: "Legs, in date order" }), legList(track, null, openLeg),
+      flagList(track, track.flags, openLeg)].filter(Boolean));
     this.element.focus({ preventScroll: true });
   }
 
-  showLeg(track, index, openLeg) {
+  // One leg: its fields, every report behind it (the one at `sourceIndex` shown with its
+  // evidence), where those reports disagree, and the other legs of the track.
+  async showLeg(track, index, openLeg, sourceIndex = 0) {
     const leg = track.legs[index];
+    const source = leg.sources[sourceIndex];
+    const { analysis } = await loadDocument(source.document_id).catch(() => ({}));
+    const movement = analysis?.movements.find((m) => m.id === source.movement_id);
     const rows = [
-      ["Asset", `${track.model ?? "asset"} ${track.identifier ?? ""}`],
-      ["Route", route(leg)], ["Departed", when(leg.depart)], ["Arrived", when(leg.arrive)],
-      ["Attribution", leg.status],
+      ["Asset", trackLabel(track)], ["Route", route(leg)],
+      ["Departed", leg.depart], ["Arrived", leg.arrive],
+      ["Reports", String(leg.sources.length)],
+      ...(movement ? [["Payload", movement.payload], ["Personnel", movement.personnel],
+        ["Attribution", movement.attribution.status],
+        ["Confidence", movement.confidence.toFixed(2)]] : []),
     ];
-    const items = track.legs.map((l, i) => ({ key: String(i), index: i,
-      label: `${l.date} · ${l.outlet ?? "Unknown outlet"}: ${route(l)}` }));
-    const sources = h("section", {}, h("h3", { text: `Every report on this track (${items.length})` }),
-      sourcesList(items, String(index), (item) => openLeg(track, item.index)));
-    return loadDocument(leg.document_id).then(({ analysis }) => {
-      const movement = analysis?.movements.find((m) => m.id === leg.movement_id);
-      const more = movement ? [["Payload", movement.payload], ["Personnel", movement.personnel],
-        ["Confidence", movement.confidence.toFixed(2)]] : [];
-      return this.render(`Movement · ${leg.date}`, null, [...rows, ...more], sources,
-        leg.document_id, movement?.evidence ?? [], movement?.attribution.claim);
-    });
+    const items = leg.sources.map((src, i) => ({ key: String(i), index: i,
+      label: `${src.outlet ?? "Unknown outlet"} · ${src.date}` }));
+    const flags = track.flags.filter((f) => f.legs.includes(index));
+    const sources = h("section", {},
+      h("h3", { text: `Every report of this leg (${items.length})` }),
+      sourcesList(items, String(sourceIndex), (item) => openLeg(track, index, item.index)),
+      disagreementList(leg.disagreements), flagList(track, flags, openLeg),
+      h("h3", { text: `Legs of this track (${track.legs.length})` }),
+      legList(track, index, openLeg));
+    return this.render(`Leg ${index + 1} of ${trackLabel(track)} · ${legSpan(leg)[0]}`, null,
+      rows, sources, source.document_id, source.evidence, movement?.attribution.claim);
   }
+}
+
+function legDates(leg) {
+  const [start, end] = legSpan(leg);
+  return start === end ? start : `${start} – ${end}`;
+}
+
+// The legs as buttons; a leg that a gap or contradiction involves is marked.
+function legList(track, current, openLeg) {
+  const flagged = new Set(track.flags.flatMap((f) => f.legs));
+  return h("ol", { class: "legs" }, track.legs.map((leg, i) => h("li",
+    { class: flagged.has(i) ? "flagged" : null },
+    i === current ? h("span", { class: "current", text: `${legDates(leg)}: ${route(leg)} (shown)` })
+      : h("button", { type: "button", class: "link", onclick: () => openLeg(track, i) },
+        `${legDates(leg)}: ${route(leg)}`),
+    h("span", { class: "muted", text: ` · ${leg.sources.length} report(s): `
+      + `${[...new Set(leg.sources.map((s) => s.outlet ?? "Unknown outlet"))].join(", ")}` }))));
+}
+
+// Resolve's gaps (an airframe that would have had to jump between legs) and contradictions
+// (reports that cannot all be true), each with the legs it is about.
+function flagList(track, flags, openLeg) {
+  if (!flags.length) return null;
+  return h("section", {}, h("h3", { text: `Gaps and contradictions (${flags.length})` }),
+    h("ul", { class: "flags" }, flags.map((f) => h("li", {},
+      h("span", { class: "badge", text: f.kind }), ` ${f.detail}`,
+      f.km != null ? ` (${Math.round(f.km)} km)` : "", f.date ? ` · ${f.date}` : "", " · legs ",
+      f.legs.map((i, n) => [n ? "–" : "", h("button", { type: "button", class: "link",
+        onclick: () => openLeg(track, i), text: String(i + 1) })])))));
+}
+
+function disagreementList(disagreements) {
+  if (!disagreements.length) return null;
+  return h("section", {}, h("h3", { text: "Where the reports disagree" }),
+    h("ul", { class: "claims" }, disagreements.map((d) => h("li", {},
+      h("strong", { text: `${d.field}: ` }),
+      d.values.map((v) => `${v.value} (${v.outlet ?? "unknown outlet"})`).join("; ")))));
 }
 
 export function route(leg) {

@@ -17,8 +17,9 @@ export function facetOptions(events, tracks) {
   return {
     types: countBy(events.map((r) => r.event.event)),
     countries: countBy(countries),
+    // Every report behind every leg counts, as every event does.
     outlets: countBy([...events.map((r) => r.outlet),
-      ...tracks.flatMap((t) => t.legs.map((l) => l.outlet))]),
+      ...tracks.flatMap((t) => t.legs.flatMap((l) => l.sources.map((s) => s.outlet)))]),
     assets: countBy(tracks.flatMap((t) => t.legs.map(() => t.model))),
   };
 }

@@ -2,7 +2,7 @@
 // tabs that follow the ARIA tabs pattern (arrow keys move between them).
 
 import { clear, h } from "./dom.js";
-import { eventDate } from "./map.js";
+import { eventDate, trackLabel } from "./map.js";
 import { quadOf } from "./plover.js";
 
 const SHOWN = 400; // rows per list; the map and export carry the rest
@@ -24,16 +24,30 @@ export function renderEvents(records, open) {
   if (!records.length) list.append(h("li", { class: "muted", text: "No event matches." }));
 }
 
-export function renderTracks(tracks, open) {
+// "1 gap, 2 contradictions": what resolve flagged on the track, for the list row.
+export function flagSummary(flags) {
+  const counts = new Map();
+  for (const f of flags) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${kind}${n > 1 ? "s" : ""}`).join(", ");
+}
+
+export function trackReports(track) {
+  return new Set(track.legs.flatMap((l) => l.sources.map((s) => s.document_id))).size;
+}
+
+export function renderTracks(tracks, note, open) {
   const list = clear(document.getElementById("tracks-list"));
+  if (note) list.append(h("li", { class: "muted", text: note }));
   for (const track of tracks.slice(0, SHOWN)) {
+    const flags = flagSummary(track.flags);
     list.append(h("li", {}, h("button", { type: "button", class: "item track",
-      onclick: () => open(track) },
+      onclick: () => open(track), dataset: { key: track.key } },
     h("span", { class: "swatch line" }),
-    h("span", { class: "what", text: `${track.model ?? "asset"} ${track.identifier ?? ""}`
+    h("span", { class: "what", text: `${trackLabel(track)}`
       + `${track.operator_country ? ` (${track.operator_country})` : ""}` }),
-    h("span", { class: "meta", text: `${track.first_date} – ${track.last_date} · `
-      + `${track.legs.length} movement(s)` }))));
+    h("span", { class: "meta" }, `${track.start} – ${track.end} · `
+      + `${track.legs.length} leg(s) · ${trackReports(track)} report(s)`,
+    flags ? h("span", { class: "badge flagged", text: flags }) : null))));
   }
   if (!tracks.length) list.append(h("li", { class: "muted", text: "No track matches." }));
 }

@@ -5,7 +5,7 @@ import { exportURL, getAll, params } from "./api.js";
 import { DetailPanel } from "./detail.js";
 import { facetOptions, renderFacets } from "./facets.js";
 import { renderEvents, renderStories, renderTracks, setupTabs } from "./lists.js";
-import { EventMap, eventDate, trackPoints } from "./map.js";
+import { EventMap, eventDate, legSpan, trackPoints } from "./map.js";
 import { Timeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +18,7 @@ const state = {
   tracks: [],
   stories: [],
   storyNote: "",
+  trackNote: "",
   truncated: false,
   visible: { events: [], tracks: [], stories: [] },
 };
@@ -36,11 +37,18 @@ function inRange(record) {
   return overlaps(w?.start ?? record.document_date, w?.end ?? record.document_date, state.range);
 }
 
-// A track keeps only its legs inside the range; a track with none left is hidden.
+// A track keeps only its legs whose dates (departure to arrival) overlap the range; a track
+// with none left is hidden. Flags point at legs by position, so they are renumbered, and a
+// flag about a leg that was cut is dropped with it.
 function trackInRange(track) {
   if (!state.range) return track;
-  const legs = track.legs.filter((l) => l.date >= state.range[0] && l.date <= state.range[1]);
-  return legs.length ? { ...track, legs } : null;
+  const kept = track.legs.map((leg, i) => i)
+    .filter((i) => overlaps(...legSpan(track.legs[i]), state.range));
+  if (!kept.length) return null;
+  const position = new Map(kept.map((old, now) => [old, now]));
+  const flags = track.flags.filter((f) => f.legs.every((i) => position.has(i)))
+    .map((f) => ({ ...f, legs: f.legs.map((i) => position.get(i)) }));
+  return { ...track, legs: kept.map((i) => track.legs[i]), flags };
 }
 
 function sameHappening(a, b) {
@@ -62,10 +70,10 @@ function openStory(story, index = 0) {
   return detail.showStory(story, index, openStory);
 }
 
-function openLeg(track, index) {
+function openLeg(track, index, sourceIndex = 0) {
   const leg = track.legs[index];
   map.focus([leg.origin, ...leg.via, leg.destination].filter(Boolean).map((p) => [p.lat, p.lon]));
-  return detail.showLeg(track, index, openLeg);
+  return detail.showLeg(track, index, openLeg, sourceIndex);
 }
 
 function openTrack(track) {
@@ -82,7 +90,7 @@ function render() {
   const markers = map.showEvents(events);
   const lines = map.showTracks(tracks);
   renderEvents(events, openEvent);
-  renderTracks(tracks, openTrack);
+  renderTracks(tracks, state.trackNote, openTrack);
   renderStories(stories, state.storyNote, openStory);
   $("tab-events").textContent = `Events (${events.length})`;
   $("tab-tracks").textContent = `Tracks (${tracks.length})`;
@@ -113,7 +121,7 @@ async function load() {
   try {
     const query = params(state.facets);
     const [events, tracks, stories] = await Promise.all([getAll("/events", query),
-      getAll("/tracks", query), loadStories()]);
+      loadTracks(), loadStories()]);
     state.events = events.items;
     state.tracks = tracks.items;
     state.stories = stories;
@@ -124,6 +132,16 @@ async function load() {
   } finally {
     document.body.dataset.loading = "false";
   }
+}
+
+// Tracks are resolved airframes: event type and document text do not apply to them (the
+// API refuses those filters), so the tab says they are not narrowed by them.
+async function loadTracks() {
+  const { type, q } = state.facets;
+  state.trackNote = type.length || q
+    ? "Tracks are not filtered by event type or text: they follow airframes." : "";
+  const { country, outlet, asset } = state.facets;
+  return getAll("/tracks", params({ type: [], country, outlet, asset, q: "" }));
 }
 
 // Stories come from cross-document resolution; without it (or for filters stories do not
@@ -176,5 +194,5 @@ async function boot() {
   document.body.dataset.ready = "true";
 }
 
-window.wirewatch = { state, map, setRange, openEvent, openTrack, openStory };
+window.wirewatch = { state, map, setRange, openEvent, openTrack, openLeg, openStory };
 boot();

@@ -22,6 +22,23 @@ function legend() {
   return control;
 }
 
+// A resolved track's name: its model and tail or hull number. A track no report identifies
+// is every movement of one model and operator in a month, so it says so instead.
+export function trackLabel(track) {
+  const ident = track.identifier ?? (track.identified ? "" : "(unidentified)");
+  return `${track.model ?? "asset"} ${ident}`.trim();
+}
+
+// The dates a leg covers: departure to arrival, either standing in for the other, else the
+// earliest report. Sorted, as resolve's own track dates are, so a leg whose reports give an
+// arrival before the departure still covers both dates.
+export function legSpan(leg) {
+  const reported = leg.sources.map((s) => s.date).sort()[0];
+  const start = leg.depart ?? leg.arrive ?? reported;
+  const end = leg.arrive ?? leg.depart ?? reported;
+  return start <= end ? [start, end] : [end, start];
+}
+
 // Track points as a path whose longitudes never jump more than 180° between neighbours,
 // so a route across the Pacific goes the short way.
 export function trackPoints(track) {
@@ -103,10 +120,11 @@ export class EventMap {
       const points = trackPoints(track);
       if (points.length < 2) return;
       const color = TRACK_COLORS[index % TRACK_COLORS.length];
-      const label = `${track.model ?? "asset"} ${track.identifier ?? ""}`.trim();
+      // Dashed when no report names the airframe: the legs may be several aircraft.
       const line = L.polyline(points, { color, weight: 3, opacity: 0.85,
-        className: "ww-track", dashArray: null });
-      line.bindTooltip(`${label}: ${track.legs.length} movement(s)`, { sticky: true });
+        className: track.identified ? "ww-track" : "ww-track unidentified",
+        dashArray: track.identified ? null : "6 6" });
+      line.bindTooltip(`${trackLabel(track)}: ${track.legs.length} leg(s)`, { sticky: true });
       line.on("click", () => this.onTrack(track));
       this.tracks.addLayer(line);
       for (let i = 1; i < points.length; i += 1) {
