@@ -93,3 +93,51 @@ def test_parquet_tables_round_trip(tmp_path):
     places = pq.read_table(out / "places.parquet").to_pylist()
     assert {p["name"] for p in places} == {"Caracas", "Khmeimim", "Nowhere"}
     assert pq.read_table(out / "claims.parquet").num_rows == 2
+
+
+def _linked(analysis):
+    event, movement = analysis.events[0], analysis.movements[0]
+    doc = analysis.document.id
+    from wirewatch.export import Links
+    return lambda ids: Links(story_of={(doc, event.id): "sty_1"} if doc in ids else {},
+                             track_of={(doc, movement.id): "RA-82038"} if doc in ids else {})
+
+
+def test_exports_carry_story_and_track_ids(tmp_path):
+    analysis = sample_analysis()
+    links = _linked(analysis)
+    out = tmp_path / "e.csv"
+    export("csv", [analysis], out, links=links)
+    assert next(csv.DictReader(io.StringIO(out.read_text())))["story_id"] == "sty_1"
+    out = tmp_path / "e.plover"
+    export("plover", [analysis], out, links=links)
+    assert json.loads(out.read_text())["link"] == "sty_1"
+    out = tmp_path / "e.geojson"
+    export("geojson", [analysis], out, links=links)
+    features = json.loads(out.read_text())["features"]
+    props = {f["properties"]["kind"]: f["properties"] for f in features}
+    assert props["event"]["story_id"] == "sty_1" and props["movement"]["track_id"] == "RA-82038"
+    out = tmp_path / "pq"
+    export("parquet", [analysis], out, links=links)
+    assert pq.read_table(out / "movements.parquet").to_pylist()[0]["track_id"] == "RA-82038"
+
+
+def test_geojson_draws_tracks_as_lines_across_the_antimeridian(tmp_path):
+    import datetime as dt
+    from types import SimpleNamespace as NS
+
+    def stop(lat, lon):
+        return NS(lat=lat, lon=lon)
+
+    legs = [NS(origin=stop(55.0, 160.0), via=[], destination=stop(60.0, -170.0)),
+            NS(origin=stop(60.0, -170.0), via=[stop(None, None)], destination=stop(64.0, -150.0))]
+    track = NS(key="RF-94130", model="Tu-95MS", identifier="RF-94130", operator_country="RUS",
+               start=dt.date(2026, 10, 20), end=dt.date(2026, 10, 21), legs=legs)
+    out = tmp_path / "t.geojson"
+    export("geojson", [], out, tracks=[track])
+    collection = geojson.loads(out.read_text())
+    assert collection.is_valid
+    (line,) = collection["features"]
+    assert line["properties"]["kind"] == "track" and line["properties"]["legs"] == 2
+    assert line["geometry"]["type"] == "MultiLineString"  # cut at 180°
+    assert line["geometry"]["coordinates"][-1][-1] == [-150.0, 64.0]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wirewatch import __version__
+from wirewatch import __version__, resolve
 from wirewatch.cli._app import app, open_store
 from wirewatch.cli._filters import (
     Actor,
@@ -22,8 +22,13 @@ from wirewatch.cli._filters import (
     build_filters,
 )
 from wirewatch.cli._state import CliError, err
-from wirewatch.export import FORMATS
+from wirewatch.export import FORMATS, Links
 from wirewatch.export import export as write_export
+
+
+def _links(store, document_ids: list[str]) -> Links:
+    """Story and track ids for these documents, from the cross-report tables."""
+    return Links(*resolve.links(store, document_ids))
 
 
 @app.command("export")
@@ -43,7 +48,8 @@ def export_command(
     store = open_store()
     try:
         count = write_export(fmt, store.iter_analyses(filters), output, filters,  # type: ignore[arg-type]
-                             version=__version__)
+                             version=__version__, links=lambda ids: _links(store, ids),
+                             tracks=resolve.all_tracks(store, filters) if fmt == "geojson" else ())
     except ValueError as error:
         raise CliError(str(error)) from error
     finally:

@@ -6,15 +6,17 @@ import csv
 from collections.abc import Iterable
 from typing import TextIO
 
+from wirewatch.export._links import LinkSource
 from wirewatch.export._rows import EVENT_COLUMNS, event_rows
 from wirewatch.model import Analysis, Filters
 
 
-def write_csv(analyses: Iterable[Analysis], out: TextIO, filters: Filters) -> int:
+def write_csv(analyses: Iterable[Analysis], out: TextIO, filters: Filters,
+              links: LinkSource | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
-    for row in event_rows(analyses, filters):
+    for row in event_rows(analyses, filters, links):
         writer.writerow(row)
         count += 1
     return count

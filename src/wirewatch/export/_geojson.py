@@ -1,4 +1,5 @@
-"""GeoJSON (RFC 7946): places and events as Points, movements as lines through their route.
+"""GeoJSON (RFC 7946): places and events as Points, movements as lines through their route,
+and (when given) asset tracks as lines through every leg of every report joined across reports.
 
 Streamed: features are written as they are produced, so memory stays flat. Lines that cross
 the 180° meridian are cut there into a MultiLineString, as RFC 7946 §3.1.9 asks, so that maps
@@ -13,6 +14,7 @@ from itertools import pairwise
 from typing import Any, TextIO
 
 from wirewatch.export._jsonl import selected
+from wirewatch.export._links import NO_LINKS, Links, LinkSource, with_links
 from wirewatch.model import Analysis, Filters, Movement, Place
 
 Position = tuple[float, float]
@@ -47,7 +49,33 @@ def _line_geometry(points: list[Position]) -> dict[str, Any]:
     return {"type": "MultiLineString", "coordinates": parts}
 
 
-def _movement_feature(movement: Movement, analysis: Analysis) -> dict[str, Any] | None:
+def _stop_point(stop: Any) -> Position | None:
+    if stop is None or stop.lat is None or stop.lon is None:
+        return None
+    return (round(stop.lon, 6), round(stop.lat, 6))
+
+
+def track_feature(track: Any) -> dict[str, Any] | None:
+    """A track (from `resolve`: legs of origin, via and destination stops) as one line, its
+    consecutive repeats removed; None when fewer than two stops have coordinates."""
+    points: list[Position] = []
+    for leg in track.legs:
+        for stop in [leg.origin, *leg.via, leg.destination]:
+            point = _stop_point(stop)
+            if point and (not points or points[-1] != point):
+                points.append(point)
+    if len(points) < 2:
+        return None
+    return {"type": "Feature", "id": track.key, "geometry": _line_geometry(points),
+            "properties": {"kind": "track", "track_id": track.key, "asset_model": track.model,
+                           "identifier": track.identifier,
+                           "operator_country": track.operator_country,
+                           "start": track.start.isoformat(), "end": track.end.isoformat(),
+                           "legs": len(track.legs)}}
+
+
+def _movement_feature(movement: Movement, analysis: Analysis,
+                      links: Links = NO_LINKS) -> dict[str, Any] | None:
     route = [movement.origin, *movement.via, movement.destination]
     points = [p for p in (_point(analysis.place(pid)) for pid in route if pid) if p]
     if len(points) < 2:
@@ -61,11 +89,13 @@ def _movement_feature(movement: Movement, analysis: Analysis) -> dict[str, Any] 
                 "operator_country": asset.operator.country if asset.operator else None,
                 "depart": movement.depart.start.isoformat() if movement.depart else None,
                 "arrive": movement.arrive.start.isoformat() if movement.arrive else None,
-                "status": movement.attribution.status}}
+                "status": movement.attribution.status,
+                "track_id": links.track(analysis.document.id, movement.id)}}
 
 
-def features(analyses: Iterable[Analysis], filters: Filters) -> Iterator[dict[str, Any]]:
-    for analysis in analyses:
+def features(analyses: Iterable[Analysis], filters: Filters, links: LinkSource | None = None,
+             tracks: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+    for analysis, linked in with_links(analyses, links):
         if not selected(analysis, filters):
             continue
         doc = analysis.document
@@ -89,18 +119,24 @@ def features(analyses: Iterable[Analysis], filters: Filters) -> Iterator[dict[st
                            "actors": [a.name for a in event.actor],
                            "recipients": [a.name for a in event.recipient],
                            "status": event.attribution.status, "negated": event.negated,
-                           "document_id": doc.id, "outlet": doc.outlet}}
+                           "document_id": doc.id, "outlet": doc.outlet,
+                           "story_id": linked.story(doc.id, event.id)}}
         for movement in analysis.movements:
             if filters.matches_movement(movement, analysis):
-                feature = _movement_feature(movement, analysis)
+                feature = _movement_feature(movement, analysis, linked)
                 if feature:
                     yield feature
+    for track in tracks:
+        line = track_feature(track)
+        if line:
+            yield line
 
 
-def write_geojson(analyses: Iterable[Analysis], out: TextIO, filters: Filters) -> int:
+def write_geojson(analyses: Iterable[Analysis], out: TextIO, filters: Filters,
+                  links: LinkSource | None = None, tracks: Iterable[Any] = ()) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
-    for feature in features(analyses, filters):
+    for feature in features(analyses, filters, links, tracks):
         out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write("\n]}\n")

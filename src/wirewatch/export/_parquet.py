@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wirewatch.export._jsonl import selected
+from wirewatch.export._links import Links, LinkSource, with_links
 from wirewatch.export._rows import EVENT_COLUMNS, event_rows, movement_rows
 from wirewatch.model import Analysis, Filters
 
@@ -28,6 +29,7 @@ MOVEMENT_COLUMNS = [
     "movement_id", "document_id", "asset_kind", "asset_model", "asset_identifier",
     "asset_count", "operator", "operator_country", "origin", "via", "destination", "depart",
     "arrive", "payload", "personnel", "status", "confidence", "source", "source_date",
+    "track_id",
 ]
 DOCUMENT_COLUMNS = ["document_id", "date", "outlet", "url", "title", "lang", "text"]
 CLAIM_COLUMNS = ["claim_id", "document_id", "claimant", "claimant_kind", "claimant_country",
@@ -95,23 +97,28 @@ class _Table:
             self.writer.close()
 
 
-def write_parquet(analyses: Iterable[Analysis], out_dir: Path, filters: Filters) -> int:
+RowMaker = Callable[[Analysis, Links], Iterable[dict[str, Any]]]
+
+
+def write_parquet(analyses: Iterable[Analysis], out_dir: Path, filters: Filters,
+                  links: LinkSource | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
-    row_makers: dict[str, tuple[list[str], Callable[[Analysis], Iterable[dict[str, Any]]]]] = {
-        "documents": (DOCUMENT_COLUMNS, _documents),
-        "events": (EVENT_COLUMNS, lambda a: event_rows([a], filters)),
-        "movements": (MOVEMENT_COLUMNS, lambda a: movement_rows([a], filters)),
-        "claims": (CLAIM_COLUMNS, _claims),
-        "places": (PLACE_COLUMNS, _places),
+    row_makers: dict[str, tuple[list[str], RowMaker]] = {
+        "documents": (DOCUMENT_COLUMNS, lambda a, _: _documents(a)),
+        "events": (EVENT_COLUMNS, lambda a, ln: event_rows([a], filters, lambda _ids: ln)),
+        "movements": (MOVEMENT_COLUMNS,
+                      lambda a, ln: movement_rows([a], filters, lambda _ids: ln)),
+        "claims": (CLAIM_COLUMNS, lambda a, _: _claims(a)),
+        "places": (PLACE_COLUMNS, lambda a, _: _places(a)),
     }
     tables = {name: _Table(out_dir / f"{name}.parquet", cols)
               for name, (cols, _) in row_makers.items()}
     try:
-        for analysis in analyses:
+        for analysis, linked in with_links(analyses, links):
             if not selected(analysis, filters):
                 continue
             for name, (_, rows) in row_makers.items():
-                for row in rows(analysis):
+                for row in rows(analysis, linked):
                     tables[name].add(row)
     finally:
         for table in tables.values():

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 import pycountry
 
+from wirewatch.export._links import NO_LINKS, Links, LinkSource, with_links
 from wirewatch.kb import load_kb
 from wirewatch.model import Actor, Analysis, Event, Filters, Place
 
@@ -53,7 +54,7 @@ def _location(place: Place) -> dict[str, Any]:
 
 
 def plover_record(event: Event, analysis: Analysis, version: str,
-                  quad: Mapping[str, int]) -> dict[str, Any]:
+                  quad: Mapping[str, int], links: Links = NO_LINKS) -> dict[str, Any]:
     doc = analysis.document
     when = event.when
     context = list(event.context)
@@ -89,17 +90,22 @@ def plover_record(event: Event, analysis: Analysis, version: str,
         record["text_info"] = {"sequence": first.sentence, "start": first.start, "end": first.end}
     if event.cameo:
         record["cameo"] = event.cameo  # an extension field, as PLOVER permits
+    story = links.story(doc.id, event.id)
+    if story:
+        record["link"] = story  # PLOVER's field for a reference shared by related records
     return record
 
 
 def write_plover(analyses: Iterable[Analysis], out: TextIO, filters: Filters, *,
-                 version: str = "0", quad: Mapping[str, int] | None = None) -> int:
+                 version: str = "0", quad: Mapping[str, int] | None = None,
+                 links: LinkSource | None = None) -> int:
     count = 0
-    for analysis in analyses:
+    for analysis, linked in with_links(analyses, links):
         for event in analysis.events:
             if filters.matches_event(event, analysis):
                 out.write(json.dumps(plover_record(event, analysis, version,
-                                                   quad_codes() if quad is None else quad),
+                                                   quad_codes() if quad is None else quad,
+                                                   linked),
                                      ensure_ascii=False) + "\n")
                 count += 1
     return count

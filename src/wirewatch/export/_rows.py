@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from wirewatch.export._links import LinkSource, with_links
 from wirewatch.model import Actor, Analysis, Filters, Place
 
 EVENT_COLUMNS = [
@@ -17,6 +18,7 @@ EVENT_COLUMNS = [
     "assoc_actor1", "actor2", "actor2_country", "actor2_sector", "assoc_actor2", "location",
     "admin1", "country", "latitude", "longitude", "geo_precision_km", "place_kb", "status",
     "negated", "hedge", "claim_id", "confidence", "source", "source_date", "url", "notes",
+    "story_id",
 ]
 
 
@@ -37,10 +39,10 @@ def _place_cols(place: Place | None) -> dict[str, Any]:
             "geo_precision_km": place.precision_km, "place_kb": place.kb or ""}
 
 
-def event_rows(analyses: Iterable[Analysis], filters: Filters | None = None
-               ) -> Iterator[dict[str, Any]]:
+def event_rows(analyses: Iterable[Analysis], filters: Filters | None = None,
+               links: LinkSource | None = None) -> Iterator[dict[str, Any]]:
     filters = filters or Filters()
-    for analysis in analyses:
+    for analysis, linked in with_links(analyses, links):
         doc = analysis.document
         for event in analysis.events:
             if not filters.matches_event(event, analysis):
@@ -64,13 +66,14 @@ def event_rows(analyses: Iterable[Analysis], filters: Filters | None = None
                 "confidence": event.confidence, "source": doc.outlet or "",
                 "source_date": doc.date.isoformat(), "url": doc.url or "",
                 "notes": event.evidence[0].text if event.evidence else "",
+                "story_id": linked.story(doc.id, event.id) or "",
             }
 
 
-def movement_rows(analyses: Iterable[Analysis], filters: Filters | None = None
-                  ) -> Iterator[dict[str, Any]]:
+def movement_rows(analyses: Iterable[Analysis], filters: Filters | None = None,
+                  links: LinkSource | None = None) -> Iterator[dict[str, Any]]:
     filters = filters or Filters()
-    for analysis in analyses:
+    for analysis, linked in with_links(analyses, links):
         for movement in analysis.movements:
             if not filters.matches_movement(movement, analysis):
                 continue
@@ -96,4 +99,5 @@ def movement_rows(analyses: Iterable[Analysis], filters: Filters | None = None
                 "status": movement.attribution.status, "confidence": movement.confidence,
                 "source": analysis.document.outlet or "",
                 "source_date": analysis.document.date.isoformat(),
+                "track_id": linked.track(analysis.document.id, movement.id) or "",
             }

@@ -9,9 +9,11 @@
 """
 
 from wirewatch.resolve.api import (
+    all_tracks,
     entities,
     entity,
     find_tracks,
+    links,
     stories,
     story,
     story_of_event,
@@ -37,8 +39,32 @@ from wirewatch.resolve.models import (
 from wirewatch.resolve.update import Counts, rebuild, split_entity, update
 
 __all__ = [
-    "Alias", "CanonicalEntity", "Copy", "Counts", "Disagreement", "Leg", "LegSource", "Merge",
-    "Page", "SourceValue", "Stop", "Story", "StorySource", "Track", "TrackFlag", "entities",
-    "entity", "find_tracks", "rebuild", "split_entity", "stories", "story", "story_of_event",
-    "track", "tracks", "update",
+    "Alias",
+    "CanonicalEntity",
+    "Copy",
+    "Counts",
+    "Disagreement",
+    "Leg",
+    "LegSource",
+    "Merge",
+    "Page",
+    "SourceValue",
+    "Stop",
+    "Story",
+    "StorySource",
+    "Track",
+    "TrackFlag",
+    "all_tracks",
+    "entities",
+    "entity",
+    "find_tracks",
+    "links",
+    "rebuild",
+    "split_entity",
+    "stories",
+    "story",
+    "story_of_event",
+    "track",
+    "tracks",
+    "update",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlalchemy import exists, or_, select
 
 from wirewatch.model import Filters
@@ -152,3 +154,32 @@ def _page(store: Store, query, order: list, limit: int, cursor: str | None, mode
     last = rows[-1]._mapping if rows else None
     next_cursor = keyset.encode([last[c.name] for c in order]) if more and last else None
     return Page[model](items=items, next_cursor=next_cursor)
+
+
+def links(store: Store, document_ids: list[str]
+          ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """For exports: (document id, event id) -> story id and (document id, movement id) ->
+    track key, for the given documents (one query each, however many documents)."""
+    sm, tm = rt.story_members.c, rt.track_members.c
+    with store.engine.connect() as connection:
+        stories_of = {(d, e): s for d, e, s in connection.execute(
+            select(sm.document_id, sm.event_id, sm.story_id).where(
+                sm.document_id.in_(document_ids)))}
+        tracks_of = {(d, m): k for d, m, k in connection.execute(
+            select(tm.document_id, tm.movement_id, tm.track_key).where(
+                tm.document_id.in_(document_ids)))}
+    return stories_of, tracks_of
+
+
+def all_tracks(store: Store, filters: Filters | None = None) -> Iterator[Track]:
+    """Every track matching the filters that apply to tracks (dates, country, asset model),
+    page by page, for exports."""
+    f = filters or Filters()
+    kept = Filters(since=f.since, until=f.until, country=f.country, asset_model=f.asset_model)
+    cursor: str | None = None
+    while True:
+        page = tracks(store, kept, limit=500, cursor=cursor)
+        yield from page.items
+        if not page.next_cursor:
+            return
+        cursor = page.next_cursor
