@@ -74,7 +74,7 @@ def _match(catalogue: Catalogue, ent: SpacySpan) -> Match | None:
 
 def _np_head(token: Token) -> Token:
     """"An-124" in "an An-124 Condor heavy transport plane" modifies "plane": use the noun."""
-    while token.dep_ in {"compound", "nmod", "amod"} and token.head is not token \
+    while token.dep_ in {"compound", "nmod", "amod"} and token.head.i != token.i \
             and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head
     return token
@@ -107,7 +107,8 @@ def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Actor | None:
     """A ship named with its navy's prefix near the class name ("USS Ralph Johnson, an
     Arleigh Burke-class destroyer") is operated by that navy."""
     sent = ent.sent
-    for token in sent:
+    # Only the tokens within 8 of the designator can qualify: walk just those, in order.
+    for token in sent.doc[max(sent.start, ent.start - 8):min(sent.end, ent.start + 9)]:
         if abs(token.i - ent.start) > 8 or not token.text.isupper():
             continue
         country = catalogue.navy_of(token.text)

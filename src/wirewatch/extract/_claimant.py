@@ -15,12 +15,13 @@ def name_of(token: Token) -> str:
     """The claimant as the text names it: a proper-name run, or a common noun with its
     modifiers ("unnamed diplomatic source"), without determiners."""
     if token.pos_ == "PROPN":
+        sent = token.sent  # built once, not on every step of the walks below
         start = token
-        while start.i > token.sent.start and start.nbor(-1).pos_ == "PROPN" \
+        while start.i > sent.start and start.nbor(-1).pos_ == "PROPN" \
                 and start.nbor(-1).dep_ in {"compound", "flat"}:
             start = start.nbor(-1)
         end = token
-        while end.i + 1 < token.sent.end and end.nbor(1).dep_ in {"flat"}:
+        while end.i + 1 < sent.end and end.nbor(1).dep_ in {"flat"}:
             end = end.nbor(1)
         return token.doc[start.i:end.i + 1].text
     named = next((c for c in token.children if c.pos_ == "PROPN" and c.i > token.i

@@ -86,7 +86,7 @@ def verb_actor_tokens(tok: Token, depth: int = 0) -> list[Token]:
     for child in tok.children:
         if child.dep_ == "agent":  # passive: "was attacked by X"
             return [c for c in child.children if c.dep_ == "pobj"]
-    if tok.dep_ == "pcomp" and tok.head.head is not tok.head and depth < 4:
+    if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i and depth < 4:
         # "responded by ordering troops": the gerund's doer is the governing verb's subject.
         return verb_actor_tokens(tok.head.head, depth + 1)
     subject = real_subject(tok)
@@ -124,6 +124,8 @@ def _named(holders: list[Token]) -> list[Token]:
 
 
 def _before_dateline(token: Token) -> bool:
+    if token.i >= 12:
+        return False  # the dash is among the first 12 tokens of the text: skip `token.sent`
     sent = token.sent
     if sent.start != 0:
         return False
@@ -148,10 +150,10 @@ def _speaker(pronoun: Token) -> Token | None:
     subject of the verb of saying that reports it."""
     node = pronoun.head
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head is not node:
+        if node.dep_ == "ccomp" and node.head.i != node.i:
             speaker = subject_of(node.head)
             return speaker if speaker is not None and speaker.pos_ != "PRON" else None
-        if node.dep_ not in {"conj", "xcomp"} or node.head is node:
+        if node.dep_ not in {"conj", "xcomp"} or node.head.i == node.i:
             return None
         node = node.head
     return None

@@ -25,11 +25,12 @@ def speculative(token: Token, lex: EventLexicon) -> bool:
     """Future, modal, conditional, intended or purposive: not a reported fact."""
     cues = lex.hypothetical
     for node in _chain(token):
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.modals for c in node.children):
+        children = list(node.children)  # built once: spaCy makes new Tokens per iteration
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.modals for c in children):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in children):
             return True
-        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in node.children):
+        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in children):
             return True
         if _under_governor(node, lex):
             return True
@@ -43,10 +44,10 @@ def _chain(token: Token) -> list[Token]:
     ("an intervention might be on the horizon")."""
     chain = [token]
     node = token
-    while node.pos_ in {"NOUN", "PROPN"} and node.head is not node and len(chain) < 4:
+    while node.pos_ in {"NOUN", "PROPN"} and node.head.i != node.i and len(chain) < 4:
         node = node.head
         chain.append(node)
-    while chain[-1].dep_ in _INHERIT and chain[-1].head is not chain[-1] and len(chain) < 6:
+    while chain[-1].dep_ in _INHERIT and chain[-1].head.i != chain[-1].i and len(chain) < 6:
         if chain[-1].dep_ == "conj" and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in chain[-1].children):
             break  # "NATO has not decided, but Britain has sent ...": a clause of its own
@@ -56,7 +57,7 @@ def _chain(token: Token) -> list[Token]:
 
 def _under_governor(node: Token, lex: EventLexicon) -> bool:
     head = node.head
-    if head is node:
+    if head.i == node.i:
         return False
     lemma = head.lemma_.casefold()
     if node.dep_ in {"xcomp", "ccomp"} and lemma in lex.hypothetical.governors:

@@ -37,7 +37,7 @@ class State:
 
 
 def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: State) -> None:
-    for ent in sent.ents:
+    for ent in ctx.ents_in(sent):  # `sent.ents` would rebuild every entity span
         if ent.label_ != "EQUIPMENT":
             continue
         mention: Mention | None = mention_of(ctx, catalogue, ent)
@@ -191,8 +191,10 @@ def _companions(subject: Token) -> list[Token]:
 
 
 def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
+    sent = holder.sent  # built once: `t.sent` per subtree token rebuilt a span each time
     named = {tr.key: tr for t in holder.subtree if t.i in state.by_token
-             and t.sent == holder.sent and _same_phrase(holder, t) for tr in state.by_token[t.i]}
+             and sent.start <= t.i < sent.end and _same_phrase(holder, t)
+             for tr in state.by_token[t.i]}
     if named:
         found = list(named.values())
         state.last = found[-1]
@@ -251,7 +253,7 @@ def _same_phrase(holder: Token, token: Token) -> bool:
         # An apposition renames the holder ("USS X, an Arleigh Burke-class destroyer").
         if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "prep"} and node != token:
             return False
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return True

@@ -58,6 +58,8 @@ def parties(token: Token) -> list[Token]:
 
 def is_dateline(token: Token) -> bool:
     """"NOVI SAD, Serbia —": the capitalised place a wire story opens with, never an actor."""
+    if len(token) < 2 or not token.text.isupper():
+        return False  # the cheap word test first: building `token.sent` is the cost here
     sent = token.sent
     head = token.doc[sent.start:min(sent.end, sent.start + 6)]
     dash = next((t.i for t in head if t.text in {"—", "–", "-"}), None)
@@ -72,10 +74,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return child
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             verb, seen = verb.head, seen + 1
             continue
-        if verb.dep_ in {"acl", "relcl"} and verb.head is not verb:
+        if verb.dep_ in {"acl", "relcl"} and verb.head.i != verb.i:
             return verb.head  # "The An-124 left on ...", "troops that arrived"
         return None
     return None
@@ -128,7 +130,7 @@ def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
     for token in sorted(span, key=lambda t: t.i == span.root.i, reverse=True):
         # Country names and demonyms are capitalised ("a car" is not the CAF code).
         named = token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.text[:1].isupper()
-        hit = countries.lookup(token.text) if named else None
+        hit = ctx.kb_memo(countries.lookup, token.text) if named else None
         if hit is not None:
             return Actor(name=hit.name, country=hit.iso3, sector=hit.sector)
     return None

@@ -63,10 +63,12 @@ def _country(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]
     one hyphenated into a modifier like "American-supported"); else "the country"."""
     countries = ctx.kb.table("countries")
     for token in reversed(tokens):
+        if not (token.is_title or token.is_upper):
+            continue  # tested before the span is built: most words are lower case
         unit = ctx.ent_of(token) or token.doc[token.i:token.i + 1]
-        if not (token.is_title or token.is_upper) or _hyphenated(unit):
+        if _hyphenated(unit):
             continue
-        hit = countries.lookup(unit.text)
+        hit = ctx.kb_memo(countries.lookup, unit.text)
         if hit:
             return hit.iso3, hit.sector
     if _anaphora(tokens):

@@ -146,10 +146,10 @@ def country_entities(ctx: Context) -> list[Entity]:
     places, left to the places step)."""
     countries = ctx.kb.table("countries")
     groups: dict[tuple[str, str], list[Span]] = {}
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in ("GPE", "NORP") or ctx.in_caption(ent.start_char):
             continue
-        hit = countries.lookup(ent.text)
+        hit = ctx.kb_memo(countries.lookup, ent.text)
         if hit is None or hit.via == "metonym":
             continue
         kind = "NORP" if hit.via == "demonym" else "GPE"

@@ -44,16 +44,24 @@ def find_claims(ctx: Context) -> None:
     if speech is None:
         return
     found: list[_Found] = []
-    for sent in ctx.doc.sents:
+    text = ctx.doc.text  # joined once; each `sent.text` joins its tokens again
+    for sent in ctx.sents:
         if ctx.in_caption(sent.start_char):
             continue
-        here = [f for tok in sent if (f := _claim_at(ctx, speech, tok)) is not None]
+        tokens = ctx.tokens[sent.start:sent.end]  # a span's iterator rebuilds tokens
+        here = [f for tok in tokens
+                if _may_claim(ctx, speech, tok) and (f := _claim_at(ctx, speech, tok)) is not None]
         if not here and found and _continues_quote(sent, found[-1]):
             found[-1].spans.append((sent.start_char, sent.end_char))
         found.extend(_dedup(here, found))
-        _judge(speech, sent, found)
+        _judge(speech, text[sent.start_char:sent.end_char], tokens, found)
     ctx.claims.extend(f.claim for f in found)
     ctx.notes["claim_spans"] = [(s, e, f.claim.id, f.status) for f in found for s, e in f.spans]
+
+
+def _may_claim(ctx: Context, speech: Speech, tok: Token) -> bool:
+    """The cheap first test of `_claim_at`: "according" or a verb-of-saying lemma."""
+    return tok.lower_ == "according" or ctx.kb_memo(speech.stance_of, tok.lemma_) is not None
 
 
 def _claim_at(ctx: Context, speech: Speech, tok: Token) -> _Found | None:
@@ -175,16 +183,16 @@ def _continues_quote(sent: SpacySpan, last: _Found) -> bool:
     return bool(text) and text[0] in _QUOTES and adjacent
 
 
-def _judge(speech: Speech, sent: SpacySpan, found: list[_Found]) -> None:
+def _judge(speech: Speech, sent_text: str, tokens: list[Token], found: list[_Found]) -> None:
     """The author's own doubt or support, on the claim the sentence names ("The claim from
     Sputnik seems very difficult to believe", "a claim for which there is no evidence",
     "the flight data bear out its account"). The verdict must name a claim ("claim",
     "account", "report"), so a bare "no evidence" in a quote judges nothing."""
-    hit = speech.judgement_at(sent.text)
+    hit = speech.judgement_at(sent_text)
     if hit is None or not found:
         return
     verdict = hit[0]
-    for tok in sent:
+    for tok in tokens:
         if tok.pos_ != "NOUN" or tok.lemma_.casefold() not in speech.claim_nouns.words:
             continue
         target = _named_claim(tok, found)

@@ -47,6 +47,8 @@ class Context:
     _parse: _ParseIndex | None = field(default=None, init=False, repr=False, compare=False)
     _spans: dict[str, _SpanIndex] = field(default_factory=dict, init=False, repr=False,
                                           compare=False)
+    _memo: dict[tuple[Callable[[Any], Any], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     # The parse, read once. `doc.ents` builds new Span objects and `doc.text` joins every
     # token on each access: steps asking per mention made those whole-document scans the
@@ -69,6 +71,32 @@ class Context:
         """Named entities ending at or before character `offset`, in text order."""
         index = self._parse_index()
         return list(index.ents[:bisect_right(index.ent_ends, offset)])
+
+    @property
+    def sents(self) -> list[SpacySpan]:
+        """`doc.sents`, built once per document (spaCy walks the parse on every access)."""
+        return self._parse_index().sents(self.doc)
+
+    def ents_in(self, sent: SpacySpan) -> list[SpacySpan]:
+        """`sent.ents` from the cached entities: the same test spaCy applies (start inside,
+        stop at the first entity running past the end), without rebuilding every span."""
+        index = self._parse_index()
+        out = []
+        for ent in index.ents[bisect_right(index.ent_ends, sent.start_char):]:
+            if ent.start >= sent.start:
+                if ent.end > sent.end:
+                    break
+                out.append(ent)
+        return out
+
+    def kb_memo(self, lookup: Callable[[Any], Any], arg: Any) -> Any:
+        """`lookup(arg)` for a pure KB table method (`countries.lookup`), memoised for this
+        document: each call reads the table's private state through pydantic's slow
+        `__getattr__`, and the steps ask about the same few words again and again."""
+        key = (lookup, arg)  # a bound method hashes and compares by its table's identity
+        if key not in self._memo:
+            self._memo[key] = lookup(arg)
+        return self._memo[key]
 
     def _parse_index(self) -> _ParseIndex:
         if self._parse is None:
@@ -164,6 +192,12 @@ class _ParseIndex:
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.ent_by_token[i] = ent
+        self._sents: list[SpacySpan] | None = None
+
+    def sents(self, doc: Doc) -> list[SpacySpan]:
+        if self._sents is None:
+            self._sents = list(doc.sents)
+        return self._sents
 
 
 class _SpanIndex:

@@ -60,7 +60,7 @@ def _candidates(ctx: Context, table: DatesTable) -> list[Candidate]:
                   for m in table.holiday_regex().finditer(text)]
     for name, regex in table.compiled("text"):
         found += [Candidate(*_core(m), name, m) for m in regex.finditer(text)]
-    found += [Candidate(e.start_char, e.end_char, "entity") for e in ctx.doc.ents
+    found += [Candidate(e.start_char, e.end_char, "entity") for e in ctx.ents
               if e.label_ == "DATE"]
     return found
 

@@ -12,6 +12,7 @@ target answers whoever last acted on the actor.
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract._event_args import (
@@ -70,10 +71,10 @@ def find_events(ctx: Context) -> None:
     if lex is None:
         return
     found = []
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         if ctx.in_caption(sent.start_char):
             continue
-        for tok in sent:
+        for tok in ctx.tokens[sent.start:sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "NOUN"} and (event := _event_at(ctx, lex, tok, found)):
                 found.append(event)
     ctx.events[:] = merge_events([*ctx.events, *found])
@@ -198,17 +199,24 @@ def _date(ctx: Context, tok: Token) -> TimeExpr | None:
     """The clause's own date, a governing clause's ("when India struck"), the noun's
     ("an April attack that killed"), the sentence's single date, then the running one."""
     date = clause_date(ctx, tok)
-    if date is None and tok.dep_ in {"advcl", "relcl", "acl", "conj"} and tok.head is not tok:
+    if date is None and tok.dep_ in {"advcl", "relcl", "acl", "conj"} and tok.head.i != tok.i:
         date = clause_date(ctx, tok.head) if tok.dep_ != "relcl" else (
             date_in(ctx, tok.head.idx, tok.head.idx + len(tok.head))  # "Wednesday, when"
             or _noun_date(ctx, tok.head))
-    date = date or sentence_date(ctx, tok.sent)
-    if date is None and any(cue in tok.sent.text.casefold() for cue in _RELATIVE):
+    sent = tok.sent  # built once: each `tok.sent` makes a new span
+    date = date or sentence_date(ctx, sent)
+    if date is None and _relative(sent):
         # "Hours after the verdict": the latest day told before, not a year in passing.
-        hits = [d for d in ctx.dates if d.span.end <= tok.sent.start_char
+        hits = [d for d in ctx.dates if d.span.end <= sent.start_char
                 and d.precision == "day"]
         date = max(hits, key=lambda d: d.span.start) if hits else None
-    return date or previous_date(ctx, tok.sent.start_char)
+    return date or previous_date(ctx, sent.start_char)
+
+
+def _relative(sent: SpacySpan) -> bool:
+    """The sentence has a relative time word (its text joined once, not once per cue)."""
+    text = sent.text.casefold()
+    return any(cue in text for cue in _RELATIVE)
 
 
 def _noun_date(ctx: Context, noun: Token) -> TimeExpr | None:
@@ -268,7 +276,7 @@ def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
              for o in objects if o.pos_ in {"PROPN", "NOUN"}]
     found = next((p for p, o in named if p is not None
                   and (o.pos_ == "PROPN" or p.feature != "country")), None)
-    if found is None and tok.dep_ in {"relcl", "acl"} and tok.head is not tok:
+    if found is None and tok.dep_ in {"relcl", "acl"} and tok.head.i != tok.i:
         # "a gun battle at a monastery in Banjska, in which gunmen killed ...".
         found = _along(ctx, [tok.head], _PLACE_PREPS)
     if found is None and kind == "MOBILIZE":
@@ -286,8 +294,11 @@ def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
 def _point_in(ctx: Context, tok: Token) -> Place | None:
     """A computed point stated in the trigger's own phrase or clause ("an airstrike
     against fighters about 50 km northwest of Kismayo") is the most exact place."""
+    points = [p for p in ctx.places if p.feature == "point"]
+    if not points:
+        return None  # most texts state none: skip building the subtree span
     span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
-    points = [p for p in ctx.places if p.feature == "point" and any(
+    points = [p for p in points if any(
         span.start_char <= m.start and m.end <= span.end_char for m in p.mentions)]
     return points[0] if points else None
 

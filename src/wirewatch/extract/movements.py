@@ -41,11 +41,11 @@ def find_movements(ctx: Context) -> None:
     if lex is None or catalogue is None:
         return
     state = State(catalogue)
-    for sent in ctx.doc.sents:
+    for sent in ctx.sents:
         if ctx.in_caption(sent.start_char):
             continue
         index_mentions(ctx, catalogue, sent, state)
-        for tok in sent:
+        for tok in ctx.tokens[sent.start:sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
     movements = [m for track in state.tracks.values() for m in _movements(ctx, track)]
@@ -55,7 +55,7 @@ def find_movements(ctx: Context) -> None:
 
 def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> None:
     """One clause: a motion verb with its movers and route, or a "back home" cue."""
-    if tok.lower_ in lex.motion.home_words and tok.head is not tok:
+    if tok.lower_ in lex.motion.home_words and tok.head.i != tok.i:
         for track in movers_of(ctx, lex, tok.head, state, "travel"):
             track.returned = True
         return

@@ -90,12 +90,13 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
 
 
 def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
-    start, end = _trim(ent.text, ent.start_char)
+    surface = ent.text  # joined once: `span.text` rebuilds the string on every access
+    start, end = _trim(surface, ent.start_char)
     if end <= start or not _usable(ctx, start, end) or ent.ent_id_.startswith(KB_NOT_PLACE):
         return None
     if ent.label_ in PLACE_LABELS:
-        unknown = ctx.gazetteer is not None and not ctx.gazetteer.features(ent.text)
-        if unknown and (any(ch.isdigit() for ch in ent.text) or _owned(ctx, start, end)):
+        unknown = ctx.gazetteer is not None and not ctx.gazetteer.features(surface)
+        if unknown and (any(ch.isdigit() for ch in surface) or _owned(ctx, start, end)):
             return None  # tail numbers ("RF-94128"), groups ("M23"), an org's own name
         return _with_cue(ctx, start, _complete_of(ctx, ent, end))
     gaz = ctx.gazetteer
@@ -143,7 +144,7 @@ def _locatives(ctx: Context) -> Iterator[tuple[int, int]]:
             continue  # cheap tests first: most tokens are not capitalised
         prev = tokens[tok.i - 1]
         before = f"{tokens[tok.i - 2].lower_} {prev.lower_}" if tok.i > 1 else ""
-        kind = cues.locative(prev.lower_) or cues.locative(before)
+        kind = ctx.kb_memo(cues.locative, prev.lower_) or ctx.kb_memo(cues.locative, before)
         if kind is None:
             continue
         ent = ctx.ent_of(tok)
@@ -235,9 +236,11 @@ def _usable(ctx: Context, start: int, end: int) -> bool:
 
 def _demonym_country(ctx: Context, name: str) -> str | None:
     try:
-        hit = ctx.kb.table("countries").lookup(name)
+        countries = ctx.kb.table("countries")
     except KeyError:  # the countries table is not there: no demonyms known
         return None
+    # Memoised: the scans ask about the same few names thousands of times per document.
+    hit = ctx.kb_memo(countries.lookup, name)
     return hit.iso3 if hit is not None and hit.via == "demonym" else None
 
 

@@ -9,8 +9,9 @@ from wirewatch.model import Span
 
 @step("sentences")
 def find_sentences(ctx: Context) -> None:
+    text = ctx.doc.text  # joined once; `sent.text` would join each sentence's tokens again
     ctx.sentences = [
         Span(start=sent.start_char, end=sent.end_char)
-        for sent in ctx.doc.sents
-        if sent.text.strip()
+        for sent in ctx.sents
+        if text[sent.start_char:sent.end_char].strip()
     ]

@@ -29,7 +29,7 @@ def is_future(doc: Doc, start: int, end: int, cues: Any) -> bool:
         return True
     # "plans to meet on Monday": an infinitive under a present-tense verb of intent.
     head = verb.head
-    return verb.tag_ == "VB" and head is not verb and head.tag_ in _PRESENT \
+    return verb.tag_ == "VB" and head.i != verb.i and head.tag_ in _PRESENT \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -37,7 +37,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
