@@ -114,9 +114,18 @@ def test_previous_anchor_without_a_previous_date_gives_nothing(dates):
     "Officials said a 17th package is being prepared.",
     "Ankara was offered a 50-year lease of the coast.",
     "The launch came a day after Kim threatened to respond.",
+    "The flight was logged by Air Transport Wing 62 and tracking data.",
+    "A transport aircraft, serial 54+08, took off from Wunstorf.",
 ])
 def test_not_dates(dates, text):
     assert dates(text) == []
+
+
+def test_a_unit_number_does_not_anchor_the_following_day(dates):
+    found = dates("The jet left on Oct. 16, said Wing 62. It returned the following day.",
+                  date="2026-10-18")
+    assert [d.text for d in found] == ["Oct. 16", "the following day"]
+    assert found[1].start == D("2026-10-17")
 
 
 def test_document_date_changes_the_resolution(dates):
