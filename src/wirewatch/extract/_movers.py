@@ -191,10 +191,7 @@ def _companions(subject: Token) -> list[Token]:
 
 
 def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
-    sent = holder.sent  # built once: `t.sent` per subtree token rebuilt a span each time
-    named = {tr.key: tr for t in holder.subtree if t.i in state.by_token
-             and sent.start <= t.i < sent.end and _same_phrase(holder, t)
-             for tr in state.by_token[t.i]}
+    named = _named_tracks(holder, state)
     if named:
         found = list(named.values())
         state.last = found[-1]
@@ -232,6 +229,19 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             return list(state.recent)
         return [state.last]
     return []
+
+
+def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
+    """Tracks of asset mentions in the holder's own phrase and sentence."""
+    # A subtree lies within its left and right edges: when no mention lies there (most
+    # subjects), the subtree need not be walked.
+    lo, hi = holder.left_edge.i, holder.right_edge.i
+    if not any(lo <= i <= hi for i in state.by_token):
+        return {}
+    sent = holder.sent  # built once: `t.sent` per subtree token rebuilt a span each time
+    return {tr.key: tr for t in holder.subtree if t.i in state.by_token
+            and sent.start <= t.i < sent.end and _same_phrase(holder, t)
+            for tr in state.by_token[t.i]}
 
 
 _BOTH_NUMBERS = {"aircraft", "spacecraft", "hovercraft"}

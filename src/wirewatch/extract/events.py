@@ -75,7 +75,9 @@ def find_events(ctx: Context) -> None:
         if ctx.in_caption(sent.start_char):
             continue
         for tok in ctx.tokens[sent.start:sent.end]:  # a span's iterator rebuilds tokens
-            if tok.pos_ in {"VERB", "NOUN"} and (event := _event_at(ctx, lex, tok, found)):
+            pos = tok.pos_
+            if pos in {"VERB", "NOUN"} and lex.triggers_for(tok.lemma_, pos) \
+                    and (event := _event_at(ctx, lex, tok, found)):
                 found.append(event)
     ctx.events[:] = merge_events([*ctx.events, *found])
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from wirewatch.kb.loader import KnowledgeBaseError
+from wirewatch.kb.tables._common import expose_private
 
 OWN_TABLES = ("places_curated", "geo_cues", "geo_relative")
 
@@ -27,7 +28,7 @@ def _text(name: str) -> str:
 def table(name: str) -> Any:
     """The validated `Table` of `kb/data/<name>.yaml` (cached for the process)."""
     schema = import_module(f"wirewatch.kb.tables.{name}").Table
-    return schema.model_validate(yaml.safe_load(_text(name)))
+    return expose_private(schema.model_validate(yaml.safe_load(_text(name))))
 
 
 def optional_table(name: str) -> Any | None:

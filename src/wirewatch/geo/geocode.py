@@ -108,19 +108,20 @@ def _places(document_id: str, text: str, groups: list[Group]) -> list[Place]:
 
 def _place(document_id: str, text: str, ident: str, members: list[Group]) -> Place:
     spans = sorted(m for g in members for m in g.mentions)
-    surfaces = Counter(text[s:e] for s, e in spans)
+    surfaces: dict[str, int] = {}
+    for s, e in spans:
+        surfaces[text[s:e]] = surfaces.get(text[s:e], 0) + 1
     name = max(surfaces, key=lambda n: (surfaces[n], len(n)))
     best = max(members, key=lambda g: g.confidence)
     c = best.choice
-    place = Place(id=stable_id("plc", document_id, ident), name=name,
-                  mentions=[Span(start=s, end=e) for s, e in spans], reason=best.reason)
-    if c is None:
-        return place
-    return place.model_copy(update={
-        "lat": round(c.lat, 5), "lon": round(c.lon, 5), "country": c.country,
-        "admin1": c.admin1 if c.feature != "country" else None,
-        "feature": c.feature,
-        "precision_km": round(c.precision_km, 1), "kb": c.kb, "confidence": best.confidence})
+    fields = {"id": stable_id("plc", document_id, ident), "name": name,
+              "mentions": [Span(start=s, end=e) for s, e in spans], "reason": best.reason}
+    if c is not None:
+        fields |= {"lat": round(c.lat, 5), "lon": round(c.lon, 5), "country": c.country,
+                   "admin1": c.admin1 if c.feature != "country" else None,
+                   "feature": c.feature, "precision_km": round(c.precision_km, 1),
+                   "kb": c.kb, "confidence": best.confidence}
+    return Place(**fields)
 
 
 def _relatives(document_id: str, text: str, groups: list[Group]) -> list[Place]:

@@ -57,9 +57,29 @@ def _lookup(groups: list, word: str, attr: str) -> float:
     raise KeyError(word)
 
 
+@cache
+def _final_words() -> tuple[str, ...]:
+    rel = table("geo_relative")
+    phrases = [*rel.linkers, *(w for n in rel.near for w in n.words)]
+    return tuple(sorted({re.split(r"[\s-]+", p.lower())[-1] for p in phrases}))
+
+
+def _may_match(before: str) -> bool:
+    """Both patterns end in a linker or a "near" word, an optional "the", then white space.
+    Most windows end otherwise; this test rules them out without the patterns' scan of
+    every position in the window (a necessary condition, so no match is lost)."""
+    core = before.rstrip()
+    if len(core) == len(before):
+        return False
+    last = core.lower().rsplit(None, 2)[-2:]
+    return any(word.endswith(_final_words()) for word in last)
+
+
 def find_relative(text: str, anchor_start: int) -> Relative | None:
     window_start = max(0, anchor_start - LOOKBACK)
     before = text[window_start:anchor_start]
+    if not _may_match(before):
+        return None
     distance_re, near_re = _patterns()
     rel = table("geo_relative")
     match = distance_re.search(before)

@@ -34,6 +34,12 @@ class Group:
     reason: str | None = None
 
 
+# Great-circle distance is at least the latitude difference along a meridian (111.195 km per
+# degree on the haversine sphere); slightly under, so the cheap test below never drops a pair
+# the exact one would keep.
+_KM_PER_DEGREE_LAT = 111.19
+
+
 def distance_km(a: Candidate, b: Candidate) -> float:
     """Great-circle distance (haversine): scoring needs speed, not geodesic precision."""
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
@@ -90,7 +96,8 @@ def _scores(index: int, group: Group, groups: list[Group], countries: dict[str, 
                 a.id != c.id and lies_in(a, c) for a in anchors if a is not group.choice):
             score += w.contains  # a place chosen elsewhere in the text lies inside it
         if c.feature not in BROAD and any(
-                a.id != c.id and distance_km(a, c) < w.proximity_km for a in anchors
+                a.id != c.id and abs(a.lat - c.lat) * _KM_PER_DEGREE_LAT < w.proximity_km
+                and distance_km(a, c) < w.proximity_km for a in anchors
                 if a is not group.choice):
             score += w.proximity
         scored.append((score, c))

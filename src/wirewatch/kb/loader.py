@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from wirewatch.kb.tables._common import expose_private
+
 
 class KnowledgeBaseError(ValueError):
     """A data file under kb/data is missing its schema or does not validate."""
@@ -54,6 +56,6 @@ def _validate(name: str, raw: Any) -> BaseModel:
             f"kb/data/{name}.yaml has no schema module wirewatch/kb/tables/{name}.py"
         ) from None
     try:
-        return schema.model_validate(raw)
+        return expose_private(schema.model_validate(raw))
     except ValidationError as error:
         raise KnowledgeBaseError(f"kb/data/{name}.yaml is invalid: {error}") from error

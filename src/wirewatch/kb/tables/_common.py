@@ -25,6 +25,17 @@ class Row(BaseModel):
     source: str = Field(min_length=2)
 
 
+def expose_private(table: BaseModel) -> BaseModel:
+    """Copy a validated table's private attributes into its instance dict, where plain
+    attribute lookup finds them. Pydantic keeps them in `__pydantic_private__` behind
+    `__getattr__`, whose path costs microseconds per access, and the extraction steps read
+    them tens of thousands of times per batch. Tables set them only in their validators and
+    never rebind them afterwards, so the copies cannot go stale."""
+    for name, value in (table.__pydantic_private__ or {}).items():
+        table.__dict__[name] = value
+    return table
+
+
 def key(term: str) -> str:
     """The comparison key of a term: accents, case, a leading "the", a possessive,
     dots and hyphens dropped; white space folded."""

@@ -63,11 +63,24 @@ class Table(BaseModel):
     source_note: str
     _phrases: dict[str, Phrase] = PrivateAttr(default_factory=dict)
     _not: list[re.Pattern[str]] = PrivateAttr(default_factory=list)
+    # Compiled once here: the dates step asks for them on every document.
+    _phrase_regex: re.Pattern[str] | None = PrivateAttr(default=None)
+    _holiday_regex: re.Pattern[str] | None = PrivateAttr(default=None)
+    _compiled: dict[str, list[tuple[str, re.Pattern[str]]]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _build(self) -> Table:
         self._phrases = {p.text.casefold(): p for p in self.phrases}
         self._not = [re.compile(n.regex) for n in self.not_dates]
+        texts = sorted(self._phrases, key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in texts)
+        self._phrase_regex = re.compile(rf"(?i)\b(?:{body})\b")
+        names = sorted((h.name for h in self.holidays), key=len, reverse=True)
+        body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
+        self._holiday_regex = re.compile(rf"\b(?:{body})\b")
+        self._compiled = {scope: [(p.name, re.compile(p.regex)) for p in self.patterns
+                                  if scope == "entity" or p.scope == "text"]
+                          for scope in ("text", "entity")}
         return self
 
     def phrase(self, text: str) -> Phrase | None:
@@ -75,24 +88,21 @@ class Table(BaseModel):
 
     def phrase_regex(self) -> re.Pattern[str]:
         """One regex for every fixed phrase, longest first, on word boundaries."""
-        texts = sorted(self._phrases, key=len, reverse=True)
-        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in texts)
-        return re.compile(rf"(?i)\b(?:{body})\b")
+        assert self._phrase_regex is not None  # set by the validator
+        return self._phrase_regex
 
     def holiday(self, text: str) -> Holiday | None:
         folded = " ".join(text.casefold().replace("’", "'").split())
         return next((h for h in self.holidays if h.name.casefold() == folded), None)
 
     def holiday_regex(self) -> re.Pattern[str]:
-        names = sorted((h.name for h in self.holidays), key=len, reverse=True)
-        body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
-        return re.compile(rf"\b(?:{body})\b")
+        assert self._holiday_regex is not None  # set by the validator
+        return self._holiday_regex
 
     def compiled(self, scope: str) -> list[tuple[str, re.Pattern[str]]]:
         """Patterns run over the whole text (scope "text"), or every pattern, for the inside
         of an NER DATE span (scope "entity")."""
-        return [(p.name, re.compile(p.regex)) for p in self.patterns
-                if scope == "entity" or p.scope == "text"]
+        return self._compiled[scope]
 
     def is_not_date(self, text: str) -> bool:
         return any(regex.search(text) for regex in self._not)
