@@ -50,12 +50,13 @@ def unit_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan) \
     """Numbered formations in a sentence ("the 82nd Airborne Division"): a unit is an asset
     of its own, named by its designation as written (spec §3)."""
     out = []
-    for start, end in catalogue.units_in(sent.text):
+    text = ctx.document.text[sent.start_char:sent.end_char]  # `sent.text` joins its tokens
+    for start, end in catalogue.units_in(text):
         span = ctx.doc.char_span(sent.start_char + start, sent.start_char + end,
                                  alignment_mode="expand")
         if span is None:
             continue
-        model = sent.text[start:end]
+        model = text[start:end]
         asset = Asset(kind="unit", model=model, operator=_operator(ctx, span))
         # The phrase's syntactic head ("Division"), so "the division" and clauses find it.
         out.append((span, Mention(key=f"unit|{fold(model)}", asset=asset, token=span.root,

@@ -204,9 +204,12 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         if units:
             return units
     # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
-    phrase_text = holder.doc[holder.left_edge.i:holder.right_edge.i + 1].text
-    wanted = set(state.catalogue.identifiers_in(phrase_text))
-    by_id = [t for t in state.tracks.values() if t.asset.identifier in wanted]
+    # (Only worth reading when some airframe has an identifier to be picked by.)
+    by_id = []
+    if any(t.asset.identifier for t in state.tracks.values()):
+        phrase_text = holder.doc[holder.left_edge.i:holder.right_edge.i + 1].text
+        wanted = set(state.catalogue.identifiers_in(phrase_text))
+        by_id = [t for t in state.tracks.values() if t.asset.identifier in wanted]
     if by_id:
         state.last = by_id[-1]
         return by_id

@@ -154,7 +154,7 @@ def place_of(ctx: Context, token: Token) -> Place | None:
 def _specific_place(ctx: Context, start: int, end: int) -> Place | None:
     """The most specific place mentioned in [start, end): "Afghanistan's Paktika province"
     is Paktika, not Afghanistan."""
-    hits = [p for p in ctx.places if any(m.start < end and start < m.end for m in p.mentions)]
+    hits = ctx.places_over(start, end)
     if not hits:
         return None
     return next((p for p in hits if p.feature != "country"), hits[0])

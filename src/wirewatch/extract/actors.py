@@ -54,12 +54,8 @@ def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
 def _named_entity(ctx: Context, start: int, end: int) -> Entity | None:
     """A person, organisation or outlet mentioned inside the span (not a bare nationality
     or country, which only colour the phrase: "Russian troops" are not "Russian")."""
-    for entity in ctx.entities:
-        if entity.kind in ("NORP", "GPE"):
-            continue
-        if any(start <= m.start and m.end <= end for m in entity.mentions):
-            return entity
-    return None
+    return next((e for e in ctx.entities_within(start, end) if e.kind not in ("NORP", "GPE")),
+                None)
 
 
 def _listed_person(ctx: Context, tokens: list[Token]) -> Any:

@@ -51,7 +51,7 @@ def find_claims(ctx: Context) -> None:
         tokens = ctx.tokens[sent.start:sent.end]  # a span's iterator rebuilds tokens
         here = [f for tok in tokens
                 if _may_claim(ctx, speech, tok) and (f := _claim_at(ctx, speech, tok)) is not None]
-        if not here and found and _continues_quote(sent, found[-1]):
+        if not here and found and _continues_quote(text, sent, found[-1]):
             found[-1].spans.append((sent.start_char, sent.end_char))
         found.extend(_dedup(here, found))
         _judge(speech, text[sent.start_char:sent.end_char], tokens, found)
@@ -175,9 +175,9 @@ def _date_outside(ctx: Context, sent: SpacySpan, content: SpacySpan) -> TimeExpr
     return None
 
 
-def _continues_quote(sent: SpacySpan, last: _Found) -> bool:
+def _continues_quote(doc_text: str, sent: SpacySpan, last: _Found) -> bool:
     """A sentence wholly in quotes right after a quoted claim goes on with that claim."""
-    text = sent.text.strip()
+    text = doc_text[sent.start_char:sent.end_char].strip()
     adjacent = any(end >= sent.start_char - 3 for _, end in last.spans) or \
         last.claim.evidence[-1].end >= sent.start_char - 3
     return bool(text) and text[0] in _QUOTES and adjacent

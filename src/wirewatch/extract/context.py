@@ -91,8 +91,7 @@ class Context:
 
     def kb_memo(self, lookup: Callable[[Any], Any], arg: Any) -> Any:
         """`lookup(arg)` for a pure KB table method (`countries.lookup`), memoised for this
-        document: each call reads the table's private state through pydantic's slow
-        `__getattr__`, and the steps ask about the same few words again and again."""
+        document: the steps ask about the same few words again and again."""
         key = (lookup, arg)  # a bound method hashes and compares by its table's identity
         if key not in self._memo:
             self._memo[key] = lookup(arg)
@@ -140,6 +139,17 @@ class Context:
         """Each entity mention overlapping [start, end), as (entity, start, end)."""
         hits = self._span_index("entities", self.entities, _mention_spans).overlapping(start, end)
         return [(self.entities[i], s, e) for s, e, i in hits]
+
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        """Every entity with a mention inside [start, end), in the order of `entities`."""
+        hits = self._span_index("entities", self.entities, _mention_spans).overlapping(start, end)
+        return [self.entities[i] for i in sorted({i for s, e, i in hits
+                                                  if start <= s and e <= end})]
+
+    def places_over(self, start: int, end: int) -> list[Place]:
+        """Every place with a mention overlapping [start, end), in the order of `places`."""
+        hits = self._span_index("places", self.places, _mention_spans).overlapping(start, end)
+        return [self.places[i] for i in sorted({h[2] for h in hits})]
 
     def place_at(self, start: int, end: int) -> Place | None:
         """The place with a mention overlapping [start, end)."""

@@ -207,7 +207,7 @@ def _date(ctx: Context, tok: Token) -> TimeExpr | None:
             or _noun_date(ctx, tok.head))
     sent = tok.sent  # built once: each `tok.sent` makes a new span
     date = date or sentence_date(ctx, sent)
-    if date is None and _relative(sent):
+    if date is None and _relative(ctx, sent):
         # "Hours after the verdict": the latest day told before, not a year in passing.
         hits = [d for d in ctx.dates if d.span.end <= sent.start_char
                 and d.precision == "day"]
@@ -215,9 +215,9 @@ def _date(ctx: Context, tok: Token) -> TimeExpr | None:
     return date or previous_date(ctx, sent.start_char)
 
 
-def _relative(sent: SpacySpan) -> bool:
-    """The sentence has a relative time word (its text joined once, not once per cue)."""
-    text = sent.text.casefold()
+def _relative(ctx: Context, sent: SpacySpan) -> bool:
+    """The sentence has a relative time word (`sent.text` would join its tokens again)."""
+    text = ctx.document.text[sent.start_char:sent.end_char].casefold()
     return any(cue in text for cue in _RELATIVE)
 
 

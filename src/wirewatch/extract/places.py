@@ -329,10 +329,10 @@ def _scan(ctx: Context, lo: int, hi: int, strong_only: bool,
           min_words: int = 1) -> Iterator[tuple[int, int]]:
     """Longest gazetteer scan-key matches over tokens [lo, hi) that begin with a capital."""
     doc, gaz, tokens = ctx.doc, ctx.gazetteer, ctx.tokens
+    caps = _capitals(ctx)
     i = lo
     while i < hi:
-        match = _match_at(ctx, doc, i, hi, strong_only, min_words) \
-            if _capitalised(tokens[i]) else None
+        match = _match_at(ctx, doc, i, hi, strong_only, min_words) if caps[i] else None
         if match is None:
             i += 1
             continue
@@ -347,8 +347,9 @@ def _match_at(ctx: Context, doc: Doc, i: int, hi: int, strong_only: bool,
     gaz, tokens, text = ctx.gazetteer, ctx.tokens, ctx.document.text
     if not _may_open_name(gaz, tokens[i].text):
         return None
+    caps = _capitals(ctx)
     for j in range(min(hi, i + MAX_WORDS), i + min_words - 1, -1):
-        if not _capitalised(tokens[j - 1]):
+        if not caps[j - 1]:
             continue
         surface = text[tokens[i].idx:tokens[j - 1].idx + len(tokens[j - 1])]
         if _ICAO.match(surface) and gaz.codes(surface):
@@ -378,6 +379,15 @@ def _acronym(surface: str) -> bool:
     """Short keys ("US", "UK") count only as capitals of two letters or more ("U.S.")."""
     letters = [ch for ch in surface if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _capitals(ctx: Context) -> list[bool]:
+    """`_capitalised` of every token, computed once per document: the scans ask about each
+    token several times."""
+    caps = ctx.notes.get("capitalised_tokens")
+    if caps is None:
+        caps = ctx.notes["capitalised_tokens"] = [_capitalised(t) for t in ctx.tokens]
+    return caps
 
 
 def _capitalised(token: Token) -> bool:

@@ -5,7 +5,7 @@ resort the name without leading words ("Nazi Germany" -> "Germany")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from wirewatch.geo.data import table
 from wirewatch.geo.gazetteer import Candidate, Gazetteer
@@ -32,6 +32,7 @@ def _cue_phrases() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))  # longest cue first
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name; the same names recur in every text
 def parse_name(surface: str) -> NameQuery:
     k = key(surface)
     cues: set[str] = set()

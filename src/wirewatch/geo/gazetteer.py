@@ -49,6 +49,9 @@ class Gazetteer:
                                      check_same_thread=False)
         self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        # Answers of pure functions of this index (a name's ranked candidates), kept by their
+        # callers in geo for the life of the opened index.
+        self.memo: dict[Any, Any] = {}
         # Recognition asks `features` of every capitalised run; the answer depends on the key.
         self._features: dict[str, frozenset[str]] = {}
         self.scan_keys: frozenset[str] = frozenset(r[0] for r in self._conn.execute(_SCAN))

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-from wirewatch.geo.candidates import candidates, parse_name
+from wirewatch.geo.candidates import NameQuery, candidates, parse_name
 from wirewatch.geo.data import table
 from wirewatch.geo.gazetteer import Candidate, Gazetteer
 from wirewatch.geo.relative import find_relative, project
@@ -35,8 +35,7 @@ def geocode(gaz: Gazetteer, document_id: str, text: str, spans: Iterable[tuple[i
         query = parse_name(text[start:end])
         group = groups.get(query.key)
         if group is None:
-            found = sorted(candidates(gaz, query), key=lambda c: -c.prior)[:MAX_CANDIDATES]
-            group = groups[query.key] = Group(query, [], [], found)
+            group = groups[query.key] = Group(query, [], [], _ranked(gaz, query))
         group.mentions.append((start, end))
         if not any(s <= start < e for s, e in caption_spans):
             group.context_mentions.append((start, end))
@@ -45,6 +44,16 @@ def geocode(gaz: Gazetteer, document_id: str, text: str, spans: Iterable[tuple[i
     resolve(ordered, demonyms)
     ordered += _split_homonyms(ordered, qualified)
     return _places(document_id, text, ordered) + _relatives(document_id, text, ordered)
+
+
+def _ranked(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
+    """A name's candidates, most prominent first: the same for every text that names it, so
+    computed once per name and gazetteer (callers only read the list)."""
+    found = gaz.memo.get(("ranked", query))
+    if found is None:
+        found = sorted(candidates(gaz, query), key=lambda c: -c.prior)[:MAX_CANDIDATES]
+        gaz.memo[("ranked", query)] = found
+    return found
 
 
 def _link_neighbours(groups: list[Group], text: str) -> dict[tuple[int, int], set[int]]:
