@@ -31,6 +31,7 @@ from wirewatch.resolve.config import rules
 from wirewatch.store import Store
 from wirewatch.store.writes import save_analysis
 
+ROOT = Path(__file__).resolve().parents[1]
 ROTATE_DAYS = 60
 
 
@@ -63,19 +64,22 @@ def timed_update(store: Store, ids: list[str]) -> dict[str, float]:
 
 def corpus(db_dir: str) -> None:
     """Ingest and analyse examples/corpus, resolve it with one update over the analysed
-    documents, check that a rebuild gives the same scores, and score against the gold."""
-    from tests.resolve.goldscore import entity_scores, story_scores
-
+    documents, check that a rebuild gives the same scores, and score against the gold (as
+    `wirewatch eval tests/gold` does, on a store kept between runs)."""
     from wirewatch.batch import BatchAnalyser, run_ingest
+    from wirewatch.cli.admin import resolve_scores
+    from wirewatch.eval import load_resolve_gold
     from wirewatch.settings import Settings
 
+    gold = load_resolve_gold(ROOT / "tests" / "gold")
+    assert gold is not None and gold.stories is not None and gold.entities is not None
     path = Path(db_dir) / "wirewatch-resolve-corpus.db"
     settings = Settings.load(None, db=str(path))
     with Store(str(path)) as store:
         store.migrate()
         if store.stats().analyses == 0:  # analysed once, scored as often as wanted
-            summary = run_ingest([Path(__file__).resolve().parents[1] / "examples" / "corpus"],
-                                 store, settings, analyser=BatchAnalyser(settings))
+            summary = run_ingest(gold.corpora(), store, settings,
+                                 analyser=BatchAnalyser(settings))
             print(f"ingest: {summary.analysed} analysed, {summary.analysis_failed} failed")
         with store.engine.begin() as connection:  # start from nothing resolved
             for table in reversed(rt.metadata.sorted_tables):
@@ -84,9 +88,11 @@ def corpus(db_dir: str) -> None:
         started = time.perf_counter()
         resolve.update(store, ids)
         print(f"update: {time.perf_counter() - started:.2f} s")
-        stories, entities = story_scores(store), entity_scores(store)
+        scores = resolve_scores(store, gold)
         resolve.rebuild(store)
-        same = (story_scores(store), entity_scores(store)) == (stories, entities)
+        same = resolve_scores(store, gold) == scores
+        stories, entities = scores.stories, scores.entities
+        assert stories is not None and entities is not None
         print(f"stories  B-cubed   P {stories.precision:.3f} R {stories.recall:.3f} "
               f"F1 {stories.f1:.3f} ({stories.items} items)")
         print(f"entities pairwise  P {entities.precision:.3f} R {entities.recall:.3f} "

@@ -93,3 +93,62 @@ def test_ingest_analyses_the_seed_and_exports(db_url, tmp_path, capsys):
     code, out, _ = _run(capsys, "--db", db_url, "analyze", str(SEED / "seed.jsonl"))
     analysis = json.loads(out.splitlines()[0])
     assert analysis["document"]["id"] == "seed-an124-venezuela" and analysis["sentences"]
+
+
+ARTICLES = [
+    {"id": "w1", "date": "2026-03-10", "outlet": "Harbour Post",
+     "text": "MOSUL, Iraq — Turkish jets struck a village north of Mosul on Monday, killing "
+             "three people, Iraqi officials said.\n\nThe Iraqi foreign ministry condemned the "
+             "raid."},
+    {"id": "w2", "date": "2026-03-11", "outlet": "Valley Ledger",
+     "text": "Turkish warplanes bombed a village near Mosul on Monday, Iraq's government said, "
+             "in the third such raid this month.\n\nAnkara said its forces hit militant "
+             "positions."},
+    {"id": "w3", "date": "2026-03-11", "outlet": "Valley Ledger",
+     "text": "Police in Tbilisi detained 14 protesters on Tuesday after a march against a new "
+             "media law, the interior ministry said."},
+]
+
+
+def _gold_with_resolution(tmp_path: Path) -> Path:
+    """A one-document gold set with a resolution gold over a three-report corpus beside it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.jsonl").write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    gold = tmp_path / "gold"
+    (gold / "resolve").mkdir(parents=True)
+    (gold / "g1.json").write_text(json.dumps({
+        "document": {"id": "g1", "date": "2026-03-10",
+                     "text": "Turkish jets struck a village north of Mosul on Monday."},
+        "expect": {"events": [{"event": "ASSAULT", "actor_country": "TUR"}]}}))
+    (gold / "resolve" / "stories.json").write_text(json.dumps({
+        "corpus": "corpus",
+        "stories": [{"id": "S1", "event": ["ASSAULT"], "members": ["w1", "w2"]}],
+        "singletons": [{"document": "w3", "event": ["COERCE"]}]}))
+    (gold / "resolve" / "entities.json").write_text(json.dumps({
+        "corpus": "corpus",
+        "groups": [{"id": "mosul", "kind": "GPE", "mentions": [["w1", "Mosul"], ["w2", "Mosul"]]},
+                   {"id": "tbilisi", "kind": "GPE", "mentions": [["w3", "Tbilisi"]]}]}))
+    return gold
+
+
+def test_eval_scores_stories_and_entities_with_a_resolution_gold(tmp_path, capsys):
+    gold = _gold_with_resolution(tmp_path)
+    code, out, _ = _run(capsys, "eval", str(gold), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["documents"] == 1
+    assert report["stories"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "items": 3}
+    assert report["entities"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "items": 3}
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"dev": {"stories.f1": 1.0, "entities": {"f1": 1.0}},
+                                  "strict": {"stories.recall": 1.01}}))
+    code, out, err = _run(capsys, "eval", str(gold), "--floors", str(floors), "--section", "dev")
+    assert code == 0 and not err
+    assert re.search(r"stories\s+│\s+3 ", out) and re.search(r"entities\s+│\s+3 ", out)
+    code, _, err = _run(capsys, "eval", str(gold), "--floors", str(floors), "--section",
+                        "strict")
+    assert code == 1 and "stories.recall 1.00 < floor 1.01" in err
+    code, _, err = _run(capsys, "eval", str(gold), "--floors", str(floors))
+    assert code == 2 and "choose one" in err
+    code, out, _ = _run(capsys, "eval", str(gold), "--json", "--no-resolve")
+    assert json.loads(out)["stories"] is None

@@ -1,19 +1,26 @@
 """CI gate: analysis scores on the development gold set must not fall below their floors.
 
 Floors live in tests/gold/floors.json and only ever move up (raise them when a change
-improves a score). The seed's gold has floors of its own there too.
+improves a score). The seed's gold has floors of its own there too. The dev floors include
+story clustering and entity resolution on the example corpus (tests/gold/resolve), scored
+as `wirewatch eval tests/gold` scores them.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.geo.shared import resources_once
+from wirewatch import resolve
 from wirewatch.analyze import Resources, analyze_many
-from wirewatch.eval import check_floors, load_gold, score
+from wirewatch.cli.admin import corpus_store, resolve_scores
+from wirewatch.eval import check_floors, load_gold, load_resolve_gold, score
+from wirewatch.settings import Settings
+from wirewatch.store import Store
 
 ROOT = Path(__file__).parents[2]
 FLOORS = json.loads((ROOT / "tests" / "gold" / "floors.json").read_text())
@@ -30,16 +37,45 @@ def resources(tmp_path_factory: pytest.TempPathFactory) -> Resources:
     return resources_once(tmp_path_factory)
 
 
+@pytest.fixture(scope="module")
+def corpus(resources: Resources) -> Iterator[Store]:
+    """The resolution gold's corpus (examples/corpus) ingested and resolved, once."""
+    gold = load_resolve_gold(ROOT / "tests" / "gold")
+    assert gold is not None
+
+    def analyser(batch):
+        return list(analyze_many(batch, resources))
+
+    with corpus_store(gold, Settings(), analyser) as store:
+        yield store
+
+
 def _report(path: Path, resources):
     golds = load_gold(path)
     return score(zip(golds, analyze_many((g.to_document() for g in golds), resources),
                      strict=True))
 
 
-def test_dev_gold_scores_hold_their_floors(resources):
-    report = _report(ROOT / "tests" / "gold", resources)
+def test_dev_gold_scores_hold_their_floors(resources, corpus):
+    gold = ROOT / "tests" / "gold"
+    report = _report(gold, resources)
+    scores = resolve_scores(corpus, load_resolve_gold(gold))
+    report.stories, report.entities = scores.stories, scores.entities
     failures = check_floors(report, FLOORS["dev"])
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.xfail(strict=True, reason="extraction gives no movement for a warship named "
+                   "only by name and hull number (Admiral Essen, 751): no track to join")
+def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
+    """The gold labels no story for the Tartus port call (spec §3: a port call alone gives
+    no event; tests/gold/resolve/README.md): its three reports are one leg of the frigate's
+    track instead, the syndicated copy listed with the others."""
+    tartus = {"cs-2026-10-15-two-russian-warships-tartus", "lc-2026-10-16-admiral-essen-tartus",
+              "nd-2026-10-17-admiral-essen-tartus-syndicated"}
+    legs = [leg for track in resolve.all_tracks(corpus) for leg in track.legs
+            if leg.destination is not None and leg.destination.name.casefold() == "tartus"]
+    assert [{s.document_id for s in leg.sources} for leg in legs] == [tartus]
 
 
 def test_seed_gold_scores_hold_their_floors(resources):

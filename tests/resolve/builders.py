@@ -55,10 +55,14 @@ class Report:
                         text=text)
 
     def place(self, name: str, lat: float | None, lon: float | None, country: str | None,
-              feature: str = "city") -> str:
+              feature: str = "city", precision_km: float | None = None) -> str:
+        """A place; mentioned where the text written so far names it (if it does)."""
         pid = stable_id("plc", self.id, name)
+        at = " ".join(self.sentences).find(name)
+        mentions = [Span(start=at, end=at + len(name))] if at >= 0 else []
         self.places[pid] = Place(id=pid, name=name, lat=lat, lon=lon, country=country,
-                                 feature=feature)  # type: ignore[arg-type]
+                                 feature=feature, precision_km=precision_km,  # type: ignore
+                                 mentions=mentions)
         return pid
 
     def event(self, kind: str, text: str, on: When | None, actors=(), recipients=(),

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.resolve.builders import Report, when
 from wirewatch import resolve
 from wirewatch.ingest import fingerprint
 from wirewatch.model import Filters, Origin
+from wirewatch.resolve.config import rules
+from wirewatch.resolve.models import StorySource
+from wirewatch.resolve.storybuild import disagreements
 from wirewatch.store import Store
 
 
@@ -196,3 +201,86 @@ def test_a_copy_the_dedup_let_through_is_listed_but_counted_once(store: Store) -
     assert [(s.document_id, s.copy_of) for s in story.sources] == [
         ("cs-tartus", None), ("lc-tartus", None), ("nd-tartus", "lc-tartus")]
     assert story.source_count == 2
+
+
+def _deployment(doc: str, date: str, outlet: str, lead: str) -> Report:
+    r = Report(doc, date, outlet)
+    r.sentence(lead + "\n")  # the lead: the text's first line
+    return r
+
+
+def test_reports_at_a_country_a_base_in_it_and_unplaced_are_one_story(store: Store) -> None:
+    """One deployment as three outlets place it: the country (an area, 300 km from the
+    base by its centre), an air base in it, and nowhere (its lead names the country)."""
+    country = _deployment("deploy-a", "2026-10-13", "Wire A",
+                          "About 2,000 paratroopers are deploying to Romania, the Pentagon said.")
+    where = country.place("Romania", 45.78, 25.20, "ROU", "country", precision_km=275)
+    country.event("MOBILIZE", "The first aircraft carrying them left on Monday.",
+                  when("2026-10-12"), [("United States", "USA")], [("Romania", "ROU")],
+                  place=where)
+    base = _deployment("deploy-b", "2026-10-14", "Wire B",
+                       "A C-17 carrying the first paratroopers landed near Constanta.")
+    at = base.place("Constanta air base", 44.36, 28.49, "ROU", "airbase", precision_km=2)
+    base.event("MOBILIZE", "It landed yesterday afternoon.", when("2026-10-13"),
+               [("United States", "USA")], [("Romania", "ROU")], place=at)
+    unplaced = _deployment("deploy-c", "2026-10-15", "Wire C",
+                           "Washington's reasons for sending a brigade to Romania have shifted.")
+    unplaced.place("Romania", 45.78, 25.20, "ROU", "country", precision_km=275)
+    unplaced.event("MOBILIZE", "The Pentagon spoke on Monday of reinforcing the flank.",
+                   when("2026-10-12"), [("Pentagon", "USA")])
+    # The same act unplaced in a report whose lead names another country stays apart.
+    elsewhere = _deployment("deploy-d", "2026-10-15", "Wire D",
+                            "Greek ports are busy with a brigade's vehicles.\nRomania waits.")
+    elsewhere.place("Romania", 45.78, 25.20, "ROU", "country", precision_km=275)
+    elsewhere.event("MOBILIZE", "The Pentagon announced a deployment on Monday.",
+                    when("2026-10-12"), [("Pentagon", "USA")])
+    _save(store, country, base, unplaced, elsewhere)
+    stories = resolve.stories(store).items
+    assert sorted(s.source_count for s in stories) == [1, 3]
+    story = next(s for s in stories if s.source_count == 3)
+    assert [s.document_id for s in story.sources] == ["deploy-a", "deploy-b", "deploy-c"]
+    # Placed at the base, not the country's centre; the country is not a place disagreement.
+    assert story.place == "Constanta air base" and story.lat == 44.36
+    assert "place" not in {d.field for d in story.disagreements}
+    resolve.rebuild(store)
+    assert resolve.stories(store).items == stories
+
+
+def test_a_denial_joins_the_story_of_the_act_and_makes_none_alone(store: Store) -> None:
+    landed = Report("landed", "2026-10-08", "Wire A")
+    benina = landed.place("Benina", 32.10, 20.27, "LBY", "airport", precision_km=2)
+    landed.event("MOBILIZE", "A Russian An-124 landed at Benina with crates.",
+                 when("2026-10-07"), [("Russia", "RUS")], [("Libya", "LBY")], place=benina)
+    denial = Report("denied", "2026-10-09", "Wire B")
+    denial.sentence("Moscow denied that its plane in Libya this week had carried arms.\n")
+    denial.place("Libya", 26.3, 17.2, "LBY", "country", precision_km=600)
+    said = denial.claim("Kremlin", "government", "the plane carried no weapons",
+                        stance="denies", country="RUS")
+    denial.event("MOBILIZE", "It carried medical cargo, the Kremlin said.",
+                 when("2026-10-05", "2026-10-11"), [("Russia", "RUS")], status="denied",
+                 negated=True, claim=said.id)
+    alone = Report("alone", "2026-10-09", "Wire C")
+    alone.sentence("Minsk denied sending troops to the border.\n")
+    alone.event("MOBILIZE", "No troops moved, the ministry said.", when("2026-10-08"),
+                [("Belarus", "BLR")], status="denied", negated=True)
+    _save(store, landed, denial, alone)
+    [story] = resolve.stories(store).items
+    assert [s.document_id for s in story.sources] == ["landed", "denied"]
+    denials = next(d for d in story.disagreements if d.field == "denial")
+    assert [v.document_id for v in denials.values] == ["denied"]
+
+
+def test_an_area_disagrees_only_with_a_place_in_another_country() -> None:
+    day = dt.date(2026, 10, 13)
+    sources = [StorySource(document_id=d, date=day, event_ids=["e"], when=(day, day))
+               for d in ("a", "b")]
+    config = rules().stories
+    base = {"b": ("Constanta air base", 44.36, 28.49, "ROU")}
+
+    def fields(area: tuple[str, float, float, str | None]) -> set[str]:
+        found = disagreements(sources, {"a": [], "b": []}, {"a": "", "b": ""}, base, config,
+                              {"a": area})
+        return {d.field for d in found}
+
+    assert "place" not in fields(("Romania", 45.78, 25.20, "ROU"))
+    assert "place" in fields(("Bulgaria", 42.7, 25.5, "BGR"))

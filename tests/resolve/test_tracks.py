@@ -68,6 +68,66 @@ def test_gap_and_contradiction_are_flagged(store: Store) -> None:
     assert contradiction.date is not None and contradiction.date.isoformat() == "2026-10-09"
 
 
+def test_arrival_before_departure_is_a_contradiction(store: Store) -> None:
+    _save(store,
+          flight("a1", "2026-10-06", MIGALOVO, KHMEIMIM, depart="2026-10-04",
+                 arrive="2026-10-05"),
+          # One report's dates cannot both be right: it lands five days before it leaves.
+          flight("a2", "2026-10-15", BAMAKO, MIGALOVO, depart="2026-10-12",
+                 arrive="2026-10-07"))
+    track = resolve.find_tracks(store, "RA-82038")[0]
+    flagged = [f for f in track.flags if f.legs[0] == f.legs[1]]
+    assert len(flagged) == 1
+    flag = flagged[0]
+    leg = track.legs[flag.legs[0]]
+    assert flag.kind == "contradiction" and [s.document_id for s in leg.sources] == ["a2"]
+    assert flag.date is not None and flag.date.isoformat() == "2026-10-07"
+    assert flag.detail == ("arrives at Migalovo on 2026-10-07, before it departs from Bamako "
+                           "on 2026-10-12")
+    # The well-ordered leg is not flagged.
+    assert all(f.legs != (0, 0) for f in track.flags)
+
+
+BALTIYSK = ("Baltiysk", 54.65, 19.91, "RUS", "port")
+GIBRALTAR = ("Strait of Gibraltar", 35.97, -5.50, None, "water")
+TARTUS = ("Tartus", 34.89, 35.87, "SYR", "port")
+
+
+def _voyage(doc: str, date: str, outlet: str, text: str, destination, arrive: str, *,
+            hull: str | None = "751", origin=None) -> Report:
+    r = Report(doc, date, outlet)
+    r.sentence(text)
+    r.movement("Project 11356M", "RUS", identifier=hull, kind="ship",
+               origin=r.place(*origin) if origin else None,
+               destination=r.place(*destination), arrive=arrive)
+    return r
+
+
+def test_port_call_reports_are_one_leg_of_the_ship_track(store: Store) -> None:
+    """A port call gives no event (spec §3), so the reports of one are a track leg: the
+    hull-numbered reports, a syndicated copy of one of them and a report naming no hull
+    number (joined by model, operator, date and the shared port) are all its sources."""
+    _save(store,
+          _voyage("essen-strait", "2026-10-12", "Wire G",
+                  "The frigate and a fleet tanker sailed into the Mediterranean on Saturday.",
+                  GIBRALTAR, "2026-10-10", origin=BALTIYSK),
+          _voyage("essen-port-a", "2026-10-15", "Wire C",
+                  "Two Russian navy ships tied up at the Syrian naval facility yesterday.",
+                  TARTUS, "2026-10-14", hull=None),
+          _voyage("essen-port-b", "2026-10-16", "Wire L",
+                  "The frigate, hull 751, berthed on Wednesday for a week of repairs.",
+                  TARTUS, "2026-10-14"),
+          _voyage("essen-port-c", "2026-10-17", "Wire N",
+                  "The frigate, hull 751, berthed on Wednesday for a week of repairs.",
+                  TARTUS, "2026-10-14"))
+    [track] = resolve.find_tracks(store, "751")
+    assert [leg.destination.name for leg in track.legs if leg.destination] == [
+        "Strait of Gibraltar", "Tartus"]
+    assert sorted(s.document_id for s in track.legs[1].sources) == [
+        "essen-port-a", "essen-port-b", "essen-port-c"]
+    assert resolve.stories(store).items == []  # a port call is not a story
+
+
 def test_unidentified_movement_joins_only_when_unambiguous(store: Store) -> None:
     known = flight("u1", "2026-10-08", KHMEIMIM, BENINA, arrive="2026-10-07")
     vague = flight("u2", "2026-10-08", ("Latakia", 35.52, 35.78, "SYR", "city"), BENINA,

@@ -22,6 +22,19 @@ from wirewatch.eval.gold import (
 )
 from wirewatch.eval.loader import GoldError, load_gold, load_gold_file
 from wirewatch.eval.report import DocumentResult, EvalReport, KindResults, UnknownFigure
+from wirewatch.eval.resolve import (
+    PRF,
+    EntityGold,
+    ResolveGold,
+    ResolveGoldError,
+    ResolveScores,
+    StoryGold,
+    bcubed,
+    load_resolve_gold,
+    pairwise,
+    score_entities,
+    score_stories,
+)
 from wirewatch.eval.scorer import score, score_document
 from wirewatch.eval.scores import (
     Alignment,
@@ -36,9 +49,11 @@ from wirewatch.eval.scores import (
 )
 
 __all__ = [
-    "KINDS", "Alignment", "ClaimScore", "DateScore", "DocumentResult", "EvalReport", "EventScore",
-    "FloorsError", "GoldClaim", "GoldCountry", "GoldDate", "GoldDocument", "GoldError",
-    "GoldEvent", "GoldExhaustive", "GoldExpect", "GoldMovement", "GoldPlace", "GoldSource",
-    "KindResults", "KindScore", "Link", "MovementScore", "PlaceScore", "Ratio", "UnknownFigure",
-    "check_floors", "load_floors", "load_gold", "load_gold_file", "score", "score_document",
+    "KINDS", "PRF", "Alignment", "ClaimScore", "DateScore", "DocumentResult", "EntityGold",
+    "EvalReport", "EventScore", "FloorsError", "GoldClaim", "GoldCountry", "GoldDate",
+    "GoldDocument", "GoldError", "GoldEvent", "GoldExhaustive", "GoldExpect", "GoldMovement",
+    "GoldPlace", "GoldSource", "KindResults", "KindScore", "Link", "MovementScore", "PlaceScore",
+    "Ratio", "ResolveGold", "ResolveGoldError", "ResolveScores", "StoryGold", "UnknownFigure",
+    "bcubed", "check_floors", "load_floors", "load_gold", "load_gold_file", "load_resolve_gold",
+    "pairwise", "score", "score_document", "score_entities", "score_stories",
 ]

@@ -5,22 +5,35 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from wirewatch.eval.report import KindResults, UnknownFigure
+from wirewatch.eval.gold import KINDS
+from wirewatch.eval.report import ACROSS, KindResults, UnknownFigure
+
+ROOTS = frozenset(KINDS) | frozenset(ACROSS)  # the first part of every figure name
 
 
 class FloorsError(ValueError):
     """A floors file that cannot be read or is not a mapping of names to numbers."""
 
 
-def load_floors(path: Path) -> dict[str, float]:
+def load_floors(path: Path, section: str | None = None) -> dict[str, float]:
     """A JSON object of floors: flat (`{"events.f1": 0.75}`) or nested (`{"events": {"f1":
-    0.75}}`), flattened to dotted names."""
+    0.75}}`), flattened to dotted names. A file may hold several gold sets' floors in named
+    sections (`{"dev": {...}, "seed": {...}}`): `section` picks one, and is required then."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise FloorsError(f"{path}: cannot read floors: {error}") from error
     if not isinstance(data, dict):
         raise FloorsError(f"{path}: floors must be a JSON object")
+    sections = sorted(k for k, v in data.items() if isinstance(v, dict) and k not in ROOTS)
+    if section is not None:
+        if section not in sections:
+            raise FloorsError(f"{path}: no floors section {section!r} (it has: "
+                              f"{', '.join(sections) or 'none'})")
+        data = data[section]
+    elif sections:
+        raise FloorsError(f"{path}: floors are in sections ({', '.join(sections)}); "
+                          "choose one (wirewatch eval --section NAME)")
     floors: dict[str, float] = {}
     _flatten(data, "", floors, path)
     return floors

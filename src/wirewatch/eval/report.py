@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rich.table import Table
 
 from wirewatch.eval.gold import KINDS
+from wirewatch.eval.resolve import PRF
 from wirewatch.eval.scores import (
     Alignment,
     ClaimScore,
@@ -22,6 +23,8 @@ from wirewatch.eval.scores import (
 )
 from wirewatch.eval.table import kinds_table
 from wirewatch.model import PLOVER_TYPES
+
+ACROSS = ("stories", "entities")  # scores across reports, when a resolution gold is given
 
 
 class UnknownFigure(KeyError):
@@ -106,13 +109,39 @@ class DocumentResult(KindResults):
 
 
 class EvalReport(KindResults):
-    """Scores micro-aggregated over `documents`, plus each document's own result."""
+    """Scores micro-aggregated over `documents`, plus each document's own result; with a
+    resolution gold beside the gold set, story clustering and entity resolution scores."""
 
     documents: int = 0
     per_document: list[DocumentResult] = Field(default_factory=list)
+    stories: PRF | None = None  # B-cubed over the items of resolve/stories.json
+    entities: PRF | None = None  # pairwise over the mentions of resolve/entities.json
 
     def to_table(self) -> Table:
-        return kinds_table(self.kinds(), self.documents)
+        return kinds_table(self.kinds(), self.documents, self.across())
+
+    def across(self) -> dict[str, PRF]:
+        """The resolution scores measured, by name (`stories`, `entities`)."""
+        return {name: score for name in ACROSS if (score := getattr(self, name)) is not None}
+
+    def figure(self, name: str) -> float | None:
+        """As `KindResults.figure`, and `stories.f1`, `entities.precision`, ...: None when
+        the gold set has no resolution gold for it."""
+        head, _, rest = name.partition(".")
+        if head not in ACROSS:
+            return super().figure(name)
+        if rest not in PRF.model_fields or rest == "items":
+            raise UnknownFigure(f"unknown figure {name!r}: {head} has precision, recall, f1")
+        score = getattr(self, head)
+        return None if score is None else float(getattr(score, rest))
+
+    def figures(self) -> dict[str, float | None]:
+        """As `KindResults.figures`, and the resolution scores that were measured."""
+        found = super().figures()
+        for name, score in self.across().items():
+            for field in ("precision", "recall", "f1"):
+                found[f"{name}.{field}"] = getattr(score, field)
+        return found
 
     def document(self, doc_id: str) -> DocumentResult:
         """The result for one document id (KeyError if it was not scored)."""

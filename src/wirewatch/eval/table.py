@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from rich.table import Table
 
+from wirewatch.eval.resolve import PRF
 from wirewatch.eval.scores import (
     ClaimScore,
     DateScore,
@@ -55,12 +56,17 @@ def _row(table: Table, label: str, score: KindScore, extra: str, style: str | No
     )
 
 
-def kinds_table(kinds: Mapping[str, KindScore], documents: int) -> Table:
-    table = Table(
-        title="wirewatch eval (spec §3)",
-        caption=f"{documents} document(s), micro-averaged; precision and FP count only "
-                "documents where the kind is exhaustive",
-    )
+ACROSS_DETAILS = {"stories": "B-cubed, {items} gold items",
+                  "entities": "pairwise, {items} gold mentions"}
+
+
+def kinds_table(kinds: Mapping[str, KindScore], documents: int,
+                across: Mapping[str, PRF] | None = None) -> Table:
+    caption = (f"{documents} document(s), micro-averaged; precision and FP count only "
+               "documents where the kind is exhaustive")
+    if across:
+        caption += "; stories and entities: the gold set's corpus ingested and resolved"
+    table = Table(title="wirewatch eval (spec §3)", caption=caption)
     table.add_column("kind")
     for name in ("gold", "TP", "FP", "FN", "P", "R", "F1"):
         table.add_column(name, justify="right")
@@ -70,4 +76,7 @@ def kinds_table(kinds: Mapping[str, KindScore], documents: int) -> Table:
         if isinstance(score, EventScore):
             for event_type, sub in sorted(score.by_type.items()):
                 _row(table, f"  {event_type}", sub, "", style="dim")
+    for name, prf in (across or {}).items():
+        table.add_row(name, str(prf.items), "", "", "", _rate(prf.precision), _rate(prf.recall),
+                      _rate(prf.f1), ACROSS_DETAILS.get(name, "").format(items=prf.items))
     return table

@@ -23,7 +23,9 @@ class StoryRules(_Strict):
     date_tolerance_days: int = Field(ge=0)
     max_interval_days: int = Field(ge=0)
     max_distance_km: float = Field(gt=0)
+    area_precision_km: float = Field(gt=0)
     skip_statuses: list[str]
+    denied_statuses: list[str]
     quantity_sentence_window: int = Field(ge=0)
     syndication_similarity: float = Field(gt=0, le=1)
     place_disagreement_km: float = Field(gt=0)

@@ -64,6 +64,45 @@ def copies(connection: Connection, doc_ids: Iterable[str]) -> dict[str, list[Cop
     return out
 
 
+def named_countries(connection: Connection,
+                    keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], frozenset[str]]:
+    """For each (document id, event id): the countries of the places its report names in the
+    event's own evidence or in the lead (the text's first line: a headline or the opening
+    paragraph, where a news report says where its story happens)."""
+    wanted: dict[str, set[str]] = {}
+    for doc_id, event_id in keys:
+        wanted.setdefault(doc_id, set()).add(event_id)
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    d, e, p = st.documents.c, st.events.c, st.places.c
+    for batch in chunks(sorted(wanted)):
+        leads = {doc_id: _lead_end(text) for doc_id, text in
+                 connection.execute(select(d.id, d.text).where(d.id.in_(batch)))}
+        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for doc_id, event_id, data in connection.execute(
+                select(e.document_id, e.id, e.data).where(e.document_id.in_(batch))):
+            if event_id in wanted[doc_id]:
+                spans[(doc_id, event_id)] = [(ev["start"], ev["end"])
+                                             for ev in json.loads(data)["evidence"]]
+        named: dict[str, list[tuple[str, list[int]]]] = {}
+        for doc_id, country, data in connection.execute(
+                select(p.document_id, p.country, p.data)
+                .where(p.document_id.in_(batch), p.country.is_not(None))):
+            named.setdefault(doc_id, []).append(
+                (country, [m["start"] for m in json.loads(data)["mentions"]]))
+        for key, evidence in spans.items():
+            lead = leads.get(key[0], 0)
+            out[key] = frozenset(
+                country for country, starts in named.get(key[0], [])
+                if any(at < lead or any(a <= at < b for a, b in evidence) for at in starts))
+    return out
+
+
+def _lead_end(text: str) -> int:
+    body = len(text) - len(text.lstrip())
+    end = text.find("\n", body)
+    return len(text) if end < 0 else end
+
+
 def all_ids(connection: Connection, column, where=None) -> Sequence:
     query = select(column).distinct()
     if where is not None:

@@ -19,6 +19,8 @@ from wirewatch.resolve.quantities import quantities
 from wirewatch.resolve.storygraph import NodeKey
 from wirewatch.store.dedup import similarity
 
+Located = tuple[str, float, float, str | None]  # a source's place: name, lat, lon, country
+
 
 def story_id(members: list[NodeKey]) -> str:
     return stable_id("sty", *min(members))
@@ -99,7 +101,8 @@ def build_story(members: list[NodeKey], analyses: dict[str, Analysis],
     sources: list[StorySource] = []
     claims_of: dict[str, list[Claim]] = {}
     texts: dict[str, str] = {}
-    points: dict[str, tuple[str, float, float]] = {}
+    points: dict[str, Located] = {}
+    areas: dict[str, Located] = {}  # places too coarse to measure from (countries)
     countries: set[str] = set()
     for doc_id in order:
         analysis, events = analyses[doc_id], by_doc[doc_id]
@@ -116,7 +119,10 @@ def build_story(members: list[NodeKey], analyses: dict[str, Analysis],
         if place and place.country:
             countries.add(place.country)
         if place and place.lat is not None and place.lon is not None:
-            points[doc_id] = (place.name, place.lat, place.lon)
+            if place.precision_km is not None and place.precision_km > config.area_precision_km:
+                areas[doc_id] = (place.name, place.lat, place.lon, place.country)
+            else:
+                points[doc_id] = (place.name, place.lat, place.lon, place.country)
         evidence = [ev for e in events for ev in e.evidence]
         texts[doc_id] = _nearby_text(analysis, evidence, config.quantity_sentence_window)
         sources.append(StorySource(
@@ -126,7 +132,9 @@ def build_story(members: list[NodeKey], analyses: dict[str, Analysis],
             evidence=evidence, copies=copies.get(doc_id, []),
         ))
     sources = mark_copies(sources, prints, config.syndication_similarity)
-    first_point = next((points[d] for d in order if d in points), None)
+    # The story is placed at its first source's point: a place rather than an area's centre.
+    first_point = next((points[d] for d in order if d in points),
+                       next((areas[d] for d in order if d in areas), None))
     return Story(
         id=story_id(members), event=by_doc[order[0]][0].event,
         start=min(s.when[0] for s in sources if s.when),
@@ -137,13 +145,13 @@ def build_story(members: list[NodeKey], analyses: dict[str, Analysis],
         lat=first_point[1] if first_point else None, lon=first_point[2] if first_point else None,
         source_count=sum(1 for s in sources if s.copy_of is None),
         sources=sources,
-        disagreements=disagreements(sources, claims_of, texts, points, config),
+        disagreements=disagreements(sources, claims_of, texts, points, config, areas),
     )
 
 
 def disagreements(sources: list[StorySource], claims_of: dict[str, list[Claim]],
-                  texts: dict[str, str], points: dict[str, tuple[str, float, float]],
-                  config: StoryRules) -> list[Disagreement]:
+                  texts: dict[str, str], points: dict[str, Located], config: StoryRules,
+                  areas: dict[str, Located] | None = None) -> list[Disagreement]:
     out: list[Disagreement] = []
 
     def field(name: str, values: Iterable[tuple[StorySource, str]]) -> None:
@@ -154,9 +162,16 @@ def disagreements(sources: list[StorySource], claims_of: dict[str, list[Claim]],
     if len({v for _, v in dated}) > 1:
         field("date", dated)
     pointed = [s for s in sources if s.document_id in points]
-    if any(km(*points[a.document_id][1:], *points[b.document_id][1:])
-           > config.place_disagreement_km for a in pointed for b in pointed):
-        field("place", [(s, points[s.document_id][0]) for s in pointed])
+    areas = areas or {}
+    apart = any(km(*points[a.document_id][1:3], *points[b.document_id][1:3])
+                > config.place_disagreement_km for a in pointed for b in pointed)
+    # An area (a country) and a place inside it do not disagree: the area is only vaguer.
+    # An area in another country than another source's place does.
+    countries = {place[3] for place in (*points.values(), *areas.values())}
+    if apart or (areas and len(countries - {None}) > 1):
+        field("place", [(s, points[s.document_id][0] if s.document_id in points
+                         else areas[s.document_id][0]) for s in sources
+                        if s.document_id in points or s.document_id in areas])
     per_source = {s.document_id: quantities(texts[s.document_id], config) for s in sources}
     for label in [q.label for q in config.quantities]:
         stated = [(s, ", ".join(_fmt_number(v) for v in sorted(per_source[s.document_id][label])))

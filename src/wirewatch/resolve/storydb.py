@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import Connection, and_, delete, insert, select
 
@@ -23,20 +24,24 @@ from wirewatch.resolve.storygraph import (
     NodeKey,
     Window,
     cluster_all,
+    denial,
     eligible,
+    reported,
 )
 from wirewatch.store import tables as st
 
 
 def _select():
-    e, p = st.events, st.event_parties
-    joined = e.outerjoin(p, and_(p.c.document_id == e.c.document_id, p.c.event_id == e.c.id))
+    e, p, pl = st.events, st.event_parties, st.places
+    joined = e.outerjoin(p, and_(p.c.document_id == e.c.document_id, p.c.event_id == e.c.id)) \
+        .outerjoin(pl, and_(pl.c.document_id == e.c.document_id, pl.c.id == e.c.place_id))
     return select(e.c.document_id, e.c.id, e.c.event_type, e.c.date_start, e.c.date_end,
                   e.c.lat, e.c.lon, e.c.place_country, e.c.negated, e.c.status,
-                  p.c.country).select_from(joined)
+                  pl.c.precision_km, p.c.country).select_from(joined)
 
 
-def _nodes(rows: Iterable, config: StoryRules) -> dict[NodeKey, EventNode]:
+def _nodes(connection: Connection, rows: Iterable,
+           config: StoryRules) -> dict[NodeKey, EventNode]:
     rows_by: dict[NodeKey, list] = {}
     for row in rows:
         rows_by.setdefault((row.document_id, row.id), []).append(row)
@@ -47,9 +52,14 @@ def _nodes(rows: Iterable, config: StoryRules) -> dict[NodeKey, EventNode]:
         if first.place_country:
             countries.add(first.place_country)
         node = EventNode(*key, first.event_type, db.day(first.date_start), db.day(first.date_end),
-                         first.lat, first.lon, first.place_country, frozenset(countries))
+                         first.lat, first.lon, first.place_country, frozenset(countries),
+                         first.precision_km, denied=denial(first.negated, first.status, config))
         if eligible(node, first.negated, first.status, config):
             out[key] = node
+    # An event the report does not place may be where the report says its story is.
+    unplaced = [key for key, node in out.items() if node.lat is None]
+    for key, named in db.named_countries(connection, unplaced).items():
+        out[key] = replace(out[key], report_countries=named)
     return out
 
 
@@ -58,7 +68,7 @@ def nodes_of(connection: Connection, doc_ids: Iterable[str],
     out: dict[NodeKey, EventNode] = {}
     for batch in db.chunks(sorted(set(doc_ids))):
         rows = connection.execute(_select().where(st.events.c.document_id.in_(batch)))
-        out.update(_nodes(rows, config))
+        out.update(_nodes(connection, rows, config))
     return out
 
 
@@ -85,7 +95,7 @@ def _window(connection: Connection, frontier: list[EventNode],
         for lo, hi in spans:
             rows = connection.execute(_select().where(
                 e.event_type == event_type, e.date_start >= lo, e.date_start <= hi))
-            found.setdefault(event_type, {}).update(_nodes(rows, config))
+            found.setdefault(event_type, {}).update(_nodes(connection, rows, config))
     return {t: Window(nodes.values(), config) for t, nodes in found.items()}
 
 
@@ -108,7 +118,7 @@ def expand(connection: Connection, seeds: dict[NodeKey, EventNode],
                     visited[other.key] = other
                     grown.append(other)
         frontier = grown
-    return found.groups()
+    return reported(found.groups(), visited)
 
 
 def _story_ids_of(connection: Connection, keys: Iterable[NodeKey]) -> set[str]:
@@ -186,5 +196,5 @@ def update(connection: Connection, doc_ids: list[str], config: StoryRules) -> in
 def rebuild(connection: Connection, config: StoryRules) -> int:
     for table in (rt.story_members, rt.story_countries, rt.stories):
         connection.execute(delete(table))
-    nodes = _nodes(connection.execute(_select()), config)
+    nodes = _nodes(connection, connection.execute(_select()).all(), config)
     return write(connection, cluster_all(nodes.values(), config), config)

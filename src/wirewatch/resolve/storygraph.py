@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from wirewatch.resolve.config import StoryRules
@@ -30,6 +30,14 @@ class EventNode:
     lon: float | None
     place_country: str | None
     countries: frozenset[str]  # parties' countries and the place's
+    # How far the place may be from its point (the gazetteer's precision); None: a point.
+    precision_km: float | None = None
+    # For an event its report does not place: the countries of the places the report names
+    # in the event's evidence or in its lead (storydb reads them).
+    report_countries: frozenset[str] = frozenset()
+    # A source denies the act ("Moscow denied its plane carried weapons"): it joins the story
+    # of the act, where the denial is shown, but never makes a story on its own.
+    denied: bool = False
 
     @property
     def key(self) -> NodeKey:
@@ -37,9 +45,31 @@ class EventNode:
 
 
 def eligible(node: EventNode, negated: bool, status: str, config: StoryRules) -> bool:
-    """Negated, speculated and vaguely dated events are not clustered (stay singletons)."""
+    """Negated (unless denied by a source), speculated and vaguely dated events are not
+    clustered (stay out of stories)."""
     wide = (node.end - node.start).days > config.max_interval_days
-    return not negated and status not in config.skip_statuses and not wide
+    denied_by_source = status in config.denied_statuses
+    return (not negated or denied_by_source) and status not in config.skip_statuses \
+        and not wide
+
+
+def denial(negated: bool, status: str, config: StoryRules) -> bool:
+    """An act a source denies: negated, and attributed as a denial."""
+    return negated and status in config.denied_statuses
+
+
+def _located(node: EventNode) -> bool:
+    return node.lat is not None and node.lon is not None
+
+
+def _point(node: EventNode, config: StoryRules) -> bool:
+    """A place precise enough to measure distances from; coarser ones are areas."""
+    return _located(node) and (node.precision_km is None
+                               or node.precision_km <= config.area_precision_km)
+
+
+def _radius(node: EventNode, config: StoryRules) -> float:
+    return 0.0 if _point(node, config) else node.precision_km or 0.0
 
 
 def compatible(a: EventNode, b: EventNode, config: StoryRules) -> bool:
@@ -50,17 +80,35 @@ def compatible(a: EventNode, b: EventNode, config: StoryRules) -> bool:
         return False
     if a.countries and b.countries and not (a.countries & b.countries):
         return False
-    a_point = a.lat is not None and a.lon is not None
-    b_point = b.lat is not None and b.lon is not None
-    if a_point and b_point:
+    if _point(a, config) and _point(b, config):
         return km(a.lat, a.lon, b.lat, b.lon) <= config.max_distance_km  # type: ignore[arg-type]
+    if _located(a) and _located(b):
+        # An area on one side at least (a country, a large province, a sea): the distance
+        # between centres says little. Two places with countries compare by country; a place
+        # with none (a sea) by distance, widened by the areas' extent.
+        if a.place_country and b.place_country:
+            return a.place_country == b.place_country
+        reach = config.max_distance_km + _radius(a, config) + _radius(b, config)
+        return km(a.lat, a.lon, b.lat, b.lon) <= reach  # type: ignore[arg-type]
     if not (a.countries and b.countries):
-        return False  # no shared country and no two points: nothing ties them together
-    if a_point or b_point:
-        # One side has no point: the pointed side's country must be among the other's.
-        pointed, other = (a, b) if a_point else (b, a)
-        return pointed.place_country is None or pointed.place_country in other.countries
-    return True
+        return False  # no shared country and no two places: nothing ties them together
+    if _located(a) or _located(b):
+        # One side is not placed: the placed side's country must be among the other's
+        # parties' countries or the countries its report names (the report does not say
+        # where this act happened, but it names where the other report places it).
+        placed, other = (a, b) if _located(a) else (b, a)
+        return placed.place_country is None or \
+            placed.place_country in other.countries | other.report_countries
+    # Neither is placed: besides a party's country, their reports must name a country in
+    # common where they tell it (a shared actor alone would chain every unplaced act of
+    # that state in the window into one story).
+    return bool(a.report_countries & b.report_countries)
+
+
+def reported(groups: list[list[NodeKey]], nodes: Mapping[NodeKey, EventNode]) \
+        -> list[list[NodeKey]]:
+    """The components that hold at least one event a source reports rather than denies."""
+    return [g for g in groups if any(not nodes[k].denied for k in g)]
 
 
 class Components:
@@ -111,9 +159,10 @@ class Window:
 
 
 def cluster_all(nodes: Iterable[EventNode], config: StoryRules) -> list[list[NodeKey]]:
-    """Every component among `nodes` (the full rebuild)."""
+    """Every component among `nodes` (the full rebuild) with a reported event."""
+    by_key = {node.key: node for node in nodes}
     by_type: dict[str, list[EventNode]] = {}
-    for node in nodes:
+    for node in by_key.values():
         by_type.setdefault(node.event, []).append(node)
     found = Components()
     for group in by_type.values():
@@ -123,4 +172,4 @@ def cluster_all(nodes: Iterable[EventNode], config: StoryRules) -> list[list[Nod
             for other in window.near(node):
                 found.add(other.key)
                 found.union(node.key, other.key)
-    return found.groups()
+    return reported(found.groups(), by_key)

@@ -289,6 +289,10 @@ def _leg(group: list[Sighting]) -> Leg:
     )
 
 
+def _at(stop: Stop | None, word: str = "at") -> str:
+    return f" {word} {stop.name}" if stop is not None else ""
+
+
 def _distance(a: Stop | None, b: Stop | None) -> float | None:
     if a is None or b is None or None in (a.lat, a.lon, b.lat, b.lon):
         return None
@@ -297,6 +301,15 @@ def _distance(a: Stop | None, b: Stop | None) -> float | None:
 
 def flags(legs: list[Leg], config: TrackRules) -> list[TrackFlag]:
     out: list[TrackFlag] = []
+    for i, leg in enumerate(legs):
+        # A leg cannot end before it starts: one of its dates is wrong (or two reports of
+        # different trips were taken for one leg).
+        if leg.depart is not None and leg.arrive is not None and leg.arrive < leg.depart:
+            out.append(TrackFlag(kind="contradiction", legs=(i, i), date=leg.arrive,
+                                 detail=f"arrives{_at(leg.destination)} on "
+                                        f"{leg.arrive.isoformat()}, before it departs"
+                                        f"{_at(leg.origin, 'from')} on "
+                                        f"{leg.depart.isoformat()}"))
     for i in range(len(legs) - 1):
         here, there = legs[i].destination, legs[i + 1].origin
         gap = _distance(here, there)
