@@ -88,10 +88,11 @@ def test_date_inputs_filter_map_lists_and_tracks(page, artifacts) -> None:
 def test_brushing_the_timeline_picks_a_range(page) -> None:
     box = page.locator("#histogram").bounding_box()
     y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.975, y)
+    # The timeline opens on the main period (October 2026): brush across its middle.
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=4)
-    page.mouse.move(box["x"] + box["width"] * 0.999, y, steps=4)
+    page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=4)
+    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=4)
     page.mouse.up()
     since, until = _state(page, "s.range")
     assert since <= until and since.startswith("2026")
@@ -193,3 +194,20 @@ def test_story_detail_lists_every_report(page, artifacts) -> None:
     reports = page.locator("#detail ul.sources li")
     assert reports.count() == int(page.locator("#detail dl.fields dd").nth(4).inner_text())
     page.screenshot(path=str(artifacts / "ui-story-detail.png"))
+
+
+def test_timeline_focuses_on_the_main_period_and_shows_all_years_on_request(page) -> None:
+    # The example corpus has a few background events years earlier (2014, 2019) than its
+    # October 2026 reports: the timeline opens on 2026 and counts the others at its edge.
+    ticks = page.locator("#histogram text.tick").all_text_contents()
+    assert ticks and all(t.startswith("2026") for t in ticks)
+    assert "earlier" in " ".join(page.locator("#histogram text.outside").all_text_contents())
+    button = page.locator("#timeline-extent")
+    assert button.is_visible() and button.inner_text() == "All years"
+    button.click()
+    ticks = page.locator("#histogram text.tick").all_text_contents()
+    assert ticks[0] < "2020" and ticks[-1] >= "2026"
+    assert page.locator("#histogram text.outside").count() == 0
+    assert button.get_attribute("aria-pressed") == "true"
+    button.click()  # and back
+    assert page.locator("#histogram text.tick").first.text_content().startswith("2026")

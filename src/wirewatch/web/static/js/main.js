@@ -26,7 +26,7 @@ const state = {
 const detail = new DetailPanel($("detail"));
 const tabs = setupTabs();
 const map = new EventMap($("map"), { onEvent: openEvent, onTrack: openTrack });
-const timeline = new Timeline($("histogram"), (range) => setRange(range));
+const timeline = new Timeline($("histogram"), (range) => setRange(range), $("timeline-extent"));
 
 function overlaps(start, end, range) {
   return !range || (end >= range[0] && start <= range[1]);
