@@ -54,7 +54,7 @@ def test_metonym_outlet_and_military_organisation(actors):
     kremlin = entity(ctx, "Kremlin")
     assert (kremlin.kind, kremlin.country, kremlin.sector) == ("ORG", "RUS", "GOV")
     sputnik = entity(ctx, "Sputnik")
-    assert (sputnik.kind, sputnik.country, sputnik.sector) == ("OUTLET", "RUS", "MED")
+    assert (sputnik.kind, sputnik.country, sputnik.sector) == ("OUTLET", "RUS", "JRN")
     air_force = entity(ctx, "Russian Air Force")
     assert (air_force.kind, air_force.country, air_force.sector) == ("ORG", "RUS", "MIL")
     source = span_actor(ctx, "an unnamed diplomatic source")
@@ -117,8 +117,8 @@ def test_seed_entities(actors):
     got = {e.name: (e.kind, e.country, e.sector) for e in ctx.entities}
     assert got["Nicolas Maduro"] == ("PERSON", "VEN", "GOV")
     assert got["Juan Guaido"] == ("PERSON", "VEN", "OPP")
-    assert got["Sputnik"] == ("OUTLET", "RUS", "MED")
-    assert got["Associated Press"] == ("OUTLET", "USA", "MED")
+    assert got["Sputnik"] == ("OUTLET", "RUS", "JRN")
+    assert got["Associated Press"] == ("OUTLET", "USA", "JRN")
     assert got["ImageSat International"][1:] == ("ISR", "BUS")
     assert got["Russia"] == ("GPE", "RUS", None)
     names = [e.name for e in ctx.entities]

@@ -80,7 +80,7 @@ def test_sector_titles_and_domestic(kb):
 ])
 def test_outlets(kb, term, key, country):
     outlet = kb.table("outlets").lookup(term)
-    assert (outlet.key, outlet.country, outlet.sector) == (key, country, "MED")
+    assert (outlet.key, outlet.country, outlet.sector) == (key, country, "JRN")
 
 
 @pytest.mark.parametrize(("term", "country", "sector"), [

@@ -70,7 +70,7 @@ def claimant_of(ctx: Context, token: Token) -> Claimant | None:
     sector = actor.sector if actor else None
     outlet = outlet_name(ctx, token)
     if outlet:
-        return Claimant(name=outlet, kind="outlet", country=country, sector=sector or "MED")
+        return Claimant(name=outlet, kind="outlet", country=country, sector=sector or "JRN")
     return Claimant(name=name, kind=_kind(ctx, token), country=country, sector=sector)
 
 

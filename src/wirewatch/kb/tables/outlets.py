@@ -19,7 +19,7 @@ class Outlet(Row):
     aliases: list[str] = Field(default_factory=list)
     country: str = Field(pattern=r"^[A-Z]{3}$")
     state: bool = False  # state-owned or state-directed media
-    sector: str = "MED"
+    sector: str = "JRN"  # PLOVER: journalists and news media (MED is medical)
 
 
 class Table(BaseModel):
