@@ -1,7 +1,9 @@
-"""The app as a whole: construction does no I/O, UI and docs are served, no CORS."""
+"""The app as a whole: construction does no I/O, UI and docs are served, no CORS, startup
+objects frozen for the garbage collector while it serves."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -33,3 +35,13 @@ def test_ui_docs_and_no_cors(client: TestClient) -> None:
     assert "access-control-allow-origin" not in preflight.headers
     plain = client.get("/api/v1/events", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in plain.headers
+
+
+def test_startup_objects_are_kept_from_the_collector_while_serving(tmp_path: Path) -> None:
+    """Full collections skip what was alive at startup while the app serves, and get it back
+    at shutdown (so a process that builds many apps, as the tests do, can free them)."""
+    gc.unfreeze()
+    with TestClient(create_app(Settings(db=str(tmp_path / "gc.db")))) as client:
+        assert gc.get_freeze_count() > 0
+        assert client.get("/api/v1/events").status_code == 200
+    assert gc.get_freeze_count() == 0

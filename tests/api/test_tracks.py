@@ -99,9 +99,10 @@ def _all_pages(client: TestClient, **params) -> list[str]:
     seen: list[str] = []
     cursor = None
     while True:
-        body = client.get("/api/v1/tracks", params={"limit": 1, **params, **(
+        params = {"limit": 1, **params}
+        body = client.get("/api/v1/tracks", params={**params, **(
             {"cursor": cursor} if cursor else {})}).json()
-        assert len(body["items"]) <= 1
+        assert len(body["items"]) <= params["limit"]
         seen += [t["key"] for t in body["items"]]
         cursor = body["next_cursor"]
         if cursor is None:
@@ -118,3 +119,27 @@ def test_track_pages(seeded) -> None:
         # The outlet filter is applied over resolve's pages; its cursors page the same way.
         assert _all_pages(client, outlet="Second Wire") == everything
         assert _all_pages(client, outlet="Test Wire") == [IDENTIFIED]
+
+
+def _told_by(track: dict, outlet: str) -> bool:
+    return any((s["outlet"] or "").casefold() == outlet.casefold()
+               for leg in track["legs"] for s in leg["sources"])
+
+
+def test_outlet_filter_selects_and_pages_as_resolves_tracks_filtered(seeded) -> None:
+    """The outlet filter is a join over the tracks' member reports: for every other filter
+    it gives what filtering resolve's own tracks by the outlets behind their legs gives, in
+    the same order, on pages of any size."""
+    _add_airframes(seeded[0], ["RA-82039", "RA-82040"])
+    with TestClient(create_app(Settings(db=seeded[0]))) as client:
+        for params in [{}, {"since": "2019-03-29"}, {"until": "2019-03-28"},
+                       {"country": "RUS"}, {"asset": "an-124"}, {"country": "FRA"}]:
+            every = client.get("/api/v1/tracks", params={"limit": 1000, **params}).json()
+            for outlet in ["Test Wire", "SECOND WIRE", "Nobody"]:
+                expected = [t for t in every["items"] if _told_by(t, outlet)]
+                reply = client.get("/api/v1/tracks",
+                                   params={"limit": 1000, "outlet": outlet, **params})
+                assert reply.json() == {"items": expected, "next_cursor": None}, params
+                for limit in (1, 2):
+                    assert _all_pages(client, outlet=outlet, limit=limit, **params) == \
+                        [t["key"] for t in expected], (params, outlet, limit)

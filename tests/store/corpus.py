@@ -158,3 +158,35 @@ def build(spec: DocSpec) -> Analysis:
 
 def corpus() -> list[Analysis]:
     return [build(spec) for spec in SPECS]
+
+
+# Lengths in days around the span-class edges (2**c - 1, 2**c), up to more than a decade.
+LENGTHS = [0, 1, 2, 3, 4, 7, 8, 30, 31, 32, 200, 365, 366, 1000, 4000]
+BASE = dt.date(2020, 1, 1)
+
+
+def _claim(doc_id: str, n: int, start: dt.date, length: int) -> Claim:
+    return Claim(id=stable_id("clm", doc_id, n), content="Latvia said so.",
+                 claimant=Claimant(name="Latvia", kind="government", country="LVA"),
+                 when=When(start=start, end=start + dt.timedelta(days=length),
+                           precision="range"))
+
+
+def of_every_length() -> list[Analysis]:
+    """Per length, two documents 400 days apart; each with an event, a movement and a claim
+    of that length, and an event with no `when` (it takes the document's date)."""
+    out = []
+    for n, length in enumerate(LENGTHS):
+        for k in range(2):
+            start = BASE + dt.timedelta(days=40 * n + 400 * k)
+            end = start + dt.timedelta(days=length)
+            spec = DocSpec(
+                start + dt.timedelta(days=3), "Windows", f"Report {n}.{k} from Riga.", ["Riga"],
+                [EventSpec("AGREE" if n % 2 else "CONSULT", "Latvia", "Russia", "Riga",
+                           (start, end)),
+                 EventSpec("PROTEST", "Russia", None, "Riga")],
+                [MoveSpec("Tu-154", "Russia", "Riga", depart=(start, end))])
+            analysis = build(spec)
+            out.append(analysis.model_copy(update={
+                "claims": [_claim(analysis.document.id, 0, start, length)]}))
+    return out

@@ -6,12 +6,15 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from tests.store.corpus import of_every_length
 from wirewatch.store import Store
-from wirewatch.store.migrate import head_revision
+from wirewatch.store.engine import WRITE
+from wirewatch.store.migrate import alembic_config, head_revision
 from wirewatch.store.tables import metadata
 
 
@@ -115,3 +118,50 @@ def test_unmigrated_database_is_a_clear_error(db_url: str) -> None:
 def test_bad_location_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="empty database"):
         Store("  ")
+
+
+def _downgrade(store: Store, revision: str) -> None:
+    config = alembic_config(store.engine)
+    with store.engine.connect() as connection, \
+            connection.execution_options(**{WRITE: True}).begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+def _indexes(store: Store, table: str) -> dict[str, list[str]]:
+    return {ix["name"]: ix["column_names"] for ix in inspect(store.engine).get_indexes(table)}
+
+
+def _span_classes(store: Store, table: str) -> dict[str, int]:
+    with store.engine.connect() as connection:
+        return dict(connection.execute(text(f"SELECT id, span_class FROM {table}")).all())
+
+
+def test_0003_indexes_date_windows_and_backfills_span_class(db_url: str) -> None:
+    """Migrating a store that holds items computes each one's class in SQL, as the store
+    computes it on write; the downgrade gives the 0002 schema back with the rows intact."""
+    with Store(db_url) as store:
+        store.migrate()
+        analyses = of_every_length()
+        store.save_analyses(analyses)
+        written = {t: _span_classes(store, t) for t in ("events", "movements", "claims")}
+        assert set(written["events"].values()) > {0, 1, 12}
+        for table in ("events", "movements", "claims"):
+            assert _indexes(store, table)[f"ix_{table}_span_class_date_start_id_document_id"] \
+                == ["span_class", "date_start", "id", "document_id"]
+        assert _indexes(store, "event_parties")["ix_event_parties_country_document_id_event_id"] \
+            == ["country", "document_id", "event_id"]
+        assert "ix_event_parties_country" not in _indexes(store, "event_parties")
+        assert "ix_movement_places_country_document_id_movement_id" in \
+            _indexes(store, "movement_places")
+
+        _downgrade(store, "0002")
+        assert "span_class" not in {c["name"] for c in inspect(store.engine).get_columns("events")}
+        assert _indexes(store, "event_parties")["ix_event_parties_country"] == ["country"]
+        store.migrate()
+        assert {t: _span_classes(store, t) for t in written} == written
+        assert store.stats().documents == len(analyses)
+        with store.engine.connect() as connection:
+            parties = connection.execute(text("SELECT count(*) FROM event_parties")).scalar()
+        assert parties == sum(len(e.actor) + len(e.recipient)
+                              for a in analyses for e in a.events)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from wirewatch.model import Analysis, Claim, Event, Movement, Place, When
+from wirewatch.store.spans import span_class
 
 Row = dict[str, Any]
 
@@ -60,6 +61,7 @@ def _event(event: Event, analysis: Analysis) -> Row:
     return {
         "document_id": analysis.document.id, "id": event.id, "event_type": event.event,
         "mode": event.mode, "cameo": event.cameo, "date_start": start, "date_end": end,
+        "span_class": span_class(start, end),
         "place_id": event.place, "lat": place.lat if place else None,
         "lon": place.lon if place else None, "place_country": place.country if place else None,
         "negated": event.negated, "status": event.attribution.status,
@@ -99,7 +101,8 @@ def _movement(movement: Movement, analysis: Analysis) -> Row:
         "depart_end": depart.end if depart else None,
         "arrive_start": arrive.start if arrive else None,
         "arrive_end": arrive.end if arrive else None,
-        "date_start": start, "date_end": end, "status": movement.attribution.status,
+        "date_start": start, "date_end": end, "span_class": span_class(start, end),
+        "status": movement.attribution.status,
         "confidence": movement.confidence, "data": movement.model_dump_json(),
     }
 
@@ -127,5 +130,6 @@ def _claim(claim: Claim, analysis: Analysis) -> Row:
         "claimant_name_key": fold(claimant.name), "claimant_kind": claimant.kind,
         "claimant_country": claimant.country, "outlet": claim.outlet, "stance": claim.stance,
         "assessed": claim.assessed, "date_start": start, "date_end": end,
+        "span_class": span_class(start, end),
         "data": claim.model_dump_json(),
     }

@@ -19,11 +19,15 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
+
+from wirewatch.store.spans import UNBOUNDED
 
 # Named constraints, so a later migration can alter them on both backends.
 metadata = MetaData(
@@ -110,6 +114,13 @@ def _analysis_fk() -> ForeignKey:
     return ForeignKey("analyses.document_id", ondelete=CASCADE)
 
 
+def _span_class() -> Column[int]:
+    """How long an item lasts, as a class that bounds its start in a date window (spans.py).
+    Unset, it is the class that bounds nothing, so a row is never missed."""
+    return Column("span_class", SmallInteger, nullable=False,
+                  server_default=text(str(UNBOUNDED)))
+
+
 entities = Table(
     "entities", metadata,
     Column("document_id", ID, _analysis_fk(), primary_key=True),
@@ -150,6 +161,7 @@ events = Table(
     # Effective dates: the event's `when`, else the document date (as Filters does).
     Column("date_start", Date, nullable=False),
     Column("date_end", Date, nullable=False),
+    _span_class(),
     Column("place_id", ID),
     Column("lat", Float),
     Column("lon", Float),
@@ -159,6 +171,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("data", Text, nullable=False),
     Index(None, "date_start", "id", "document_id"),
+    Index(None, "span_class", "date_start", "id", "document_id"),
     Index(None, "date_end"),
     Index(None, "lat", "lon"),
 )
@@ -171,11 +184,15 @@ event_parties = Table(
     Column("position", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("name_key", Text, nullable=False, index=True),
-    Column("country", String(8), index=True),
+    Column("country", String(8)),
     Column("sector", String(8)),
     Column("entity_id", ID, index=True),
     ForeignKeyConstraint(["document_id", "event_id"], ["events.document_id", "events.id"],
                          ondelete=CASCADE),
+    # The country filter asks "has this event a party of country X": all three columns are
+    # equalities, so the planner takes this index even without statistics (with `country`
+    # alone it scanned every party of the country for each event).
+    Index(None, "country", "document_id", "event_id"),
 )
 
 movements = Table(
@@ -202,10 +219,12 @@ movements = Table(
     # Effective dates: arrive, else depart, else the document date (as Filters does).
     Column("date_start", Date, nullable=False),
     Column("date_end", Date, nullable=False),
+    _span_class(),
     Column("status", String(16), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("data", Text, nullable=False),
     Index(None, "date_start", "id", "document_id"),
+    Index(None, "span_class", "date_start", "id", "document_id"),
     Index(None, "date_end"),
 )
 
@@ -219,10 +238,11 @@ movement_places = Table(
     Column("place_id", ID, nullable=False),
     Column("lat", Float),
     Column("lon", Float),
-    Column("country", String(8), index=True),
+    Column("country", String(8)),
     ForeignKeyConstraint(["document_id", "movement_id"],
                          ["movements.document_id", "movements.id"], ondelete=CASCADE),
     Index(None, "lat", "lon"),
+    Index(None, "country", "document_id", "movement_id"),  # as event_parties
 )
 
 claims = Table(
@@ -239,6 +259,8 @@ claims = Table(
     # Effective dates: the claim's `when`, else the document date.
     Column("date_start", Date, nullable=False),
     Column("date_end", Date, nullable=False),
+    _span_class(),
     Column("data", Text, nullable=False),
     Index(None, "date_start", "id", "document_id"),
+    Index(None, "span_class", "date_start", "id", "document_id"),
 )
