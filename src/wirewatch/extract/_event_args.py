@@ -44,7 +44,8 @@ def actors_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> 
 def recipients_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
                   actors: list[Actor], place: Place | None = None) -> list[Actor]:
     holders: list[Token] = []
-    anchors = [tok] + ([v] if trigger.pos == "NOUN" and (v := light_verb(lex, tok)) else [])
+    verb = light_verb(lex, tok) if trigger.pos == "NOUN" else None
+    anchors = [_Anchor(tok)] + ([_Anchor(verb)] if verb is not None else [])
     for role in trigger.recipient:
         for anchor in anchors:
             holders.extend(_role(anchor, role))
@@ -211,18 +212,35 @@ def noun_actor_tokens(lex: EventLexicon, tok: Token) -> list[Token]:
     return [t for group in _noun_actor_tokens(lex, tok) for t in group]
 
 
-def _role(anchor: Token, role: str) -> list[Token]:
+class _Anchor:
+    """A token a role is read from, with its children and prepositional phrases read once
+    for all the trigger's roles (each read of `children` builds new Token objects)."""
+
+    __slots__ = ("_preps", "children", "token")
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self.children = list(token.children)
+        self._preps: list[tuple[str, Token]] | None = None
+
+    def preps(self) -> list[tuple[str, Token]]:
+        """(preposition, object) on the token and on its direct objects, in that order."""
+        if self._preps is None:
+            holders = [self.token] + [c for c in self.children if c.dep_ == "dobj"]
+            self._preps = [(w, obj) for h in holders for w, obj in preps(h)]
+        return self._preps
+
+
+def _role(anchor: _Anchor, role: str) -> list[Token]:
     if role.startswith("prep:"):
         # "recalled its ambassador from Paris": the phrase may hang off the object.
         word = role.split(":", 1)[1]
-        holders = [anchor] + [c for c in anchor.children if c.dep_ == "dobj"]
-        return [p for h in holders for t in (obj for w, obj in preps(h) if w == word)
-                for p in parties(t)]
+        return [p for w, obj in anchor.preps() if w == word for p in parties(obj)]
     if role.startswith("xcomp:"):
         # "threatened to strike Iranian sites": the party sits in the complement clause.
         rest = role.split(":", 1)[1]
         return [p for c in anchor.children if c.dep_ in {"xcomp", "ccomp"}
-                for p in _role(c, rest)]
+                for p in _role(_Anchor(c), rest)]
     if role == "poss_of_object":
         return [c for o in anchor.children if o.dep_ == "dobj"
                 for c in o.children if c.dep_ == "poss"]
@@ -272,6 +290,21 @@ def local_actors(ctx: Context, lex: EventLexicon, holders: list[Token],
     if not code:
         return []
     return [Actor(name=phrase(local[0]).text, country=code)]
+
+
+def cause_actors(ctx: Context, lex: EventLexicon, cause: Token,
+                 place: Place | None) -> list[Actor]:
+    """Who did what an agentless passive names as its cause: "killed in Russian shelling",
+    "clashes between police and protesters"; fighting with no side named ("killed in
+    fighting in Tripoli") is among local forces, so, as with `local_actors`, the country
+    where it happened acts."""
+    holders = noun_actor_tokens(lex, cause)
+    holders += [p for word, obj in preps(cause) if word == "between" for p in parties(obj)]
+    found = _resolve(ctx, holders, lex) or local_actors(ctx, lex, holders, place)
+    if found or not lex.in_class("local_fight", cause.lemma_):
+        return found
+    code = place.country if place is not None else None
+    return [Actor(name=phrase(cause).text, country=code)] if code else []
 
 
 def _local_words(lex: EventLexicon) -> set[str]:

@@ -18,7 +18,15 @@ def negated(token: Token, lex: EventLexicon) -> bool:
                 return True
             if child.dep_ == "advmod" and child.lower_ in {"never"}:
                 return True
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _no_one(child, words):
+                return True  # "No one was killed", "none of the ships docked", "sent no troops"
     return False
+
+
+def _no_one(subject: Token, words: set[str]) -> bool:
+    """A participant that is no one: "nobody", "none of them", "no troops"."""
+    return subject.lower_ in words | {"nobody"} or any(
+        c.dep_ == "det" and c.lower_ in words for c in subject.children)
 
 
 def speculative(token: Token, lex: EventLexicon) -> bool:
@@ -30,13 +38,22 @@ def speculative(token: Token, lex: EventLexicon) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in children):
             return True
-        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in children):
+        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in children) and \
+                not _realized(node, lex):
             return True
         if _under_governor(node, lex):
             return True
         if _going_to(node):
             return True
     return False
+
+
+def _realized(node: Token, lex: EventLexicon) -> bool:
+    """"carried out a planned flight": the object of a verb that states it happened was
+    planned only in the sense of scheduled."""
+    head = node.head
+    return node.dep_ in {"dobj", "nsubjpass"} and head.i != node.i and \
+        head.lemma_.casefold() in lex.hypothetical.realizing
 
 
 def _chain(token: Token) -> list[Token]:

@@ -7,7 +7,9 @@ scorer) can set them aside. Events in captions are skipped; repeats are merged.
 Habitual states ("which trains ...", "since 1992") and an attack's outcome participle
 ("..., killing 20") give no event of their own; a national body or crowd named without a
 country belongs to the dateline's (or the place's) country; a response with no named
-target answers whoever last acted on the actor.
+target answers whoever last acted on the actor. An act whose doer the text does not name
+is still an event where its row allows it (`agentless`): "14 people were killed in fighting
+in Tripoli", "a drone strike north of Mosul", "a ceasefire was declared".
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from spacy.tokens import Token
 
 from wirewatch.extract._event_args import (
     actors_of,
+    cause_actors,
     light_verb,
     local_actors,
     noun_actor_tokens,
+    place_actor,
     real_subject,
     recipients_of,
     setting_verb,
@@ -30,6 +34,7 @@ from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._syntax import (
     clause_date,
     date_in,
+    phrase,
     place_of,
     preps,
     previous_date,
@@ -60,6 +65,13 @@ _PAIR_WORDS = {"side", "sides", "country", "countries", "leader", "leaders", "go
 _EVENT_NOUNS = {"raid", "strike", "attack", "airstrike", "bombing", "shelling", "assault",
                 "offensive", "operation"}
 _DEFINITE = {"the", "these", "those", "its", "their"}
+# "killed in fighting", "wounded during clashes", "killed amid shelling": the cause of an
+# agentless passive.
+_CAUSE_PREPS = {"in", "during", "amid"}
+# Subordinators that only time a clause against its governor.
+_TEMPORAL_MARKS = {"before", "after", "when", "until", "once", "as"}
+# A passive told in the past ("a ceasefire was declared"), not a standing rule ("is banned").
+_PAST_PASSIVE = {"was", "were", "been"}
 # Relative time words that tie a sentence to the date told just before, across paragraphs.
 _RELATIVE = ("hours later", "hours after", "hours earlier", "within hours", "minutes later",
              "later that day", "that same day")
@@ -86,9 +98,9 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
         -> Event | None:
     if tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"}:
         return None  # "tourists visiting Greek islands" describes, it does not report
-    trigger = next((t for t in lex.triggers_for(tok.lemma_, tok.pos_) if _fits(lex, t, tok)),
+    trigger = next((t for t in lex.triggers_for(tok.lemma_, tok.pos_) if _fits(ctx, lex, t, tok)),
                    None)
-    if trigger is None or _rejects_a_claim(ctx, trigger, tok) or _habitual(tok) or \
+    if trigger is None or _rejects_a_claim(ctx, trigger, tok) or _habitual(lex, tok) or \
             _result_of(trigger, tok, earlier):
         return None
     place = _place(ctx, tok, trigger.event)
@@ -100,10 +112,21 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
     if not any(a.country for a in actors) and (local := local_actors(ctx, lex, holders, place)):
         actors += local
         place = place or _dateline_place(ctx)  # a local body acts where the story is filed
-    if not actors and not _unnamed_attacker(lex, trigger, holders):
+    cause = _cause(lex, trigger, tok) if not actors else None
+    if cause is not None and _repeat(trigger, cause, earlier):
+        return None  # "five were killed in the attack": the attack told before
+    if cause is not None:  # "killed in Russian shelling", "killed in fighting in Tripoli"
+        actors = cause_actors(ctx, lex, cause, place)
+    stated = not actors and _stated_done(lex, trigger, tok) and not _repeat(trigger, tok, earlier)
+    if stated:  # "a ceasefire was declared in Sudan": the verb's place is the act's
+        place = place or _place(ctx, tok.head) or _framing_place(ctx, tok.head)
+    if not actors and not (stated or cause is not None or _unnamed_attacker(lex, trigger, holders)
+                           or _armed_attack(lex, trigger, tok)):
         return None  # an act with no one doing it is not an event we can report
     recipients = [r for r in recipients_of(ctx, lex, trigger, tok, actors, place)
                   if r not in actors]
+    if not recipients and trigger.cargo is not None:
+        recipients = _cargo_for(ctx, tok)  # "with 500 tonnes of food for Gaza"
     if not recipients and trigger.event in {"REQUEST", *_REACTIONS}:
         recipients = _pair([c for c in tok.children if c.dep_ in {"dobj", "prep"}
                             for c in [c, *c.children] if c.lower_ == "both"], earlier)
@@ -113,10 +136,11 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
                   for r in recipients]
     if trigger.reciprocal and not recipients and len(actors) > 1:
         actors, recipients = actors[:1], actors[1:]
-    if not actors and not recipients and place is None:
+    if not actors and not recipients and place is None and not stated:
         return None  # an unnamed attacker and no target or place: nothing to report
     setting = setting_verb(lex, tok) if trigger.pos == "NOUN" else None
     place = place or (_place(ctx, setting) if setting is not None else None) or \
+        (_light_place(ctx, lex, tok) if trigger.pos == "NOUN" else None) or \
         _seat(ctx, holders) or _lead_place(ctx, tok)
     attribution, denied = _attribution(ctx, lex, tok)
     date = _date(ctx, tok)
@@ -140,6 +164,98 @@ def _unnamed_attacker(lex: EventLexicon, trigger: Trigger, holders: list[Token])
     return any(_fresh_doer(lex, h) for h in holders)
 
 
+def _cause(lex: EventLexicon, trigger: Trigger, tok: Token) -> Token | None:
+    """"14 people were killed in fighting", "wounded during clashes": an agentless passive
+    whose "in/during/amid" phrase names violence (the row's `agentless` class) reports an
+    attack whose doer the text leaves unnamed; "killed in a crash" does not."""
+    name = trigger.agentless
+    if trigger.pos != "VERB" or name is None or name == "passive":
+        return None
+    children = list(tok.children)
+    if not any(c.dep_ == "nsubjpass" for c in children) or \
+            any(c.dep_ == "agent" for c in children):
+        return None
+    return next((obj for word, obj in preps(tok) if word in _CAUSE_PREPS
+                 and (lex.in_class(name, obj.lemma_) or lex.in_class(name, obj.lower_))), None)
+
+
+def _framing_place(ctx: Context, verb: Token) -> Place | None:
+    """"14 were killed in fighting in Tripoli before a ceasefire was declared": a clause
+    that only times itself against another, and names no place of its own, happened where
+    that other did."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or not any(
+            c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children):
+        return None
+    return _place(ctx, verb.head)
+
+
+def _repeat(trigger: Trigger, noun: Token, earlier: list[Event]) -> bool:
+    """"the ceasefire was declared", "killed in the fighting" after an act of the same type:
+    a definite noun with no party named tells that act again."""
+    return any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ in {"det", "poss"}) \
+        and any(e.event == trigger.event for e in earlier)
+
+
+def _stated_done(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
+    """"a ceasefire was declared", "a truce took hold": a noun told as done in the past by
+    a verb that states it happened, with no party named (rows with `agentless: passive`)."""
+    if trigger.pos != "NOUN" or trigger.agentless != "passive" or tok.head.i == tok.i:
+        return False
+    verb = tok.head
+    children = list(verb.children)
+    if tok.dep_ == "nsubjpass":
+        return verb.lemma_.casefold() in lex.hypothetical.realizing and \
+            any(c.dep_ == "auxpass" and c.lower_ in _PAST_PASSIVE for c in children) and \
+            not any(c.dep_ == "agent" for c in children)
+    if tok.dep_ == "nsubj" and verb.tag_ in {"VBD", "VBN"}:
+        onset = [c for c in children if c.dep_ in {"dobj", "attr"}]
+        onset += [obj for word, obj in preps(verb) if word == "into"]  # "came into force"
+        return any(lex.in_class("onset_like", o.lemma_) for o in onset)
+    return False
+
+
+def _armed_attack(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
+    """"a drone strike north of Mosul", "an airstrike on a market": an indefinite attack
+    noun of an armed kind (the row's `agentless` class, the noun or its modifier) reports
+    an attack even with no doer named; "a strike at the port" may be a walkout."""
+    name = trigger.agentless
+    if trigger.pos != "NOUN" or name is None or name == "passive":
+        return False
+    children = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in children):
+        return False
+    kinds = [tok, *(c for c in children if c.dep_ in {"compound", "amod"})]
+    armed = any(lex.in_class(name, k.lemma_) or lex.in_class(name, k.lower_) for k in kinds)
+    return armed and _told_as_fact(lex, tok)
+
+
+def _told_as_fact(lex: EventLexicon, noun: Token) -> bool:
+    """The noun's act happened: it did something ("a drone strike killed five"), or it is
+    what a reaction answers ("condemned a drone strike", "protest against a strike");
+    "warned of a missile attack" and "braced for an airstrike" tell none."""
+    head = noun.head
+    if head.i == noun.i:
+        return False
+    if noun.dep_ == "nsubj":
+        return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in head.children))
+    verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else \
+        head if noun.dep_ == "dobj" else None
+    return verb is not None and lex.in_class("presupposing", verb.lemma_)
+
+
+def _cargo_for(ctx: Context, tok: Token) -> list[Actor]:
+    """"sailed with 500 tonnes of food for Gaza": the load's "for" phrase names who the aid
+    is for."""
+    loads = [obj for word, obj in preps(tok) if word == "with"]
+    loads += [g for o in loads for word, g in preps(o) if word == "of"]
+    for load in loads:
+        for word, obj in preps(load):
+            if word == "for" and (actor := place_actor(ctx, obj)) is not None:
+                return [actor]
+    return []
+
+
 def _fresh_doer(lex: EventLexicon, holder: Token) -> bool:
     definite = any(c.lower_ in _DEFINITE for c in holder.children)
     repeat = definite and holder.lemma_.casefold() in _EVENT_NOUNS
@@ -148,13 +264,26 @@ def _fresh_doer(lex: EventLexicon, holder: Token) -> bool:
     return doer and not repeat
 
 
-def _habitual(tok: Token) -> bool:
+def _habitual(lex: EventLexicon, tok: Token) -> bool:
     """"Turkey, which trains Somali commandos", "had mediated between them since 1992":
-    a present-simple verb or a "since" span states an ongoing situation, not an act."""
+    a present-simple verb or a "since" span states an ongoing situation, not an act; so
+    does a noun's present-tense light verb ("all flights are conducted in accordance")."""
     if tok.pos_ == "VERB" and tok.tag_ in {"VBZ", "VBP"} and \
             not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "nsubjpass"} and \
+            (verb := light_verb(lex, tok)) is not None and _present(verb):
+        return True
     return any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+
+
+def _present(verb: Token) -> bool:
+    """A present-simple clause, active ("holds") or passive ("are conducted")."""
+    children = list(verb.children)
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return not any(c.dep_ in {"aux", "auxpass"} for c in children)
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children) and \
+        any(c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in children)
 
 
 def _result_of(trigger: Trigger, tok: Token, earlier: list[Event]) -> bool:
@@ -281,6 +410,8 @@ def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
     if found is None and tok.dep_ in {"relcl", "acl"} and tok.head.i != tok.i:
         # "a gun battle at a monastery in Banjska, in which gunmen killed ...".
         found = _along(ctx, [tok.head], _PLACE_PREPS)
+        if found is None and _relative_where(tok):
+            found = _named_place(ctx, tok.head)  # "northern Kosovo, where gunmen killed"
     if found is None and kind == "MOBILIZE":
         # "fired a missile from the Pyongyang area": a launch happens where it starts.
         found = next((p for w, o in preps(tok) if w == "from"
@@ -291,6 +422,25 @@ def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
         found = next((p for w, o in preps(subject) if w in {"in", "at"}
                       and (p := _named_place(ctx, o)) is not None), None)
     return found
+
+
+def _light_place(ctx: Context, lex: EventLexicon, noun: Token) -> Place | None:
+    """"carried out an airstrike on Sunday against fighters about 50 km northwest of
+    Kismayo", "held talks on Monday in Ankara": a point or an "in/at/near" place on the
+    noun's light verb (not its objects: "lodged a protest with Washington")."""
+    verb = light_verb(lex, noun)
+    if verb is None:
+        return None
+    return _point_in(ctx, verb) or next(
+        (p for w, o in preps(verb) if w in _PLACE_PREPS and o.dep_ == "pobj"
+         and (p := _named_place(ctx, o)) is not None), None)
+
+
+def _relative_where(tok: Token) -> bool:
+    """A relative clause that happens at its antecedent: "where ...", "in which ..."."""
+    return any((c.dep_ == "advmod" and c.lower_ == "where") or (
+        c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+        and any(g.lower_ == "which" for g in c.children)) for c in tok.children)
 
 
 def _point_in(ctx: Context, tok: Token) -> Place | None:
@@ -338,7 +488,8 @@ def _fallback_recipients(ctx: Context, lex: EventLexicon, trigger: Trigger, tok:
     abroad goes to the country it reaches; a response with no target answers whoever
     last acted on the actor."""
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
-        kinds = {t.event for t in lex.triggers_for(obj.lemma_, "NOUN")}
+        # "sent aid" names what is given, not an act answered ("condemned the strike").
+        kinds = {t.event for t in lex.triggers_for(obj.lemma_, "NOUN")} - {trigger.event}
         previous = next((e for e in reversed(earlier) if e.event in kinds), None)
         if previous is not None and previous.actor:
             return list(previous.actor)
@@ -346,10 +497,20 @@ def _fallback_recipients(ctx: Context, lex: EventLexicon, trigger: Trigger, tok:
     if place is not None and place.country and (
             trigger.event in _PLACE_TARGETED
             or (trigger.event in _MOVING and own and place.country not in own)):
-        return [Actor(name=place.name, country=place.country)]
+        return [_country_party(ctx, place)]
     if trigger.event in _REACTIONS and own:
         return _answered(earlier, own) or _last_foreign(ctx, tok, own)
     return []
+
+
+def _country_party(ctx: Context, place: Place) -> Actor:
+    """The state a place belongs to, named as the state: a party named after the place
+    ("Tripoli") would read as a second, country-bound Tripoli beside the place itself."""
+    countries = table(ctx, "countries")
+    country = countries.by_iso3(place.country) if countries is not None and place.country \
+        else None
+    return Actor(name=country.name if country is not None else place.name,
+                 country=place.country)
 
 
 def _last_foreign(ctx: Context, tok: Token, own: set[str]) -> list[Actor]:
@@ -388,7 +549,7 @@ def _hosted(recipient: Actor, actors: list[Actor], place: Place | None) -> Actor
     return recipient.model_copy(update={"country": place.country})
 
 
-def _fits(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
+def _fits(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
     children = list(tok.children)
     # The particle or preposition may hang off the object ("fired a salvo of rockets at X").
     objects = [g for c in children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
@@ -405,19 +566,55 @@ def _fits(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
         return False
     if trigger.requires_xcomp and not any(c.dep_ == "xcomp" for c in children):
         return False
-    if trigger.subject is not None:
-        subject = real_subject(tok)
-        if subject is None or not (lex.in_class(trigger.subject, subject.lemma_)
-                                   or lex.in_class(trigger.subject, subject.lower_)):
-            return False
+    if trigger.subject is not None and not _subject_in(ctx, lex, trigger, tok):
+        return False
     if trigger.light_with:
         verb = light_verb(lex, tok)
         if verb is None or verb.lemma_.casefold() not in trigger.light_with:
             return False
-    return trigger.object is None or _object_in(lex, trigger.object, tok)
+    if trigger.cargo is not None and not _carries(lex, trigger.cargo, tok):
+        return False
+    return trigger.object is None or _object_in(ctx, lex, trigger.object, tok)
 
 
-def _object_in(lex: EventLexicon, name: str, tok: Token) -> bool:
+def _subject_in(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
+    """The subject belongs to the row's word class; a noun's subject is its light verb's
+    ("two Tu-95MS bombers carried out a flight"), where a catalogued model also counts
+    when the class takes equipment."""
+    name = trigger.subject
+    assert name is not None
+    if trigger.pos == "VERB":
+        subject = real_subject(tok)
+        return subject is not None and (lex.in_class(name, subject.lemma_)
+                                        or lex.in_class(name, subject.lower_))
+    verb = light_verb(lex, tok)
+    subject = real_subject(verb) if verb is not None else None
+    if subject is None:
+        return False
+    if lex.in_class(name, subject.lemma_) or lex.in_class(name, subject.lower_):
+        return True
+    cls = lex.classes.get(name)
+    span = phrase(subject)
+    return cls is not None and cls.equipment and _has_equipment(ctx, span.start, span.end - 1)
+
+
+def _carries(lex: EventLexicon, name: str, tok: Token) -> bool:
+    """The load of a motion verb belongs to the word class: "landed with 20 tonnes of
+    medical supplies", "a C-130J carrying tents touched down", "landed carrying aid"."""
+    children = list(tok.children)
+    loads = [o for c in children if c.dep_ == "prep" and c.lower_ == "with"
+             for o in c.children if o.dep_ == "pobj"]
+    carriers = [c for c in children if c.dep_ in {"advcl", "xcomp"}]
+    carriers += [a for c in children if c.dep_ in {"nsubj", "nsubjpass"}
+                 for a in c.children if a.dep_ == "acl"]
+    loads += [o for c in carriers if c.lemma_ == "carry" for o in c.children if o.dep_ == "dobj"]
+    loads += [c for o in loads for c in o.conjuncts]
+    # "20 tonnes of medical supplies": the quantity's complement is the real load.
+    loads += [g for o in loads for word, g in preps(o) if word == "of"]
+    return any(lex.in_class(name, o.lemma_) or lex.in_class(name, o.lower_) for o in loads)
+
+
+def _object_in(ctx: Context, lex: EventLexicon, name: str, tok: Token) -> bool:
     """The trigger's object (direct object and its conjuncts) belongs to the word class."""
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [c for o in objects for c in o.conjuncts]
@@ -428,10 +625,21 @@ def _object_in(lex: EventLexicon, name: str, tok: Token) -> bool:
     for obj in objects:
         if lex.in_class(name, obj.lemma_) or lex.in_class(name, obj.lower_):
             return True
-        if cls is not None and cls.equipment and any(
-                t.ent_type_ == "EQUIPMENT" for t in obj.subtree):
+        if cls is not None and cls.equipment and \
+                _has_equipment(ctx, obj.left_edge.i, obj.right_edge.i):
             return True
     return False
+
+
+def _has_equipment(ctx: Context, first: int, last: int) -> bool:
+    """An EQUIPMENT entity among tokens first..last, from an index built once per document
+    (walking a subtree makes a Token object per word)."""
+    index: frozenset[int] | None = ctx.notes.get("equipment_tokens")
+    if index is None:
+        index = frozenset(i for ent in ctx.doc.ents if ent.label_ == "EQUIPMENT"
+                          for i in range(ent.start, ent.end))
+        ctx.notes["equipment_tokens"] = index
+    return any(i in index for i in range(first, last + 1))
 
 
 def _attribution(ctx: Context, lex: EventLexicon, tok: Token) -> tuple[Attribution, bool]:

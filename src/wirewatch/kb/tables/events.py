@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from wirewatch.model.vocab import PloverType
 
@@ -32,6 +32,10 @@ class Hypothetical(_Strict):
     governors: list[str]
     markers: list[str]
     modifiers: list[str]
+    # Verbs that state their object happened: "carried out a planned flight" reports the
+    # flight ("planned" means scheduled there), and "a ceasefire was declared" reports a
+    # ceasefire even with no party named.
+    realizing: list[str] = Field(default_factory=list)
     source: str
 
 
@@ -78,6 +82,15 @@ class Trigger(_Strict):
     complement: str | None = None
     subject: str | None = None  # a word class the subject's head must belong to
     light_with: list[str] = Field(default_factory=list)  # noun only with these light verbs
+    # A word class the cargo must belong to: the object of the verb's "with" phrase ("landed
+    # with 20 tonnes of medical supplies") or of a "carrying" phrase on its subject.
+    cargo: str | None = None
+    # The act is an event even when the text names no party (spec §3: an event may have no
+    # actor), if: `passive`, a noun stated as done with no doer ("a ceasefire was declared",
+    # "a truce took hold"); else a word class, which for a verb names the cause of an
+    # agentless passive ("killed in fighting", not "killed in a crash") and for a noun
+    # its kind (itself or a modifier: "an airstrike", "a drone strike", not "a strike").
+    agentless: str | None = None
     source: str
 
 
@@ -93,6 +106,15 @@ class Table(_Strict):
     motion: Motion
     triggers: list[Trigger]
 
+    @model_validator(mode="after")
+    def _classes_exist(self) -> Table:
+        for trigger in self.triggers:
+            for name in (trigger.object, trigger.complement, trigger.subject, trigger.cargo,
+                         trigger.agentless):
+                if name is not None and name != "passive" and name not in self.classes:
+                    raise ValueError(f"trigger {trigger.lemma!r}: no word class {name!r}")
+        return self
+
     @cached_property
     def _by_lemma(self) -> dict[tuple[str, str], list[Trigger]]:
         index: dict[tuple[str, str], list[Trigger]] = {}
@@ -102,7 +124,7 @@ class Table(_Strict):
         for rows in index.values():
             rows.sort(key=lambda t: t.object is None and not t.requires_modifier
                       and t.subject is None and not t.light_with and t.complement is None
-                      and t.with_ is None)
+                      and t.with_ is None and t.cargo is None)
         return index
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
