@@ -52,3 +52,18 @@ def test_data_file_without_schema_is_rejected(tmp_path):
     (tmp_path / "mystery.yaml").write_text("rows: []\n", "utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"mystery\.yaml has no schema"):
         load_kb(tmp_path)
+
+
+def test_trigger_mode_outside_the_plover_modes_is_rejected(tmp_path):
+    from importlib.resources import files
+
+    data = files("wirewatch.kb").joinpath("data")
+    for name in ("plover", "events"):
+        (tmp_path / f"{name}.yaml").write_text(data.joinpath(f"{name}.yaml").read_text("utf-8"),
+                                               "utf-8")
+    load_kb(tmp_path)  # the shipped pair agrees
+    events = (tmp_path / "events.yaml").read_text("utf-8")
+    (tmp_path / "events.yaml").write_text(
+        events.replace("event: PROTEST, mode: demo,", "event: PROTEST, mode: march,", 1), "utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"events\.yaml.*mode 'march'"):
+        load_kb(tmp_path)

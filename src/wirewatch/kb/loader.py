@@ -45,7 +45,23 @@ def load_kb(data: Traversable | Path | None = None) -> KnowledgeBase:
         if entry.name.endswith((".yaml", ".yml")):
             name = entry.name.rsplit(".", 1)[0]
             tables[name] = _validate(name, yaml.safe_load(entry.read_text("utf-8")))
+    _check_modes(tables)
     return KnowledgeBase(tables=tables)
+
+
+def _check_modes(tables: dict[str, BaseModel]) -> None:
+    """Every event trigger's mode is one the PLOVER table lists for its type (the manual's
+    mode tables), so the lexicon cannot drift from the ontology it codes into."""
+    plover, events = tables.get("plover"), tables.get("events")
+    if plover is None or events is None:
+        return
+    modes = {row.type: set(row.modes) for row in plover.types}  # type: ignore[attr-defined]
+    for trigger in events.triggers:  # type: ignore[attr-defined]
+        if trigger.mode is not None and trigger.mode not in modes.get(trigger.event, set()):
+            raise KnowledgeBaseError(
+                f"kb/data/events.yaml: trigger {trigger.lemma!r} ({trigger.event}) has mode "
+                f"{trigger.mode!r}, not one of {sorted(modes.get(trigger.event, set()))} "
+                "(kb/data/plover.yaml)")
 
 
 def _validate(name: str, raw: Any) -> BaseModel:
