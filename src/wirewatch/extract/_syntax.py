@@ -130,7 +130,7 @@ def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
     for token in sorted(span, key=lambda t: t.i == span.root.i, reverse=True):
         # Country names and demonyms are capitalised ("a car" is not the CAF code).
         named = token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.text[:1].isupper()
-        hit = ctx.kb_memo(countries.lookup, token.text) if named else None
+        hit = countries.lookup(token.text) if named else None
         if hit is not None:
             return Actor(name=hit.name, country=hit.iso3, sector=hit.sector)
     return None

@@ -68,7 +68,7 @@ def _country(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]
         unit = ctx.ent_of(token) or token.doc[token.i:token.i + 1]
         if _hyphenated(unit):
             continue
-        hit = ctx.kb_memo(countries.lookup, unit.text)
+        hit = countries.lookup(unit.text)
         if hit:
             return hit.iso3, hit.sector
     if _anaphora(tokens):

@@ -149,7 +149,7 @@ def country_entities(ctx: Context) -> list[Entity]:
     for ent in ctx.ents:
         if ent.label_ not in ("GPE", "NORP") or ctx.in_caption(ent.start_char):
             continue
-        hit = ctx.kb_memo(countries.lookup, ent.text)
+        hit = countries.lookup(ent.text)
         if hit is None or hit.via == "metonym":
             continue
         kind = "NORP" if hit.via == "demonym" else "GPE"

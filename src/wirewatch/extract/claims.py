@@ -61,7 +61,7 @@ def find_claims(ctx: Context) -> None:
 
 def _may_claim(ctx: Context, speech: Speech, tok: Token) -> bool:
     """The cheap first test of `_claim_at`: "according" or a verb-of-saying lemma."""
-    return tok.lower_ == "according" or ctx.kb_memo(speech.stance_of, tok.lemma_) is not None
+    return tok.lower_ == "according" or speech.stance_of(tok.lemma_) is not None
 
 
 def _claim_at(ctx: Context, speech: Speech, tok: Token) -> _Found | None:

@@ -47,8 +47,6 @@ class Context:
     _parse: _ParseIndex | None = field(default=None, init=False, repr=False, compare=False)
     _spans: dict[str, _SpanIndex] = field(default_factory=dict, init=False, repr=False,
                                           compare=False)
-    _memo: dict[tuple[Callable[[Any], Any], Any], Any] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
 
     # The parse, read once. `doc.ents` builds new Span objects and `doc.text` joins every
     # token on each access: steps asking per mention made those whole-document scans the
@@ -88,14 +86,6 @@ class Context:
                     break
                 out.append(ent)
         return out
-
-    def kb_memo(self, lookup: Callable[[Any], Any], arg: Any) -> Any:
-        """`lookup(arg)` for a pure KB table method (`countries.lookup`), memoised for this
-        document: the steps ask about the same few words again and again."""
-        key = (lookup, arg)  # a bound method hashes and compares by its table's identity
-        if key not in self._memo:
-            self._memo[key] = lookup(arg)
-        return self._memo[key]
 
     def _parse_index(self) -> _ParseIndex:
         if self._parse is None:

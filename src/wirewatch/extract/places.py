@@ -144,7 +144,7 @@ def _locatives(ctx: Context) -> Iterator[tuple[int, int]]:
             continue  # cheap tests first: most tokens are not capitalised
         prev = tokens[tok.i - 1]
         before = f"{tokens[tok.i - 2].lower_} {prev.lower_}" if tok.i > 1 else ""
-        kind = ctx.kb_memo(cues.locative, prev.lower_) or ctx.kb_memo(cues.locative, before)
+        kind = cues.locative(prev.lower_) or cues.locative(before)
         if kind is None:
             continue
         ent = ctx.ent_of(tok)
@@ -239,8 +239,7 @@ def _demonym_country(ctx: Context, name: str) -> str | None:
         countries = ctx.kb.table("countries")
     except KeyError:  # the countries table is not there: no demonyms known
         return None
-    # Memoised: the scans ask about the same few names thousands of times per document.
-    hit = ctx.kb_memo(countries.lookup, name)
+    hit = countries.lookup(name)  # its key() is cached: the scans ask about the same names
     return hit.iso3 if hit is not None and hit.via == "demonym" else None
 
 

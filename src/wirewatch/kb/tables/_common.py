@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,6 +37,7 @@ def expose_private(table: BaseModel) -> BaseModel:
     return table
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the extraction steps key the same few words again and again
 def key(term: str) -> str:
     """The comparison key of a term: accents, case, a leading "the", a possessive,
     dots and hyphens dropped; white space folded."""
