@@ -15,6 +15,7 @@ from wirewatch.resolve.trackbuild import identifier_key, model_key
 from wirewatch.store import Store
 from wirewatch.store import cursor as keyset
 from wirewatch.store import tables as st
+from wirewatch.store.flatten import fold as outlet_key
 
 S, T, E, A = rt.stories.c, rt.tracks.c, rt.entities.c, rt.entity_nodes.c
 
@@ -68,9 +69,16 @@ def story_of_event(store: Store, document_id: str, event_id: str) -> Story | Non
 def tracks(store: Store, filters: Filters | None = None, limit: int = 50,
            cursor: str | None = None, identified_only: bool = False) -> Page[Track]:
     f = filters or Filters()
-    _unsupported(f, {"since", "until", "country", "asset_model"}, "tracks")
+    _unsupported(f, {"since", "until", "country", "asset_model", "outlet"}, "tracks")
     keyset.check_limit(limit)
     query = select(T.key, T.date_start, T.data)
+    if f.outlet:
+        # One report behind a leg from that outlet: the track's member movements are those
+        # reports (written from the same sightings), and an outlet is its document's.
+        member, doc = rt.track_members.c, st.documents.c
+        query = query.where(exists().where(
+            member.track_key == T.key, doc.id == member.document_id,
+            doc.outlet_key == outlet_key(f.outlet)))
     if identified_only:
         query = query.where(T.identifier.isnot(None), ~T.key.startswith("model:"))
     if f.since:
