@@ -1,6 +1,8 @@
 """Fixtures for extraction tests: the resources load once per session (spaCy model, KB).
 
 - `resources`: `wirewatch.analyze.load_resources(geocode=False)`.
+- `geocoded_text(text, date="2019-03-25") -> Analysis`: the whole pipeline with geocoding on
+  (places get countries and gazetteer names).
 - `analyze_text(text, date="2019-03-25") -> Analysis`: the whole pipeline on a string.
 - `context_for(text, date="2019-03-25", upto=None) -> Context`: the steps in order (up to
   and including the step named `upto`, or all), returning the working context (for helpers
@@ -32,6 +34,16 @@ def _document(text: str, date: str) -> Document:
 def analyze_text(resources: Resources) -> Callable[..., Analysis]:
     def run(text: str, date: str = "2019-03-25") -> Analysis:
         return analyze(_document(text, date), resources)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def geocoded_text() -> Callable[..., Analysis]:
+    geocoding = load_resources()
+
+    def run(text: str, date: str = "2019-03-25") -> Analysis:
+        return analyze(_document(text, date), geocoding)
 
     return run
 

@@ -8,26 +8,22 @@ geocoding on.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from wirewatch.analyze import analyze, load_resources
 from wirewatch.kb import load_kb
 from wirewatch.kb.tables.events import Table
-from wirewatch.model import Analysis, Document, Event
+from wirewatch.model import Analysis, Event
 
 Analyze = Callable[..., Analysis]
 
 
 @pytest.fixture(scope="module")
-def geocoded() -> Analyze:
+def geocoded(geocoded_text: Analyze) -> Analyze:
     """The full pipeline with geocoding on (places get countries)."""
-    resources = load_resources()
-
     def run(text: str, date: str = "2025-03-10") -> Analysis:
-        return analyze(Document(text=text, date=dt.date.fromisoformat(date)), resources)
+        return geocoded_text(text, date)
 
     return run
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from wirewatch.analyze import analyze, load_resources
-from wirewatch.model import Analysis, Document, Movement
+from wirewatch.model import Analysis, Movement
 
 SEED = Path("/work/shared/seeds/an124-venezuela-2019-03-25.txt")
 Analyze = Callable[..., Analysis]
@@ -36,12 +34,10 @@ def _by_model(analysis: Analysis, model: str) -> list[Movement]:
 
 
 @pytest.fixture(scope="module")
-def geocoded() -> Analyze:
+def geocoded(geocoded_text: Analyze) -> Analyze:
     """The full pipeline with geocoding on (places get countries and gazetteer names)."""
-    resources = load_resources()
-
     def run(text: str, date: str = "2019-03-25") -> Analysis:
-        return analyze(Document(text=text, date=dt.date.fromisoformat(date)), resources)
+        return geocoded_text(text, date)
 
     return run
 

@@ -16,6 +16,7 @@ here; what the system predicted comes in as plain mappings, read from a resolved
 from __future__ import annotations
 
 import json
+from abc import abstractmethod
 from collections.abc import Hashable, Iterable, Mapping
 from itertools import combinations
 from pathlib import Path
@@ -121,8 +122,9 @@ class _CorpusGold(_Gold):
                     if name in out})
         return out
 
+    @abstractmethod
     def names(self) -> set[str]:
-        raise NotImplementedError
+        """Every document name the gold file uses (each kind of gold lists them its own way)."""
 
 
 class GoldStory(_Gold):
