@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from wirewatch.model import limits
 from wirewatch.model.ids import stable_id
 from wirewatch.model.vocab import (
     Anchor,
@@ -55,13 +63,38 @@ class Evidence(Model):
 
 
 class Document(Model):
-    id: str = ""
+    """One report. Validated here for every way in (see `limits`): the CLI, the API and
+    Python callers refuse the same documents for the same reasons."""
+
+    id: str = Field(default="", max_length=limits.ID_MAX)
     date: dt.date
-    outlet: str | None = None
-    url: str | None = None
-    title: str | None = None
-    lang: str = "en"
+    outlet: str | None = Field(default=None, max_length=limits.META_MAX)
+    url: str | None = Field(default=None, max_length=limits.META_MAX)
+    title: str | None = Field(default=None, max_length=limits.META_MAX)
+    lang: str = Field(default="en", min_length=1, max_length=limits.LANG_MAX)
     text: str
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_not_number(cls, value: object) -> object:
+        return limits.check_date_input(value)
+
+    @field_validator("date")
+    @classmethod
+    def _date_in_range(cls, value: dt.date) -> dt.date:
+        return limits.check_date(value)
+
+    @field_validator("id", "outlet", "url", "title", "lang", "text")
+    @classmethod
+    def _storable(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else limits.check_storable(str(info.field_name), value)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("`text` is empty (nothing but white space)")
+        return value
 
     @model_validator(mode="after")
     def _default_id(self) -> Document:

@@ -22,6 +22,9 @@ RejectReason = Literal[
     "empty_text",  # nothing left after stripping markup and white space
     "too_large",  # text over the size cap (settings.max_chars)
     "unsupported",  # a file type no reader handles
+    "not_a_file",  # a FIFO, socket or device: reading it could block forever
+    "analysis_failed",  # the document was stored but analysing it raised an error
+    "store_failed",  # the database refused the record (kept out, the batch went on)
 ]
 
 Outcome = Literal["stored", "duplicate", "rejected"]
