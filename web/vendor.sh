@@ -16,7 +16,7 @@ mods="$work/node_modules"
 
 rm -rf "$dest"
 mkdir -p "$dest/leaflet/images" "$dest/leaflet.markercluster" "$dest/topojson-client" \
-         "$dest/world-atlas"
+         "$dest/world-atlas" "$dest/swagger-ui"
 cp "$mods/leaflet/dist/leaflet.js" "$mods/leaflet/dist/leaflet.css" \
    "$mods/leaflet/LICENSE" "$dest/leaflet/"
 cp "$mods/leaflet/dist/images/"*.png "$dest/leaflet/images/"
@@ -27,6 +27,13 @@ cp "$mods/leaflet.markercluster/dist/leaflet.markercluster.js" \
 cp "$mods/topojson-client/dist/topojson-client.min.js" "$mods/topojson-client/LICENSE" \
    "$dest/topojson-client/"
 cp "$mods/world-atlas/countries-110m.json" "$mods/world-atlas/LICENSE" "$dest/world-atlas/"
+# The API docs page (/docs): the bundle, its stylesheet and their licences only. The
+# stylesheet's source-map comment (a line of its own) is dropped: the map is not shipped.
+cp "$mods/swagger-ui-dist/swagger-ui-bundle.js" \
+   "$mods/swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt" \
+   "$mods/swagger-ui-dist/LICENSE" "$mods/swagger-ui-dist/NOTICE" "$dest/swagger-ui/"
+sed '/^\/\*# sourceMappingURL=.*\*\/$/d' "$mods/swagger-ui-dist/swagger-ui.css" \
+  > "$dest/swagger-ui/swagger-ui.css"
 
 # A record of what was copied, so a reviewer can check the versions without npm.
 node -e '

@@ -72,10 +72,10 @@ def test_post_analyses_and_stores(writer: TestClient) -> None:
 def test_post_rejects_bad_documents(writer: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     no_date = writer.post("/api/v1/documents", json={"text": "x"}, headers=auth)
-    assert no_date.status_code == 422 and "date" in no_date.json()["detail"]
+    assert no_date.status_code == 400 and "date" in no_date.json()["detail"]
     bad_date = writer.post("/api/v1/documents", json={**BODY, "date": "2019-02-30"},
                            headers=auth)
-    assert bad_date.status_code == 422
+    assert bad_date.status_code == 400
     extra = writer.post("/api/v1/documents", json={**BODY, "colour": "red"}, headers=auth)
-    assert extra.status_code == 422
+    assert extra.status_code == 400
     assert writer.post("/api/v1/documents", json=[], headers=auth).status_code == 400

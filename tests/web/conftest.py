@@ -6,6 +6,7 @@ pipeline (spaCy, gazetteer), so the UI is tested on what `wirewatch ingest` prod
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -52,15 +53,16 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(path)
 
 
-@pytest.fixture(scope="session")
-def server(corpus_db: str) -> Iterator[str]:
+@contextlib.contextmanager
+def serve(db: str) -> Iterator[str]:
+    """A uvicorn server over `db` in a thread, for as long as the block runs; its base URL."""
     import uvicorn
 
     from wirewatch.api import create_app
     from wirewatch.settings import Settings
 
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db=corpus_db)), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port,
                             log_level="warning")
     runner = uvicorn.Server(config)
     thread = threading.Thread(target=runner.run, daemon=True)
@@ -70,9 +72,17 @@ def server(corpus_db: str) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    runner.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        runner.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(corpus_db: str) -> Iterator[str]:
+    with serve(corpus_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -88,10 +98,15 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server: str) -> Iterator[object]:
+@contextlib.contextmanager
+def open_page(browser, server: str, init_script: str | None = None) -> Iterator[object]:
+    """A tab on `server`'s UI, loaded and ready (`init_script` runs before the page's own
+    scripts); afterwards, fails the test if the page reported an error or asked for
+    anything off the server."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
+    if init_script:
+        tab.add_init_script(init_script)
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
 
@@ -113,12 +128,20 @@ def page(browser, server: str) -> Iterator[object]:
             route.abort()
 
     tab.route("**/*", guard)
-    tab.goto(server + "/")
-    tab.wait_for_selector("body[data-ready='true']", timeout=30_000)
-    yield tab
-    context.close()
+    try:
+        tab.goto(server + "/")
+        tab.wait_for_selector("body[data-ready='true']", timeout=30_000)
+        yield tab
+    finally:
+        context.close()
     assert not outside, f"the UI asked for outside resources: {outside}"
     assert not errors, f"errors in the page: {errors}"
+
+
+@pytest.fixture
+def page(browser, server: str) -> Iterator[object]:
+    with open_page(browser, server) as tab:
+        yield tab
 
 
 @pytest.fixture(scope="session")

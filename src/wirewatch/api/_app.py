@@ -1,5 +1,9 @@
 """`create_app(settings)`: the API under `/api/v1`, OpenAPI at `/docs`, the UI at `/`.
 
+Every response carries a strict Content-Security-Policy and its companions (`_guards`), and
+no request body is read past the ingest limit (`_body.body_limit`). `/docs` is served from
+the vendored Swagger UI, so it works offline.
+
 Building the app does no I/O: the store opens on the first request and closes at shutdown.
 No CORS middleware: the UI is served from the same origin, and other origins are refused by
 the browser unless an operator puts a proxy in front on purpose.
@@ -16,7 +20,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from wirewatch import __version__
-from wirewatch.api import _errors, _ingest
+from wirewatch.api import _docs, _errors, _ingest
+from wirewatch.api._body import body_limit
+from wirewatch.api._guards import BodyLimit, SecurityHeaders
 from wirewatch.api._ingest import Analyser
 from wirewatch.api._routes import router
 from wirewatch.api._store import StoreHolder
@@ -52,12 +58,17 @@ def create_app(settings: Settings | None = None, *, analyser: Analyser | None = 
 
     app = FastAPI(title="wirewatch", version=__version__, lifespan=lifespan,
                   description="Evidence-backed events, movements, claims and places from "
-                              "dated news reports.", docs_url="/docs", redoc_url=None)
+                              "dated news reports.", docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.store = holder
     _errors.install(app)
+    # Each add_middleware wraps what is there: SecurityHeaders, added last, is outermost, so
+    # its headers go on every response the app sends, a 413 from BodyLimit's reads included.
+    app.add_middleware(BodyLimit, limit=body_limit(settings))
+    app.add_middleware(SecurityHeaders)
     app.include_router(router)
     _ingest.install(app, settings, analyser)
+    _docs.install(app)
     # Last: the UI catches every path the API did not claim.
     app.mount("/", StaticFiles(directory=static_dir(), html=True), name="web")
     return app

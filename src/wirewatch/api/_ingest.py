@@ -11,18 +11,18 @@ import secrets
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, FastAPI, HTTPException, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
+from wirewatch.api._body import REQUEST_BODY, parse_documents
+from wirewatch.api._errors import ERROR_RESPONSES
 from wirewatch.api._store import get_store
-from wirewatch.ingest import fingerprint
 from wirewatch.model import Analysis, Document, IngestResult, Origin
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
 Analyser = Callable[[list[Document]], list[Analysis | Exception]]
-MAX_DOCUMENTS = 100  # per request: a bigger batch belongs to `wirewatch ingest`
 
 _bearer = HTTPBearer(auto_error=False, description="WIREWATCH_TOKEN as a bearer token")
 
@@ -45,33 +45,21 @@ def _authorise(request: Request, credentials: Annotated[
 
 def _ingest(store: Store, settings: Settings, analyser: Analyser,
             documents: list[Document]) -> IngestReply:
-    threshold = settings.near_duplicate_threshold
-    results, fresh = [], []
-    for number, document in enumerate(documents, 1):
-        origin = Origin(source="api", locator=f"item {number}")
-        result = store.add_document(document, fingerprint(document.text, threshold=threshold),
-                                    origin, threshold)
-        results.append(result)
-        if result.outcome == "stored":
-            fresh.append(document)
-    saved, failures = [], []
-    for outcome in analyser(fresh) if fresh else []:
-        if isinstance(outcome, Exception):
-            failures.append(str(outcome))
-        else:
-            store.save_analysis(outcome)
-            saved.append(outcome.document.id)
-    if saved:
-        _resolve(store, saved)
-    return IngestReply(results=results, analysed=len(saved), failures=failures)
+    """The ingest job of the CLI, on the posted documents: the same admission, duplicates,
+    failure isolation and story/track update."""
+    from wirewatch.batch import ingest_documents
+
+    tagged = [(document, Origin(source="api", locator=f"{document.id}"))
+              for document in documents]
+    results, summary = ingest_documents(tagged, store, settings, analyser=analyser,
+                                        on_saved=lambda ids: _resolve(store, ids))
+    return IngestReply(results=results, analysed=summary.analysed, failures=summary.failures)
 
 
 def _resolve(store: Store, document_ids: list[str]) -> None:
     """Fold the new analyses into stories, tracks and entities (no rebuild needed)."""
-    try:
-        from wirewatch.resolve import update
-    except ImportError:  # an installation without cross-document resolution
-        return
+    from wirewatch.resolve import update
+
     update(store, document_ids)
 
 
@@ -79,7 +67,7 @@ def install(app: FastAPI, settings: Settings, analyser: Analyser | None) -> None
     """Add the write route when `settings.token` is set; otherwise leave the API read-only."""
     if not settings.token:
         return
-    router = APIRouter(prefix="/api/v1", tags=["ingest"])
+    router = APIRouter(prefix="/api/v1", tags=["ingest"], responses=ERROR_RESPONSES)
     chosen: list[Analyser] = [analyser] if analyser else []
 
     def current() -> Analyser:
@@ -88,21 +76,15 @@ def install(app: FastAPI, settings: Settings, analyser: Analyser | None) -> None
             chosen.append(BatchAnalyser(settings))
         return chosen[0]
 
+    # `_authorise` runs before `parse_documents` reads the body: without a valid token the
+    # body is never read, whatever its size or content (no body parameter for FastAPI).
     @router.post("/documents", response_model=IngestReply,
-                 dependencies=[Depends(_authorise)],
+                 dependencies=[Depends(_authorise)], openapi_extra=REQUEST_BODY,
                  summary="Analyse and store one document or a list of documents")
     def post_documents(
-        body: Annotated[Document | list[Document], Body(
-            description="A document (`text`, `date`, optional `id`, `url`, `outlet`, `title`, "
-                        "`lang`) or a list of them.")],
+        documents: Annotated[list[Document], Depends(parse_documents)],
         store: Annotated[Store, Depends(get_store)],
     ) -> IngestReply:
-        documents = body if isinstance(body, list) else [body]
-        if not documents:
-            raise HTTPException(status_code=400, detail="no document in the request")
-        if len(documents) > MAX_DOCUMENTS:
-            raise HTTPException(status_code=413, detail=f"at most {MAX_DOCUMENTS} documents "
-                                "per request; use `wirewatch ingest` for more")
         too_long = [d.id for d in documents if len(d.text) > settings.max_chars]
         if too_long:
             raise HTTPException(status_code=413, detail=f"text longer than {settings.max_chars} "

@@ -9,16 +9,36 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Query, Request
 from pydantic import ValidationError
 
 from wirewatch.api._errors import bad_request
 from wirewatch.model import PLOVER_TYPES, Filters
+from wirewatch.model.limits import check_storable
 
 MAX_LIMIT = 1000  # the store's own page cap (store.cursor.MAX_LIMIT)
+# Longer than any id, name, key or cursor the store hands out (names are at most 4,000).
+MAX_PARAM_CHARS = 8_192
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1-1000).")]
 Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page.")]
+
+
+def check_params(request: Request) -> None:
+    """Every query and path value of a request, before any route reads one (a router-wide
+    dependency): a NUL or a lone surrogate cannot be bound as text by PostgreSQL (a 500
+    there), and a value longer than anything stored can match nothing, so both are a 400
+    that names the parameter, the same on both backends."""
+    values = [*request.query_params.multi_items(), *request.path_params.items()]
+    for name, value in values:
+        if not isinstance(value, str):
+            continue
+        if len(value) > MAX_PARAM_CHARS:
+            raise bad_request(f"{name}: longer than {MAX_PARAM_CHARS} characters")
+        try:
+            check_storable(name, value)
+        except ValueError as error:
+            raise bad_request(str(error)) from None
 
 
 def _date(name: str, value: str | None) -> dt.date | None:

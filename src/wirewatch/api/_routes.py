@@ -12,8 +12,8 @@ from pydantic import BaseModel
 
 from wirewatch import resolve
 from wirewatch.api import _export, _resolved
-from wirewatch.api._errors import bad_request, not_found
-from wirewatch.api._params import Cursor, Limit, filters
+from wirewatch.api._errors import ERROR_RESPONSES, bad_request, not_found
+from wirewatch.api._params import Cursor, Limit, check_params, filters
 from wirewatch.api._store import get_store
 from wirewatch.model import Analysis, Document, Filters
 from wirewatch.model.vocab import EntityKind
@@ -31,7 +31,9 @@ from wirewatch.store import (
 T = TypeVar("T")
 StoreDep = Annotated[Store, Depends(get_store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
-router = APIRouter(prefix="/api/v1")
+# check_params first: no route reads a parameter PostgreSQL could not bind.
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(check_params)],
+                   responses=ERROR_RESPONSES)
 
 STORIES_MISSING = ("stories are not available: they come from cross-document resolution "
                    "(the resolve module), which this installation does not include")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from wirewatch.model.contract import Analysis, Event, Model, Movement
+from wirewatch.model.limits import check_storable
 from wirewatch.model.vocab import PloverType
 
 
@@ -26,6 +27,13 @@ class Filters(Model):
     bbox: tuple[float, float, float, float] | None = Field(
         default=None, description="min_lon, min_lat, max_lon, max_lat"
     )
+
+    @field_validator("country", "outlet", "actor", "asset_model", "text")
+    @classmethod
+    def _bindable(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # Every filter becomes a query parameter: PostgreSQL refuses NUL in text and no
+        # encoder takes a lone surrogate, so either would be a database error, not "no match".
+        return None if value is None else check_storable(str(info.field_name), value)
 
     def _in_dates(self, start: dt.date, end: dt.date) -> bool:
         if self.since and end < self.since:

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, literal, tuple_
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from wirewatch.model.limits import check_storable
+
 MAX_LIMIT = 1000
+# A key is a date, an id and at most a name: far shorter than this. Anything longer is not
+# one of ours, and is refused before it is decoded.
+MAX_CURSOR_CHARS = 8_192
+_INT64 = 2**63
 
 
 def check_limit(limit: int) -> int:
@@ -27,15 +33,37 @@ def encode(key: Sequence[object]) -> str:
 
 
 def decode(cursor: str, size: int) -> list[object]:
-    """The key a cursor holds; a ValueError names the cursor when it is not one of ours."""
+    """The key a cursor holds; a ValueError names the cursor when it is not one of ours
+    (anything a client sends comes back as a ValueError, never another exception)."""
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise ValueError(f"invalid cursor: longer than {MAX_CURSOR_CHARS} characters")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
     except (binascii.Error, ValueError) as error:
         raise ValueError(f"invalid cursor {cursor!r}: {error}") from None
+    except RecursionError:  # deeply nested JSON ("[[[[...") exhausts the decoder's stack
+        raise ValueError(f"invalid cursor {cursor[:40]!r}...: nested too deeply") from None
     if not isinstance(values, list) or len(values) != size:
         raise ValueError(f"invalid cursor {cursor!r}: not a key of {size} parts")
+    for value in values:
+        _check_scalar(value, cursor)
     return values
+
+
+def _check_scalar(value: object, cursor: str) -> None:
+    """A key part is text the database can bind (no NUL, no lone surrogate) or a 64-bit
+    integer; a list, an object, a float or an unbindable string would reach the query."""
+    if isinstance(value, str):
+        try:
+            check_storable("cursor", value)
+        except ValueError as error:
+            raise ValueError(f"invalid cursor {cursor!r}: {error}") from None
+        return
+    if isinstance(value, int) and not isinstance(value, bool) and -_INT64 <= value < _INT64:
+        return
+    raise ValueError(f"invalid cursor {cursor!r}: a key part is {type(value).__name__}, "
+                     "not text or an integer")
 
 
 def after(columns: Sequence[KeyedColumnElement], cursor: str | None) -> ColumnElement[bool] | None:

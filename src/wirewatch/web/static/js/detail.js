@@ -2,7 +2,7 @@
 // source that reports it, and the claims and doubts of the same document.
 
 import { getJSON } from "./api.js";
-import { clear, h } from "./dom.js";
+import { clear, h, webURL } from "./dom.js";
 import { flagSummary, trackReports } from "./lists.js";
 import { eventDate, legSpan, trackLabel } from "./map.js";
 import { quadOf } from "./plover.js";
@@ -74,8 +74,7 @@ async function evidenceBlock(docId, evidence, claimIds) {
       h("h3", { text: "Evidence in the source" }),
       h("p", { class: "source" }, h("strong", { text: document.outlet ?? "Unknown outlet" }),
         ` · ${document.date}`, document.title ? ` · ${document.title}` : "",
-        document.url ? [" · ", h("a", { href: document.url, rel: "noopener noreferrer",
-          target: "_blank", text: "original" })] : ""),
+        document.url ? [" · ", sourceLink(document.url)] : ""),
       highlighted(document.text, evidence),
       h("h3", { text: `Claims in this report (${claims.length})` }),
       claims.length ? h("ul", { class: "claims" }, claims.map((c) => claimItem(c, linked.has(c.id))))
@@ -84,6 +83,14 @@ async function evidenceBlock(docId, evidence, claimIds) {
     clear(box).append(h("p", { class: "error", text: `Could not load the source: ${error.message}` }));
   }
   return box;
+}
+
+// The report's own URL: a link when it is http(s), else the text as it came (a report is
+// input like any other; a `javascript:` URL must not become something to click).
+function sourceLink(url) {
+  const href = webURL(url);
+  return href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: "original" })
+    : h("span", { class: "url-text", title: "not a web address, so not a link", text: url });
 }
 
 function sourcesList(items, current, open) {

@@ -67,8 +67,9 @@ function arrow(from, to, color) {
   const middle = [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2];
   const icon = L.divIcon({
     className: "track-arrow",
-    html: `<svg width="16" height="16" viewBox="-8 -8 16 16" style="transform:rotate(${angle}deg)">`
-      + `<path d="M-6,-5 L6,0 L-6,5 Z" fill="${color}"/></svg>`,
+    // An SVG transform, not a style attribute: the Content-Security-Policy refuses inline styles.
+    html: `<svg width="16" height="16" viewBox="-8 -8 16 16"><g transform="rotate(${angle})">`
+      + `<path d="M-6,-5 L6,0 L-6,5 Z" fill="${color}"/></g></svg>`,
     iconSize: [16, 16], iconAnchor: [8, 8],
   });
   return L.marker(middle, { icon, interactive: false, keyboard: false });
