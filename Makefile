@@ -7,7 +7,7 @@ WW := $(VENV)/bin/wirewatch
 STAMP := $(VENV)/.wirewatch-installed
 DB ?= wirewatch.db
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ lint: setup
 
 bench: setup
 	$(PY) benchmarks/ingest.py
+
+# Every test marked `property`, under the "fuzz" hypothesis profile, with a fresh seed each
+# round, for FUZZ_MINUTES; exits 1 with the failing example and its seed (benchmarks/fuzz.py).
+FUZZ_MINUTES ?= 10
+fuzz: setup
+	$(PY) benchmarks/fuzz.py --minutes $(FUZZ_MINUTES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

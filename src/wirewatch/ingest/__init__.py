@@ -6,9 +6,10 @@
 
 Formats (spec §1): dated text, plain `.txt`, JSON Lines, CSV, HTML, RSS/Atom, WARC (SUFFIXES
 maps names to formats; `wire.jsonl.gz` and the like are decompressed as they are read); anything
-else, and standard input, is sniffed by content. Every record is yielded as it is read, so a
-corpus of any size takes constant memory. `fingerprint`/`similarity` give what the store
-compares to find duplicates and near-duplicates.
+else, and standard input, is sniffed by content. FIFOs, sockets and devices are reported as
+`not_a_file`, never opened. Every record is yielded as it is read, so a corpus of any size
+takes constant memory; no input bytes make `read_sources` raise (see `_sources`).
+`fingerprint`/`similarity` give what the store compares to find duplicates and near-duplicates.
 """
 
 from wirewatch.ingest._bands import band_shape, collision_probability

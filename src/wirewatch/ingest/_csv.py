@@ -23,14 +23,16 @@ def read_csv(source: Source, options: ReadOptions) -> Iterator[Output]:
         decoded = _DecodedLines(lines, decoder, options.max_text_bytes)
         rows = csv.reader(decoded)
         header = _header(rows)
+        decoded.take_replaced()  # the header's own replacements belong to no document
         for number, row in enumerate(_rows(rows, decoded), start=1):
             origin = source.origin(f"row {number}")
+            replaced = decoded.take_replaced()
             try:
                 fields = _fields(header, row, rows.line_num, decoded.take_problem())
             except RecordError as error:
                 yield error.reject(origin)
                 continue
-            yield build(origin, fields, options)
+            yield build(origin, fields, options, replaced=replaced)
 
 
 def _allow_fields_of(size: int) -> None:
@@ -100,6 +102,7 @@ class _DecodedLines:
         self._decoder = decoder
         self._max_bytes = max_bytes
         self._problem: RecordError | None = None
+        self._replaced = 0  # bytes replaced in the lines of the row being read
 
     def __iter__(self) -> Iterator[str]:
         return self
@@ -110,13 +113,20 @@ class _DecodedLines:
             self.note(RecordError("too_large", f"a line is over {self._max_bytes:,} bytes"))
             return _PLACEHOLDER
         try:
-            return self._decoder.decode(line.data)
+            decoded = self._decoder.decode(line.data)
         except RecordError as error:
             self.note(error)
             return _PLACEHOLDER
+        self._replaced += decoded.replaced
+        return decoded.text
 
     def note(self, problem: RecordError) -> None:
         self._problem = self._problem or problem
+
+    def take_replaced(self) -> int:
+        # csv.reader pulls exactly the lines of one row before returning it.
+        replaced, self._replaced = self._replaced, 0
+        return replaced
 
     def take_problem(self) -> RecordError | None:
         problem, self._problem = self._problem, None

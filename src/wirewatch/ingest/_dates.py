@@ -10,7 +10,7 @@ import datetime as dt
 import email.utils
 import re
 
-from wirewatch.ingest._errors import RecordError
+from wirewatch.ingest._errors import RecordError, brief
 
 _DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -22,7 +22,7 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise RecordError("bad_date", f"date {value!r} is a {type(value).__name__}, "
+        raise RecordError("bad_date", f"date {brief(value)} is a {type(value).__name__}, "
                           "not a YYYY-MM-DD or ISO 8601 string")
     return _parse_iso(value.strip())
 
@@ -36,7 +36,8 @@ def parse_stamp(value: str) -> dt.date:
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError) as error:
-        raise RecordError("bad_date", f"date {value!r} is neither ISO 8601 nor RFC 822") from error
+        raise RecordError("bad_date", f"date {brief(value)} is neither ISO 8601 nor "
+                          "RFC 822") from error
 
 
 def resolve_date(value: object, default: dt.date | None) -> dt.date:
@@ -58,6 +59,6 @@ def _parse_iso(text: str) -> dt.date:
         return dt.datetime.fromisoformat(text).date()
     except ValueError as error:
         if _DAY_SHAPE.match(text):
-            raise RecordError("bad_date", f"date {text!r} cannot exist: {error}") from error
-        raise RecordError("bad_date", f"date {text!r} is not YYYY-MM-DD or an ISO 8601 "
+            raise RecordError("bad_date", f"date {brief(text)} cannot exist: {error}") from error
+        raise RecordError("bad_date", f"date {brief(text)} is not YYYY-MM-DD or an ISO 8601 "
                           "datetime") from error

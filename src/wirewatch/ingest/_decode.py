@@ -4,11 +4,28 @@ UTF-8 is tried first because it is what nearly every modern source uses and a wr
 is nearly impossible (random non-UTF-8 bytes seldom form valid sequences). Only when it fails
 does charset-normalizer guess (cp1252, latin-1, ...), and only when that fails is the input
 rejected as undecodable.
+
+Mostly UTF-8. A UTF-8 file with a few damaged bytes (a cut-off copy, a flipped bit, one legacy
+character pasted in) is still UTF-8: guessing a legacy charset for it would turn every accented
+letter into mojibake. Data is taken as mostly UTF-8 when all three hold:
+
+  - it has at least one valid multi-byte UTF-8 sequence (evidence of UTF-8 beyond ASCII);
+  - it has no more undecodable bytes than valid multi-byte sequences;
+  - undecodable bytes are under 1 % of its bytes.
+
+It is then decoded as UTF-8 with U+FFFD for each invalid sequence (one per maximal invalid
+subsequence, as Unicode recommends, so a text may hold fewer U+FFFD than bytes were lost), and
+the number of undecodable *bytes* is reported (`Decoded.replaced`, which readers put in
+`Incoming.replaced`). ASCII plus a stray high byte has no valid multi-byte sequence and is still
+guessed: a lone 0xE9 is far likelier cp1252 "é" than damage. One line of a JSONL or CSV file
+whose head is UTF-8 is too short for a 1 % share to mean anything; it needs only the first two
+(see `_lines.LineDecoder`).
 """
 
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 import charset_normalizer
 
@@ -30,6 +47,28 @@ _MAX_CONTROL_SHARE = 0.05
 # often reads equally well as cp1250 and cp1252), prefer the one the WHATWG Encoding Standard
 # makes the legacy default for Western locales, then its ISO relatives.
 _TIE_PREFERENCE = ("cp1252", "latin_1", "iso8859_15")
+_MAX_DAMAGE_SHARE = 0.01  # undecodable bytes in mostly-UTF-8 data: under 1 %
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    replaced: int = 0  # undecodable bytes replaced by U+FFFD
+
+
+@dataclass(frozen=True)
+class Utf8Damage:
+    """How UTF-8-like some bytes are: what decodes as multi-byte UTF-8 and what does not."""
+
+    multibyte: int  # valid multi-byte sequences
+    undecodable: int  # bytes that are part of no valid sequence
+    size: int
+
+    def mostly(self, *, share: bool = True) -> bool:
+        """Mostly UTF-8 (the module docstring); `share=False` drops the 1 % condition."""
+        if self.multibyte == 0 or self.undecodable > self.multibyte:
+            return False
+        return not share or self.undecodable < _MAX_DAMAGE_SHARE * self.size
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -57,22 +96,44 @@ def detect_encoding(head: bytes, *, complete: bool) -> str:
     if looks_binary(head):
         raise RecordError("binary", "the data is binary (NUL bytes or control characters), "
                           "not text")
-    if _is_utf8(head, complete=complete):
-        return "utf-8"
+    if _is_utf8(head, complete=complete) or utf8_damage(head, complete=complete).mostly():
+        return "utf-8"  # mostly-UTF-8 data is decoded with replacement: see `decode`
     guessed = _guess(head)
     if guessed is None:
         raise RecordError("undecodable", "the bytes are not UTF-8 and no charset decodes them")
     return guessed
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes) -> Decoded:
     """All of `data` as text, or a binary/undecodable error."""
     encoding = detect_encoding(data, complete=True)
     try:
-        return data.decode(encoding)
+        return Decoded(data.decode(encoding))
     except UnicodeDecodeError as error:
+        if encoding.startswith("utf-8"):  # a byte-order mark says UTF-8, or the data is mostly
+            damage = utf8_damage(data, complete=True)
+            if damage.mostly():
+                return replace_undecodable(data, encoding, damage)
         raise RecordError("undecodable", f"detected charset {encoding} fails at byte "
                           f"{error.start}: {error.reason}") from error
+
+
+def replace_undecodable(data: bytes, encoding: str, damage: Utf8Damage) -> Decoded:
+    """Mostly-UTF-8 `data` (`encoding` is utf-8 or utf-8-sig) with U+FFFD for what is not."""
+    return Decoded(data.decode(encoding, errors="replace"), replaced=damage.undecodable)
+
+
+def utf8_damage(data: bytes, *, complete: bool) -> Utf8Damage:
+    """Count valid multi-byte sequences and undecodable bytes; `complete` False: a character
+    cut at the end of `data` (more bytes follow) is not counted as damage."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    # surrogateescape turns each undecodable byte into one lone surrogate, which a strict
+    # re-encoding drops; counting by lengths keeps memory flat even for binary data.
+    text = decoder.decode(data, final=complete)
+    consumed = len(data) - len(decoder.getstate()[0])
+    undecodable = consumed - len(text.encode("utf-8", errors="ignore"))
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return Utf8Damage(multibyte=non_ascii - undecodable, undecodable=undecodable, size=len(data))
 
 
 def preview(head: bytes) -> str:

@@ -23,7 +23,8 @@ _LANG_WINDOW = 4096  # the root element comes first, after at most a prolog and 
 def read_html(source: Source, options: ReadOptions) -> Iterator[Output]:
     with source.open() as stream:
         data = read_bounded(stream, options.max_markup_bytes, "the page")
-    yield build(source.origin(), page_fields(decode(data)), options)
+    decoded = decode(data)
+    yield build(source.origin(), page_fields(decoded.text), options, replaced=decoded.replaced)
 
 
 def page_fields(page: str) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from wirewatch.ingest._decode import Decoded
 from wirewatch.ingest._errors import RecordError
 from wirewatch.ingest._lines import Line, LineDecoder, iter_lines, open_lines
 from wirewatch.ingest._record import build
@@ -19,23 +20,33 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Output]:
                 continue  # blank lines separate nothing and hold nothing
             origin = source.origin(f"line {line.number}")
             try:
-                fields = _parse(line, decoder, options)
+                decoded = _decoded(line, decoder, options)
+                fields = _parse(decoded.text)
             except RecordError as error:
                 yield error.reject(origin)
                 continue
-            yield build(origin, fields, options)
+            yield build(origin, fields, options, replaced=decoded.replaced)
 
 
-def _parse(line: Line, decoder: LineDecoder, options: ReadOptions) -> dict[str, object]:
+def _decoded(line: Line, decoder: LineDecoder, options: ReadOptions) -> Decoded:
     if line.data is None:
         raise RecordError("too_large", f"the line is over {options.max_text_bytes:,} bytes, so "
                           f"its text is over the max_chars limit of {options.max_chars:,}")
-    text = decoder.decode(line.data)
+    return decoder.decode(line.data)
+
+
+def _parse(text: str) -> dict[str, object]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise RecordError("malformed", f"not valid JSON: {error.msg} at column "
                           f"{error.colno}") from error
+    except RecursionError as error:  # the C parser recurses once per level of nesting
+        raise RecordError("malformed", "not valid JSON here: arrays or objects nested too "
+                          "deeply to parse") from error
+    except ValueError as error:  # a number over Python's int-string conversion limit
+        reason = str(error).split(";", 1)[0]  # drop the advice to raise a process-wide limit
+        raise RecordError("malformed", f"not valid JSON here: {reason}") from error
     if not isinstance(value, dict):
         raise RecordError("malformed", f"a JSON {type(value).__name__}, not an object")
     return value

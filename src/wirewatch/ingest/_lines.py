@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
-from wirewatch.ingest._decode import detect_encoding
+from wirewatch.ingest._decode import Decoded, detect_encoding, replace_undecodable, utf8_damage
 from wirewatch.ingest._errors import RecordError
 from wirewatch.ingest._source import HEAD_BYTES, peek_head
 
@@ -32,26 +32,39 @@ class Line:
 
 class LineDecoder:
     """Decodes each line on its own: UTF-8 first (a line that is valid UTF-8 almost surely is
-    UTF-8), then the charset guessed for the file, then a guess for that line alone; so one
-    legacy-encoded line does not turn the UTF-8 lines around it into mojibake."""
+    UTF-8), then mostly-UTF-8 with replacement (see `_decode`), then the charset guessed for
+    the file, then a guess for that line alone; so one legacy-encoded line does not turn the
+    UTF-8 lines around it into mojibake."""
 
     def __init__(self, encoding: str) -> None:
         self.encoding = encoding
-        utf8_first = encoding if encoding.startswith("utf-8") else "utf-8"
-        self._tries = tuple(dict.fromkeys((utf8_first, encoding)))
+        self._utf8 = encoding if encoding.startswith("utf-8") else "utf-8"
+        # A line is too short for the 1 % share of "mostly UTF-8" to mean anything; when the
+        # file's head is UTF-8, that is the evidence the share stands for.
+        self._utf8_file = encoding.startswith("utf-8")
 
-    def decode(self, data: bytes) -> str:
-        for encoding in self._tries:
+    def decode(self, data: bytes) -> Decoded:
+        try:
+            return Decoded(data.decode(self._utf8))
+        except UnicodeDecodeError:
+            pass
+        damage = utf8_damage(data, complete=True)
+        if damage.mostly(share=not self._utf8_file):
+            return replace_undecodable(data, self._utf8, damage)
+        return Decoded(self._legacy(data))
+
+    def _legacy(self, data: bytes) -> str:
+        if not self._utf8_file:
             try:
-                return data.decode(encoding)
+                return data.decode(self.encoding)
             except UnicodeDecodeError:
-                continue
+                pass
         encoding = detect_encoding(data, complete=True)
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise RecordError("undecodable", f"the line is neither {' nor '.join(self._tries)} "
-                              f"nor {encoding}: {error.reason}") from error
+            raise RecordError("undecodable", f"the line is neither {self._utf8} nor "
+                              f"{self.encoding} nor {encoding}: {error.reason}") from error
 
 
 def open_lines(stream: BinaryIO) -> tuple[LineStream, LineDecoder]:

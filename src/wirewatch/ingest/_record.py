@@ -15,12 +15,15 @@ from wirewatch.model import Document, Incoming, Origin
 METADATA_FIELDS = ("id", "url", "outlet", "title", "lang")
 
 
-def build(origin: Origin, fields: Mapping[str, object], options: ReadOptions) -> Output:
-    """An Incoming for good fields, a Reject naming the first problem otherwise."""
+def build(origin: Origin, fields: Mapping[str, object], options: ReadOptions, *,
+          replaced: int = 0) -> Output:
+    """An Incoming for good fields, a Reject naming the first problem otherwise; `replaced`
+    is how many undecodable bytes of the record were replaced by U+FFFD."""
     try:
-        return Incoming(origin=origin, document=to_document(fields, options))
+        document = to_document(fields, options)
     except RecordError as error:
         return error.reject(origin)
+    return Incoming(origin=origin, document=document, replaced=replaced)
 
 
 def to_document(fields: Mapping[str, object], options: ReadOptions) -> Document:
@@ -34,7 +37,21 @@ def to_document(fields: Mapping[str, object], options: ReadOptions) -> Document:
     try:
         return Document(date=date, text=text, **present)
     except ValidationError as error:
-        raise RecordError("malformed", f"not a valid document: {error}") from error
+        raise refused(error) from error
+
+
+def refused(error: ValidationError) -> RecordError:
+    """The model's first objection, in one line naming the field: a date it refuses is a
+    bad_date, anything else malformed (pydantic's own text spans lines and quotes the input)."""
+    problems = error.errors(include_url=False, include_input=False)
+    first = problems[0]
+    field = ".".join(str(part) for part in first["loc"]) or "document"
+    message = first["msg"].removeprefix("Value error, ")
+    if f"`{field}`" not in message:
+        message = f"`{field}`: {message}"
+    if len(problems) > 1:
+        message += f" (and {len(problems) - 1} more problem(s))"
+    return RecordError("bad_date" if field == "date" else "malformed", message)
 
 
 def check_size(text: str, options: ReadOptions) -> None:

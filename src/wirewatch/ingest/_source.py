@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
+import errno
 import io
+import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from wirewatch.ingest._errors import RecordError
+from wirewatch.ingest._gunzip import GunzipReader
 from wirewatch.model import Incoming, Origin, Reject
 
 # Enough bytes to sniff a format and guess a charset, small enough to hold for every input.
@@ -23,6 +26,11 @@ MAX_BYTES_PER_CHAR = 4
 MARKUP_BYTES_PER_CHAR = 20
 
 Output = Incoming | Reject
+
+# Flags a platform lacks count as 0. No controlling terminal from a device, no leaked fd.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_OPEN_FLAGS = (os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_BINARY", 0))
 
 
 @dataclass(frozen=True)
@@ -56,15 +64,56 @@ Reader = Callable[[Source, ReadOptions], Iterator[Output]]
 
 def file_source(path: Path) -> Source:
     # A large buffer so that `peek` on the opened file shows a whole sniffing head.
-    return Source(name=str(path), open=lambda: open(path, "rb", buffering=HEAD_BYTES))
+    return Source(name=str(path), open=lambda: io.BufferedReader(open_regular(path),
+                                                                 buffer_size=HEAD_BYTES))
 
 
 def gzip_source(path: Path) -> Source:
     """A gzip-compressed file, decompressed as it is read (never whole)."""
     def opened() -> BinaryIO:
-        return io.BufferedReader(gzip.GzipFile(path, "rb"), buffer_size=HEAD_BYTES)  # type: ignore[arg-type]
+        return io.BufferedReader(GunzipReader(open_regular(path)),  # type: ignore[return-value]
+                                 buffer_size=HEAD_BYTES)
 
     return Source(name=str(path), open=opened)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither regular nor a directory is ("a FIFO"), else None."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for is_kind, name in kinds if is_kind(mode)), "not a regular file")
+
+
+def not_a_file(name: str, kind: str) -> RecordError:
+    return RecordError("not_a_file", f"{name} is {kind}, not a regular file: it is not "
+                       "opened, since reading it could block forever or never end")
+
+
+def open_regular(path: Path) -> io.FileIO:
+    """`path` opened for reading, if it is a regular file.
+
+    The directory walk skips special files before anything opens them; this check after
+    opening covers a file swapped for a FIFO in between. O_NONBLOCK makes opening a FIFO
+    return at once instead of waiting for a writer; reads then block as usual."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except ValueError as error:  # a NUL in the path: no file can have that name
+        raise OSError(errno.EINVAL, str(error), str(path)) from error
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        kind = special_kind(mode)
+        if kind is not None:
+            raise not_a_file(str(path), kind)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        return io.FileIO(fd, "rb", closefd=True)
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def peek_head(stream: BinaryIO) -> bytes:

@@ -22,7 +22,8 @@ _DATED = re.compile(r"[\ufeff\s]*date[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?:\s+|$)")
 def read_text(source: Source, options: ReadOptions) -> Iterator[Output]:
     with source.open() as stream:
         data = read_bounded(stream, options.max_text_bytes, "the file")
-    yield build(source.origin(), split_dated(decode(data)), options)
+    decoded = decode(data)
+    yield build(source.origin(), split_dated(decoded.text), options, replaced=decoded.replaced)
 
 
 def split_dated(content: str) -> dict[str, object]:

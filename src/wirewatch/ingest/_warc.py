@@ -20,7 +20,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from wirewatch.ingest._decode import decode
-from wirewatch.ingest._errors import RecordError
+from wirewatch.ingest._errors import RecordError, reject
 from wirewatch.ingest._html import page_fields
 from wirewatch.ingest._record import build
 from wirewatch.ingest._source import Output, ReadOptions, Source, read_bounded
@@ -54,18 +54,18 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Output]:
 def _one(source: Source, number: int, record: Any, records: ArchiveIterator,
          options: ReadOptions) -> Output:
     try:
-        fields, problem = record_fields(record, options), None
+        (fields, replaced), problem = record_fields(record, options), None
     except RecordError as error:
-        fields, problem = {}, error
+        (fields, replaced), problem = ({}, 0), error
     # The offset is known once the record has been read to its end (warcio does that here).
     origin = source.origin(f"record {number} @ offset {records.get_record_offset()}")
     missing = getattr(record.raw_stream, "limit", 0)  # what Content-Length promised but lacked
     if missing:
-        return Reject(origin=origin, reason="malformed", message=f"the record is cut short: "
-                      f"{missing:,} bytes of its content are missing")
+        return reject(origin, "malformed", f"the record is cut short: {missing:,} bytes of its "
+                      "content are missing")
     if problem is not None:
         return problem.reject(origin)
-    return build(origin, fields, options)
+    return build(origin, fields, options, replaced=replaced)
 
 
 def _unparsed_tail(source: Source, records: ArchiveIterator) -> Iterator[Reject]:
@@ -78,17 +78,20 @@ def _unparsed_tail(source: Source, records: ArchiveIterator) -> Iterator[Reject]
 
 
 def _damaged(source: Source, locator: str, message: str) -> Reject:
-    return Reject(origin=source.origin(locator), reason="malformed", message=message)
+    # warcio quotes the bytes it choked on, binary included: `reject` makes them one line.
+    return reject(source.origin(locator), "malformed", message)
 
 
-def record_fields(record: Any, options: ReadOptions) -> dict[str, object]:
+def record_fields(record: Any, options: ReadOptions) -> tuple[dict[str, object], int]:
+    """The page's fields, and how many undecodable bytes of it were replaced."""
     _check_html(record)
     body = read_bounded(record.content_stream(), options.max_markup_bytes, "the page")
-    fields = page_fields(decode(body))
+    decoded = decode(body)
+    fields = page_fields(decoded.text)
     headers = record.rec_headers
     fields["url"] = headers.get_header("WARC-Target-URI") or fields.get("url")
     fields.setdefault("date", headers.get_header("WARC-Date"))
-    return fields
+    return fields, decoded.replaced
 
 
 def _check_html(record: Any) -> None:
