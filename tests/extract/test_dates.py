@@ -166,5 +166,132 @@ def test_weekday_arithmetic(which, future, expected):
 def test_leap_day_without_a_year_is_skipped_when_it_cannot_exist():
     from wirewatch.extract import timex
 
-    assert timex.month_day("Feb", 29, None, D("2019-03-25"), False) is None
-    assert timex.month_day("Feb", 29, None, D("2020-03-25"), False).start == D("2020-02-29")
+    assert timex.month_day(2, 29, None, D("2019-03-25"), False) is None
+    assert timex.month_day(2, 29, None, D("2020-03-25"), False).start == D("2020-02-29")
+
+
+# An impossible calendar date gets no date at all, not a coarser one: a typo in the day or
+# month says nothing reliable about which day was meant, and a year alone from it would
+# look like a finding.
+@pytest.mark.parametrize("phrase", [
+    "2019-00-10", "2019-13-10", "2019-19-10", "2019-02-30", "2019-01-00", "2019-04-31",
+    "31/02/2019", "02/31/2019", "February 30, 2019", "30 February 2019", "Feb. 30",
+    "0 March 2019",
+])
+def test_an_impossible_date_gets_no_date(dates, phrase):
+    text = f"The convoy left on {phrase}, officials said."
+    at = text.index(phrase)
+    assert [d.text for d in dates(text) if d.span.start < at + len(phrase)
+            and at < d.span.end] == []
+
+
+def test_a_possible_iso_date_still_resolves(dates):
+    found = only(dates("The convoy left on 2019-02-28, officials said."), "2019-02-28")
+    assert (found.start, found.end, found.anchor) == (D("2019-02-28"), D("2019-02-28"),
+                                                      "absolute")
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The fort fell 10,000 years ago.", "10,000 years ago"),  # not "000 years ago"
+    ("The fort fell 1,000,000,000,000 days ago.", "000 days ago"),
+    ("The fort fell " + "9" * 5000 + " days ago.", "days ago"),  # no number Python refuses
+])
+def test_counts_out_of_the_calendar_give_no_date(dates, text, phrase):
+    assert [d.text for d in dates(text, date="1000-01-01") if phrase in d.text] == []
+
+
+# Documents dated at the model's limits (1000-01-01, 8999-12-31): relative dates resolve
+# across the year 1000 or 9000 boundary as anywhere else.
+@pytest.mark.parametrize(("date", "text", "expected"), [
+    ("1000-01-01", "Troops arrived yesterday. The next day they left.",
+     [("yesterday", "0999-12-31", "0999-12-31"), ("The next day", "1000-01-01", "1000-01-01")]),
+    ("1000-01-01", "Sanctions were imposed last month.",
+     [("last month", "0999-12-01", "0999-12-31")]),
+    ("1000-01-01", "Troops left last week.", [("last week", "0999-12-23", "0999-12-29")]),
+    ("1000-01-01", "The envoy arrived on Monday.", [("Monday", "0999-12-30", "0999-12-30")]),
+    ("1000-01-01", "The fort fell 9000 years ago.", []),
+    ("8999-12-31", "Sanctions will end next year.", [("next year", "9000-01-01", "9000-12-31")]),
+    ("8999-12-31", "The envoy will arrive on Monday.", [("Monday", "9000-01-06", "9000-01-06")]),
+    ("8999-12-31", "In the year 9999 the treaty ends.",
+     [("the year 9999", "9999-01-01", "9999-12-31")]),
+    ("8999-12-31", "It fell two days ago. Three years later it was rebuilt.",
+     [("two days ago", "8999-12-29", "8999-12-29"),
+      ("Three years later", "9002-01-01", "9002-12-31")]),
+])
+def test_relative_dates_at_the_documents_limits(dates, date, text, expected):
+    assert [(d.text, d.start.isoformat(), d.end.isoformat()) for d in dates(text, date)] \
+        == expected
+
+
+@pytest.fixture
+def dates_on_any_day(resources):
+    """The steps up to `dates` on a document of any calendar date: what a caller that
+    builds its document without the model's range check gets."""
+    from wirewatch.extract.context import Context
+    from wirewatch.model import Document
+
+    def run(text: str, date: dt.date):
+        document = Document.model_construct(id="doc", date=date, text=text, outlet=None,
+                                            url=None, title=None, lang="en")
+        ctx = Context(document=document, doc=resources.nlp(text), kb=resources.kb,
+                      gazetteer=None)
+        for name, step in resources.steps:
+            step(ctx)
+            if name == "dates":
+                break
+        return [(d.text, d.start.isoformat(), d.end.isoformat()) for d in ctx.dates]
+
+    return run
+
+
+# At the calendar's own ends, a date that would leave it is dropped, and so is a range with
+# an end outside it ("next week" on 9999-12-31); what stays inside resolves as usual.
+@pytest.mark.parametrize(("date", "text", "expected"), [
+    (dt.date.min, "Troops arrived yesterday. The next day they left.", []),
+    (dt.date.min, "Troops will leave tomorrow.", [("tomorrow", "0001-01-02", "0001-01-02")]),
+    (dt.date.min, "Sanctions were imposed last month.", []),
+    (dt.date.min, "Sanctions were imposed in March last year.", []),
+    (dt.date.min, "Troops left last week.", []),
+    (dt.date.min, "The envoy arrived last Sunday.", []),
+    (dt.date.min, "The fort fell a year ago.", []),
+    (dt.date.min, "The envoy arrived on Monday.", [("Monday", "0001-01-01", "0001-01-01")]),
+    (dt.date.max, "Troops arrived yesterday. The next day they left.",
+     [("yesterday", "9999-12-30", "9999-12-30"), ("The next day", "9999-12-31", "9999-12-31")]),
+    (dt.date.max, "Troops will leave tomorrow.", []),
+    (dt.date.max, "Sanctions will end next year.", []),
+    (dt.date.max, "Talks resume next month.", []),
+    (dt.date.max, "Drills are held this week.", []),
+    (dt.date.max, "Flights resumed earlier this week.", []),
+    (dt.date.max, "The envoy will arrive on Monday.", []),
+    (dt.date.max, "The vote is planned for Christmas Day.", []),
+    (dt.date.max, "Troops left last week.", [("last week", "9999-12-20", "9999-12-26")]),
+])
+def test_dates_that_leave_the_calendar_are_dropped(dates_on_any_day, date, text, expected):
+    assert dates_on_any_day(text, date) == expected
+
+
+def test_calendar_helpers():
+    from wirewatch.extract import timex
+
+    assert timex.calendar_date(2019, 0, 10) is None
+    assert timex.calendar_date(2019, 13, 10) is None
+    assert timex.calendar_date(2019, 2, 29) is None
+    assert timex.calendar_date(0, 1, 1) is None and timex.calendar_date(10_000, 1, 1) is None
+    assert timex.calendar_date(2020, 2, 29) == D("2020-02-29")
+    assert timex.plus_days(dt.date.max, 1) is None and timex.plus_days(dt.date.min, -1) is None
+    assert timex.plus_days(D("2019-03-25"), -365) == D("2018-03-25")
+    assert timex.clamp_days(dt.date.max, 7) == dt.date.max
+    assert timex.clamp_days(dt.date.min, -7) == dt.date.min
+    assert timex.clamp_days(D("2019-03-25"), 7) == D("2019-04-01")
+    assert timex.shift(dt.date.max, "week", 0, "document") is None  # ends on 10000-01-02
+    assert timex.year(10_000, "absolute") is None and timex.month(0, 12, "document") is None
+
+
+def test_merging_events_on_the_calendars_first_day():
+    from wirewatch.extract._merge import dates_compatible
+    from wirewatch.model import When
+
+    first = When(start=dt.date.min, end=dt.date.min, precision="day")
+    last = When(start=dt.date.max, end=dt.date.max, precision="day")
+    assert dates_compatible(first, first) and dates_compatible(last, last)
+    assert not dates_compatible(first, last)

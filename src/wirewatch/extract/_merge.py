@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from wirewatch.model import Actor, Event, When
+from wirewatch.model.calendar import clamp_days
 
-_SLACK = dt.timedelta(days=1)
+_SLACK_DAYS = 1
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -63,7 +62,9 @@ def _overlap(xs: list[Actor], ys: list[Actor]) -> bool:
 def dates_compatible(a: When | None, b: When | None) -> bool:
     if a is None or b is None:
         return True
-    return a.start - _SLACK <= b.end and b.start - _SLACK <= a.end
+    # Clamped: a date on the calendar's first day has no day before it to give slack to.
+    return clamp_days(a.start, -_SLACK_DAYS) <= b.end and \
+        clamp_days(b.start, -_SLACK_DAYS) <= a.end
 
 
 def _fold(into: Event, other: Event) -> None:

@@ -36,6 +36,16 @@ def _group(cand: Candidate, name: str) -> str | None:
     return cand.match.group(name) if cand.match else None
 
 
+def _number(cand: Candidate, name: str) -> int:
+    """A numeric group; 0 (no day, month or year has it) when the pattern has none."""
+    return int(_group(cand, name) or 0)
+
+
+def _month(cand: Candidate) -> int:
+    """The month group as 1-12; 0 when it names none, which no date accepts."""
+    return timex.month_number(_group(cand, "month") or "") or 0
+
+
 def phrase(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
     found = table.phrase(ctx.document.text[cand.start:cand.end])
     if found is None:
@@ -43,14 +53,13 @@ def phrase(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> 
     if found.anchor == "previous":
         if prev is None:
             return None  # nothing mentioned before: no anchor, so no date
-        return timex.with_anchor(timex.shift(prev.start, found.rule, found.offset, "previous"),
-                                 "previous")
+        return timex.shift(prev.start, found.rule, found.offset, "previous")
     if found.rule == "to_date":
         return timex.to_date(ctx.document.date, found.unit or "month")
     return timex.shift(ctx.document.date, found.rule, found.offset, "document")
 
 
-def weekday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+def weekday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
     which = (_group(cand, "which") or "").casefold() or None
     which = {"past": "last", "coming": "next"}.get(which or "", which)
     return timex.weekday(_group(cand, "weekday") or "", which, ctx.document.date,
@@ -69,50 +78,48 @@ def ago(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Res
                      base)
 
 
-def decade(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
-    return timex.decade(int(_group(cand, "decade") or 0))
+def decade(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    return timex.decade(_number(cand, "decade"))
 
 
 def month_day(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
     year = _group(cand, "year")
-    return timex.month_day(_group(cand, "month") or "", int(_group(cand, "day") or 0),
-                           int(year) if year else None, ctx.document.date,
-                           _future(ctx, table, cand))
+    return timex.month_day(_month(cand), _number(cand, "day"), int(year) if year else None,
+                           ctx.document.date, _future(ctx, table, cand))
 
 
-def month_year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
-    number = timex.MONTHS[(_group(cand, "month") or "").casefold()]
-    return timex.month(int(_group(cand, "year") or 0), number, "absolute")
+def month_year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    return timex.month(_number(cand, "year"), _month(cand), "absolute")
 
 
 def month_rel_year(ctx: Context, table: Any, cand: Candidate,
-                   prev: Resolved | None) -> Resolved:
+                   prev: Resolved | None) -> Resolved | None:
     offset = {"last": -1, "this": 0, "next": 1}[(_group(cand, "rel") or "this").casefold()]
-    number = timex.MONTHS[(_group(cand, "month") or "").casefold()]
-    return timex.month(ctx.document.date.year + offset, number, "document")
+    return timex.month(ctx.document.date.year + offset, _month(cand), "document")
 
 
-def bare_month(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
+def bare_month(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
     return timex.bare_month(_group(cand, "month") or "", ctx.document.date,
                             _future(ctx, table, cand))
 
 
-def year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved:
-    return timex.year(int(_group(cand, "year") or 0), "absolute")
+def year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    return timex.year(_number(cand, "year"), "absolute")
 
 
 def holiday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
     found = table.holiday(ctx.document.text[cand.start:cand.end])
     if found is None:
         return None
-    return timex.month_day(timex.calendar.month_abbr[found.month], found.day, None,
-                           ctx.document.date, _future(ctx, table, cand))
+    return timex.month_day(found.month, found.day, None, ctx.document.date,
+                           _future(ctx, table, cand))
 
 
 def iso(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
-    return timex.month_day(timex.calendar.month_abbr[int(_group(cand, "month") or 1)],
-                           int(_group(cand, "day") or 0), int(_group(cand, "year") or 0),
-                           ctx.document.date, False)
+    """"2019-03-23". An impossible one ("2019-00-10", "2019-02-30") is most likely a typo in
+    the day or month: it gets no date rather than a guessed one."""
+    return timex.month_day(_number(cand, "month"), _number(cand, "day"),
+                           _number(cand, "year"), ctx.document.date, False)
 
 
 RULES: dict[str, Rule] = {

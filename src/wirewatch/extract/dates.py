@@ -148,7 +148,12 @@ def _dateparser(ctx: Context, text: str, cand: Candidate) -> Resolved | None:
     parser = DateDataParser(languages=["en"], settings={
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past",
         "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": []})
-    data = parser.get_date_data(text)
+    try:
+        data = parser.get_date_data(text)
+    except OverflowError:
+        # dateparser's own arithmetic ("Monday" from a base in the calendar's first or last
+        # week) can leave the calendar; everything it returns is checked below.
+        return None
     if data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
     when = data.date_obj.date()

@@ -2,6 +2,15 @@
 
 Every function returns a `Resolved` (start, end, precision, anchor) following the spec's
 date conventions; `extract/dates.py` finds the expressions and picks the function.
+
+The calendar ends: Python's dates run from 0001-01-01 to 9999-12-31. Parts that name no date
+("2019-00-10", "Feb. 30") and arithmetic that leaves the calendar ("10,000 years ago",
+"tomorrow" on 9999-12-31) give None, never an exception: such a phrase has no date, and a
+range with either end outside the calendar is dropped whole rather than cut short. Window
+edges (story and track joins in `resolve/`) instead stop at the calendar's ends, which keeps
+every comparison they feed exact. `calendar_date`, `plus_days` and `clamp_days` are the only
+places that check: everything else (here, in `_merge` and in `resolve/`) builds or moves its
+dates through them.
 """
 
 from __future__ import annotations
@@ -10,6 +19,10 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from wirewatch.model.calendar import DAY_DIGITS, calendar_date, clamp_days, plus_days
+
+__all__ = ["calendar_date", "clamp_days", "plus_days"]  # with the resolvers below
+
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # English month names and abbreviations from the calendar module, plus newswire "Sept".
@@ -17,6 +30,10 @@ MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if na
 MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or abbreviation ("Sept.", "march"), else None."""
+    return MONTHS.get(name.casefold().rstrip("."))
 
 
 @dataclass(frozen=True)
@@ -31,37 +48,50 @@ def day(date: dt.date, anchor: str) -> Resolved:
     return Resolved(date, date, "day", anchor)
 
 
-def month(year: int, month_no: int, anchor: str) -> Resolved:
-    last = calendar.monthrange(year, month_no)[1]
-    return Resolved(dt.date(year, month_no, 1), dt.date(year, month_no, last), "month", anchor)
+def _range(start: dt.date | None, end: dt.date | None, precision: str,
+           anchor: str) -> Resolved | None:
+    """A range whose ends both lie in the calendar, else None."""
+    if start is None or end is None:
+        return None
+    return Resolved(start, end, precision, anchor)
 
 
-def year(number: int, anchor: str) -> Resolved:
-    return Resolved(dt.date(number, 1, 1), dt.date(number, 12, 31), "year", anchor)
+def month(year_no: int, month_no: int, anchor: str) -> Resolved | None:
+    first = calendar_date(year_no, month_no, 1)
+    if first is None:
+        return None
+    last = calendar.monthrange(year_no, month_no)[1]
+    return Resolved(first, first.replace(day=last), "month", anchor)
 
 
-def week(date: dt.date, anchor: str) -> Resolved:
+def year(number: int, anchor: str) -> Resolved | None:
+    return _range(calendar_date(number, 1, 1), calendar_date(number, 12, 31), "year", anchor)
+
+
+def week(date: dt.date, anchor: str) -> Resolved | None:
     """The ISO week (Monday to Sunday) holding `date`."""
-    monday = date - dt.timedelta(days=date.weekday())
-    return Resolved(monday, monday + dt.timedelta(days=6), "range", anchor)
+    monday = plus_days(date, -date.weekday())
+    return _range(monday, plus_days(date, 6 - date.weekday()), "range", anchor)
 
 
-def shift(base: dt.date, unit: str, offset: int, anchor: str) -> Resolved:
+def shift(base: dt.date, unit: str, offset: int, anchor: str) -> Resolved | None:
     """The unit (day, week, month, year) `offset` units away from the one holding `base`."""
     if unit == "day":
-        return day(base + dt.timedelta(days=offset), anchor)
+        moved = plus_days(base, offset)
+        return day(moved, anchor) if moved else None
     if unit == "week":
-        return week(base + dt.timedelta(weeks=offset), anchor)
+        moved = plus_days(base, 7 * offset)
+        return week(moved, anchor) if moved else None
     if unit == "month":
         index = base.year * 12 + base.month - 1 + offset
         return month(index // 12, index % 12 + 1, anchor)
     return year(base.year + offset, anchor)
 
 
-def to_date(base: dt.date, unit: str) -> Resolved:
+def to_date(base: dt.date, unit: str) -> Resolved | None:
     """From the start of the unit holding `base` to `base` ("earlier this month")."""
-    start = shift(base, unit, 0, "document").start
-    return Resolved(start, base, "range", "document")
+    whole = shift(base, unit, 0, "document")
+    return Resolved(whole.start, base, "range", "document") if whole else None
 
 
 def since(start: Resolved, document: dt.date) -> Resolved | None:
@@ -71,55 +101,66 @@ def since(start: Resolved, document: dt.date) -> Resolved | None:
     return Resolved(start.start, document, "range", "document")
 
 
-def weekday(name: str, which: str | None, document: dt.date, future: bool) -> Resolved:
+def weekday(name: str, which: str | None, document: dt.date, future: bool) -> Resolved | None:
     """A weekday: in past context the latest on or before the document date ("last" makes
     it strictly before); in future context ("next", "is planned for") the next one after."""
-    target = WEEKDAYS[name.casefold()]
+    target = WEEKDAYS.get(name.casefold())
+    if target is None:
+        return None
     if which == "next" or (future and which != "last"):
         ahead = (target - document.weekday()) % 7 or 7
-        return day(document + dt.timedelta(days=ahead), "document")
-    back = (document.weekday() - target) % 7
-    if which == "last" and back == 0:
-        back = 7
-    return day(document - dt.timedelta(days=back), "document")
+        found = plus_days(document, ahead)
+    else:
+        back = (document.weekday() - target) % 7
+        if which == "last" and back == 0:
+            back = 7
+        found = plus_days(document, -back)
+    return day(found, "document") if found else None
 
 
-def bare_month(name: str, document: dt.date, future: bool) -> Resolved:
+def bare_month(name: str, document: dt.date, future: bool) -> Resolved | None:
     """A month without a year: its latest occurrence on or before the document date, or in
     future context its next occurrence on or after it."""
-    number = MONTHS[name.casefold()]
+    number = month_number(name)
+    if number is None:
+        return None
     if future:
         return month(document.year + (number < document.month), number, "document")
     return month(document.year - (number > document.month), number, "document")
 
 
-def month_day(name: str, day_no: int, year_no: int | None, document: dt.date,
+def month_day(month_no: int, day_no: int, year_no: int | None, document: dt.date,
               future: bool) -> Resolved | None:
-    number = MONTHS[name.casefold().rstrip(".")]
-    try:
-        if year_no is not None:
-            return day(dt.date(year_no, number, day_no), "absolute")
-        found = dt.date(document.year, number, day_no)
-    except ValueError:
-        return None  # "Feb. 30": not a date
-    if future and found < document:
-        found = _next_year(found)
-    elif not future and found > document:
-        found = _next_year(found, -1)
+    """A day of a month: in the year given, else the occurrence nearest the document date on
+    the side the context points to. None when the parts name no date ("Feb. 30")."""
+    if year_no is not None:
+        found = calendar_date(year_no, month_no, day_no)
+        return day(found, "absolute") if found else None
+    found = calendar_date(document.year, month_no, day_no)
+    if found is not None and future and found < document:
+        found = calendar_date(document.year + 1, month_no, day_no)  # None on 29 February
+    elif found is not None and not future and found > document:
+        found = calendar_date(document.year - 1, month_no, day_no)
     return day(found, "document") if found else None
 
 
-def _next_year(date: dt.date, step: int = 1) -> dt.date | None:
-    try:
-        return date.replace(year=date.year + step)
-    except ValueError:  # 29 February
-        return None
+def _count(text: str) -> int | None:
+    """"three", "12" or "10,000" as a number; None when it has more digits than the calendar
+    has days (such a count leaves it in any unit, and Python refuses to read numbers of
+    thousands of digits)."""
+    word = NUMBERS.get(text.casefold())
+    if word is not None:
+        return word
+    digits = text.replace(",", "")
+    return int(digits) if len(digits) <= DAY_DIGITS else None
 
 
-def ago(count: str, unit: str, direction: str, base: Resolved) -> Resolved:
+def ago(count: str, unit: str, direction: str, base: Resolved) -> Resolved | None:
     """"three days ago" (from the document date), "two weeks later" (from the previous date);
     the result has the precision of its unit (a week counts as a day)."""
-    n = NUMBERS.get(count.casefold()) or int(count)
+    n = _count(count)
+    if n is None:
+        return None
     sign = 1 if direction.casefold() in ("later", "after") else -1
     unit = unit.casefold()
     if unit == "week":
@@ -127,9 +168,9 @@ def ago(count: str, unit: str, direction: str, base: Resolved) -> Resolved:
     return shift(base.start, unit, sign * n, base.anchor)
 
 
-def decade(first_year: int) -> Resolved:
-    return Resolved(dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), "range",
-                    "absolute")
+def decade(first_year: int) -> Resolved | None:
+    return _range(calendar_date(first_year, 1, 1), calendar_date(first_year + 9, 12, 31),
+                  "range", "absolute")
 
 
 def with_anchor(found: Resolved, anchor: str) -> Resolved:

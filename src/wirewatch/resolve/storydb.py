@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from sqlalchemy import Connection, and_, delete, insert, select
 
+from wirewatch.model.calendar import clamp_days
 from wirewatch.resolve import db
 from wirewatch.resolve import tables as rt
 from wirewatch.resolve.config import StoryRules
@@ -74,11 +75,11 @@ def nodes_of(connection: Connection, doc_ids: Iterable[str],
 
 def _ranges(frontier: list[EventNode], config: StoryRules) -> dict[str, list[list[dt.date]]]:
     """Per type, the merged start-date ranges that can hold a neighbour of the frontier."""
-    tol = dt.timedelta(days=config.date_tolerance_days)
-    reach = dt.timedelta(days=config.max_interval_days) + tol
+    tol = config.date_tolerance_days
+    reach = config.max_interval_days + tol
     spans: dict[str, list[list[dt.date]]] = {}
     for node in sorted(frontier, key=lambda n: (n.event, n.start)):
-        lo, hi = node.start - reach, node.end + tol
+        lo, hi = clamp_days(node.start, -reach), clamp_days(node.end, tol)
         merged = spans.setdefault(node.event, [])
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)

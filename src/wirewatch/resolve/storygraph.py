@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from wirewatch.model.calendar import clamp_days
 from wirewatch.resolve.config import StoryRules
 from wirewatch.resolve.distance import km
 
@@ -75,8 +76,8 @@ def _radius(node: EventNode, config: StoryRules) -> float:
 def compatible(a: EventNode, b: EventNode, config: StoryRules) -> bool:
     if a.document_id == b.document_id or a.event != b.event:
         return False
-    tol = dt.timedelta(days=config.date_tolerance_days)
-    if a.start > b.end + tol or b.start > a.end + tol:
+    tol = config.date_tolerance_days
+    if a.start > clamp_days(b.end, tol) or b.start > clamp_days(a.end, tol):
         return False
     if a.countries and b.countries and not (a.countries & b.countries):
         return False
@@ -151,10 +152,10 @@ class Window:
         self.config = config
 
     def near(self, node: EventNode) -> list[EventNode]:
-        tol = dt.timedelta(days=self.config.date_tolerance_days)
-        reach = dt.timedelta(days=self.config.max_interval_days) + tol
-        lo = bisect_left(self.starts, node.start - reach)
-        hi = bisect_right(self.starts, node.end + tol)
+        tol = self.config.date_tolerance_days
+        reach = self.config.max_interval_days + tol
+        lo = bisect_left(self.starts, clamp_days(node.start, -reach))
+        hi = bisect_right(self.starts, clamp_days(node.end, tol))
         return [n for n in self.nodes[lo:hi] if compatible(node, n, self.config)]
 
 

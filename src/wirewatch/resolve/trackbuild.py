@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from wirewatch.model import Analysis, Evidence, Movement, Place
+from wirewatch.model.calendar import clamp_days
 from wirewatch.resolve.config import TrackRules
 from wirewatch.resolve.distance import km
 from wirewatch.resolve.models import (
@@ -115,8 +116,7 @@ def _same_place(a: StopAt, b: StopAt, limit_km: float) -> bool:
 
 
 def _near_in_time(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], days: int) -> bool:
-    tol = dt.timedelta(days=days)
-    return a[0] <= b[1] + tol and b[0] <= a[1] + tol
+    return a[0] <= clamp_days(b[1], days) and b[0] <= clamp_days(a[1], days)
 
 
 def identified_key(s: Sighting, countries_of: dict[str, set[str]]) -> str:
@@ -161,9 +161,9 @@ class Nearby:
         block = block_key(s.model, s.country)
         group = self.groups.get(block, [])
         starts = self.starts.get(block, [])
-        reach = dt.timedelta(days=config.join_days + self.longest.get(block, 0))
-        lo = bisect_left(starts, s.span[0] - reach)
-        hi = bisect_right(starts, s.span[1] + dt.timedelta(days=config.join_days))
+        reach = config.join_days + self.longest.get(block, 0)
+        lo = bisect_left(starts, clamp_days(s.span[0], -reach))
+        hi = bisect_right(starts, clamp_days(s.span[1], config.join_days))
         stops = s.stops()
         return {key for _, key, m in group[lo:hi]
                 if _near_in_time(s.span, m.span, config.join_days)

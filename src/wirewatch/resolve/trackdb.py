@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, insert, select
 
+from wirewatch.model.calendar import clamp_days
 from wirewatch.resolve import db
 from wirewatch.resolve import tables as rt
 from wirewatch.resolve.config import TrackRules, rules
@@ -68,8 +69,7 @@ def _windows(spans: Iterable[tuple[str, dt.date, dt.date]], pad: int,
     """Per block, merged date ranges [lo, hi] padded by `pad` days."""
     out: dict[str, list[list[dt.date]]] = {}
     for block, start, end in sorted(spans):
-        lo = start - dt.timedelta(days=pad + longest)
-        hi = end + dt.timedelta(days=pad)
+        lo, hi = clamp_days(start, -(pad + longest)), clamp_days(end, pad)
         merged = out.setdefault(block, [])
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
