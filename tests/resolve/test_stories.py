@@ -142,11 +142,17 @@ def test_syndicated_copy_counts_once_and_is_listed(store: Store) -> None:
 
 
 def test_an_exact_repost_under_another_id_counts_once(store: Store) -> None:
-    one = _strike("post-1", "2026-10-18", "Wire A", "Six")
-    two = _strike("post-2", "2026-10-18", "Wire A", "Six")  # same text, another id
-    _save(store, one, two)
+    one = _strike("post-1", "2026-10-18", "Wire A", "Six").analysis()
+    # The same text under another id: the store keeps one row per text and records the
+    # repost as an exact copy of the first, which the story lists and counts once.
+    two = one.document.model_copy(update={"id": "post-2", "outlet": "Wire B"})
+    for doc, where in ((one.document, "a"), (two, "b")):
+        store.add_document(doc, fingerprint(doc.text), Origin(source=where, locator=doc.id))
+    store.save_analysis(one)
+    resolve.update(store, ["post-1"])
     story = resolve.stories(store).items[0]
-    assert len(story.sources) == 2
+    assert [s.document_id for s in story.sources] == ["post-1"]
+    assert [(c.document_id, c.kind) for c in story.sources[0].copies] == [("post-2", "exact")]
     assert story.source_count == 1
 
 

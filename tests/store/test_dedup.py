@@ -126,4 +126,38 @@ def test_batch_add_checks_within_the_batch(store: Store) -> None:
     results = store.add_documents(items)
     assert [r.outcome for r in results] == ["stored", "duplicate", "stored", "duplicate"]
     assert [r.duplicate_of for r in results] == [None, ORIGINAL.id, None, ORIGINAL.id]
-    assert _counts(store) == (2, 1)
+    assert [r.kind for r in results] == [None, "near", None, "exact"]
+    assert _counts(store) == (2, 2)  # line 4 repeats line 1 from another place: counted
+
+
+def test_same_id_with_a_different_text_is_kept_as_a_version(store: Store) -> None:
+    first = Document(id="report-7", date=dt.date(2024, 5, 1), text="Six people were killed.")
+    store.add_document(first, _fingerprint(first.text, BASE), Origin(source="a", locator="1"))
+    update = first.model_copy(update={"text": "Twelve people were killed."})
+    result = store.add_document(update, _fingerprint(update.text, _variant(agree=60)),
+                                Origin(source="b", locator="1"))
+    assert (result.outcome, result.kind, result.duplicate_of) == (
+        "duplicate", "version", "report-7")
+    [record] = store.duplicates().items
+    assert (record.kind, record.text, record.similarity) == (
+        "version", "Twelve people were killed.", 0.6)
+    assert store.get_document("report-7").text == "Six people were killed."
+
+
+def test_near_duplicate_keeps_its_text(store: Store) -> None:
+    store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="a"))
+    near = _doc("The ferry left the port at dawn carrying trucks and three buses.")
+    store.add_document(near, _fingerprint(near.text, _variant(agree=95)), Origin(source="b"))
+    [record] = store.duplicates().items
+    assert record.text == near.text
+
+
+def test_the_same_input_again_adds_no_row(store: Store) -> None:
+    near = _doc("The ferry left the port at dawn carrying trucks and three buses.")
+    store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="a"))
+    for _ in range(3):
+        again = store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE),
+                                   Origin(source="a"))
+        assert again.kind == "again"
+        store.add_document(near, _fingerprint(near.text, _variant(agree=95)), Origin(source="b"))
+    assert _counts(store) == (1, 1)

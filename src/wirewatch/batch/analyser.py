@@ -1,7 +1,7 @@
 """The analysis function batches are handed to: resources load once per process.
 
 A failure on one document must not lose the batch: on an exception the batch is re-run one
-document at a time, and the failing document gets its exception in place of an Analysis.
+document at a time, and the failing document gets an `AnalysisFailed` in place of an Analysis.
 """
 
 from __future__ import annotations
@@ -11,6 +11,24 @@ from functools import lru_cache
 from wirewatch.analyze import Resources, analyze, analyze_many, load_resources
 from wirewatch.model import Analysis, Document
 from wirewatch.settings import Settings
+
+
+class AnalysisFailed(Exception):
+    """One document's analysis raised; `reason` is one line (`analysis_failed: KeyError: ..`)."""
+
+    def __init__(self, document_id: str, reason: str) -> None:
+        super().__init__(f"{document_id}: {reason}")
+        self.document_id = document_id
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # crosses process boundaries
+        return (AnalysisFailed, (self.document_id, self.reason))
+
+
+def failure(document_id: str, error: BaseException,
+            step: str = "analysis_failed") -> AnalysisFailed:
+    message = " ".join(str(error).split())[:400]
+    return AnalysisFailed(document_id, f"{step}: {type(error).__name__}: {message}".rstrip(": "))
 
 
 @lru_cache(maxsize=4)
@@ -37,4 +55,4 @@ class BatchAnalyser:
         try:
             return analyze(document, resources)
         except Exception as error:  # reported per document, the batch goes on
-            return RuntimeError(f"analysis of {document.id} failed: {error}")
+            return failure(document.id, error)

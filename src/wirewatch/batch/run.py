@@ -1,4 +1,10 @@
-"""Ingest: read every input, drop duplicates, analyse what is new, store it all.
+"""Ingest as a resumable job: read every input, drop duplicates, analyse what is new, store it.
+
+Each document is stored first (state `pending`), its analysis saved next (`analysed`), and
+stories and tracks updated last (`resolved`); each step is one transaction that also moves the
+state (store/state.py). A run first finishes whatever an earlier run left (killed, failed, or
+stored with --no-analyze), so after a kill at any moment a rerun leaves every document
+analysed once and stories and tracks as a rebuild would make them.
 
 Documents are analysed in batches (spaCy `nlp.pipe`) in this process, or in worker processes
 when `workers > 1`, each of which loads the resources once. Memory stays bounded: at most a few
@@ -9,18 +15,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from wirewatch.batch._flusher import Analyser, Flusher, OnSaved
 from wirewatch.batch.summary import IngestSummary
 from wirewatch.ingest import fingerprint, read_sources
-from wirewatch.model import Analysis, Document, IngestResult, Reject
+from wirewatch.model import Document, IngestResult, Origin, Reject
+from wirewatch.model.records import Incoming
 from wirewatch.settings import Settings
 from wirewatch.store import Store
+from wirewatch.store.state import one_line
 
-Analyser = Callable[[list[Document]], list[Analysis | Exception]]
 OnResult = Callable[[IngestResult], None]
-OnSaved = Callable[[list[str]], None]  # ids of documents whose analyses were just saved
+
+__all__ = ["Analyser", "OnResult", "OnSaved", "admit", "ingest_documents", "run_ingest"]
 
 
 def run_ingest(paths: Iterable[str | Path], store: Store, settings: Settings, *,
@@ -30,76 +38,100 @@ def run_ingest(paths: Iterable[str | Path], store: Store, settings: Settings, *,
     `on_saved` runs after each saved batch (the CLI updates stories and tracks there)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    pending: list[Document] = []
-    with _Flusher(store, summary, analyser, settings.workers, on_saved) as flusher:
+    with Flusher(store, summary, analyser, settings.workers, on_saved) as flusher:
+        if analyser is not None:
+            _resume(store, flusher, summary, settings.batch_size)
+        pending = []
         for item in read_sources(paths, default_date=settings.default_date,
                                  max_chars=settings.max_chars):
-            result = _admit(item, store, settings)
+            result = admit(item, store, settings)
             summary.add(result)
             if on_result:
                 on_result(result)
-            if result.outcome == "stored" and analyser is not None and not isinstance(item, Reject):
+            if result.outcome == "stored" and analyser is not None:
+                assert isinstance(item, Incoming)
                 pending.append(item.document)
                 if len(pending) >= settings.batch_size:
                     flusher.submit(pending)
                     pending = []
         if pending:
             flusher.submit(pending)
-    if summary.stored:
+        if analyser is not None:
+            flusher.drain()
+            _catch_up(store, flusher)
+    if summary.stored or summary.resumed:
         store.refresh_statistics()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _admit(item, store: Store, settings: Settings) -> IngestResult:
+def admit(item: Incoming | Reject, store: Store, settings: Settings) -> IngestResult:
+    """Store one input or record why not; a database error on it rejects it alone."""
     if isinstance(item, Reject):
-        store.add_reject(item)
-        return IngestResult(origin=item.origin, outcome="rejected", reason=item.reason,
-                            message=item.message)
+        return _reject(store, item)
     threshold = settings.near_duplicate_threshold
-    fp = fingerprint(item.document.text, threshold=threshold)
-    return store.add_document(item.document, fp, item.origin, threshold)
+    try:
+        fp = fingerprint(item.document.text, threshold=threshold)
+        return store.add_document(item.document, fp, item.origin, threshold,
+                                  replaced=getattr(item, "replaced", 0))
+    except Exception as error:  # this record only: the batch goes on
+        return _reject(store, Reject(origin=item.origin, reason="store_failed",
+                                     message=f"cannot store {item.document.id}: "
+                                             f"{one_line(error)}"))
 
 
-class _Flusher:
-    """Analyses batches (inline or in a process pool) and saves each analysis as it lands."""
+def _reject(store: Store, reject: Reject) -> IngestResult:
+    try:
+        store.add_reject(reject)
+    except Exception as error:  # the reject still counts in the summary and is printed
+        reject = reject.model_copy(update={
+            "message": f"{reject.message} (not recorded: {one_line(error)})"})
+    return IngestResult(origin=reject.origin, outcome="rejected", reason=reject.reason,
+                        message=reject.message)
 
-    def __init__(self, store: Store, summary: IngestSummary, analyser: Analyser | None,
-                 workers: int, on_saved: OnSaved | None) -> None:
-        self.store, self.summary, self.analyser = store, summary, analyser
-        self.on_saved = on_saved
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
-        self.in_flight: list[Future[list[Analysis | Exception]]] = []
 
-    def __enter__(self) -> _Flusher:
-        if self.workers > 1 and self.analyser is not None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
-        return self
-
-    def submit(self, batch: list[Document]) -> None:
-        assert self.analyser is not None
-        if self.pool is None:
-            self._save(self.analyser(batch))
-            return
-        self.in_flight.append(self.pool.submit(self.analyser, batch))
-        while len(self.in_flight) > 2 * self.workers:  # bound memory: wait for the oldest
-            self._save(self.in_flight.pop(0).result())
-
-    def _save(self, outcomes: list[Analysis | Exception]) -> None:
-        analyses = []
-        for outcome in outcomes:
-            if isinstance(outcome, Exception):
-                self.summary.analysis_failed += 1
-                self.summary.failures.append(str(outcome))
+def _resume(store: Store, flusher: Flusher, summary: IngestSummary, batch_size: int) -> None:
+    """Finish what earlier runs left: fold analysed documents into stories and tracks, then
+    analyse what is pending or failed."""
+    for ids in store.unresolved_ids():
+        summary.resolved_again += len(ids)
+        flusher.resolve(ids)
+    for page in store.unfinished_documents():
+        documents = []
+        for found in page:
+            if isinstance(found, tuple):  # stored by an older version, refused by the model
+                flusher.fail(*found, resumed=True)
             else:
-                analyses.append(outcome)
-        self.summary.analysed += self.store.save_analyses(analyses)  # one transaction a batch
-        if analyses and self.on_saved is not None:
-            self.on_saved([a.document.id for a in analyses])
+                documents.append(found)
+        summary.resumed += len(page)
+        for start in range(0, len(documents), batch_size):
+            flusher.submit(documents[start:start + batch_size], resumed=True)
 
-    def __exit__(self, *exc: object) -> None:
-        for future in self.in_flight:
-            self._save(future.result())
-        if self.pool is not None:
-            self.pool.shutdown()
+
+def _catch_up(store: Store, flusher: Flusher) -> None:
+    """Originals whose copies arrived in this run list them in their stories: update those."""
+    for ids in store.unresolved_ids():
+        flusher.resolve(ids)
+
+
+def ingest_documents(documents: Iterable[tuple[Document, Origin]], store: Store,
+                     settings: Settings, *, analyser: Analyser,
+                     on_saved: OnSaved | None = None) -> tuple[list[IngestResult], IngestSummary]:
+    """The same job for documents already in memory (the API's POST): admit each, analyse
+    and save the new ones, update stories and tracks; one result per document, in order."""
+    summary, results = IngestSummary(), []
+    started = time.perf_counter()
+    with Flusher(store, summary, analyser, 1, on_saved) as flusher:
+        fresh = []
+        for document, origin in documents:
+            result = admit(Incoming(origin=origin, document=document), store, settings)
+            summary.add(result)
+            results.append(result)
+            if result.outcome == "stored":
+                fresh.append(document)
+        for start in range(0, len(fresh), settings.batch_size):
+            flusher.submit(fresh[start:start + settings.batch_size])
+        flusher.drain()
+        _catch_up(store, flusher)
+    summary.seconds = time.perf_counter() - started
+    return results, summary

@@ -10,7 +10,15 @@ import sys
 
 import typer
 
-from wirewatch.cli import admin, export, ingest, query, resolve, serve  # noqa: F401  (they register commands)
+from wirewatch.cli import (  # noqa: F401  (they register commands)
+    admin,
+    duplicates,
+    export,
+    ingest,
+    query,
+    resolve,
+    serve,
+)
 from wirewatch.cli._app import app
 from wirewatch.cli._state import STATE, CliError, err
 
@@ -28,12 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         if show is not None:
             show()
         else:
-            err.print(f"error: {error}", highlight=False)
+            err.print(f"error: {error}", highlight=False, markup=False)
         return 2
     except (CliError, FileNotFoundError, PermissionError, ValueError, OSError) as error:
         if STATE.debug:
             raise
-        err.print(f"[red]error:[/] {error}", highlight=False)
+        err.print(f"error: {error}", highlight=False, markup=False, style="red")
         return 2
     return result if isinstance(result, int) else 0
 

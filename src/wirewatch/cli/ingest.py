@@ -45,8 +45,12 @@ def ingest(
             elapsed = progress.tasks[0].elapsed or 1e-9
             progress.update(task, advance=1, rate=progress.tasks[0].completed / elapsed)
             if result.outcome == "rejected":
-                err.print(f"[yellow]rejected[/] {result.origin}: {result.reason}: {result.message}",
-                          highlight=False)
+                # markup=False: a file name or message with [brackets] is text, not markup.
+                err.print(f"rejected {result.origin}: {result.reason}: {result.message}",
+                          highlight=False, markup=False, style="yellow")
+            elif result.outcome == "stored" and result.message:
+                err.print(f"stored {result.origin}: {result.message}", highlight=False,
+                          markup=False, style="yellow")
 
         summary = run_ingest(paths, store, settings, analyser=analyser, on_result=tick,
                              on_saved=lambda ids: resolve.update(store, ids))
@@ -60,17 +64,29 @@ def _print_summary(summary: IngestSummary) -> None:
     table.add_column("outcome")
     table.add_column("count", justify="right")
     table.add_row("stored", str(summary.stored))
-    table.add_row("duplicate", str(summary.duplicates))
+    for kind in ("exact", "near", "version"):
+        if summary.duplicates[kind]:
+            table.add_row(f"duplicate: {kind}", str(summary.duplicates[kind]))
+    if summary.again:
+        table.add_row("already ingested", str(summary.again))
+    if not summary.duplicate_count:
+        table.add_row("duplicate", "0")
     for reason, count in sorted(summary.rejected.items()):
         table.add_row(f"rejected: {reason}", str(count))
     table.add_row("total inputs", str(summary.total))
     table.add_row("analysed", str(summary.analysed))
-    if summary.analysis_failed:
-        table.add_row("analysis failed", str(summary.analysis_failed))
+    if summary.resumed:
+        table.add_row("resumed from earlier runs", str(summary.resumed))
+    if summary.resumed_failed:
+        table.add_row("resumed, failed again", str(summary.resumed_failed))
+    if summary.resolved_again:
+        table.add_row("stories/tracks caught up", str(summary.resolved_again))
+    if summary.resolve_failed:
+        table.add_row("stories/tracks failed", str(summary.resolve_failed))
     table.add_row("docs/s", f"{summary.docs_per_second:.1f}")
     out.print(table)
     for failure in summary.failures:
-        err.print(f"[red]analysis failed[/] {failure}", highlight=False)
+        err.print(f"failed {failure}", highlight=False, markup=False, style="red")
 
 
 @app.command()
@@ -87,7 +103,7 @@ def analyze(paths: Paths, date: DateOpt = None) -> None:
             if isinstance(item, Reject):
                 rejected += 1
                 err.print(f"rejected {item.origin}: {item.reason}: {item.message}",
-                          highlight=False)
+                          highlight=False, markup=False)
             elif isinstance(item, Incoming):
                 yield item.document
 

@@ -187,8 +187,11 @@ def rejects(limit: Limit = 100, cursor: Cursor = None, as_json: Json = False) ->
     store = open_store()
     try:
         page = store.rejects(limit=limit, cursor=cursor)
+        # Documents kept but whose analysis failed close the list (the next ingest retries).
+        failed = [] if page.next_cursor else store.failed_documents(limit)
     finally:
         store.close()
-    _emit(page.items, [("source", lambda r: str(r.origin)), ("reason", lambda r: r.reason),
+    _emit([*page.items, *failed], [("source", lambda r: str(r.origin)),
+                                   ("reason", lambda r: r.reason),
                        ("message", lambda r: r.message)], as_json, page.next_cursor, "rejects")
     raise typer.Exit(0)

@@ -6,9 +6,10 @@ here, below all of them.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from wirewatch.model.contract import Document, Model
 
@@ -27,7 +28,12 @@ RejectReason = Literal[
     "store_failed",  # the database refused the record (kept out, the batch went on)
 ]
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
 Outcome = Literal["stored", "duplicate", "rejected"]
+# exact: the same text; near: nearly the same text (Jaccard over the threshold); version: a
+# different text under an id already stored; again: the very input stored or recorded before.
+DuplicateKind = Literal["exact", "near", "version", "again"]
 
 
 class Origin(Model):
@@ -35,6 +41,15 @@ class Origin(Model):
 
     source: str
     locator: str = ""  # "line 12", "row 3", "item 2", "record 5 @ offset 1024"
+
+    @field_validator("source", "locator")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        # A file name that is not UTF-8 reaches Python with lone surrogates; shown escaped
+        # (\udcff), it can be stored and printed, and still says which file it was.
+        if _UNSTORABLE.search(value):
+            return _UNSTORABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), value)
+        return value
 
     def __str__(self) -> str:
         return f"{self.source}:{self.locator}" if self.locator else self.source
@@ -45,6 +60,9 @@ class Incoming(Model):
 
     origin: Origin
     document: Document
+    # Undecodable bytes of the record replaced by U+FFFD: mostly-UTF-8 input with a few damaged
+    # bytes is read as UTF-8 rather than guessed as another charset (see ingest/_decode.py).
+    replaced: int = Field(default=0, ge=0)
 
 
 class Reject(Model):
@@ -70,5 +88,6 @@ class IngestResult(Model):
     outcome: Outcome
     document_id: str | None = None
     duplicate_of: str | None = None
+    kind: DuplicateKind | None = None  # for duplicates
     reason: RejectReason | None = None
     message: str | None = None

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from wirewatch.model import Analysis
 from wirewatch.resolve.models import Copy
@@ -54,9 +54,16 @@ def copies(connection: Connection, doc_ids: Iterable[str]) -> dict[str, list[Cop
     out: dict[str, list[Copy]] = {}
     d = st.duplicates.c
     for batch in chunks(sorted(set(doc_ids))):
-        rows = connection.execute(select(d.document_id, d.duplicate_of, d.outlet, d.date, d.kind,
-                                         d.similarity).where(d.duplicate_of.in_(batch))
-                                  .order_by(d.date, d.document_id))
+        # Copies from elsewhere: not new versions of an id (another text), not the original
+        # itself met again in another file; one entry per copy, however many files held it.
+        rows = connection.execute(
+            select(d.document_id, d.duplicate_of, func.min(d.outlet).label("outlet"),
+                   func.min(d.date).label("date"), func.min(d.kind).label("kind"),
+                   func.max(d.similarity).label("similarity"))
+            .where(d.duplicate_of.in_(batch), d.kind.in_(("exact", "near")),
+                   d.document_id != d.duplicate_of)
+            .group_by(d.document_id, d.duplicate_of)
+            .order_by(func.min(d.date), d.document_id))
         for row in rows:
             out.setdefault(row.duplicate_of, []).append(Copy(
                 document_id=row.document_id, outlet=row.outlet, date=row.date, kind=row.kind,

@@ -41,7 +41,7 @@ def _fresh_mentions(analyses: dict[str, Analysis], config: EntityRules) -> list[
 
 
 def _apply(connection: Connection, removed: list[tuple[str, str, str]],
-           added: list[Mention]) -> tuple[set[str], set[str]]:
+           added: list[Mention], config: EntityRules) -> tuple[set[str], set[str]]:
     """Fold removed (document, mention, node) and added mentions into the node rows. Returns
     the blocks whose nodes changed and the entities of nodes that no longer exist."""
     delta_m: dict[str, int] = defaultdict(int)
@@ -76,24 +76,36 @@ def _apply(connection: Connection, removed: list[tuple[str, str, str]],
                 dropped.add(row.entity_id)
             continue
         first = (row.first_document, row.first_mention) if row else None
+        name = row.name if row else None
         if first is None or first in gone:
             # The earliest mention went away: the next one, by index, not by scan.
             first = connection.execute(select(M.document_id, M.mention_id)
                                        .where(M.node_id == node)
                                        .order_by(M.document_id, M.mention_id).limit(1)).first()
             first = tuple(first) if first else None
+            name = _mention_name(connection, first, config) if first else name
         if new is not None and (first is None or new.key < first):
-            first = new.key
-        values = {"mentions": mentions, "documents": documents,
+            first, name = new.key, new.name
+        # A node is named by its earliest mention ("MOSUL" or "Mosul"), whatever order the
+        # reports came in: what a rebuild, which sees them all at once, also picks.
+        values = {"mentions": mentions, "documents": documents, "name": name,
                   "first_document": first[0], "first_mention": first[1]}  # type: ignore[index]
         if row:
             connection.execute(sql_update(rt.entity_nodes).where(N.id == node).values(**values))
         else:
             connection.execute(insert(rt.entity_nodes).values(
                 id=node, block=new.block, kind=new.kind, country=new.country,  # type: ignore
-                name=new.name, alias_key=new.alias_key, kb=new.kb,  # type: ignore[union-attr]
+                alias_key=new.alias_key, kb=new.kb,  # type: ignore[union-attr]
                 entity_id="", **values))
     return blocks, dropped
+
+
+def _mention_name(connection: Connection, key: tuple[str, str], config: EntityRules) -> str | None:
+    """The name a stored mention was written with (read back from its report's analysis)."""
+    analysis = db.analyses(connection, [key[0]]).get(key[0])
+    if analysis is None:
+        return None
+    return next((m.name for m in mentions_of(analysis, config) if m.key == key), None)
 
 
 def _closure(connection: Connection, blocks: set[str]) -> list:
@@ -154,7 +166,7 @@ def update(connection: Connection, doc_ids: list[str], config: EntityRules) -> i
     for batch in db.chunks([{"document_id": m.document_id, "mention_id": m.mention_id,
                              "node_id": m.node_id} for m in added]):
         connection.execute(insert(rt.entity_mentions), batch)
-    blocks, dropped = _apply(connection, removed, added)  # type: ignore[arg-type]
+    blocks, dropped = _apply(connection, removed, added, config)  # type: ignore[arg-type]
     return _recluster(connection, blocks, config, dropped) if blocks else 0
 
 
@@ -168,7 +180,7 @@ def rebuild(connection: Connection, config: EntityRules) -> int:
         for rows in db.chunks([{"document_id": m.document_id, "mention_id": m.mention_id,
                                 "node_id": m.node_id} for m in added]):
             connection.execute(insert(rt.entity_mentions), rows)
-        blocks |= _apply(connection, [], added)[0]
+        blocks |= _apply(connection, [], added, config)[0]
     return _recluster(connection, blocks, config) if blocks else 0
 
 

@@ -30,12 +30,14 @@ def make_engine(url: str) -> Engine:
 def _sqlite_setup(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # WAL lets readers (the API) run while a batch writes; foreign keys are off by default.
     cursor = dbapi_connection.cursor()
+    # The timeout first: switching to WAL needs a lock, and a second process opening the
+    # database at that moment must wait for it rather than fail with "database is locked".
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     # In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash can lose the last
     # commits but never corrupts the file, and per-document commits stop costing an fsync each.
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
     # Let SQLAlchemy, not the sqlite3 module, open transactions: the module's own handling
     # breaks SAVEPOINT and transactional DDL (the recipe in SQLAlchemy's SQLite notes).

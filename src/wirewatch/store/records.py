@@ -56,13 +56,32 @@ class DuplicateRecord(Record):
 
     document_id: str
     duplicate_of: str
-    kind: Literal["exact", "near"]
+    kind: Literal["exact", "near", "version"]
     similarity: float
     date: dt.date
     outlet: str | None = None
     url: str | None = None
     title: str | None = None
     origin: Origin
+    text: str | None = None  # kept for near duplicates and versions (what changed)
+
+
+class Change(Record):
+    """One run of words that differs between a stored report and a later text of it."""
+
+    kind: Literal["changed", "removed", "added"]
+    before: str
+    after: str
+    context_before: str  # the words just before, in the stored text
+    context_after: str
+
+
+class Versions(Record):
+    """A stored report, a later text recorded against it, and what changed between them."""
+
+    duplicate: DuplicateRecord
+    original_id: str
+    changes: list[Change]
 
 
 class SearchHit(Record):
@@ -77,7 +96,8 @@ class SearchHit(Record):
 class StoreStats(Record):
     documents: int
     analyses: int
-    duplicates: dict[str, int]  # by kind: exact, near
+    states: dict[str, int] = {}  # documents by ingest state: pending, analysed, resolved, failed
+    duplicates: dict[str, int]  # by kind: exact, near, version
     rejects: dict[str, int]  # by reason
     events: dict[str, int]  # by PLOVER type
     movements: int

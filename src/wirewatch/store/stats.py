@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Connection, Table, func, select
 
 from wirewatch.model import Origin, Reject
+from wirewatch.store import state
+from wirewatch.store.changes import word_changes
 from wirewatch.store.pages import fetch_page
-from wirewatch.store.records import DuplicateRecord, Page, StoreStats
+from wirewatch.store.records import DuplicateRecord, Page, StoreStats, Versions
 from wirewatch.store.tables import (
     analyses,
     claims,
@@ -31,10 +33,16 @@ def _count_by(connection: Connection, column) -> dict[str, int]:
 def stats(connection: Connection) -> StoreStats:
     first, last = connection.execute(
         select(func.min(documents.c.date), func.max(documents.c.date))).one()
+    states = {name: 0 for name in state.STATES} | _count_by(connection, documents.c.state)
+    refused = _count_by(connection, rejects.c.reason)
+    if states[state.FAILED]:
+        # Kept (and retried by the next ingest), but not analysed: counted with the rejects,
+        # as the ingest summary counts them.
+        refused["analysis_failed"] = refused.get("analysis_failed", 0) + states[state.FAILED]
     return StoreStats(
         documents=_count(connection, documents), analyses=_count(connection, analyses),
-        duplicates=_count_by(connection, duplicates.c.kind),
-        rejects=_count_by(connection, rejects.c.reason),
+        states=states, duplicates=_count_by(connection, duplicates.c.kind),
+        rejects=refused,
         events=_count_by(connection, events.c.event_type),
         movements=_count(connection, movements), claims=_count(connection, claims),
         places=_count(connection, places), first_date=first, last_date=last,
@@ -50,13 +58,49 @@ def rejects_page(connection: Connection, limit: int, cursor: str | None) -> Page
                reason=r.reason, message=r.message) for r in rows])
 
 
-def duplicates_page(connection: Connection, limit: int,
-                    cursor: str | None) -> Page[DuplicateRecord]:
+def duplicates_page(connection: Connection, limit: int, cursor: str | None,
+                    kind: str | None = None) -> Page[DuplicateRecord]:
     query = select(duplicates)
-    key = [duplicates.c.date, duplicates.c.document_id]
-    return fetch_page(connection, query, key, limit, cursor, lambda rows: [
-        DuplicateRecord(
-            document_id=r.document_id, duplicate_of=r.duplicate_of, kind=r.kind,
-            similarity=r.similarity, date=r.date, outlet=r.outlet, url=r.url, title=r.title,
-            origin=Origin(source=r.origin_source, locator=r.origin_locator),
-        ) for r in rows])
+    if kind is not None:
+        query = query.where(duplicates.c.kind == kind)
+    key = [duplicates.c.date, duplicates.c.document_id, duplicates.c.origin_source,
+           duplicates.c.origin_locator]
+    return fetch_page(connection, query, key, limit, cursor,
+                      lambda rows: [_duplicate(r) for r in rows])
+
+
+def _duplicate(r) -> DuplicateRecord:
+    return DuplicateRecord(
+        document_id=r.document_id, duplicate_of=r.duplicate_of, kind=r.kind,
+        similarity=r.similarity, date=r.date, outlet=r.outlet, url=r.url, title=r.title,
+        origin=Origin(source=r.origin_source, locator=r.origin_locator), text=r.text)
+
+
+def versions(connection: Connection, document_id: str) -> list[Versions]:
+    """Every kept later text of `document_id` (or recorded under that id), with its changes
+    against the stored original."""
+    rows = connection.execute(
+        select(duplicates).where(duplicates.c.text.is_not(None),
+                                 (duplicates.c.document_id == document_id)
+                                 | (duplicates.c.duplicate_of == document_id))
+        .order_by(duplicates.c.added_at, duplicates.c.origin_source,
+                  duplicates.c.origin_locator)).all()
+    found = []
+    for row in rows:
+        original = connection.execute(select(documents.c.text).where(
+            documents.c.id == row.duplicate_of)).scalar()
+        if original is not None:
+            found.append(Versions(duplicate=_duplicate(row), original_id=row.duplicate_of,
+                                  changes=word_changes(original, row.text)))
+    return found
+
+
+def failed_documents(connection: Connection, limit: int) -> list[Reject]:
+    """Documents kept but not analysed (their analysis failed), as rejects with the reason."""
+    d = documents.c
+    rows = connection.execute(select(d.id, d.origin_source, d.origin_locator, d.failure)
+                              .where(d.state == state.FAILED).order_by(d.seq).limit(limit))
+    return [Reject(origin=Origin(source=r.origin_source or "document",
+                                 locator=r.origin_locator or r.id),
+                   reason="analysis_failed",
+                   message=f"document {r.id}: {r.failure or 'analysis failed'}") for r in rows]

@@ -17,7 +17,7 @@ from wirewatch.model import (
     Origin,
     Reject,
 )
-from wirewatch.store import dedup, listings, migrate, queries, search, stats, writes
+from wirewatch.store import dedup, listings, migrate, queries, search, state, stats, writes
 from wirewatch.store.engine import WRITE, database_url, make_engine
 from wirewatch.store.records import (
     ClaimRecord,
@@ -28,6 +28,7 @@ from wirewatch.store.records import (
     PlaceRecord,
     SearchHit,
     StoreStats,
+    Versions,
 )
 
 
@@ -71,7 +72,7 @@ class Store:
     def refresh_statistics(self) -> None:
         """Let the query planner see the data as it now is (run after a bulk ingest): without
         statistics SQLite picks the country index for filtered event pages and scans."""
-        with self.engine.begin() as connection:
+        with self.writing() as connection:
             connection.exec_driver_sql("ANALYZE")
 
     def close(self) -> None:
@@ -87,8 +88,9 @@ class Store:
         self.close()
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """A connection in a write transaction, committed on success."""
+    def writing(self) -> Iterator[Connection]:
+        """A connection in a write transaction, committed on success (on SQLite it holds the
+        write lock from its first statement, so read-then-write steps cannot interleave)."""
         with self._ready().connect() as connection:
             connection.execution_options(**{WRITE: True})
             with connection.begin():
@@ -100,33 +102,63 @@ class Store:
             return dedup.find_duplicate(connection, fp, threshold)
 
     def add_document(self, doc: Document, fp: Fingerprint, origin: Origin,
-                     threshold: float = 0.9) -> IngestResult:
-        with self._writing() as connection:
-            return writes.add_document(connection, doc, fp, origin, threshold)
+                     threshold: float = 0.9, replaced: int = 0) -> IngestResult:
+        """Store `doc` (state pending) or record it as a duplicate; `replaced` counts the
+        bytes its decoding replaced."""
+        with self.writing() as connection:
+            return writes.add_document(connection, doc, fp, origin, threshold, replaced)
 
     def add_documents(self, items: Iterable[tuple[Document, Fingerprint, Origin]],
                       threshold: float = 0.9) -> list[IngestResult]:
         """`add_document` for many inputs in one transaction (one commit, not one each);
         a later item is checked against earlier ones of the same batch too."""
-        with self._writing() as connection:
+        with self.writing() as connection:
             return [writes.add_document(connection, doc, fp, origin, threshold)
                     for doc, fp, origin in items]
 
     def save_analysis(self, analysis: Analysis) -> None:
-        with self._writing() as connection:
+        with self.writing() as connection:
             writes.save_analysis(connection, analysis)
 
     def save_analyses(self, analyses: Iterable[Analysis]) -> int:
         """`save_analysis` for many in one transaction; all or none are saved."""
-        with self._writing() as connection:
+        with self.writing() as connection:
             count = 0
             for analysis in analyses:
                 writes.save_analysis(connection, analysis)
                 count += 1
             return count
 
+    def mark_failed(self, document_id: str, reason: str) -> None:
+        """The document's analysis (or its saving) failed: kept, with the reason, and retried
+        by the next ingest."""
+        with self.writing() as connection:
+            state.mark_failed(connection, document_id, reason)
+
+    def unfinished_documents(self) -> Iterator[list[Document | tuple[str, str]]]:
+        """Pages of documents still to analyse (pending, or failed before), oldest first;
+        a stored row the model refuses comes as (id, reason)."""
+        after = 0
+        while True:
+            with self._ready().connect() as connection:
+                page, after = state.documents_page(connection, (state.PENDING, state.FAILED),
+                                                   after)
+            if not page:
+                return
+            yield page
+
+    def unresolved_ids(self) -> Iterator[list[str]]:
+        """Pages of ids of documents analysed but not yet folded into stories and tracks."""
+        after = 0
+        while True:
+            with self._ready().connect() as connection:
+                page, after = state.ids_page(connection, (state.ANALYSED,), after)
+            if not page:
+                return
+            yield page
+
     def add_reject(self, reject: Reject) -> None:
-        with self._writing() as connection:
+        with self.writing() as connection:
             writes.add_reject(connection, reject)
 
     # Reads.
@@ -179,6 +211,17 @@ class Store:
         with self._ready().connect() as connection:
             return stats.rejects_page(connection, limit, cursor)
 
-    def duplicates(self, limit: int = 100, cursor: str | None = None) -> Page[DuplicateRecord]:
+    def duplicates(self, limit: int = 100, cursor: str | None = None,
+                   kind: str | None = None) -> Page[DuplicateRecord]:
         with self._ready().connect() as connection:
-            return stats.duplicates_page(connection, limit, cursor)
+            return stats.duplicates_page(connection, limit, cursor, kind)
+
+    def versions(self, document_id: str) -> list[Versions]:
+        """Later texts kept for a document (near duplicates, new versions of its id), each
+        with the words that changed."""
+        with self._ready().connect() as connection:
+            return stats.versions(connection, document_id)
+
+    def failed_documents(self, limit: int = 100) -> list[Reject]:
+        with self._ready().connect() as connection:
+            return stats.failed_documents(connection, limit)

@@ -59,11 +59,18 @@ documents = Table(
     Column("title", Text),
     Column("lang", String(16), nullable=False),
     Column("text", Text, nullable=False),
-    Column("text_hash", String(64), nullable=False, index=True),
+    # Unique: one text is stored once, whichever writer gets there first (the others record
+    # a duplicate), so racing ingests cannot store it twice.
+    Column("text_hash", String(64), nullable=False, index=True, unique=True),
     Column("signature", Text, nullable=False),  # JSON list of MinHash values
     Column("origin_source", Text),
     Column("origin_locator", Text),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # Where the document is in the ingest job (store/state.py): pending, analysed, resolved
+    # or failed; `failure` says why. Every ingest resumes what is not resolved.
+    Column("state", String(16), nullable=False, index=True, server_default="pending"),
+    Column("failure", Text),
+    Column("replaced", Integer, nullable=False, server_default="0"),  # bytes not decodable
 )
 
 document_bands = Table(
@@ -76,17 +83,21 @@ document_bands = Table(
 
 duplicates = Table(
     "duplicates", metadata,
-    Column("document_id", ID, primary_key=True),  # the duplicate's own id (not stored)
+    # One row per input that repeats a stored document: its own id and where it came from
+    # (an exact copy in another file has the same id as the original, and still counts).
+    Column("document_id", ID, primary_key=True),
     Column("duplicate_of", ID, _doc_fk(), nullable=False, index=True),
-    Column("kind", String(8), nullable=False),  # exact | near
+    Column("kind", String(8), nullable=False),  # exact | near | version
     Column("similarity", Float, nullable=False),
     Column("date", Date, nullable=False),
     Column("outlet", Text),
     Column("url", Text),
     Column("title", Text),
-    Column("origin_source", Text, nullable=False),
-    Column("origin_locator", Text, nullable=False),
+    Column("origin_source", Text, primary_key=True),
+    Column("origin_locator", Text, primary_key=True),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # Kept for near duplicates and new versions of an id, to show what changed.
+    Column("text", Text),
 )
 
 rejects = Table(
