@@ -65,8 +65,22 @@ def test_post_analyses_and_stores(writer: TestClient) -> None:
     again = writer.post("/api/v1/documents", json=[BODY, {**BODY, "text": "It will fail.",
                                                           "date": "2019-03-26"}], headers=auth)
     results = again.json()
-    assert [r["outcome"] for r in results["results"]] == ["duplicate", "stored"]
+    assert [r["outcome"] for r in results["results"]] == ["duplicate", "rejected"]
+    assert results["results"][1]["reason"] == "analysis_failed"
     assert results["analysed"] == 0 and "failed" in results["failures"][0]
+    assert writer.get("/api/v1/stats").json()["rejects"] == {"analysis_failed": 1}
+
+
+def test_post_of_a_new_text_under_a_stored_id_keeps_it_as_a_version(writer: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    first = {**BODY, "id": "wire-77"}
+    assert writer.post("/api/v1/documents", json=first, headers=auth).status_code == 200
+    changed = {**first, "text": BODY["text"].replace("An-124", "An-225", 1)}
+    reply = writer.post("/api/v1/documents", json=changed, headers=auth).json()
+    [result] = reply["results"]
+    assert (result["outcome"], result["kind"], result["duplicate_of"]) == (
+        "duplicate", "version", "wire-77")
+    assert writer.get("/api/v1/stats").json()["duplicates"] == {"version": 1}
 
 
 def test_post_rejects_bad_documents(writer: TestClient) -> None:

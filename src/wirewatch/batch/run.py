@@ -134,4 +134,13 @@ def ingest_documents(documents: Iterable[tuple[Document, Origin]], store: Store,
         flusher.drain()
         _catch_up(store, flusher)
     summary.seconds = time.perf_counter() - started
-    return results, summary
+    return [_final(result, summary) for result in results], summary
+
+
+def _final(result: IngestResult, summary: IngestSummary) -> IngestResult:
+    """A stored document whose analysis then failed is reported as the reject it counts as."""
+    reason = summary.failed.get(result.document_id or "") if result.outcome == "stored" else None
+    if reason is None:
+        return result
+    return result.model_copy(update={"outcome": "rejected", "reason": reason.split(":", 1)[0],
+                                     "message": reason})

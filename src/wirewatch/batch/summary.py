@@ -26,6 +26,7 @@ class IngestSummary:
     unresolved: set[str] = field(default_factory=set)  # story/track update failed (analysed)
     analysis_failed: int = 0  # documents whose analysis (or its saving) failed in this run
     failures: list[str] = field(default_factory=list)  # one line per failed document
+    failed: dict[str, str] = field(default_factory=dict)  # document id -> reason, this run
     seconds: float = 0.0
 
     def add(self, result: IngestResult) -> None:
@@ -40,6 +41,7 @@ class IngestSummary:
 
     def fail(self, document_id: str, reason: str, *, resumed: bool) -> None:
         self.failures.append(f"{document_id}: {reason}")
+        self.failed[document_id] = reason
         self.analysis_failed += 1
         if resumed:
             self.resumed_failed += 1
