@@ -28,6 +28,8 @@ test: setup lint
 
 lint: setup
 	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m ruff format --check src tests benchmarks
+	$(PY) -m mypy
 
 bench: setup
 	$(PY) benchmarks/ingest.py

@@ -42,11 +42,50 @@ from wirewatch.model import (
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
-COUNTRIES = ["RUS", "USA", "CHN", "UKR", "SYR", "IRN", "ISR", "TUR", "FRA", "DEU", "GBR", "POL",
-             "VEN", "LBY", "MLI", "IRQ", "SAU", "EGY", "IND", "PAK", "JPN", "KOR", "PRK", "BLR"]
+COUNTRIES = [
+    "RUS",
+    "USA",
+    "CHN",
+    "UKR",
+    "SYR",
+    "IRN",
+    "ISR",
+    "TUR",
+    "FRA",
+    "DEU",
+    "GBR",
+    "POL",
+    "VEN",
+    "LBY",
+    "MLI",
+    "IRQ",
+    "SAU",
+    "EGY",
+    "IND",
+    "PAK",
+    "JPN",
+    "KOR",
+    "PRK",
+    "BLR",
+]
 OUTLETS = [f"Outlet {n}" for n in range(12)]
-MODELS = ["An-124", "Il-76MD", "C-17A", "C-130J", "A400M", "Tu-95MS", "Tu-160", "Su-35",
-          "Type 052D", "Project 22350", "KC-135R", "Il-62M", "B-52H", "P-8A", "MQ-9"]
+MODELS = [
+    "An-124",
+    "Il-76MD",
+    "C-17A",
+    "C-130J",
+    "A400M",
+    "Tu-95MS",
+    "Tu-160",
+    "Su-35",
+    "Type 052D",
+    "Project 22350",
+    "KC-135R",
+    "Il-62M",
+    "B-52H",
+    "P-8A",
+    "MQ-9",
+]
 START = dt.date(2023, 1, 1)
 SPAN_DAYS = 3 * 365
 EVENTS_PER_DOC = 5
@@ -54,8 +93,10 @@ MOVEMENT_EVERY = 4  # one movement per this many documents
 
 
 def _places(rng: random.Random) -> list[tuple[str, float, float, str]]:
-    return [(f"Place {n}", rng.uniform(-60, 70), rng.uniform(-179, 179), rng.choice(COUNTRIES))
-            for n in range(400)]
+    return [
+        (f"Place {n}", rng.uniform(-60, 70), rng.uniform(-179, 179), rng.choice(COUNTRIES))
+        for n in range(400)
+    ]
 
 
 Gazetteer = list[tuple[str, float, float, str]]
@@ -63,40 +104,86 @@ Gazetteer = list[tuple[str, float, float, str]]
 
 def _analysis(n: int, rng: random.Random, gazetteer: Gazetteer) -> Analysis:
     day = START + dt.timedelta(days=rng.randrange(SPAN_DAYS))
-    words = " ".join(rng.choice(["convoy", "strike", "talks", "aid", "border", "flight", "port",
-                                 "minister", "protest", "drill"]) for _ in range(12))
+    words = " ".join(
+        rng.choice(
+            [
+                "convoy",
+                "strike",
+                "talks",
+                "aid",
+                "border",
+                "flight",
+                "port",
+                "minister",
+                "protest",
+                "drill",
+            ]
+        )
+        for _ in range(12)
+    )
     names = rng.sample(gazetteer, 3)
-    text = (f"Report {n}: {words}. " + " ".join(f"Officials mentioned {p[0]}." for p in names))
-    doc = Document(id=f"bench-{n:06d}", date=day + dt.timedelta(days=rng.randrange(3)),
-                   outlet=rng.choice(OUTLETS), title=f"Report {n}", text=text)
+    text = f"Report {n}: {words}. " + " ".join(f"Officials mentioned {p[0]}." for p in names)
+    doc = Document(
+        id=f"bench-{n:06d}",
+        date=day + dt.timedelta(days=rng.randrange(3)),
+        outlet=rng.choice(OUTLETS),
+        title=f"Report {n}",
+        text=text,
+    )
     places = []
     for name, lat, lon, country in names:
         start = text.index(name)
-        places.append(Place(id=stable_id("plc", doc.id, name), name=name, lat=lat, lon=lon,
-                            country=country, feature="city", precision_km=5.0,
-                            mentions=[{"start": start, "end": start + len(name)}]))
+        places.append(
+            Place(
+                id=stable_id("plc", doc.id, name),
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=country,
+                feature="city",
+                precision_km=5.0,
+                mentions=[{"start": start, "end": start + len(name)}],
+            )
+        )
     evidence = [Evidence(sentence=0, start=0, end=len(text), text=text)]
     when = When(start=day, end=day, precision="day")
     events = []
     for k in range(EVENTS_PER_DOC):
         kind = rng.choice(PLOVER_TYPES)
         actor, recipient = rng.choice(COUNTRIES), rng.choice(COUNTRIES)
-        events.append(Event(
-            id=stable_id("evt", doc.id, k), event=kind,
-            actor=[Actor(name=f"Force of {actor}", country=actor)],
-            recipient=[Actor(name=f"Gov of {recipient}", country=recipient)],
-            place=rng.choice(places).id, when=when, evidence=evidence, confidence=0.7))
+        events.append(
+            Event(
+                id=stable_id("evt", doc.id, k),
+                event=kind,
+                actor=[Actor(name=f"Force of {actor}", country=actor)],
+                recipient=[Actor(name=f"Gov of {recipient}", country=recipient)],
+                place=rng.choice(places).id,
+                when=when,
+                evidence=evidence,
+                confidence=0.7,
+            )
+        )
     movements = []
     if n % MOVEMENT_EVERY == 0:
         model = rng.choice(MODELS)
         operator = rng.choice(COUNTRIES[:8])
-        movements.append(Movement(
-            id=stable_id("mov", doc.id, 1),
-            asset=Asset(kind="aircraft", model=model,
-                        identifier=f"{operator[:2]}-{rng.randrange(40):03d}",
-                        operator=Actor(name=operator, country=operator)),
-            origin=places[0].id, via=[places[1].id], destination=places[2].id,
-            depart=when, evidence=evidence, confidence=0.8))
+        movements.append(
+            Movement(
+                id=stable_id("mov", doc.id, 1),
+                asset=Asset(
+                    kind="aircraft",
+                    model=model,
+                    identifier=f"{operator[:2]}-{rng.randrange(40):03d}",
+                    operator=Actor(name=operator, country=operator),
+                ),
+                origin=places[0].id,
+                via=[places[1].id],
+                destination=places[2].id,
+                depart=when,
+                evidence=evidence,
+                confidence=0.8,
+            )
+        )
     return Analysis(document=doc, places=places, events=events, movements=movements)
 
 
@@ -112,8 +199,11 @@ def generate(store: Store, events: int) -> None:
         store.save_analysis(analysis)
         if (n + 1) % 1000 == 0:
             rate = (n + 1) / (time.perf_counter() - started)
-            print(f"  {n + 1:>6}/{documents} documents ({(n + 1) * EVENTS_PER_DOC} events), "
-                  f"{rate:.0f} docs/s", flush=True)
+            print(
+                f"  {n + 1:>6}/{documents} documents ({(n + 1) * EVENTS_PER_DOC} events), "
+                f"{rate:.0f} docs/s",
+                flush=True,
+            )
 
 
 def resolve_tracks(store: Store) -> None:
@@ -164,8 +254,9 @@ def track_queries(rng: random.Random) -> dict[str, Callable[[], dict]]:
 TARGET_P95_MS = 100.0
 
 
-def measure(client: TestClient, path: str, queries: dict[str, Callable[[], dict]],
-            requests: int, limit: int) -> float:
+def measure(
+    client: TestClient, path: str, queries: dict[str, Callable[[], dict]], requests: int, limit: int
+) -> float:
     """Print p50/p95 per kind of filter and over all requests; return the overall p95."""
     timings: dict[str, list[float]] = {name: [] for name in queries}
     names = list(queries)
@@ -181,8 +272,10 @@ def measure(client: TestClient, path: str, queries: dict[str, Callable[[], dict]
     print(f"  {'filter':<20} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
     for name, ts in timings.items():
         ts.sort()
-        print(f"  {name:<20} {len(ts):>4} {statistics.median(ts):>8.1f} "
-              f"{ts[int(0.95 * (len(ts) - 1))]:>8.1f}")
+        print(
+            f"  {name:<20} {len(ts):>4} {statistics.median(ts):>8.1f} "
+            f"{ts[int(0.95 * (len(ts) - 1))]:>8.1f}"
+        )
     p95 = every[int(0.95 * (len(every) - 1))]
     print(f"  {'ALL':<20} {len(every):>4} {statistics.median(every):>8.1f} {p95:>8.1f}")
     return p95
@@ -194,9 +287,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300, help="per endpoint")
     parser.add_argument("--limit", type=int, default=100, help="page size of each request")
-    parser.add_argument("--analyze", action="store_true",
-                        help="refresh planner statistics first (generating ends with it, as a "
-                             "batch ingest does; a database filled through POST has none)")
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help="refresh planner statistics first (generating ends with it, as a "
+        "batch ingest does; a database filled through POST has none)",
+    )
     args = parser.parse_args()
 
     store = Store(args.db)
@@ -204,8 +300,9 @@ def main() -> None:
     have = sum(store.stats().events.values())
     if have < args.events:
         if have:
-            raise SystemExit(f"{args.db} holds {have} events, fewer than {args.events}; "
-                             "remove it to regenerate")
+            raise SystemExit(
+                f"{args.db} holds {have} events, fewer than {args.events}; remove it to regenerate"
+            )
         print(f"generating {args.events} events into {args.db} ...", flush=True)
         started = time.perf_counter()
         generate(store, args.events)
@@ -216,15 +313,18 @@ def main() -> None:
         store.refresh_statistics()
     stats = store.stats()
     store.close()
-    print(f"store: {stats.documents} documents, {sum(stats.events.values())} events, "
-          f"{stats.movements} movements")
+    print(
+        f"store: {stats.documents} documents, {sum(stats.events.values())} events, "
+        f"{stats.movements} movements"
+    )
 
     rng = random.Random(11)
     with TestClient(create_app(Settings(db=args.db))) as client:
         client.get("/api/v1/events", params={"limit": 1})  # open and warm the store
         worst = max(
             measure(client, "/api/v1/events", event_queries(rng), args.requests, args.limit),
-            measure(client, "/api/v1/tracks", track_queries(rng), args.requests // 2, args.limit))
+            measure(client, "/api/v1/tracks", track_queries(rng), args.requests // 2, args.limit),
+        )
     verdict = "met" if worst < TARGET_P95_MS else "MISSED"
     print(f"\ntarget p95 < {TARGET_P95_MS:.0f} ms on both endpoints: {verdict} (worst {worst:.1f})")
 

@@ -64,8 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         rounds += 1
         done = run_round(tests[start:] + tests[:start], left)
         finished.update(done.tests[: done.passed])
-        print(f"round {rounds}: seed {done.seed}, {done.passed}/{len(tests)} tests passed"
-              + ("" if done.code is not None else " (stopped at the deadline)"), flush=True)
+        print(
+            f"round {rounds}: seed {done.seed}, {done.passed}/{len(tests)} tests passed"
+            + ("" if done.code is not None else " (stopped at the deadline)"),
+            flush=True,
+        )
         if done.code not in (0, None):
             report(done)
             return 1
@@ -73,8 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fuzz: {rounds} round(s), no failure", flush=True)
     unfinished = [test for test in tests if test not in finished]
     if unfinished:
-        print(f"not fuzzed to the end in this run (give it more minutes): {len(unfinished)} "
-              "tests\n  " + "\n  ".join(unfinished), flush=True)
+        print(
+            f"not fuzzed to the end in this run (give it more minutes): {len(unfinished)} "
+            "tests\n  " + "\n  ".join(unfinished),
+            flush=True,
+        )
     return 0
 
 
@@ -91,8 +97,13 @@ def _pytest(*args: str) -> list[str]:
 
 
 def collect(paths: list[str]) -> list[str]:
-    listed = subprocess.run(_pytest("--collect-only", "-q", "-m", "property", *paths),
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        _pytest("--collect-only", "-q", "-m", "property", *paths),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if listed.returncode not in (0, _NO_TESTS):
         sys.stderr.write(listed.stdout + listed.stderr)
         raise SystemExit(f"fuzz: collecting the property tests failed ({listed.returncode})")
@@ -107,9 +118,15 @@ def run_round(tests: list[str], budget: float) -> Round:
     # Output goes to a file, not a pipe, so what a stopped round printed can still be read.
     with tempfile.TemporaryFile("w+") as log:
         try:
-            code: int | None = subprocess.run(command, cwd=ROOT, env=environment, stdout=log,
-                                              stderr=subprocess.STDOUT, timeout=budget,
-                                              check=False).returncode
+            code: int | None = subprocess.run(
+                command,
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                timeout=budget,
+                check=False,
+            ).returncode
         except subprocess.TimeoutExpired:
             code = None
         log.seek(0)
@@ -118,13 +135,21 @@ def run_round(tests: list[str], budget: float) -> Round:
 
 def report(done: Round) -> None:
     print(done.output)
-    failing = next((line.split(" ")[0] for line in done.output.splitlines()
-                    if " FAILED" in line and "::" in line), "?")
-    print(f"fuzz: FAILED {failing} with seed {done.seed}\n"
-          f"replay: HYPOTHESIS_PROFILE=fuzz {Path(sys.executable).name} -m pytest "
-          f"--hypothesis-seed={done.seed} '{failing}'\n"
-          "then keep the input as an @example(...) on the test (see this script's docstring)",
-          flush=True)
+    failing = next(
+        (
+            line.split(" ")[0]
+            for line in done.output.splitlines()
+            if " FAILED" in line and "::" in line
+        ),
+        "?",
+    )
+    print(
+        f"fuzz: FAILED {failing} with seed {done.seed}\n"
+        f"replay: HYPOTHESIS_PROFILE=fuzz {Path(sys.executable).name} -m pytest "
+        f"--hypothesis-seed={done.seed} '{failing}'\n"
+        "then keep the input as an @example(...) on the test (see this script's docstring)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,13 @@ from wirewatch.geo import Gazetteer, build_gazetteer
 from wirewatch.model import Document
 from wirewatch.settings import Settings
 
-SEED = Path("/work/shared/seeds/an124-venezuela-2019-03-25.txt")
+SEED = (
+    Path(__file__).resolve().parents[1]
+    / "examples"
+    / "corpus"
+    / "seed"
+    / "an124-venezuela-2019-03-25.txt"
+)
 SYNTHETIC = [
     "RIGA, Latvia — Latvian officials said on Monday that a Russian corvette was seen 40 km "
     "north-west of Liepaja, near the Irbe Strait, before it turned back toward Baltiysk.",
@@ -43,8 +49,9 @@ def _documents() -> list[Document]:
         raw = SEED.read_text("utf-8")
         head = re.match(r"\s*date (\d{4}-\d{2}-\d{2}) ", raw)
         if head:
-            docs.insert(0, Document(date=dt.date.fromisoformat(head.group(1)),
-                                    text=raw[head.end():]))
+            docs.insert(
+                0, Document(date=dt.date.fromisoformat(head.group(1)), text=raw[head.end() :])
+            )
     return docs
 
 
@@ -52,8 +59,7 @@ def bench_build(data_dir: Path, rebuild: bool) -> Path:
     report = build_gazetteer(data_dir, force=rebuild)
     state = f"built in {report.seconds:.1f} s" if report.built else "already built"
     print(f"index: {report.path} ({state})")
-    print(f"  {report.places:,} places, {report.names:,} names, "
-          f"{report.size_bytes / 1e6:.1f} MB")
+    print(f"  {report.places:,} places, {report.names:,} names, {report.size_bytes / 1e6:.1f} MB")
     return report.path
 
 
@@ -69,8 +75,10 @@ def bench_lookup(path: Path) -> None:
         gaz.lookup(name)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    print(f"lookup (uncached, {len(times)} names): median {statistics.median(times):.3f} ms, "
-          f"p99 {times[int(0.99 * len(times))]:.3f} ms")
+    print(
+        f"lookup (uncached, {len(times)} names): median {statistics.median(times):.3f} ms, "
+        f"p99 {times[int(0.99 * len(times))]:.3f} ms"
+    )
 
 
 def bench_share(data_dir: Path) -> None:
@@ -82,8 +90,9 @@ def bench_share(data_dir: Path) -> None:
             t0 = time.perf_counter()
             doc = resources.nlp(document.text)
             per_step["spacy"] += time.perf_counter() - t0
-            ctx = Context(document=document, doc=doc, kb=resources.kb,
-                          gazetteer=resources.gazetteer)
+            ctx = Context(
+                document=document, doc=doc, kb=resources.kb, gazetteer=resources.gazetteer
+            )
             for name, run in resources.steps:
                 t0 = time.perf_counter()
                 run(ctx)
@@ -93,8 +102,10 @@ def bench_share(data_dir: Path) -> None:
     print(f"analysis: {len(docs)} documents x 3, {chars:,} chars, {total:.2f} s")
     for name, seconds in sorted(per_step.items(), key=lambda kv: -kv[1]):
         print(f"  {name:<10} {seconds:6.3f} s  {100 * seconds / total:5.1f} %")
-    print(f"geocoding (places step) share of analysis time: "
-          f"{100 * per_step.get('places', 0.0) / total:.1f} %")
+    print(
+        f"geocoding (places step) share of analysis time: "
+        f"{100 * per_step.get('places', 0.0) / total:.1f} %"
+    )
 
 
 def main() -> None:

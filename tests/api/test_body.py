@@ -44,8 +44,7 @@ class EndlessBody:
         if self.pulled >= self.total:
             return {"type": "http.disconnect"}
         self.pulled += len(self.chunk)
-        return {"type": "http.request", "body": self.chunk,
-                "more_body": self.pulled < self.total}
+        return {"type": "http.request", "body": self.chunk, "more_body": self.pulled < self.total}
 
 
 def _post(app, headers: dict[str, str], body: EndlessBody) -> tuple[int, dict[str, str], bytes]:
@@ -55,11 +54,20 @@ def _post(app, headers: dict[str, str], body: EndlessBody) -> tuple[int, dict[st
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": "POST", "scheme": "http", "path": "/api/v1/documents",
-             "raw_path": b"/api/v1/documents", "query_string": b"", "root_path": "",
-             "client": ("127.0.0.1", 1234), "server": ("127.0.0.1", 8000),
-             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/v1/documents",
+        "raw_path": b"/api/v1/documents",
+        "query_string": b"",
+        "root_path": "",
+        "client": ("127.0.0.1", 1234),
+        "server": ("127.0.0.1", 8000),
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
     asyncio.run(app(scope, body, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     content = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
@@ -68,8 +76,9 @@ def _post(app, headers: dict[str, str], body: EndlessBody) -> tuple[int, dict[st
 
 @pytest.fixture
 def app(tmp_path):
-    return create_app(Settings(db=f"sqlite:///{tmp_path / 'body.db'}", token=TOKEN),
-                      analyser=_no_analysis)
+    return create_app(
+        Settings(db=f"sqlite:///{tmp_path / 'body.db'}", token=TOKEN), analyser=_no_analysis
+    )
 
 
 def test_the_limit_follows_max_chars_up_to_a_ceiling() -> None:
@@ -83,8 +92,9 @@ def test_the_limit_follows_max_chars_up_to_a_ceiling() -> None:
 
 def test_declared_length_over_the_limit_is_413_before_a_byte_is_read(app) -> None:
     body = EndlessBody()
-    status, headers, content = _post(app, {**AUTH, "Content-Length": str(HUGE),
-                                           "Content-Type": "application/json"}, body)
+    status, headers, content = _post(
+        app, {**AUTH, "Content-Length": str(HUGE), "Content-Type": "application/json"}, body
+    )
     assert status == 413 and body.pulled == 0
     assert "larger than" in json.loads(content)["detail"]
     assert headers["x-content-type-options"] == "nosniff"  # errors carry the headers too
@@ -97,8 +107,10 @@ def test_chunked_body_stops_being_read_past_the_limit(app) -> None:
     assert body.pulled <= CEILING + MIB
 
 
-@pytest.mark.parametrize(("headers", "status"), [
-    ({}, 401), ({"Authorization": "Bearer wrong"}, 403), ({"Authorization": "Basic eDp5"}, 401)])
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [({}, 401), ({"Authorization": "Bearer wrong"}, 403), ({"Authorization": "Basic eDp5"}, 401)],
+)
 def test_no_valid_token_no_body_read(app, headers: dict[str, str], status: int) -> None:
     for length in ({"Content-Length": str(HUGE)}, {}):  # declared huge, or chunked
         body = EndlessBody()
@@ -114,8 +126,9 @@ def writer(app) -> Iterator[TestClient]:
 
 def test_malformed_body_without_token_is_401_not_400(writer: TestClient) -> None:
     for content in (b"{{{ not json", b"[" * 100_000, b'{"date": 0}'):
-        reply = writer.post("/api/v1/documents", content=content,
-                            headers={"Content-Type": "application/json"})
+        reply = writer.post(
+            "/api/v1/documents", content=content, headers={"Content-Type": "application/json"}
+        )
         assert reply.status_code == 401, reply.text
 
 
@@ -143,10 +156,10 @@ BAD_BODIES = [
 
 
 @pytest.mark.parametrize(("content", "named"), BAD_BODIES)
-def test_malformed_body_is_a_one_line_400(writer: TestClient, content: bytes,
-                                          named: str) -> None:
-    reply = writer.post("/api/v1/documents", content=content,
-                        headers={**AUTH, "Content-Type": "application/json"})
+def test_malformed_body_is_a_one_line_400(writer: TestClient, content: bytes, named: str) -> None:
+    reply = writer.post(
+        "/api/v1/documents", content=content, headers={**AUTH, "Content-Type": "application/json"}
+    )
     assert reply.status_code == 400, reply.text
     assert "\n" not in reply.text and set(reply.json()) == {"detail"}
     assert named in reply.json()["detail"]
@@ -154,8 +167,7 @@ def test_malformed_body_is_a_one_line_400(writer: TestClient, content: bytes,
 
 
 def test_too_many_documents_is_413_before_validation(writer: TestClient) -> None:
-    reply = writer.post("/api/v1/documents", json=[{"junk": n} for n in range(101)],
-                        headers=AUTH)
+    reply = writer.post("/api/v1/documents", json=[{"junk": n} for n in range(101)], headers=AUTH)
     assert reply.status_code == 413 and "at most 100" in reply.json()["detail"]
 
 

@@ -31,8 +31,7 @@ def test_geojson_is_one_feature_collection(client: TestClient) -> None:
 
 def test_jsonl_and_plover(client: TestClient, stored) -> None:
     lines = client.get("/api/v1/export", params={"format": "jsonl"}).text.splitlines()
-    assert [json.loads(line)["document"]["id"] for line in lines] == \
-        [a.document.id for a in stored]
+    assert [json.loads(line)["document"]["id"] for line in lines] == [a.document.id for a in stored]
     plover = client.get("/api/v1/export", params={"format": "plover", "since": "2019-04-01"})
     records = [json.loads(line) for line in plover.text.splitlines()]
     assert len(records) == 1 and "PROTEST" in json.dumps(records[0])

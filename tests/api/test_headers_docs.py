@@ -31,10 +31,22 @@ def _directives(policy: str) -> dict[str, list[str]]:
     return {d[0]: d[1:] for d in parts}
 
 
-@pytest.mark.parametrize("path", ["/", "/index.html", "/js/main.js", "/css/app.css",
-                                  "/api/v1/events", "/api/v1/events?limit=0",
-                                  "/api/v1/documents/doc_x", "/no/such/file", "/docs",
-                                  "/openapi.json", "/api/v1/export?format=jsonl"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/index.html",
+        "/js/main.js",
+        "/css/app.css",
+        "/api/v1/events",
+        "/api/v1/events?limit=0",
+        "/api/v1/documents/doc_x",
+        "/no/such/file",
+        "/docs",
+        "/openapi.json",
+        "/api/v1/export?format=jsonl",
+    ],
+)
 def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
     reply = client.get(path)
     policy = _directives(reply.headers["content-security-policy"])
@@ -103,8 +115,11 @@ def test_docs_use_only_vendored_same_origin_assets(client: TestClient) -> None:
     assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/html")
     page = _parse(reply.text)
     assert page.inline == []
-    assert {"/vendor/swagger-ui/swagger-ui-bundle.js", "/vendor/swagger-ui/swagger-ui.css",
-            "/js/docs.js"} <= set(page.assets)
+    assert {
+        "/vendor/swagger-ui/swagger-ui-bundle.js",
+        "/vendor/swagger-ui/swagger-ui.css",
+        "/js/docs.js",
+    } <= set(page.assets)
     for asset in page.assets:
         assert asset.startswith("/") and not asset.startswith("//"), asset
         served = client.get(asset)

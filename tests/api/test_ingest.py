@@ -13,8 +13,13 @@ from wirewatch.model import Analysis, Document
 from wirewatch.settings import Settings
 
 TOKEN = "s3cret-token"
-BODY = {"text": sample_analysis().document.text, "date": "2019-03-25",
-        "outlet": "Test Wire", "title": "An-124 lands in Caracas", "url": "https://example.org/a"}
+BODY = {
+    "text": sample_analysis().document.text,
+    "date": "2019-03-25",
+    "outlet": "Test Wire",
+    "title": "An-124 lands in Caracas",
+    "url": "https://example.org/a",
+}
 
 
 def _analyser(batch: list[Document]) -> list[Analysis | Exception]:
@@ -36,8 +41,9 @@ def writer(db_url: str) -> Iterator[TestClient]:
 
 def test_without_token_setting_there_is_no_write_route(db_url: str) -> None:
     with TestClient(create_app(Settings(db=db_url))) as client:
-        reply = client.post("/api/v1/documents", json=BODY,
-                            headers={"Authorization": f"Bearer {TOKEN}"})
+        reply = client.post(
+            "/api/v1/documents", json=BODY, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert reply.status_code == 405
         assert client.get("/api/v1/documents").status_code == 200
         assert "post" not in client.get("/openapi.json").json()["paths"]["/api/v1/documents"]
@@ -62,8 +68,11 @@ def test_post_analyses_and_stores(writer: TestClient) -> None:
     assert detail["analysis"]["events"][0]["event"] == "MOBILIZE"
     stories = writer.get("/api/v1/stories").json()["items"]  # resolution ran on the new one
     assert [s["sources"][0]["document_id"] for s in stories] == [doc_id]
-    again = writer.post("/api/v1/documents", json=[BODY, {**BODY, "text": "It will fail.",
-                                                          "date": "2019-03-26"}], headers=auth)
+    again = writer.post(
+        "/api/v1/documents",
+        json=[BODY, {**BODY, "text": "It will fail.", "date": "2019-03-26"}],
+        headers=auth,
+    )
     results = again.json()
     assert [r["outcome"] for r in results["results"]] == ["duplicate", "rejected"]
     assert results["results"][1]["reason"] == "analysis_failed"
@@ -79,7 +88,10 @@ def test_post_of_a_new_text_under_a_stored_id_keeps_it_as_a_version(writer: Test
     reply = writer.post("/api/v1/documents", json=changed, headers=auth).json()
     [result] = reply["results"]
     assert (result["outcome"], result["kind"], result["duplicate_of"]) == (
-        "duplicate", "version", "wire-77")
+        "duplicate",
+        "version",
+        "wire-77",
+    )
     assert writer.get("/api/v1/stats").json()["duplicates"] == {"version": 1}
 
 
@@ -87,8 +99,7 @@ def test_post_rejects_bad_documents(writer: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     no_date = writer.post("/api/v1/documents", json={"text": "x"}, headers=auth)
     assert no_date.status_code == 400 and "date" in no_date.json()["detail"]
-    bad_date = writer.post("/api/v1/documents", json={**BODY, "date": "2019-02-30"},
-                           headers=auth)
+    bad_date = writer.post("/api/v1/documents", json={**BODY, "date": "2019-02-30"}, headers=auth)
     assert bad_date.status_code == 400
     extra = writer.post("/api/v1/documents", json={**BODY, "colour": "red"}, headers=auth)
     assert extra.status_code == 400

@@ -83,8 +83,10 @@ def test_movements_claims_places(client: TestClient) -> None:
     claims = client.get("/api/v1/claims").json()["items"]
     assert [c["claim"]["stance"] for c in claims] == ["asserts", "denies"]
     assert len(_ids(client, "claims", country="RUS")) == 2
-    names = [p["place"]["name"] for p in client.get(
-        "/api/v1/places", params={"country": "RUS"}).json()["items"]]
+    names = [
+        p["place"]["name"]
+        for p in client.get("/api/v1/places", params={"country": "RUS"}).json()["items"]
+    ]
     assert names == ["Moscow", "Moscow"]
 
 
@@ -103,14 +105,17 @@ def test_entities_come_from_resolve(resolved: TestClient) -> None:
     assert [e["id"] for e in by_name] == [russia["id"]]
     people = resolved.get("/api/v1/entities", params={"kind": "PERSON"}).json()["items"]
     assert [e["name"] for e in people] == ["a spokesman"]
-    assert {e["country"] for e in resolved.get(
-        "/api/v1/entities", params={"country": "VEN"}).json()["items"]} == {"VEN"}
+    assert {
+        e["country"]
+        for e in resolved.get("/api/v1/entities", params={"country": "VEN"}).json()["items"]
+    } == {"VEN"}
     assert resolved.get("/api/v1/entities", params={"kind": "NOPE"}).status_code == 400
     since = resolved.get("/api/v1/entities", params={"since": "2019-01-01"})
     assert since.status_code == 400 and "since" in since.json()["detail"]
     first = resolved.get("/api/v1/entities", params={"limit": 4}).json()
-    rest = resolved.get("/api/v1/entities", params={"limit": 100,
-                                                    "cursor": first["next_cursor"]}).json()
+    rest = resolved.get(
+        "/api/v1/entities", params={"limit": 100, "cursor": first["next_cursor"]}
+    ).json()
     assert [e["id"] for e in first["items"] + rest["items"]] == [e["id"] for e in items]
     assert rest["next_cursor"] is None
 

@@ -36,8 +36,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("path", "params", "named"), BAD)
-def test_bad_parameters_are_client_errors(client: TestClient, path: str, params: dict,
-                                          named: str) -> None:
+def test_bad_parameters_are_client_errors(
+    client: TestClient, path: str, params: dict, named: str
+) -> None:
     reply = client.get(f"/api/v1/{path}", params=params)
     assert 400 <= reply.status_code < 500, reply.text
     detail = reply.json()["detail"]

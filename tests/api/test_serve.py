@@ -32,16 +32,16 @@ def test_defaults_bind_localhost_8000(served: dict[str, Any]) -> None:
     assert served["app"].state.settings.db.endswith("serve.db")
 
 
-def test_flags_override_environment(served: dict[str, Any],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_flags_override_environment(
+    served: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("WIREWATCH_PORT", "9100")
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert (served["host"], served["port"]) == ("0.0.0.0", 8123)
 
 
-def test_environment_port_is_used(served: dict[str, Any],
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_port_is_used(served: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIREWATCH_PORT", "9100")
     assert CliRunner().invoke(app, ["serve"]).exit_code == 0
     assert served["port"] == 9100

@@ -29,17 +29,29 @@ def test_route_of_the_seeded_airframe(resolved: TestClient, stored: list[Analysi
     tracks = resolved.get("/api/v1/tracks").json()["items"]
     assert len(tracks) == 2 and tracks[0]["key"] == IDENTIFIED
     track = tracks[0]
-    assert (track["model"], track["identifier"], track["operator_country"], track["identified"]) \
-        == ("An-124", "RA-82038", "RUS", True)
+    assert (
+        track["model"],
+        track["identifier"],
+        track["operator_country"],
+        track["identified"],
+    ) == ("An-124", "RA-82038", "RUS", True)
     assert (track["start"], track["end"]) == ("2019-03-23", "2019-03-28")
     legs = track["legs"]
-    assert [[s["document_id"] for s in leg["sources"]] for leg in legs] == \
-        [[stored[0].document.id], [stored[1].document.id]]
-    assert [(leg["arrive"], leg["depart"]) for leg in legs] == \
-        [("2019-03-23", None), (None, "2019-03-28")]
+    assert [[s["document_id"] for s in leg["sources"]] for leg in legs] == [
+        [stored[0].document.id],
+        [stored[1].document.id],
+    ]
+    assert [(leg["arrive"], leg["depart"]) for leg in legs] == [
+        ("2019-03-23", None),
+        (None, "2019-03-28"),
+    ]
     assert legs[0]["via"][0]["name"] == "Khmeimim"
-    assert legs[0]["destination"] == {"name": "Caracas", "lat": 10.488, "lon": -66.879,
-                                      "country": "VEN"}
+    assert legs[0]["destination"] == {
+        "name": "Caracas",
+        "lat": 10.488,
+        "lon": -66.879,
+        "country": "VEN",
+    }
     assert legs[1]["origin"]["name"] == "Caracas" and legs[1]["destination"]["name"] == "Moscow"
     first = legs[0]["sources"][0]
     assert first["outlet"] == "Test Wire" and first["evidence"][0]["text"].startswith("A Russian")
@@ -48,13 +60,17 @@ def test_route_of_the_seeded_airframe(resolved: TestClient, stored: list[Analysi
     assert resolved.get("/api/v1/tracks/RA99999|RUS").status_code == 404
 
 
-def test_an_unidentified_movement_has_its_model_track(resolved: TestClient,
-                                                      stored: list[Analysis]) -> None:
+def test_an_unidentified_movement_has_its_model_track(
+    resolved: TestClient, stored: list[Analysis]
+) -> None:
     # The third report names no tail number: resolve does not guess the airframe.
     track = resolved.get("/api/v1/tracks").json()["items"][1]
     assert track["key"].startswith("model:") and track["identified"] is False
-    assert (track["model"], track["identifier"], track["operator_country"]) == \
-        ("An-124", None, "RUS")
+    assert (track["model"], track["identifier"], track["operator_country"]) == (
+        "An-124",
+        None,
+        "RUS",
+    )
     [leg] = track["legs"]
     assert leg["destination"]["name"] == "Moscow"
     assert [s["document_id"] for s in leg["sources"]] == [stored[2].document.id]
@@ -74,8 +90,12 @@ def test_track_filters(resolved: TestClient) -> None:
 
 
 def test_filters_tracks_do_not_take_are_refused(resolved: TestClient) -> None:
-    for params, named in [({"type": "MOBILIZE"}, "type"), ({"q": "Caracas"}, "q"),
-                          ({"actor": "Russia"}, "actor"), ({"bbox": "0,0,10,10"}, "bbox")]:
+    for params, named in [
+        ({"type": "MOBILIZE"}, "type"),
+        ({"q": "Caracas"}, "q"),
+        ({"actor": "Russia"}, "actor"),
+        ({"bbox": "0,0,10,10"}, "bbox"),
+    ]:
         reply = resolved.get("/api/v1/tracks", params=params)
         assert reply.status_code == 400, params
         assert named in reply.json()["detail"] and "asset" in reply.json()["detail"]
@@ -88,8 +108,9 @@ def _add_airframes(db_url: str, identifiers: list[str]) -> None:
     for n, ident in enumerate(identifiers):
         text = extra.document.text.replace("RA-82038", ident)
         doc = extra.document.model_copy(update={"id": f"doc_extra{n}", "text": text})
-        mov = extra.movements[0].model_copy(update={"asset": extra.movements[0].asset.model_copy(
-            update={"identifier": ident})})
+        mov = extra.movements[0].model_copy(
+            update={"asset": extra.movements[0].asset.model_copy(update={"identifier": ident})}
+        )
         seed.fill(store, [extra.model_copy(update={"document": doc, "movements": [mov]})])
     rebuild(store)
     store.close()
@@ -100,8 +121,9 @@ def _all_pages(client: TestClient, **params) -> list[str]:
     cursor = None
     while True:
         params = {"limit": 1, **params}
-        body = client.get("/api/v1/tracks", params={**params, **(
-            {"cursor": cursor} if cursor else {})}).json()
+        body = client.get(
+            "/api/v1/tracks", params={**params, **({"cursor": cursor} if cursor else {})}
+        ).json()
         assert len(body["items"]) <= params["limit"]
         seen += [t["key"] for t in body["items"]]
         cursor = body["next_cursor"]
@@ -122,8 +144,11 @@ def test_track_pages(seeded) -> None:
 
 
 def _told_by(track: dict, outlet: str) -> bool:
-    return any((s["outlet"] or "").casefold() == outlet.casefold()
-               for leg in track["legs"] for s in leg["sources"])
+    return any(
+        (s["outlet"] or "").casefold() == outlet.casefold()
+        for leg in track["legs"]
+        for s in leg["sources"]
+    )
 
 
 def test_outlet_filter_selects_and_pages_as_resolves_tracks_filtered(seeded) -> None:
@@ -132,14 +157,22 @@ def test_outlet_filter_selects_and_pages_as_resolves_tracks_filtered(seeded) -> 
     the same order, on pages of any size."""
     _add_airframes(seeded[0], ["RA-82039", "RA-82040"])
     with TestClient(create_app(Settings(db=seeded[0]))) as client:
-        for params in [{}, {"since": "2019-03-29"}, {"until": "2019-03-28"},
-                       {"country": "RUS"}, {"asset": "an-124"}, {"country": "FRA"}]:
+        for params in [
+            {},
+            {"since": "2019-03-29"},
+            {"until": "2019-03-28"},
+            {"country": "RUS"},
+            {"asset": "an-124"},
+            {"country": "FRA"},
+        ]:
             every = client.get("/api/v1/tracks", params={"limit": 1000, **params}).json()
             for outlet in ["Test Wire", "SECOND WIRE", "Nobody"]:
                 expected = [t for t in every["items"] if _told_by(t, outlet)]
-                reply = client.get("/api/v1/tracks",
-                                   params={"limit": 1000, "outlet": outlet, **params})
+                reply = client.get(
+                    "/api/v1/tracks", params={"limit": 1000, "outlet": outlet, **params}
+                )
                 assert reply.json() == {"items": expected, "next_cursor": None}, params
                 for limit in (1, 2):
-                    assert _all_pages(client, outlet=outlet, limit=limit, **params) == \
-                        [t["key"] for t in expected], (params, outlet, limit)
+                    assert _all_pages(client, outlet=outlet, limit=limit, **params) == [
+                        t["key"] for t in expected
+                    ], (params, outlet, limit)

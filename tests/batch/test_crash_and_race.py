@@ -33,8 +33,13 @@ ENV = {**os.environ, "WIREWATCH_BATCH_SIZE": "4"}
 
 
 def _ingest(db: str, *inputs: str | Path, extra: tuple[str, ...] = ()) -> subprocess.Popen:
-    return subprocess.Popen([*COMMAND, "--db", db, "ingest", *map(str, inputs), *extra],
-                            env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*COMMAND, "--db", db, "ingest", *map(str, inputs), *extra],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _progress(store: Store) -> dict[str, int]:
@@ -45,8 +50,11 @@ def _progress(store: Store) -> dict[str, int]:
             documents = connection.execute(select(func.count()).select_from(t.documents))
             analyses = connection.execute(select(func.count()).select_from(t.analyses))
             resolved = connection.execute(select(func.count()).where(d.state == "resolved"))
-            return {"documents": documents.scalar_one(), "analyses": analyses.scalar_one(),
-                    "resolved": resolved.scalar_one()}
+            return {
+                "documents": documents.scalar_one(),
+                "analyses": analyses.scalar_one(),
+                "resolved": resolved.scalar_one(),
+            }
     except Exception:  # the schema is not there yet
         return {"documents": 0, "analyses": 0, "resolved": 0}
 
@@ -59,8 +67,9 @@ def _kill_when(process: subprocess.Popen, store: Store, what: str, count: int) -
             process.wait()
             return
         time.sleep(0.01)
-    pytest.fail(f"ingest ended (or hung) before {what} reached {count}: "
-                f"{process.communicate()[1][-2000:]}")
+    pytest.fail(
+        f"ingest ended (or hung) before {what} reached {count}: {process.communicate()[1][-2000:]}"
+    )
 
 
 def _assert_complete(store: Store, expected_documents: int) -> None:
@@ -80,8 +89,13 @@ def _assert_complete(store: Store, expected_documents: int) -> None:
 
 
 def _finish(db: str, *inputs: str | Path) -> subprocess.CompletedProcess:
-    done = subprocess.run([*COMMAND, "--db", db, "ingest", *map(str, inputs)], env=ENV,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [*COMMAND, "--db", db, "ingest", *map(str, inputs)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -90,8 +104,13 @@ def _finish(db: str, *inputs: str | Path) -> subprocess.CompletedProcess:
 def corpus_counts(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[str, int]]:
     """Documents and duplicates of the example corpus, from a run nobody interrupts."""
     db = str(tmp_path_factory.mktemp("reference") / "reference.db")
-    done = subprocess.run([*COMMAND, "--db", db, "ingest", "--no-analyze", str(CORPUS)],
-                          env=ENV, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [*COMMAND, "--db", db, "ingest", "--no-analyze", str(CORPUS)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     with Store(db) as store:
         stats = store.stats()
@@ -99,8 +118,9 @@ def corpus_counts(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict[s
 
 
 @pytest.mark.parametrize("what, count", [("documents", 3), ("analyses", 6), ("resolved", 20)])
-def test_kill_mid_ingest_then_rerun_loses_nothing(db_url: str, what: str, count: int,
-                                                  corpus_counts) -> None:
+def test_kill_mid_ingest_then_rerun_loses_nothing(
+    db_url: str, what: str, count: int, corpus_counts
+) -> None:
     documents, duplicates = corpus_counts
     with Store(db_url) as store:
         _kill_when(_ingest(db_url, CORPUS), store, what, count)
@@ -134,12 +154,16 @@ def _mirror(tmp_path: Path) -> Path:
     return path
 
 
-def test_concurrent_ingests_of_overlapping_inputs(db_url: str, tmp_path: Path,
-                                                  corpus_counts) -> None:
+def test_concurrent_ingests_of_overlapping_inputs(
+    db_url: str, tmp_path: Path, corpus_counts
+) -> None:
     documents, _ = corpus_counts
     mirror = _mirror(tmp_path)
-    runs = [_ingest(db_url, CORPUS, mirror), _ingest(db_url, mirror, CORPUS),
-            _ingest(db_url, CORPUS)]
+    runs = [
+        _ingest(db_url, CORPUS, mirror),
+        _ingest(db_url, mirror, CORPUS),
+        _ingest(db_url, CORPUS),
+    ]
     for process in runs:
         _, error = process.communicate(timeout=600)
         assert process.returncode in (0, 1), error
@@ -149,13 +173,19 @@ def test_concurrent_ingests_of_overlapping_inputs(db_url: str, tmp_path: Path,
 
 
 def test_concurrent_store_only_ingests_store_each_text_once(db_url: str, tmp_path: Path) -> None:
-    texts = [f"Bulletin {n}: the harbour authority logged vessel {n * 7} at berth {n % 9}."
-             for n in range(200)]
+    texts = [
+        f"Bulletin {n}: the harbour authority logged vessel {n * 7} at berth {n % 9}."
+        for n in range(200)
+    ]
     inputs = []
     for name in ("first", "second", "third"):
         path = tmp_path / f"{name}.jsonl"
-        path.write_text("".join(json.dumps({"date": "2026-03-01", "outlet": name, "text": x})
-                                + "\n" for x in texts), encoding="utf-8")
+        path.write_text(
+            "".join(
+                json.dumps({"date": "2026-03-01", "outlet": name, "text": x}) + "\n" for x in texts
+            ),
+            encoding="utf-8",
+        )
         inputs.append(path)
     runs = [_ingest(db_url, path, extra=("--no-analyze",)) for path in inputs]
     for process in runs:

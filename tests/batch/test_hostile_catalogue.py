@@ -53,8 +53,13 @@ def test_one_batch_of_hostile_inputs(tmp_path: Path) -> None:
     assert kinds >= 50
     db = str(tmp_path / "hostile.db")
     env = {**os.environ, "WIREWATCH_MAX_CHARS": "200000"}
-    done = subprocess.run([*COMMAND, "--db", db, "ingest", "--date", "2026-03-03", str(folder)],
-                          env=env, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [*COMMAND, "--db", db, "ingest", "--date", "2026-03-03", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 1, done.stderr[-3000:]
     assert "Traceback" not in done.stderr and "Traceback" not in done.stdout, done.stderr
     with Store(db) as store:

@@ -15,15 +15,24 @@ from wirewatch.store import Store
 
 def shallow_analyser(batch: list[Document]) -> list[Analysis | Exception]:
     """A stand-in analyser (module level, so worker processes can pickle it)."""
-    return [RuntimeError(f"analysis of {d.id} failed: boom") if "boom" in d.text
-            else Analysis(document=d) for d in batch]
+    return [
+        RuntimeError(f"analysis of {d.id} failed: boom")
+        if "boom" in d.text
+        else Analysis(document=d)
+        for d in batch
+    ]
 
 
 def _inputs(tmp_path: Path, count: int) -> Path:
     path = tmp_path / "in.jsonl"
-    rows = [{"id": f"d{i}", "date": "2025-10-01",
-             "text": f"Report {i}: " + " ".join(f"w{i}x{j}" for j in range(30))}
-            for i in range(count)]
+    rows = [
+        {
+            "id": f"d{i}",
+            "date": "2025-10-01",
+            "text": f"Report {i}: " + " ".join(f"w{i}x{j}" for j in range(30)),
+        }
+        for i in range(count)
+    ]
     if count > 3:
         rows[3]["text"] += " boom"
     lines = [json.dumps(r) for r in rows] + ["{broken"]
@@ -56,8 +65,9 @@ def test_next_run_retries_failed_and_pending_documents(db_url, tmp_path):
     store.migrate()
     settings = Settings(db=db_url, batch_size=4)
     run_ingest([_inputs(tmp_path, 6)], store, settings, analyser=shallow_analyser)
-    run_ingest([_inputs(tmp_path, 6)], store, settings.model_copy(update={"batch_size": 2}),
-               analyser=None)  # nothing new: every document is already in
+    run_ingest(
+        [_inputs(tmp_path, 6)], store, settings.model_copy(update={"batch_size": 2}), analyser=None
+    )  # nothing new: every document is already in
     fixed = lambda batch: [Analysis(document=d) for d in batch]  # noqa: E731
     summary = run_ingest([_inputs(tmp_path, 6)], store, settings, analyser=fixed)
     assert summary.resumed == 1 and summary.analysed == 1 and summary.again == 6
@@ -74,8 +84,13 @@ def test_documents_stored_without_analysis_are_analysed_by_the_next_run(db_url, 
     settings = Settings(db=db_url, batch_size=2)
     run_ingest([_inputs(tmp_path, 5)], store, settings, analyser=None)
     saved: list[str] = []
-    summary = run_ingest([], store, settings, analyser=lambda b: [Analysis(document=d) for d in b],
-                         on_saved=saved.extend)
+    summary = run_ingest(
+        [],
+        store,
+        settings,
+        analyser=lambda b: [Analysis(document=d) for d in b],
+        on_saved=saved.extend,
+    )
     assert summary.resumed == 5 and summary.analysed == 5 and summary.total == 0
     assert sorted(set(saved)) == [f"d{i}" for i in range(5)]
     assert summary.exit_code == 0
@@ -90,8 +105,9 @@ def test_an_analyser_that_raises_fails_its_batch_not_the_run(db_url, tmp_path):
 
     store = Store(db_url)
     store.migrate()
-    summary = run_ingest([_inputs(tmp_path, 4)], store, Settings(db=db_url, batch_size=2),
-                         analyser=explode)
+    summary = run_ingest(
+        [_inputs(tmp_path, 4)], store, Settings(db=db_url, batch_size=2), analyser=explode
+    )
     assert summary.analysed == 2 and summary.analysis_failed == 2
     assert store.stats().states["failed"] == 2
     store.close()
@@ -105,8 +121,7 @@ def test_a_failing_story_update_leaves_documents_to_the_next_run(db_url, tmp_pat
     store.migrate()
     settings = Settings(db=db_url, batch_size=2)
     analyse = lambda b: [Analysis(document=d) for d in b]  # noqa: E731
-    summary = run_ingest([_inputs(tmp_path, 3)], store, settings, analyser=analyse,
-                         on_saved=broken)
+    summary = run_ingest([_inputs(tmp_path, 3)], store, settings, analyser=analyse, on_saved=broken)
     assert summary.resolve_failed == 3 and summary.exit_code == 1  # and the broken line
     assert store.stats().states["analysed"] == 3
     caught_up: list[str] = []

@@ -29,8 +29,7 @@ def test_every_command_is_in_the_readme():
 
 
 def test_every_setting_is_in_the_readme():
-    missing = [name for name in Settings.model_fields
-               if f"WIREWATCH_{name.upper()}" not in README]
+    missing = [name for name in Settings.model_fields if f"WIREWATCH_{name.upper()}" not in README]
     assert not missing, f"settings missing from README.md: {missing}"
 
 

@@ -7,10 +7,16 @@ TEXT = "On Tuesday night troops left. By Friday they were back. on tuesday again
 
 
 def _gold(exhaustive: bool = False):
-    return gold(TEXT, {"dates": [
-        {"text": "Tuesday", "start": "2019-03-19", "end": "2019-03-19"},
-        {"text": "Friday", "start": "2019-03-22", "end": "2019-03-22"},
-    ]}, {"dates": exhaustive})
+    return gold(
+        TEXT,
+        {
+            "dates": [
+                {"text": "Tuesday", "start": "2019-03-19", "end": "2019-03-19"},
+                {"text": "Friday", "start": "2019-03-22", "end": "2019-03-22"},
+            ]
+        },
+        {"dates": exhaustive},
+    )
 
 
 def test_overlapping_span_is_found_and_correct_when_start_and_end_equal():
@@ -33,10 +39,16 @@ def test_a_span_elsewhere_is_not_found():
 
 def test_any_unclaimed_occurrence_counts_and_each_occurrence_is_claimed_once():
     # Gold lists "Tuesday" twice (two expressions); the text has it twice ("tuesday" lower).
-    g = gold(TEXT, {"dates": [
-        {"text": "Tuesday", "start": "2019-03-19", "end": "2019-03-19"},
-        {"text": "Tuesday", "start": "2019-03-26", "end": "2019-03-26"},
-    ]}, {"dates": True})
+    g = gold(
+        TEXT,
+        {
+            "dates": [
+                {"text": "Tuesday", "start": "2019-03-19", "end": "2019-03-19"},
+                {"text": "Tuesday", "start": "2019-03-26", "end": "2019-03-26"},
+            ]
+        },
+        {"dates": True},
+    )
     both = [date(TEXT, "Tuesday", "2019-03-19"), date(TEXT, "tuesday", "2019-03-26")]
     report = score([(g, analysis(TEXT, dates=both))])
     assert report.dates.tp == 2 and report.dates.resolved == 2 and report.dates.f1 == 1.0
@@ -47,8 +59,11 @@ def test_any_unclaimed_occurrence_counts_and_each_occurrence_is_claimed_once():
 
 
 def test_best_first_prefers_the_correct_resolution():
-    g = gold(TEXT, {"dates": [{"text": "Tuesday", "start": "2019-03-19", "end": "2019-03-19"}]},
-             {"dates": True})
+    g = gold(
+        TEXT,
+        {"dates": [{"text": "Tuesday", "start": "2019-03-19", "end": "2019-03-19"}]},
+        {"dates": True},
+    )
     preds = [date(TEXT, "Tuesday", "2019-03-12"), date(TEXT, "tuesday", "2019-03-19")]
     report = score([(g, analysis(TEXT, dates=preds))])
     assert report.dates.resolved == 1 and report.dates.fp == 1

@@ -16,19 +16,27 @@ def test_type_in_list_and_countries_in_any_position_of_the_lists():
     item = {"event": ["AID", "MOBILIZE"], "actor_country": "RUS", "recipient_country": "VEN"}
     ok = event("e1", "MOBILIZE", actors=("BLR", "RUS"), recipients=("VEN",))
     assert _score([item], [ok]).events.tp == 1
-    for wrong in (event("e2", "ASSAULT", ("RUS",), ("VEN",)),
-                  event("e3", "MOBILIZE", ("VEN",), ("RUS",)),  # roles swapped, not reciprocal
-                  event("e4", "MOBILIZE", ("RUS",), ())):
+    for wrong in (
+        event("e2", "ASSAULT", ("RUS",), ("VEN",)),
+        event("e3", "MOBILIZE", ("VEN",), ("RUS",)),  # roles swapped, not reciprocal
+        event("e4", "MOBILIZE", ("RUS",), ()),
+    ):
         report = _score([item], [wrong])
         assert (report.events.tp, report.events.fp, report.events.fn) == (0, 1, 1)
 
 
 def test_reciprocal_matches_either_order_or_both_as_actors():
-    item = {"event": "CONSULT", "actor_country": "RUS", "recipient_country": "VEN",
-            "reciprocal": True}
-    for pred in (event("a", "CONSULT", ("RUS",), ("VEN",)),
-                 event("b", "CONSULT", ("VEN",), ("RUS",)),
-                 event("c", "CONSULT", ("RUS", "VEN"), ())):
+    item = {
+        "event": "CONSULT",
+        "actor_country": "RUS",
+        "recipient_country": "VEN",
+        "reciprocal": True,
+    }
+    for pred in (
+        event("a", "CONSULT", ("RUS",), ("VEN",)),
+        event("b", "CONSULT", ("VEN",), ("RUS",)),
+        event("c", "CONSULT", ("RUS", "VEN"), ()),
+    ):
         assert _score([item], [pred]).figure("events.f1") == 1.0
     assert _score([item], [event("d", "CONSULT", ("RUS",), ("CUB",))]).events.tp == 0
 
@@ -38,25 +46,32 @@ def test_day_dates_match_within_one_day_of_the_predicted_interval():
     assert _score([item], [event("a", "MOBILIZE", when=when("2019-03-24"))]).events.tp == 1
     assert _score([item], [event("b", "MOBILIZE", when=when("2019-03-25"))]).events.tp == 0
     # A range ending the day before still touches it.
-    assert _score([item], [event("c", "MOBILIZE", when=when("2019-03-01", "2019-03-22"))]
-                  ).events.tp == 1
+    assert (
+        _score([item], [event("c", "MOBILIZE", when=when("2019-03-01", "2019-03-22"))]).events.tp
+        == 1
+    )
     # No predicted date cannot match a gold date.
     assert _score([item], [event("d", "MOBILIZE")]).events.tp == 0
 
 
 def test_month_granularity_gold_date_matches_any_day_inside_the_month():
     item = {"event": "MOBILIZE", "date": "2019-01"}
-    for day, hit in (("2019-01-01", 1), ("2019-01-17", 1), ("2019-01-31", 1),
-                     ("2019-02-01", 1), ("2018-12-31", 1),  # ±1 day at the edges
-                     ("2019-02-02", 0), ("2018-12-30", 0)):
+    for day, hit in (
+        ("2019-01-01", 1),
+        ("2019-01-17", 1),
+        ("2019-01-31", 1),
+        ("2019-02-01", 1),
+        ("2018-12-31", 1),  # ±1 day at the edges
+        ("2019-02-02", 0),
+        ("2018-12-30", 0),
+    ):
         assert _score([item], [event("a", "MOBILIZE", when=when(day))]).events.tp == hit, day
     whole = when("2019-01-01", "2019-01-31", precision="month")
     assert _score([item], [event("m", "MOBILIZE", when=whole)]).events.tp == 1
 
 
 def test_place_within_100_km_looked_up_in_the_analysis():
-    item = {"event": "MOBILIZE", "place": {"name": "Caracas", "lat": CARACAS[0],
-                                           "lon": CARACAS[1]}}
+    item = {"event": "MOBILIZE", "place": {"name": "Caracas", "lat": CARACAS[0], "lon": CARACAS[1]}}
     near = place("near", "La Guaira", north_of(CARACAS[0], 99.0), CARACAS[1])
     far = place("far", "Valencia", north_of(CARACAS[0], 101.0), CARACAS[1])
     assert _score([item], [event("a", "MOBILIZE", place="near")], [near, far]).events.tp == 1
@@ -67,9 +82,11 @@ def test_place_within_100_km_looked_up_in_the_analysis():
 
 def test_negated_and_speculated_predictions_are_set_aside():
     item = {"event": "MOBILIZE", "actor_country": "RUS"}
-    preds = [event("neg", "MOBILIZE", ("RUS",), negated=True),
-             event("spec", "MOBILIZE", ("RUS",), attribution=speculated()),
-             event("spec2", "ASSAULT", ("RUS",), attribution=speculated())]
+    preds = [
+        event("neg", "MOBILIZE", ("RUS",), negated=True),
+        event("spec", "MOBILIZE", ("RUS",), attribution=speculated()),
+        event("spec2", "ASSAULT", ("RUS",), attribution=speculated()),
+    ]
     report = _score([item], preds)
     # Neither true positives nor false positives: the gold stays missed, precision is vacuous.
     assert (report.events.tp, report.events.fp, report.events.fn) == (0, 0, 1)
@@ -80,8 +97,10 @@ def test_negated_and_speculated_predictions_are_set_aside():
 def test_greedy_gives_the_specific_gold_item_its_prediction_first():
     vague = {"event": ["COOPERATE", "CONSULT"], "actor_country": "RUS"}
     specific = {"event": "COOPERATE", "actor_country": "RUS", "date": "2019-03-23"}
-    preds = [event("dated", "COOPERATE", ("RUS",), when=when("2019-03-23")),
-             event("undated", "CONSULT", ("RUS",))]
+    preds = [
+        event("dated", "COOPERATE", ("RUS",), when=when("2019-03-23")),
+        event("undated", "CONSULT", ("RUS",)),
+    ]
     report = _score([vague, specific], preds)
     assert report.events.tp == 2 and report.events.f1 == 1.0
     # Two predictions for one gold event: one matches, the other is a false positive.

@@ -8,7 +8,7 @@ import pytest
 from wirewatch.eval import GoldCountry, GoldError, GoldPlace, load_gold
 from wirewatch.model import Document
 
-SEED = Path("/work/shared/spec/examples/seed.gold.json")
+SEED = Path(__file__).resolve().parents[1] / "gold" / "00-seed-an124-venezuela.json"
 
 
 def _write(path: Path, data: object) -> Path:
@@ -27,8 +27,13 @@ def test_seed_gold_loads_with_every_kind():
     [seed] = load_gold(SEED)
     assert seed.id == "seed-an124-venezuela" and seed.path == SEED
     expect = seed.expect
-    assert (len(expect.places), len(expect.dates), len(expect.events), len(expect.movements),
-            len(expect.claims)) == (9, 8, 4, 3, 3)
+    assert (
+        len(expect.places),
+        len(expect.dates),
+        len(expect.events),
+        len(expect.movements),
+        len(expect.claims),
+    ) == (9, 8, 4, 3, 3)
     assert expect.places[3].all_names[1] == "Simon Bolivar International Airport"
     first = expect.movements[0]
     assert isinstance(first.origin, GoldCountry) and first.origin.country == "RUS"

@@ -17,8 +17,8 @@ import pytest
 from tests.geo.shared import resources_once
 from wirewatch import resolve
 from wirewatch.analyze import Resources, analyze_many
-from wirewatch.cli.admin import corpus_store, resolve_scores
 from wirewatch.eval import check_floors, load_gold, load_resolve_gold, score
+from wirewatch.resolution_gold import corpus_store, resolve_scores
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
@@ -52,8 +52,7 @@ def corpus(resources: Resources) -> Iterator[Store]:
 
 def _report(path: Path, resources):
     golds = load_gold(path)
-    return score(zip(golds, analyze_many((g.to_document() for g in golds), resources),
-                     strict=True))
+    return score(zip(golds, analyze_many((g.to_document() for g in golds), resources), strict=True))
 
 
 def test_dev_gold_scores_hold_their_floors(resources, corpus):
@@ -65,16 +64,26 @@ def test_dev_gold_scores_hold_their_floors(resources, corpus):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gives no movement for a warship named "
-                   "only by name and hull number (Admiral Essen, 751): no track to join")
+@pytest.mark.xfail(
+    strict=True,
+    reason="extraction gives no movement for a warship named "
+    "only by name and hull number (Admiral Essen, 751): no track to join",
+)
 def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
     """The gold labels no story for the Tartus port call (spec §3: a port call alone gives
     no event; tests/gold/resolve/README.md): its three reports are one leg of the frigate's
     track instead, the syndicated copy listed with the others."""
-    tartus = {"cs-2026-10-15-two-russian-warships-tartus", "lc-2026-10-16-admiral-essen-tartus",
-              "nd-2026-10-17-admiral-essen-tartus-syndicated"}
-    legs = [leg for track in resolve.all_tracks(corpus) for leg in track.legs
-            if leg.destination is not None and leg.destination.name.casefold() == "tartus"]
+    tartus = {
+        "cs-2026-10-15-two-russian-warships-tartus",
+        "lc-2026-10-16-admiral-essen-tartus",
+        "nd-2026-10-17-admiral-essen-tartus-syndicated",
+    }
+    legs = [
+        leg
+        for track in resolve.all_tracks(corpus)
+        for leg in track.legs
+        if leg.destination is not None and leg.destination.name.casefold() == "tartus"
+    ]
     assert [{s.document_id for s in leg.sources} for leg in legs] == [tartus]
 
 

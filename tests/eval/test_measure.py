@@ -33,8 +33,12 @@ def test_day_gap_against_intervals():
 
 
 def test_greedy_is_one_to_one_best_first_and_deterministic():
-    cands = [Candidate(0, 0, (1,)), Candidate(0, 1, (2,)), Candidate(1, 1, (3,)),
-             Candidate(1, 0, (0,))]
+    cands = [
+        Candidate(0, 0, (1,)),
+        Candidate(0, 1, (2,)),
+        Candidate(1, 1, (3,)),
+        Candidate(1, 0, (0,)),
+    ]
     assert [(c.gold, c.pred) for c in greedy_match(cands)] == [(1, 1), (0, 0)]
     tied = [Candidate(1, 0, (1,)), Candidate(0, 0, (1,))]
     assert [(c.gold, c.pred) for c in greedy_match(tied)] == [(0, 0)]

@@ -46,12 +46,28 @@ def test_movement_without_model_is_set_aside():
 
 
 def test_field_accuracy_over_matched_movements():
-    item = {"asset_model": "An-124", "operator_country": "RUS", "origin": {"country": "RUS"},
-            "via": [{"name": "Damascus", "lat": DAMASCUS[0], "lon": DAMASCUS[1]},
-                    {"name": "Khmeimim", "lat": 35.4011, "lon": 35.9486}],
-            "destination": AIRPORT, "depart": "2019-03-21", "arrive": "2019-03-23"}
-    pred = movement("m", "An-124", "ccs", operator="RUS", origin="mow", via=["ccs", "dam"],
-                    depart=when("2019-03-19"), arrive=when("2019-03-22"))
+    item = {
+        "asset_model": "An-124",
+        "operator_country": "RUS",
+        "origin": {"country": "RUS"},
+        "via": [
+            {"name": "Damascus", "lat": DAMASCUS[0], "lon": DAMASCUS[1]},
+            {"name": "Khmeimim", "lat": 35.4011, "lon": 35.9486},
+        ],
+        "destination": AIRPORT,
+        "depart": "2019-03-21",
+        "arrive": "2019-03-23",
+    }
+    pred = movement(
+        "m",
+        "An-124",
+        "ccs",
+        operator="RUS",
+        origin="mow",
+        via=["ccs", "dam"],
+        depart=when("2019-03-19"),
+        arrive=when("2019-03-22"),
+    )
     report = _score([item], [pred])
     assert report.movements.tp == 1
     assert report.figure("movements.operator") == 1.0
@@ -65,8 +81,11 @@ def test_field_accuracy_over_matched_movements():
 
 
 def test_origin_place_within_100_km():
-    item = {"asset_model": "C-130J", "destination": {"country": "RUS"},
-            "origin": {"name": "Caracas", "lat": 10.488, "lon": -66.879}}
+    item = {
+        "asset_model": "C-130J",
+        "destination": {"country": "RUS"},
+        "origin": {"name": "Caracas", "lat": 10.488, "lon": -66.879},
+    }
     near = _score([item], [movement("m", "C-130J", "mow", origin="ccs")])
     far = _score([item], [movement("m", "C-130J", "mow", origin="far")])
     assert near.figure("movements.origin") == 1.0 and far.figure("movements.origin") == 0.0
@@ -76,8 +95,10 @@ def test_two_trips_of_one_model_are_told_apart_by_their_fields():
     first = {"asset_model": "An-124", "destination": AIRPORT, "arrive": "2019-03-23"}
     second = {"asset_model": "An-124", "destination": AIRPORT, "arrive": "2019-03-26"}
     # Listed in the other order, so index order alone would pair them wrongly.
-    preds = [movement("later", "An-124", "ccs", arrive=when("2019-03-26")),
-             movement("earlier", "An-124", "ccs", arrive=when("2019-03-23"))]
+    preds = [
+        movement("later", "An-124", "ccs", arrive=when("2019-03-26")),
+        movement("earlier", "An-124", "ccs", arrive=when("2019-03-23")),
+    ]
     report = _score([first, second], preds)
     assert report.movements.tp == 2 and report.figure("movements.arrive") == 1.0
     links = report.per_document[0].alignment["movements"].matched
@@ -85,6 +106,8 @@ def test_two_trips_of_one_model_are_told_apart_by_their_fields():
 
 
 def test_gold_destination_point_near_but_far_from_predicted_coordinates():
-    item = {"asset_model": "An-124", "destination": {"name": "X", "lat": north_of(10.488, 101),
-                                                     "lon": -66.879}}
+    item = {
+        "asset_model": "An-124",
+        "destination": {"name": "X", "lat": north_of(10.488, 101), "lon": -66.879},
+    }
     assert _score([item], [movement("m", "An-124", "ccs")]).movements.tp == 0

@@ -28,28 +28,55 @@ from wirewatch.eval import (
     score,
 )
 
-TEXT = ("Russia's An-124 landed at Simón Bolívar International Airport in Caracas on "
-        "Mar. 23, 2019, an unnamed diplomatic source told Sputnik.")
+TEXT = (
+    "Russia's An-124 landed at Simón Bolívar International Airport in Caracas on "
+    "Mar. 23, 2019, an unnamed diplomatic source told Sputnik."
+)
 ALL = {"places": True, "dates": True, "events": True, "movements": True, "claims": True}
 EXPECT = {
     "places": [
         {"name": "Russia", "lat": 60.0, "lon": 100.0, "country": "RUS", "feature": "country"},
-        {"names": ["Simón Bolívar International Airport", "Maiquetía"], "lat": 10.6031,
-         "lon": -66.9906, "country": "VEN"},
+        {
+            "names": ["Simón Bolívar International Airport", "Maiquetía"],
+            "lat": 10.6031,
+            "lon": -66.9906,
+            "country": "VEN",
+        },
         {"name": "Caracas", "lat": 10.488, "lon": -66.879, "country": "VEN"},
     ],
     "dates": [{"text": "Mar. 23, 2019", "start": "2019-03-23", "end": "2019-03-23"}],
-    "events": [{"event": ["AID", "MOBILIZE"], "actor_country": "RUS", "recipient_country": "VEN",
-                "date": "2019-03-23", "place": {"name": "Caracas", "lat": 10.488,
-                                                "lon": -66.879}}],
-    "movements": [{"asset_model": "An-124", "operator_country": "RUS",
-                   "origin": {"country": "RUS"},
-                   "via": [{"name": "Caracas", "lat": 10.488, "lon": -66.879}],
-                   "destination": {"name": "Simón Bolívar International Airport",
-                                   "lat": 10.6031, "lon": -66.9906},
-                   "depart": "2019-03-22", "arrive": "2019-03-23"}],
-    "claims": [{"claimant": "unnamed diplomatic source", "outlet": "Sputnik",
-                "stance": "asserts", "assessed": "doubted"}],
+    "events": [
+        {
+            "event": ["AID", "MOBILIZE"],
+            "actor_country": "RUS",
+            "recipient_country": "VEN",
+            "date": "2019-03-23",
+            "place": {"name": "Caracas", "lat": 10.488, "lon": -66.879},
+        }
+    ],
+    "movements": [
+        {
+            "asset_model": "An-124",
+            "operator_country": "RUS",
+            "origin": {"country": "RUS"},
+            "via": [{"name": "Caracas", "lat": 10.488, "lon": -66.879}],
+            "destination": {
+                "name": "Simón Bolívar International Airport",
+                "lat": 10.6031,
+                "lon": -66.9906,
+            },
+            "depart": "2019-03-22",
+            "arrive": "2019-03-23",
+        }
+    ],
+    "claims": [
+        {
+            "claimant": "unnamed diplomatic source",
+            "outlet": "Sputnik",
+            "stance": "asserts",
+            "assessed": "doubted",
+        }
+    ],
 }
 
 
@@ -61,19 +88,50 @@ def perfect(doc_id: str = "doc-1"):
         place("ccs", "Caracas", 10.488, -66.879, "VEN", mentions=[span(TEXT, "Caracas")]),
     ]
     return analysis(
-        TEXT, doc_id, places=places,
+        TEXT,
+        doc_id,
+        places=places,
         dates=[date(TEXT, "Mar. 23, 2019", "2019-03-23")],
         events=[event("e", "MOBILIZE", ("RUS",), ("VEN",), when=day, place="ccs")],
-        movements=[movement("m", "AN-124", "svmi", operator="RUS", origin="rus", via=["ccs"],
-                            depart=when("2019-03-22"), arrive=day)],
-        claims=[claim("c", "Unnamed diplomatic source", outlet="Sputnik", assessed="doubted",
-                      kind="unnamed_source")],
+        movements=[
+            movement(
+                "m",
+                "AN-124",
+                "svmi",
+                operator="RUS",
+                origin="rus",
+                via=["ccs"],
+                depart=when("2019-03-22"),
+                arrive=day,
+            )
+        ],
+        claims=[
+            claim(
+                "c",
+                "Unnamed diplomatic source",
+                outlet="Sputnik",
+                assessed="doubted",
+                kind="unnamed_source",
+            )
+        ],
     )
 
 
 def _rates(report: EvalReport) -> dict[str, float | None]:
-    skip = ("gold", "found", "predicted", "correct", "gold_exhaustive", "exhaustive_docs",
-            "set_aside", "tp", "fp", "fn", "resolved", "median_error_km")
+    skip = (
+        "gold",
+        "found",
+        "predicted",
+        "correct",
+        "gold_exhaustive",
+        "exhaustive_docs",
+        "set_aside",
+        "tp",
+        "fp",
+        "fn",
+        "resolved",
+        "median_error_km",
+    )
     return {k: v for k, v in report.figures().items() if not k.endswith(skip)}
 
 
@@ -81,10 +139,21 @@ def test_perfect_prediction_scores_one_everywhere():
     report = score([(gold(TEXT, EXPECT, ALL), perfect())])
     rates = _rates(report)
     assert rates and all(value == 1.0 for value in rates.values()), rates
-    for name in ("events.f1", "movements.f1", "claims.f1", "dates.accuracy", "places.recall",
-                 "places.acc161", "places.country", "dates.f1", "movements.via",
-                 "movements.depart", "claims.assessed", "events.by_type.AID.recall",
-                 "events.by_type.AID.precision"):
+    for name in (
+        "events.f1",
+        "movements.f1",
+        "claims.f1",
+        "dates.accuracy",
+        "places.recall",
+        "places.acc161",
+        "places.country",
+        "dates.f1",
+        "movements.via",
+        "movements.depart",
+        "claims.assessed",
+        "events.by_type.AID.recall",
+        "events.by_type.AID.precision",
+    ):
         assert report.figure(name) == 1.0, name
     assert report.places.median_error_km == 0.0
     for kind in report.kinds().values():
@@ -110,8 +179,12 @@ def test_non_exhaustive_kinds_score_recall_only():
 
 def test_micro_aggregate_over_documents_keeps_per_document_results():
     blank = analysis(TEXT, "doc-2")
-    report = score([(gold(TEXT, EXPECT, ALL, "doc-1"), perfect("doc-1")),
-                    (gold(TEXT, EXPECT, {**ALL, "events": False}, "doc-2"), blank)])
+    report = score(
+        [
+            (gold(TEXT, EXPECT, ALL, "doc-1"), perfect("doc-1")),
+            (gold(TEXT, EXPECT, {**ALL, "events": False}, "doc-2"), blank),
+        ]
+    )
     assert report.documents == 2 and len(report.per_document) == 2
     assert (report.events.gold, report.events.tp, report.events.fn) == (2, 1, 1)
     # Precision only from doc-1 (exhaustive there); recall from both.
@@ -146,9 +219,16 @@ def test_check_floors_reports_each_failure_readably():
     half = perfect()
     half.events.append(event("e2", "ASSAULT", ("USA",)))
     report = score([(g, half)])
-    failures = check_floors(report, {"events.f1": 0.75, "movements.f1": 0.9,
-                                     "events.recall": 1.0, "events.by_type.SANCTION.recall": 0.5,
-                                     "events.bogus": 0.1})
+    failures = check_floors(
+        report,
+        {
+            "events.f1": 0.75,
+            "movements.f1": 0.9,
+            "events.recall": 1.0,
+            "events.by_type.SANCTION.recall": 0.5,
+            "events.bogus": 0.1,
+        },
+    )
     assert failures[0] == "events.f1 0.67 < floor 0.75"
     assert failures[1] == "events.by_type.SANCTION.recall not measured (floor 0.5)"
     assert "events.bogus" in failures[2] and len(failures) == 3
@@ -180,7 +260,9 @@ def test_load_floors_flat_or_nested(tmp_path: Path):
 def test_seed_gold_scores_the_sample_analysis():
     from tests.samples import sample_analysis
 
-    [seed] = load_gold(Path("/work/shared/spec/examples/seed.gold.json"))
+    [seed] = load_gold(
+        Path(__file__).resolve().parents[1] / "gold" / "00-seed-an124-venezuela.json"
+    )
     report = score([(seed, sample_analysis())])
     # The sample's An-124 (Caracas, via Khmeimim) is the first gold movement, 17 km off.
     assert report.movements.tp == 1 and report.movements.precision == 1.0

@@ -33,8 +33,12 @@ STORIES = {
 ENTITIES = {
     "corpus": "corpus",
     "groups": [
-        {"id": "haddad", "kind": "PERSON", "country": "JOR",
-         "mentions": [["a", "Amira Haddad"], ["b", "Haddad"], ["c", "Minister Haddad"]]},
+        {
+            "id": "haddad",
+            "kind": "PERSON",
+            "country": "JOR",
+            "mentions": [["a", "Amira Haddad"], ["b", "Haddad"], ["c", "Minister Haddad"]],
+        },
         {"id": "tripoli-lb", "kind": "GPE", "mentions": [["d", "Tripoli"]]},
     ],
 }
@@ -98,15 +102,20 @@ def test_story_items_take_the_biggest_story_of_a_listed_type(tmp_path: Path) -> 
     assert scores.items == 6
     assert scores.precision == pytest.approx((2 / 3 * 2 + 1 + 2 + 1 / 3) / 6, abs=1e-4)
     assert scores.recall == pytest.approx((2 / 3 * 2 + 1 / 3 + 2 + 1) / 6, abs=1e-4)
-    assert score_stories(gold.stories, {}).recall == pytest.approx((1 / 3 * 3 + 1 / 2 * 2 + 1)
-                                                                   / 6, abs=1e-4)
+    assert score_stories(gold.stories, {}).recall == pytest.approx(
+        (1 / 3 * 3 + 1 / 2 * 2 + 1) / 6, abs=1e-4
+    )
 
 
 def test_entity_mentions_score_pairwise(tmp_path: Path) -> None:
     gold = load_resolve_gold(_gold_dir(tmp_path))
     assert gold is not None and gold.entities is not None
-    found = {("a", "Amira Haddad"): "ent_1", ("b", "Haddad"): "ent_1",
-             ("c", "Minister Haddad"): "ent_2", ("d", "Tripoli"): "ent_2"}
+    found = {
+        ("a", "Amira Haddad"): "ent_1",
+        ("b", "Haddad"): "ent_1",
+        ("c", "Minister Haddad"): "ent_2",
+        ("d", "Tripoli"): "ent_2",
+    }
     scores = score_entities(gold.entities, found)
     # Gold pairs: ab ac bc; predicted: ab, cd; one right.
     assert (scores.precision, scores.items) == (0.5, 4)
@@ -130,13 +139,17 @@ def test_report_figures_table_and_floors_cover_stories_and_entities() -> None:
     assert EvalReport.model_validate_json(report.model_dump_json()) == report
     # Without a resolution gold the figures are not measured, which a floor reports.
     assert check_floors(EvalReport(), {"stories.f1": 0.5}) == [
-        "stories.f1 not measured (floor 0.5)"]
+        "stories.f1 not measured (floor 0.5)"
+    ]
 
 
 def test_floors_file_with_sections(tmp_path: Path) -> None:
     path = tmp_path / "floors.json"
-    path.write_text(json.dumps({"dev": {"events.f1": 0.7, "stories": {"f1": 0.85}},
-                                "seed": {"places.recall": 1.0}}))
+    path.write_text(
+        json.dumps(
+            {"dev": {"events.f1": 0.7, "stories": {"f1": 0.85}}, "seed": {"places.recall": 1.0}}
+        )
+    )
     assert load_floors(path, "dev") == {"events.f1": 0.7, "stories.f1": 0.85}
     assert load_floors(path, "seed") == {"places.recall": 1.0}
     with pytest.raises(FloorsError, match=r"sections \(dev, seed\)"):

@@ -84,8 +84,10 @@ def test_plover_marks_negated_and_speculated_events():
 def test_parquet_tables_round_trip(tmp_path):
     analysis = sample_analysis()
     out = tmp_path / "parquet"
-    assert export("parquet", [analysis, sample_analysis(text=analysis.document.text + " More.")],
-                  out) == 2
+    assert (
+        export("parquet", [analysis, sample_analysis(text=analysis.document.text + " More.")], out)
+        == 2
+    )
     events = pq.read_table(out / "events.parquet").to_pylist()
     assert len(events) == 2 and events[0]["event_type"] == "MOBILIZE"
     movements = pq.read_table(out / "movements.parquet").to_pylist()
@@ -99,8 +101,11 @@ def _linked(analysis):
     event, movement = analysis.events[0], analysis.movements[0]
     doc = analysis.document.id
     from wirewatch.export import Links
-    return lambda ids: Links(story_of={(doc, event.id): "sty_1"} if doc in ids else {},
-                             track_of={(doc, movement.id): "RA-82038"} if doc in ids else {})
+
+    return lambda ids: Links(
+        story_of={(doc, event.id): "sty_1"} if doc in ids else {},
+        track_of={(doc, movement.id): "RA-82038"} if doc in ids else {},
+    )
 
 
 def test_exports_carry_story_and_track_ids(tmp_path):
@@ -129,10 +134,19 @@ def test_geojson_draws_tracks_as_lines_across_the_antimeridian(tmp_path):
     def stop(lat, lon):
         return NS(lat=lat, lon=lon)
 
-    legs = [NS(origin=stop(55.0, 160.0), via=[], destination=stop(60.0, -170.0)),
-            NS(origin=stop(60.0, -170.0), via=[stop(None, None)], destination=stop(64.0, -150.0))]
-    track = NS(key="RF-94130", model="Tu-95MS", identifier="RF-94130", operator_country="RUS",
-               start=dt.date(2026, 10, 20), end=dt.date(2026, 10, 21), legs=legs)
+    legs = [
+        NS(origin=stop(55.0, 160.0), via=[], destination=stop(60.0, -170.0)),
+        NS(origin=stop(60.0, -170.0), via=[stop(None, None)], destination=stop(64.0, -150.0)),
+    ]
+    track = NS(
+        key="RF-94130",
+        model="Tu-95MS",
+        identifier="RF-94130",
+        operator_country="RUS",
+        start=dt.date(2026, 10, 20),
+        end=dt.date(2026, 10, 21),
+        legs=legs,
+    )
     out = tmp_path / "t.geojson"
     export("geojson", [], out, tracks=[track])
     collection = geojson.loads(out.read_text())

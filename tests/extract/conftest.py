@@ -52,8 +52,12 @@ def geocoded_text() -> Callable[..., Analysis]:
 def context_for(resources: Resources) -> Callable[..., Context]:
     def run(text: str, date: str = "2019-03-25", upto: str | None = None) -> Context:
         document = _document(text, date)
-        ctx = Context(document=document, doc=resources.nlp(text), kb=resources.kb,
-                      gazetteer=resources.gazetteer)
+        ctx = Context(
+            document=document,
+            doc=resources.nlp(text),
+            kb=resources.kb,
+            gazetteer=resources.gazetteer,
+        )
         for name, step in resources.steps:
             step(ctx)
             if name == upto:

@@ -10,7 +10,7 @@ import pytest
 
 from wirewatch.extract.actors import actor_for_span
 
-SEED_GOLD = Path("/work/shared/spec/examples/seed.gold.json")
+SEED_GOLD = Path(__file__).resolve().parents[1] / "gold" / "00-seed-an124-venezuela.json"
 
 
 @pytest.fixture
@@ -39,9 +39,11 @@ def test_title_and_demonym_give_country_and_sector(actors):
 
 
 def test_opposition_leader_and_clustered_mentions(actors):
-    ctx = actors("Venezuelan President Nicolas Maduro is locked in a crisis with "
-                 "American-supported opposition leader Juan Guaido. Maduro refuses to go. "
-                 "Supporters cheered Guiado in Caracas, and Guaido thanked them.")
+    ctx = actors(
+        "Venezuelan President Nicolas Maduro is locked in a crisis with "
+        "American-supported opposition leader Juan Guaido. Maduro refuses to go. "
+        "Supporters cheered Guiado in Caracas, and Guaido thanked them."
+    )
     guaido = entity(ctx, "Juan Guaido")
     assert (guaido.country, guaido.sector) == ("VEN", "OPP")  # not USA: "American-supported"
     assert len(guaido.mentions) == 3  # Guaido, the misspelt Guiado, Guaido
@@ -49,8 +51,10 @@ def test_opposition_leader_and_clustered_mentions(actors):
 
 
 def test_metonym_outlet_and_military_organisation(actors):
-    ctx = actors("A Russian Air Force An-124 landed. The Kremlin said nothing, and an unnamed "
-                 "diplomatic source told Russian state media outlet Sputnik it was routine.")
+    ctx = actors(
+        "A Russian Air Force An-124 landed. The Kremlin said nothing, and an unnamed "
+        "diplomatic source told Russian state media outlet Sputnik it was routine."
+    )
     kremlin = entity(ctx, "Kremlin")
     assert (kremlin.kind, kremlin.country, kremlin.sector) == ("ORG", "RUS", "GOV")
     sputnik = entity(ctx, "Sputnik")
@@ -61,16 +65,23 @@ def test_metonym_outlet_and_military_organisation(actors):
     assert source is not None and source.sector == "GOV" and source.country is None
 
 
-@pytest.mark.parametrize(("text", "phrase", "country", "sector"), [
-    ("Subsequent photographs show Russian personnel on the tarmac.", "Russian personnel",
-     "RUS", "MIL"),
-    ("Russia sent the planes.", "Russia", "RUS", None),
-    ("Members of the Venezuelan military defected.", "the Venezuelan military", "VEN", "MIL"),
-    ("Turkish troops crossed the border.", "Turkish troops", "TUR", "MIL"),
-    ("Moscow denied the report.", "Moscow", "RUS", "GOV"),
-    ("The Pentagon declined to comment.", "The Pentagon", "USA", "MIL"),
-    ("Police dispersed the protesters.", "the protesters", None, "CVL"),
-])
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        (
+            "Subsequent photographs show Russian personnel on the tarmac.",
+            "Russian personnel",
+            "RUS",
+            "MIL",
+        ),
+        ("Russia sent the planes.", "Russia", "RUS", None),
+        ("Members of the Venezuelan military defected.", "the Venezuelan military", "VEN", "MIL"),
+        ("Turkish troops crossed the border.", "Turkish troops", "TUR", "MIL"),
+        ("Moscow denied the report.", "Moscow", "RUS", "GOV"),
+        ("The Pentagon declined to comment.", "The Pentagon", "USA", "MIL"),
+        ("Police dispersed the protesters.", "the protesters", None, "CVL"),
+    ],
+)
 def test_actor_for_span(actors, text, phrase, country, sector):
     actor = span_actor(actors(text), phrase)
     assert actor is not None
@@ -78,8 +89,7 @@ def test_actor_for_span(actors, text, phrase, country, sector):
 
 
 def test_title_before_a_comma(actors):
-    ctx = actors("Three officers were shot. Kosovo's prime minister, Albin Kurti, blamed "
-                 "Belgrade.")
+    ctx = actors("Three officers were shot. Kosovo's prime minister, Albin Kurti, blamed Belgrade.")
     kurti = entity(ctx, "Albin Kurti")
     assert (kurti.country, kurti.sector) == ("XKX", "GOV")
 
@@ -97,13 +107,14 @@ def test_actor_for_span_without_cues_is_none(actors):
 
 
 def test_captions_marked_and_give_no_entities(actors):
-    text = ("Russian personnel arrived in Caracas.\n\n"
-            "Dmitriy Vinogradov/Sputnik via AP Russian personnel at Khmeimim during a "
-            "ceremony in May 2017.\n\nThe claim from the Kremlin is doubtful.")
+    text = (
+        "Russian personnel arrived in Caracas.\n\n"
+        "Dmitriy Vinogradov/Sputnik via AP Russian personnel at Khmeimim during a "
+        "ceremony in May 2017.\n\nThe claim from the Kremlin is doubtful."
+    )
     ctx = actors(text)
     caption = text.index("Dmitriy")
-    assert [(s.start, text[s.end - 9:s.end]) for s in ctx.notes["captions"]] == \
-        [(caption, "May 2017.")]
+    assert [(s.start, text[s.end - 9 : s.end]) for s in ctx.captions()] == [(caption, "May 2017.")]
     assert ctx.in_caption(text.index("Khmeimim"))
     inside = [e.name for e in ctx.entities for m in e.mentions if ctx.in_caption(m.start)]
     assert inside == []
@@ -126,17 +137,31 @@ def test_seed_entities(actors):
     assert not any("Vinogradov" in n or "Hernandez" in n or "Patiño" in n for n in names)
 
 
-@pytest.mark.parametrize(("text", "date", "phrase", "expected"), [
-    ("Erdogan told reporters on Tuesday that the talks would continue.", "2024-05-02",
-     "Erdogan", ("TUR", "GOV")),
-    ("President Javier Milei met investors in the capital.", "2024-05-02",
-     "President Javier Milei", ("ARG", "GOV")),
-    ("President Sheinbaum rejected the proposal on Monday.", "2025-03-04",
-     "President Sheinbaum", ("MEX", "GOV")),
-    ("Putin and Lukashenko met in Minsk.", "2024-05-02", "Lukashenko", ("BLR", "GOV")),
-])
-def test_listed_people_get_their_country_without_a_cue(context_for, text, date, phrase,
-                                                        expected):
+@pytest.mark.parametrize(
+    ("text", "date", "phrase", "expected"),
+    [
+        (
+            "Erdogan told reporters on Tuesday that the talks would continue.",
+            "2024-05-02",
+            "Erdogan",
+            ("TUR", "GOV"),
+        ),
+        (
+            "President Javier Milei met investors in the capital.",
+            "2024-05-02",
+            "President Javier Milei",
+            ("ARG", "GOV"),
+        ),
+        (
+            "President Sheinbaum rejected the proposal on Monday.",
+            "2025-03-04",
+            "President Sheinbaum",
+            ("MEX", "GOV"),
+        ),
+        ("Putin and Lukashenko met in Minsk.", "2024-05-02", "Lukashenko", ("BLR", "GOV")),
+    ],
+)
+def test_listed_people_get_their_country_without_a_cue(context_for, text, date, phrase, expected):
     ctx = context_for(text, date=date, upto="actors")
     actor = span_actor(ctx, phrase)
     assert actor is not None and (actor.country, actor.sector) == expected
@@ -144,21 +169,26 @@ def test_listed_people_get_their_country_without_a_cue(context_for, text, date, 
 
 def test_a_bare_surname_out_of_office_gets_no_country_from_the_table(context_for):
     # Trump held no office in 2023: "Trump" alone is not resolved by the people table.
-    ctx = context_for("Trump spoke to supporters on Saturday.", date="2023-06-10",
-                      upto="actors")
+    ctx = context_for("Trump spoke to supporters on Saturday.", date="2023-06-10", upto="actors")
     actor = span_actor(ctx, "Trump")
     assert actor is None or actor.country is None
 
 
 def test_the_country_is_not_the_subject_of_its_own_sentence(context_for):
-    ctx = context_for("Venezuela faces a deepening crisis. In January, Russia sent mercenaries "
-                      "to the country, officials said.", upto="actors")
+    ctx = context_for(
+        "Venezuela faces a deepening crisis. In January, Russia sent mercenaries "
+        "to the country, officials said.",
+        upto="actors",
+    )
     actor = span_actor(ctx, "the country")
     assert actor is not None and actor.country == "VEN"
 
 
 def test_the_country_may_follow_a_nationality_in_its_sentence(context_for):
-    ctx = context_for("Brazil hosted the talks. Venezuelan President Nicolas Maduro ordered "
-                      "troops into the east of the country.", upto="actors")
+    ctx = context_for(
+        "Brazil hosted the talks. Venezuelan President Nicolas Maduro ordered "
+        "troops into the east of the country.",
+        upto="actors",
+    )
     actor = span_actor(ctx, "the country")
     assert actor is not None and actor.country == "VEN"

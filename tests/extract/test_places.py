@@ -30,8 +30,11 @@ def test_metonyms_and_possessives(resources: Resources) -> None:
 
 
 def test_names_inside_organisations_and_ships_are_not_places(resources: Resources) -> None:
-    a = run(resources, "The destroyer USS Carney sailed through the Strait of Gibraltar "
-                       "into the Mediterranean, the Russian Air Force said.")
+    a = run(
+        resources,
+        "The destroyer USS Carney sailed through the Strait of Gibraltar "
+        "into the Mediterranean, the Russian Air Force said.",
+    )
     found = names(a)
     assert "Strait of Gibraltar" in found and "Mediterranean" in found
     assert "Gibraltar" not in found  # inside the longer place name
@@ -39,8 +42,11 @@ def test_names_inside_organisations_and_ships_are_not_places(resources: Resource
 
 
 def test_airfields_by_name_code_and_cue(resources: Resources) -> None:
-    a = run(resources, "A Tu-154 took off from UUDD and landed at OSLK; earlier it used "
-                       "the Khmeimim air base and Dover Air Force Base.")
+    a = run(
+        resources,
+        "A Tu-154 took off from UUDD and landed at OSLK; earlier it used "
+        "the Khmeimim air base and Dover Air Force Base.",
+    )
     assert named(a, "UUDD").kb == "icao:UUDD"
     khmeimim = named(a, "Khmeimim air base")
     assert khmeimim.kb == "icao:OSLK" and named(a, "OSLK").id == khmeimim.id
@@ -48,8 +54,11 @@ def test_airfields_by_name_code_and_cue(resources: Resources) -> None:
 
 
 def test_places_the_model_mislabels(resources: Resources) -> None:
-    a = run(resources, "The ship left Tartus and passed the Bosphorus into the Black Sea; "
-                       "drones struck about 30 kilometres from Aleppo.")
+    a = run(
+        resources,
+        "The ship left Tartus and passed the Bosphorus into the Black Sea; "
+        "drones struck about 30 kilometres from Aleppo.",
+    )
     assert named(a, "Tartus").country == "SYR"
     assert named(a, "Bosphorus").feature == "water"
     assert named(a, "Black Sea").feature == "water"
@@ -79,24 +88,29 @@ def test_geocoding_off_still_lists_places(tmp_path_factory: pytest.TempPathFacto
 
 
 def test_two_places_with_one_name_stay_two(resources: Resources) -> None:
-    a = run(resources, "Clashes in Tripoli, Lebanon, left two dead. Separately, militias "
-                       "fought in Tripoli, Libya, on Sunday.")
+    a = run(
+        resources,
+        "Clashes in Tripoli, Lebanon, left two dead. Separately, militias "
+        "fought in Tripoli, Libya, on Sunday.",
+    )
     tripolis = [p for p in a.places if p.name == "Tripoli"]
     assert sorted(p.country for p in tripolis) == ["LBN", "LBY"]
 
 
 def test_a_bare_repeat_follows_the_qualified_mention(resources: Resources) -> None:
-    a = run(resources, "Tripoli, Lebanon was calm. Residents of Tripoli said the army "
-                       "deployed.")
+    a = run(resources, "Tripoli, Lebanon was calm. Residents of Tripoli said the army deployed.")
     tripolis = [p for p in a.places if p.name == "Tripoli"]
     assert len(tripolis) == 1 and tripolis[0].country == "LBN"
     assert len(tripolis[0].mentions) == 2
 
 
-@pytest.mark.parametrize(("text", "country"), [
-    ("M23 rebels seized Goma in eastern Congo, the Congolese army said.", "COD"),
-    ("Officials in Brazzaville said Congo would send troops to Gabon.", "COG"),
-])
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("M23 rebels seized Goma in eastern Congo, the Congolese army said.", "COD"),
+        ("Officials in Brazzaville said Congo would send troops to Gabon.", "COG"),
+    ],
+)
 def test_congo_by_context(resources: Resources, text: str, country: str) -> None:
     assert named(run(resources, text), "Congo").country == country
 

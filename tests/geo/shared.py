@@ -41,7 +41,7 @@ def named(analysis: Analysis, name: str) -> Place:
     """The place with a mention whose text is `name` (fails the test when there is none)."""
     text = analysis.document.text
     for place in analysis.places:
-        if any(text[m.start:m.end] == name for m in place.mentions):
+        if any(text[m.start : m.end] == name for m in place.mentions):
             return place
     found = [p.name for p in analysis.places]
     raise AssertionError(f"no place mentioned as {name!r}; places: {found}")
@@ -49,4 +49,4 @@ def named(analysis: Analysis, name: str) -> Place:
 
 def names(analysis: Analysis) -> set[str]:
     text = analysis.document.text
-    return {text[m.start:m.end] for p in analysis.places for m in p.mentions}
+    return {text[m.start : m.end] for p in analysis.places for m in p.mentions}

@@ -27,8 +27,9 @@ def test_existing_index_is_reused(build_report: BuildReport) -> None:
     assert open_gazetteer(Settings(data_dir=build_report.path.parent)).path == build_report.path
 
 
-def test_index_name_follows_package_versions(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_index_name_follows_package_versions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     before = index_path(tmp_path)
     monkeypatch.setattr(build, "version", lambda package: "0.0-other")
     assert index_path(tmp_path) != before

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.geo.data import table
+from wirewatch.kb import default_kb
 
 
 @pytest.fixture(scope="module")
 def cues():
-    return table("geo_cues")
+    return default_kb().geo_cues
 
 
-@pytest.mark.parametrize(("text", "name", "ship"), [
-    ("The destroyer USS Carney sailed", "Carney", True),
-    ("passage for the frigate Admiral Essen and a tanker", "Essen", True),
-    ("the tanker arrived at Tartus on Monday", "Tartus", False),
-    ("troops in Caracas", "Caracas", False),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "ship"),
+    [
+        ("The destroyer USS Carney sailed", "Carney", True),
+        ("passage for the frigate Admiral Essen and a tanker", "Essen", True),
+        ("the tanker arrived at Tartus on Monday", "Tartus", False),
+        ("troops in Caracas", "Caracas", False),
+    ],
+)
 def test_ship_names(cues, text: str, name: str, ship: bool) -> None:
     assert cues.ship_name_at(text, text.index(name)) is ship
 

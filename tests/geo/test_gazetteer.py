@@ -1,4 +1,4 @@
-"""Lookups and resolution in context, on the real index (geocode() with given spans)."""
+"""Lookups and resolution in context, on the real index (`Geocoder.geocode` with given spans)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,18 @@ import re
 
 import pytest
 
-from wirewatch.geo import Gazetteer
-from wirewatch.geo.resolve import distance_km
+from wirewatch.geo import Gazetteer, Geocoder
+from wirewatch.geo.choose import distance_km
 from wirewatch.model import Place
 
 pytestmark = pytest.mark.slow
 
 
-def _geocode(gaz: Gazetteer, text: str, *names: str) -> dict[str, Place]:
+def _geocode(geocoder: Geocoder, text: str, *names: str) -> dict[str, Place]:
     """Geocode every occurrence of `names` in `text`; the places by the name given."""
     spans = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]
-    places = gaz.geocode("doc", text, spans)
-    return {text[p.mentions[0].start:p.mentions[0].end]: p for p in places}
+    places = geocoder.geocode("doc", text, spans)
+    return {text[p.mentions[0].start : p.mentions[0].end]: p for p in places}
 
 
 def _km(place: Place, lat: float, lon: float) -> float:
@@ -48,17 +48,27 @@ def test_lookup_is_fast(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize("name", ["Venezuela", "Georgia", "Russia", "Chad", "Jordan", "Niger"])
-def test_country_never_resolves_to_a_building(gazetteer: Gazetteer, name: str) -> None:
-    place = _geocode(gazetteer, f"Officials in {name} said so.", name)[name]
+def test_country_never_resolves_to_a_building(geocoder: Geocoder, name: str) -> None:
+    place = _geocode(geocoder, f"Officials in {name} said so.", name)[name]
     assert place.feature in ("country", "admin")
     assert place.feature == "country"  # no context here points at a subdivision
 
 
-def test_seed_places_resolve(gazetteer: Gazetteer) -> None:
-    text = ("The planes arrived at Simón Bolívar International Airport in Venezuela’s capital "
-            "Caracas. One stopped in Damascus, the other at the Khmeimim air base in Syria.")
-    got = _geocode(gazetteer, text, "Simón Bolívar International Airport", "Venezuela",
-                   "Caracas", "Damascus", "Khmeimim air base", "Syria")
+def test_seed_places_resolve(geocoder: Geocoder) -> None:
+    text = (
+        "The planes arrived at Simón Bolívar International Airport in Venezuela’s capital "
+        "Caracas. One stopped in Damascus, the other at the Khmeimim air base in Syria."
+    )
+    got = _geocode(
+        geocoder,
+        text,
+        "Simón Bolívar International Airport",
+        "Venezuela",
+        "Caracas",
+        "Damascus",
+        "Khmeimim air base",
+        "Syria",
+    )
     assert got["Simón Bolívar International Airport"].kb == "icao:SVMI"
     assert _km(got["Simón Bolívar International Airport"], 10.6031, -66.9906) < 1
     assert got["Caracas"].kb == "geonames:3646738"
@@ -68,71 +78,91 @@ def test_seed_places_resolve(gazetteer: Gazetteer) -> None:
     assert got["Damascus"].country == "SYR"
 
 
-@pytest.mark.parametrize(("context", "kb"), [
-    ("Caracas, Venezuela", "icao:SVMI"),
-    ("Guayaquil, Ecuador", "icao:SEGU"),  # its former name, still in ourairports keywords
-])
-def test_airport_name_resolves_by_country_context(gazetteer: Gazetteer, context: str,
-                                                  kb: str) -> None:
+@pytest.mark.parametrize(
+    ("context", "kb"),
+    [
+        ("Caracas, Venezuela", "icao:SVMI"),
+        ("Guayaquil, Ecuador", "icao:SEGU"),  # its former name, still in ourairports keywords
+    ],
+)
+def test_airport_name_resolves_by_country_context(
+    geocoder: Geocoder, context: str, kb: str
+) -> None:
     text = f"The jet landed at Simón Bolívar International Airport near {context} on Friday."
     city, country = context.split(", ")
-    got = _geocode(gazetteer, text, "Simón Bolívar International Airport", city, country)
+    got = _geocode(geocoder, text, "Simón Bolívar International Airport", city, country)
     assert got["Simón Bolívar International Airport"].kb == kb
 
 
-@pytest.mark.parametrize(("text", "name", "country"), [
-    ("Fighting erupted in Tripoli, Lebanon, on Tuesday.", "Tripoli", "LBN"),
-    ("Militias clashed in Tripoli, Libya's interior ministry said.", "Tripoli", "LBY"),
-    ("Militias clashed in Tripoli on Tuesday.", "Tripoli", "LBY"),  # the bigger one alone
-    ("Protesters gathered in Paris, Texas, outside the courthouse.", "Paris", "USA"),
-    ("Protesters gathered in Paris, France, outside the embassy.", "Paris", "FRA"),
-    ("Alexandria, Virginia, is near Washington.", "Alexandria", "USA"),
-    ("Egypt said the ship docked in Alexandria.", "Alexandria", "EGY"),
-])
-def test_ambiguous_names_follow_context(gazetteer: Gazetteer, text: str, name: str,
-                                        country: str) -> None:
-    others = [w for w in ("Lebanon", "Libya", "Texas", "France", "Virginia", "Washington",
-                          "Egypt") if w in text]
-    place = _geocode(gazetteer, text, name, *others)[name]
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Fighting erupted in Tripoli, Lebanon, on Tuesday.", "Tripoli", "LBN"),
+        ("Militias clashed in Tripoli, Libya's interior ministry said.", "Tripoli", "LBY"),
+        ("Militias clashed in Tripoli on Tuesday.", "Tripoli", "LBY"),  # the bigger one alone
+        ("Protesters gathered in Paris, Texas, outside the courthouse.", "Paris", "USA"),
+        ("Protesters gathered in Paris, France, outside the embassy.", "Paris", "FRA"),
+        ("Alexandria, Virginia, is near Washington.", "Alexandria", "USA"),
+        ("Egypt said the ship docked in Alexandria.", "Alexandria", "EGY"),
+    ],
+)
+def test_ambiguous_names_follow_context(
+    geocoder: Geocoder, text: str, name: str, country: str
+) -> None:
+    others = [
+        w
+        for w in ("Lebanon", "Libya", "Texas", "France", "Virginia", "Washington", "Egypt")
+        if w in text
+    ]
+    place = _geocode(geocoder, text, name, *others)[name]
     assert place.country == country
     assert place.confidence is not None and 0 < place.confidence <= 1
 
 
-def test_georgia_the_state_or_the_country(gazetteer: Gazetteer) -> None:
-    state = _geocode(gazetteer, "The governor of Georgia visited Atlanta and Savannah.",
-                     "Georgia", "Atlanta", "Savannah")["Georgia"]
-    country = _geocode(gazetteer, "Georgia's prime minister flew home to Tbilisi.",
-                       "Georgia", "Tbilisi")["Georgia"]
+def test_georgia_the_state_or_the_country(geocoder: Geocoder) -> None:
+    state = _geocode(
+        geocoder,
+        "The governor of Georgia visited Atlanta and Savannah.",
+        "Georgia",
+        "Atlanta",
+        "Savannah",
+    )["Georgia"]
+    country = _geocode(
+        geocoder, "Georgia's prime minister flew home to Tbilisi.", "Georgia", "Tbilisi"
+    )["Georgia"]
     assert (state.feature, state.country) == ("admin", "USA")
     assert (country.feature, country.country) == ("country", "GEO")
 
 
-def test_unknown_name_is_kept_with_a_reason(gazetteer: Gazetteer) -> None:
-    place = _geocode(gazetteer, "Officials in Xqzvillewood said nothing.",
-                     "Xqzvillewood")["Xqzvillewood"]
+def test_unknown_name_is_kept_with_a_reason(geocoder: Geocoder) -> None:
+    place = _geocode(geocoder, "Officials in Xqzvillewood said nothing.", "Xqzvillewood")[
+        "Xqzvillewood"
+    ]
     assert place.lat is None and place.lon is None and place.kb is None
     assert place.reason and "xqzvillewood" in place.reason
 
 
-def test_weak_match_is_not_guessed(gazetteer: Gazetteer) -> None:
-    place = _geocode(gazetteer, "Crowds gathered at the Eiffel Tower.",
-                     "Eiffel Tower")["Eiffel Tower"]
+def test_weak_match_is_not_guessed(geocoder: Geocoder) -> None:
+    place = _geocode(geocoder, "Crowds gathered at the Eiffel Tower.", "Eiffel Tower")[
+        "Eiffel Tower"
+    ]
     assert place.lat is None and place.reason and "weak" in place.reason
 
 
-def test_mentions_of_one_place_are_one_place(gazetteer: Gazetteer) -> None:
+def test_mentions_of_one_place_are_one_place(geocoder: Geocoder) -> None:
     text = "Jets left Hmeimim. The Khmeimim air base is near Latakia. OSLK is busy."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Hmeimim", "Khmeimim air base",
-                                                               "OSLK")]
-    places = gazetteer.geocode("doc", text, spans)
+    spans = [
+        (text.index(n), text.index(n) + len(n)) for n in ("Hmeimim", "Khmeimim air base", "OSLK")
+    ]
+    places = geocoder.geocode("doc", text, spans)
     assert len(places) == 1 and len(places[0].mentions) == 3
     assert places[0].kb == "icao:OSLK"
 
 
-def test_relative_point(gazetteer: Gazetteer) -> None:
+def test_relative_point(geocoder: Geocoder) -> None:
     text = "The airbase is situated around 75 miles south of Caracas."
     start = text.index("Caracas")
-    places = gazetteer.geocode("doc", text, [(start, start + 7)])
+    places = geocoder.geocode("doc", text, [(start, start + 7)])
     point = next(p for p in places if p.feature == "point")
     assert point.name == "around 75 miles south of Caracas"
     assert _km(point, 9.3727, -66.9228) < 10  # Capitán Manuel Ríos Airbase (SVCZ)
@@ -140,31 +170,33 @@ def test_relative_point(gazetteer: Gazetteer) -> None:
     assert {p.name for p in places} == {"Caracas", point.name}
 
 
-def test_ids_are_stable(gazetteer: Gazetteer) -> None:
+def test_ids_are_stable(geocoder: Geocoder) -> None:
     text = "Troops arrived in Caracas."
-    first = gazetteer.geocode("doc", text, [(18, 25)])
-    again = gazetteer.geocode("doc", text, [(18, 25)])
+    first = geocoder.geocode("doc", text, [(18, 25)])
+    again = geocoder.geocode("doc", text, [(18, 25)])
     assert [p.id for p in first] == [p.id for p in again]
     assert first[0].id.startswith("plc_")
 
 
-def test_captions_are_mentions_but_give_no_context(gazetteer: Gazetteer) -> None:
+def test_captions_are_mentions_but_give_no_context(geocoder: Geocoder) -> None:
     text = "Militias clashed in Tripoli on Tuesday.\nPhoto: a street in Lebanon."
-    spans = [(text.index("Tripoli"), text.index("Tripoli") + 7),
-             (text.index("Lebanon"), text.index("Lebanon") + 7)]
+    spans = [
+        (text.index("Tripoli"), text.index("Tripoli") + 7),
+        (text.index("Lebanon"), text.index("Lebanon") + 7),
+    ]
     caption = [(text.index("Photo"), len(text))]
-    with_caption = _by_name(gazetteer.geocode("doc", text, spans, caption), text)
-    as_body = _by_name(gazetteer.geocode("doc", text, spans), text)
+    with_caption = _by_name(geocoder.geocode("doc", text, spans, caption), text)
+    as_body = _by_name(geocoder.geocode("doc", text, spans), text)
     assert with_caption["Lebanon"].country == "LBN"  # a caption-only place is still listed
     assert with_caption["Tripoli"].country == "LBY"  # ... but does not qualify Tripoli
     assert as_body["Tripoli"].country == "LBN"
 
 
-def test_demonyms_are_weak_country_context(gazetteer: Gazetteer) -> None:
+def test_demonyms_are_weak_country_context(geocoder: Geocoder) -> None:
     text = "Authorities in Alexandria said the ship had docked."
     span = [(text.index("Alexandria"), text.index("Alexandria") + 10)]
-    assert gazetteer.geocode("doc", text, span, (), ["USA", "USA"])[0].country == "USA"
-    assert gazetteer.geocode("doc", text, span, (), ["EGY"])[0].country == "EGY"
+    assert geocoder.geocode("doc", text, span, (), ["USA", "USA"])[0].country == "USA"
+    assert geocoder.geocode("doc", text, span, (), ["EGY"])[0].country == "EGY"
 
 
 def test_gazetteer_pickles_by_path(gazetteer: Gazetteer) -> None:
@@ -176,4 +208,4 @@ def test_gazetteer_pickles_by_path(gazetteer: Gazetteer) -> None:
 
 
 def _by_name(places: list[Place], text: str) -> dict[str, Place]:
-    return {text[p.mentions[0].start:p.mentions[0].end]: p for p in places}
+    return {text[p.mentions[0].start : p.mentions[0].end]: p for p in places}

@@ -5,20 +5,21 @@ from __future__ import annotations
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from wirewatch.geo import relative
-from wirewatch.geo.data import table
-from wirewatch.geo.relative import Relative, find_relative, project
+from wirewatch.geo.relative import Relative, RelativeReader, project
+from wirewatch.kb import default_kb
+
+_READER = RelativeReader(default_kb().geo_relative)
 
 
-def _before(text: str, anchor: str) -> Relative | None:
-    return find_relative(text, text.rindex(anchor))
+def _before(text: str, anchor: str, reader: RelativeReader = _READER) -> Relative | None:
+    return reader.find(text, text.rindex(anchor))
 
 
 def test_miles_with_a_direction_and_a_hedge() -> None:
     text = "which is situated around 75 miles south of Caracas"
     rel = _before(text, "Caracas")
     assert rel is not None
-    assert text[rel.start:] == "around 75 miles south of Caracas"
+    assert text[rel.start :] == "around 75 miles south of Caracas"
     assert rel.distance_km == pytest.approx(75 * 1.609344)
     assert rel.bearing == 180
     # a hedged figure is less certain than an exact one
@@ -26,12 +27,15 @@ def test_miles_with_a_direction_and_a_hedge() -> None:
     assert exact is not None and exact.uncertainty_km < rel.uncertainty_km
 
 
-@pytest.mark.parametrize(("text", "km", "bearing"), [
-    ("some 40 km north-east of Kyiv", 40, 45),
-    ("a base 12 mi (19 km) NW of Homs", 12 * 1.609344, 315),
-    ("ten miles west of Paris", 10 * 1.609344, 270),
-    ("50 nautical miles east of Malta", 50 * 1.852, 90),
-])
+@pytest.mark.parametrize(
+    ("text", "km", "bearing"),
+    [
+        ("some 40 km north-east of Kyiv", 40, 45),
+        ("a base 12 mi (19 km) NW of Homs", 12 * 1.609344, 315),
+        ("ten miles west of Paris", 10 * 1.609344, 270),
+        ("50 nautical miles east of Malta", 50 * 1.852, 90),
+    ],
+)
 def test_units_and_bearings(text: str, km: float, bearing: float) -> None:
     rel = _before(text, text.split()[-1])
     assert rel is not None
@@ -46,15 +50,13 @@ def test_without_a_direction_the_point_is_a_ring() -> None:
     assert project(36.2, 37.16, rel) == (36.2, 37.16)
 
 
-def test_near_follows_the_data_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_near_follows_the_data_switch() -> None:
     # The team's annotation convention lists "near X" as X alone; the switch turns points on.
     assert _before("shelling near Bakhmut", "Bakhmut") is None
-    real = table("geo_relative")
-    monkeypatch.setattr(relative, "table", lambda name: real.model_copy(
-        update={"near_points": True}))
-    rel = _before("shelling near Bakhmut", "Bakhmut")
+    points = RelativeReader(default_kb().geo_relative.model_copy(update={"near_points": True}))
+    rel = _before("shelling near Bakhmut", "Bakhmut", points)
     assert rel is not None and rel.distance_km == 0 and rel.uncertainty_km > 0
-    assert _before("an airfield near the town of Homs", "Homs") is None
+    assert _before("an airfield near the town of Homs", "Homs", points) is None
 
 
 def test_no_phrase() -> None:

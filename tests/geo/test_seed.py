@@ -11,20 +11,24 @@ import pytest
 from tests.geo.shared import named, run
 from wirewatch.analyze import Resources
 from wirewatch.geo import Candidate
-from wirewatch.geo.resolve import distance_km
+from wirewatch.geo.choose import distance_km
 from wirewatch.model import Analysis, Place
 
 pytestmark = pytest.mark.slow
-SEED = Path("/work/shared/seeds/an124-venezuela-2019-03-25.txt")
+SEED = (
+    Path(__file__).resolve().parents[2]
+    / "examples"
+    / "corpus"
+    / "seed"
+    / "an124-venezuela-2019-03-25.txt"
+)
 
 
 @pytest.fixture(scope="module")
 def seed(resources: Resources) -> Analysis:
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
     head = re.match(r"\s*date (\d{4}-\d{2}-\d{2}) ", SEED.read_text("utf-8"))
     assert head is not None, "a dated text begins 'date YYYY-MM-DD '"
-    text = SEED.read_text("utf-8")[head.end():]
+    text = SEED.read_text("utf-8")[head.end() :]
     return run(resources, text, dt.date.fromisoformat(head.group(1)))
 
 
@@ -34,25 +38,33 @@ def _km(place: Place, lat: float, lon: float) -> float:
     return distance_km(a, b)
 
 
-@pytest.mark.parametrize(("mention", "lat", "lon", "kb"), [
-    ("Caracas", 10.488, -66.879, "geonames:3646738"),
-    ("Simón Bolívar International Airport", 10.6031, -66.9906, "icao:SVMI"),
-    ("Damascus", 33.5102, 36.2913, None),
-    ("Khmeimim", 35.4011, 35.9486, "icao:OSLK"),
-    ("Capitán Manuel Ríos Airbase", 9.3727, -66.9228, "icao:SVCZ"),
-])
-def test_seed_sites(seed: Analysis, mention: str, lat: float, lon: float,
-                    kb: str | None) -> None:
+@pytest.mark.parametrize(
+    ("mention", "lat", "lon", "kb"),
+    [
+        ("Caracas", 10.488, -66.879, "geonames:3646738"),
+        ("Simón Bolívar International Airport", 10.6031, -66.9906, "icao:SVMI"),
+        ("Damascus", 33.5102, 36.2913, None),
+        ("Khmeimim", 35.4011, 35.9486, "icao:OSLK"),
+        ("Capitán Manuel Ríos Airbase", 9.3727, -66.9228, "icao:SVCZ"),
+    ],
+)
+def test_seed_sites(seed: Analysis, mention: str, lat: float, lon: float, kb: str | None) -> None:
     place = named(seed, mention)
     assert _km(place, lat, lon) < 5
     if kb:
         assert place.kb == kb
 
 
-@pytest.mark.parametrize(("mention", "iso3"), [
-    ("Russia", "RUS"), ("Syria", "SYR"), ("Venezuela", "VEN"), ("United States", "USA"),
-    ("U.S.", "USA"),
-])
+@pytest.mark.parametrize(
+    ("mention", "iso3"),
+    [
+        ("Russia", "RUS"),
+        ("Syria", "SYR"),
+        ("Venezuela", "VEN"),
+        ("United States", "USA"),
+        ("U.S.", "USA"),
+    ],
+)
 def test_seed_countries(seed: Analysis, mention: str, iso3: str) -> None:
     place = named(seed, mention)
     assert (place.feature, place.country) == ("country", iso3)
@@ -66,9 +78,17 @@ def test_seed_relative_point(seed: Analysis) -> None:
 
 def test_seed_has_no_false_places(seed: Analysis) -> None:
     text = seed.document.text
-    said = {text[m.start:m.end] for p in seed.places for m in p.mentions}
-    for not_a_place in ("Russian", "Venezuelan", "Syrian", "Sputnik", "Russian Air Force",
-                        "Kremlin", "A", "AP"):
+    said = {text[m.start : m.end] for p in seed.places for m in p.mentions}
+    for not_a_place in (
+        "Russian",
+        "Venezuelan",
+        "Syrian",
+        "Sputnik",
+        "Russian Air Force",
+        "Kremlin",
+        "A",
+        "AP",
+    ):
         assert not_a_place not in said
     # one place per real place: both Khmeimim mentions and both airport mentions merge
     assert len(named(seed, "Khmeimim").mentions) >= 2

@@ -9,28 +9,38 @@ from tests.ingest.support import DAY, documents, read_all, rejects, write
 
 
 def test_fields_and_multiline_text(tmp_path):
-    content = ('ID,Date,Outlet,Title,Text,url\r\n'
-               'c-1,2019-03-25,Ledger,"Ships, again","First line.\r\nSecond line.",https://x.test\r\n'
-               'c-2,,,,No date given,\r\n')
+    content = (
+        "ID,Date,Outlet,Title,Text,url\r\n"
+        'c-1,2019-03-25,Ledger,"Ships, again","First line.\r\nSecond line.",https://x.test\r\n'
+        "c-2,,,,No date given,\r\n"
+    )
     one, two = documents(read_all([write(tmp_path / "w.csv", content)], default_date=DAY))
     assert one.origin.locator == "row 1" and two.origin.locator == "row 2"
     assert one.document.text == "First line.\r\nSecond line."
     assert (one.document.id, one.document.outlet, one.document.title, one.document.url) == (
-        "c-1", "Ledger", "Ships, again", "https://x.test")
+        "c-1",
+        "Ledger",
+        "Ships, again",
+        "https://x.test",
+    )
     assert one.document.date == dt.date(2019, 3, 25) and two.document.date == DAY
 
 
 def test_bad_rows_are_rejected_and_later_rows_read(tmp_path):
-    content = ("text,date\n"
-               "good,2019-01-01\n"
-               "too,many,fields\n"
-               "no date,\n"
-               "bad,2019-13-01\n"
-               ",2019-01-01\n"
-               "also good,2019-01-02\n")
+    content = (
+        "text,date\n"
+        "good,2019-01-01\n"
+        "too,many,fields\n"
+        "no date,\n"
+        "bad,2019-13-01\n"
+        ",2019-01-01\n"
+        "also good,2019-01-02\n"
+    )
     results = read_all([write(tmp_path / "w.csv", content)])
     assert [(r.origin.locator, r.reason) for r in rejects(results)] == [
-        ("row 2", "malformed"), ("row 3", "missing_date"), ("row 4", "bad_date"),
+        ("row 2", "malformed"),
+        ("row 3", "missing_date"),
+        ("row 4", "bad_date"),
         ("row 5", "malformed"),  # an empty cell is no `text`
     ]
     assert "line 3" in rejects(results)[0].message

@@ -20,8 +20,7 @@ DEPTH = 200_000
 
 
 def outcomes(results: list[Incoming | Reject]) -> list[tuple[str, str]]:
-    return [(r.origin.locator, r.reason if isinstance(r, Reject) else "document")
-            for r in results]
+    return [(r.origin.locator, r.reason if isinstance(r, Reject) else "document") for r in results]
 
 
 def single_line(results: list[Incoming | Reject]) -> None:
@@ -30,11 +29,14 @@ def single_line(results: list[Incoming | Reject]) -> None:
         assert len(reject.message) <= 600
 
 
-@pytest.mark.parametrize("nested", [
-    "[" * DEPTH + "]" * DEPTH,
-    '{"a":' * DEPTH + "1" + "}" * DEPTH,
-    '{"text": "x", "date": ' + "[" * DEPTH + "]" * DEPTH + "}",
-])
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "[" * DEPTH + "]" * DEPTH,
+        '{"a":' * DEPTH + "1" + "}" * DEPTH,
+        '{"text": "x", "date": ' + "[" * DEPTH + "]" * DEPTH + "}",
+    ],
+)
 def test_deeply_nested_json_is_one_malformed_line(tmp_path, nested):
     path = write(tmp_path / "deep.jsonl", lines(nested, GOOD))
     results = read_all([path])
@@ -46,35 +48,46 @@ def test_deeply_nested_json_is_one_malformed_line(tmp_path, nested):
 def test_nesting_just_under_the_parser_limit_gives_a_short_message(tmp_path):
     # json parses this, and the reject message must not print (or recurse into) the value.
     deep = "[" * 900 + "]" * 900
-    content = lines('{"text": "x", "date": ' + deep + "}",
-                    '{"text": "x", "date": "2019-01-01", "id": ' + deep + "}")
+    content = lines(
+        '{"text": "x", "date": ' + deep + "}",
+        '{"text": "x", "date": "2019-01-01", "id": ' + deep + "}",
+    )
     results = read_all([write(tmp_path / "deep.jsonl", content)])
     assert [r.reason for r in results] == ["bad_date", "malformed"]
     assert all(len(r.message) < 300 for r in rejects(results))
 
 
 def test_a_number_too_long_to_convert_is_malformed(tmp_path):
-    content = lines('{"text": "x", "date": "2019-01-01", "n": ' + "7" * 5_000 + "}",
-                    '{"text": "x", "id": ' + "7" * 5_000 + "}", GOOD)
+    content = lines(
+        '{"text": "x", "date": "2019-01-01", "n": ' + "7" * 5_000 + "}",
+        '{"text": "x", "id": ' + "7" * 5_000 + "}",
+        GOOD,
+    )
     results = read_all([write(tmp_path / "numbers.jsonl", content)])
-    assert outcomes(results) == [("line 1", "malformed"), ("line 2", "malformed"),
-                                 ("line 3", "document")]
+    assert outcomes(results) == [
+        ("line 1", "malformed"),
+        ("line 2", "malformed"),
+        ("line 3", "document"),
+    ]
     assert "digits" in results[0].message
     single_line(results)
 
 
-@pytest.mark.parametrize(("record", "reason", "field"), [
-    ({"text": "abc \ud800 def"}, "malformed", "text"),
-    ({"text": "ok", "title": "bad \udfff title"}, "malformed", "title"),
-    ({"text": "ok", "outlet": "\udc80"}, "malformed", "outlet"),
-    ({"text": "abc\u0000def"}, "malformed", "text"),
-    ({"text": "ok", "url": "https://x.test/\u0000"}, "malformed", "url"),
-    ({"text": "ok", "id": "x" * 65}, "malformed", "id"),
-    ({"text": "ok", "lang": "x" * 17}, "malformed", "lang"),
-    ({"text": "ok", "title": "t" * 4_001}, "malformed", "title"),
-    ({"text": "ok", "date": "0999-12-31"}, "bad_date", "date"),
-    ({"text": "ok", "date": "9000-01-01"}, "bad_date", "date"),
-])
+@pytest.mark.parametrize(
+    ("record", "reason", "field"),
+    [
+        ({"text": "abc \ud800 def"}, "malformed", "text"),
+        ({"text": "ok", "title": "bad \udfff title"}, "malformed", "title"),
+        ({"text": "ok", "outlet": "\udc80"}, "malformed", "outlet"),
+        ({"text": "abc\u0000def"}, "malformed", "text"),
+        ({"text": "ok", "url": "https://x.test/\u0000"}, "malformed", "url"),
+        ({"text": "ok", "id": "x" * 65}, "malformed", "id"),
+        ({"text": "ok", "lang": "x" * 17}, "malformed", "lang"),
+        ({"text": "ok", "title": "t" * 4_001}, "malformed", "title"),
+        ({"text": "ok", "date": "0999-12-31"}, "bad_date", "date"),
+        ({"text": "ok", "date": "9000-01-01"}, "bad_date", "date"),
+    ],
+)
 def test_fields_the_model_refuses_name_the_field_in_one_line(tmp_path, record, reason, field):
     record = {"date": "2019-01-01", **record}
     # json.dumps escapes the surrogate and NUL as \ud800 and \u0000, as a producer would.
@@ -89,20 +102,30 @@ def test_fields_the_model_refuses_name_the_field_in_one_line(tmp_path, record, r
 def test_csv_rows_the_model_refuses_are_rejected_row_by_row(tmp_path):
     # NUL bytes in a CSV head make the file binary; past the head a NUL is one row's problem.
     filler = "".join(f"filler {i},2019-01-01,\n" for i in range(4_000))
-    content = ("text,date,id\n" + filler + "nul \x00 here,2019-01-01,\n"
-               + f"long id,2019-01-01,{'x' * 65}\n" + "fine,2019-01-01,\n")
+    content = (
+        "text,date,id\n"
+        + filler
+        + "nul \x00 here,2019-01-01,\n"
+        + f"long id,2019-01-01,{'x' * 65}\n"
+        + "fine,2019-01-01,\n"
+    )
     results = read_all([write(tmp_path / "rows.csv", content)])
-    assert outcomes(results)[-3:] == [("row 4001", "malformed"), ("row 4002", "malformed"),
-                                      ("row 4003", "document")]
+    assert outcomes(results)[-3:] == [
+        ("row 4001", "malformed"),
+        ("row 4002", "malformed"),
+        ("row 4003", "document"),
+    ]
     assert "`text`" in results[-3].message and "`id`" in results[-2].message
     single_line(results)
 
 
 def test_feed_language_over_the_limit_is_named(tmp_path):
-    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-            f"<language>{'x' * 20}</language><item><title>One</title>"
-            "<description>Some text.</description><pubDate>Mon, 25 Mar 2019 08:00:00 GMT"
-            "</pubDate></item></channel></rss>")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<language>{'x' * 20}</language><item><title>One</title>"
+        "<description>Some text.</description><pubDate>Mon, 25 Mar 2019 08:00:00 GMT"
+        "</pubDate></item></channel></rss>"
+    )
     results = read_all([write(tmp_path / "wire.rss", feed)])
     assert outcomes(results) == [("item 1", "malformed")]
     assert "`lang`" in results[0].message
@@ -118,14 +141,18 @@ def _two_part_gzip(first: bytes, second: bytes) -> tuple[bytes, int]:
 
 
 def _rows(count: int, start: int = 0) -> bytes:
-    return lines(*[f'{{"text": "{hashlib.sha256(str(i).encode()).hexdigest()}", '
-                   f'"date": "2019-01-01"}}' for i in range(start, start + count)]).encode()
+    return lines(
+        *[
+            f'{{"text": "{hashlib.sha256(str(i).encode()).hexdigest()}", "date": "2019-01-01"}}'
+            for i in range(start, start + count)
+        ]
+    ).encode()
 
 
 @pytest.mark.parametrize("damage", [b"\xff", b"\xfe\xff\xff\xff"])
 def test_corrupt_deflate_data_keeps_every_record_before_it(tmp_path, damage):
     data, cut = _two_part_gzip(_rows(150), _rows(150, start=150))
-    broken = data[:cut] + damage + data[cut + len(damage):]
+    broken = data[:cut] + damage + data[cut + len(damage) :]
     path = write(tmp_path / "wire.jsonl.gz", broken)
     results = read_all([path])
     assert len(documents(results)) == 150  # exactly the records before the damage
@@ -158,31 +185,45 @@ def test_gzip_members_and_padding(tmp_path):
     write(tmp_path / "c.jsonl.gz", b"")
     results = read_all([tmp_path])
     assert [(r.origin.source.rsplit("/", 1)[1], r.reason) for r in rejects(results)] == [
-        ("b.jsonl.gz", "unreadable"), ("c.jsonl.gz", "empty_text")]
+        ("b.jsonl.gz", "unreadable"),
+        ("c.jsonl.gz", "empty_text"),
+    ]
     assert len(documents(results)) == 5 + 3
 
 
 def test_an_input_with_no_records_is_accounted_for(tmp_path):
     write(tmp_path / "a.jsonl", "\n  \n\n")
     write(tmp_path / "b.jsonl", "")
-    write(tmp_path / "c.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire'
-                              "</title></channel></rss>")
+    write(
+        tmp_path / "c.rss",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>',
+    )
     warc_file(tmp_path / "d.warc", [])  # a warcinfo record and nothing else
     results = read_all([tmp_path])
     assert [(r.origin.source.rsplit("/", 1)[1], r.reason) for r in results] == [
-        ("a.jsonl", "empty_text"), ("b.jsonl", "empty_text"), ("c.rss", "empty_text"),
-        ("d.warc", "empty_text")]
+        ("a.jsonl", "empty_text"),
+        ("b.jsonl", "empty_text"),
+        ("c.rss", "empty_text"),
+        ("d.warc", "empty_text"),
+    ]
     assert "no records" in results[0].message
 
 
 @pytest.mark.parametrize("cut", [0.55, 0.8])
 def test_damaged_warc_gz_keeps_the_records_before_the_damage(tmp_path, cut):
-    records = [(f"https://x.test/{i}", "200 OK", "text/html",
-                html_page(title=f"Story {i}").encode(), "2019-03-25T08:00:00Z")
-               for i in range(4)]
+    records = [
+        (
+            f"https://x.test/{i}",
+            "200 OK",
+            "text/html",
+            html_page(title=f"Story {i}").encode(),
+            "2019-03-25T08:00:00Z",
+        )
+        for i in range(4)
+    ]
     data = warc_file(tmp_path / "crawl.warc.gz", records).read_bytes()
     at = int(len(data) * cut)
-    write(tmp_path / "broken.warc.gz", data[:at] + b"\xff\x00\xff\x00" + data[at + 4:])
+    write(tmp_path / "broken.warc.gz", data[:at] + b"\xff\x00\xff\x00" + data[at + 4 :])
     write(tmp_path / "cut.warc.gz", data[:at])
     for name in ("broken.warc.gz", "cut.warc.gz"):
         results = read_all([tmp_path / name])

@@ -41,8 +41,11 @@ def test_page_with_no_text_is_empty(tmp_path):
 
 def test_latin1_page_is_decoded(tmp_path):
     body = ["Le ministre a déclaré que l’armée était prête à partir sans délai vers la côte. " * 4]
-    path = write(tmp_path / "page.html", html_page(body=body).replace("utf-8", "windows-1252"),
-                 encoding="cp1252")
+    path = write(
+        tmp_path / "page.html",
+        html_page(body=body).replace("utf-8", "windows-1252"),
+        encoding="cp1252",
+    )
     [item] = documents(read_all([path]))
     assert body[0].strip() in item.document.text
 

@@ -38,8 +38,23 @@ from wirewatch.model.records import RejectReason
 pytestmark = pytest.mark.property
 
 REASONS = set(get_args(RejectReason))
-SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".rss", ".atom", ".xml", ".warc", ".warc.gz",
-            ".txt.gz", ".jsonl.gz", ".csv.gz", ".html.gz", ".xml.gz", ".dat")
+SUFFIXES = (
+    ".txt",
+    ".jsonl",
+    ".csv",
+    ".html",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".warc",
+    ".warc.gz",
+    ".txt.gz",
+    ".jsonl.gz",
+    ".csv.gz",
+    ".html.gz",
+    ".xml.gz",
+    ".dat",
+)
 UNSTORABLE = {"\x00", *map(chr, range(0xD800, 0xE000))}
 
 # --- running the readers and checking what they yield ---------------------------------------
@@ -76,8 +91,11 @@ def check(results: list[Incoming | Reject], max_chars: int = 500_000) -> None:
 # --- arbitrary bytes -------------------------------------------------------------------------
 
 
-@given(data=st.binary(max_size=4_000), suffix=st.sampled_from(SUFFIXES),
-       max_chars=st.sampled_from([40, 500_000]))
+@given(
+    data=st.binary(max_size=4_000),
+    suffix=st.sampled_from(SUFFIXES),
+    max_chars=st.sampled_from([40, 500_000]),
+)
 @example(data=b"[" * 100_000, suffix=".jsonl", max_chars=500_000)
 @example(data=b"\x1f\x8b\x08\x00" + b"\xff" * 40, suffix=".jsonl.gz", max_chars=500_000)
 def test_arbitrary_bytes_never_raise(data, suffix, max_chars):
@@ -99,10 +117,21 @@ def test_arbitrary_stdin_never_raises(data):
 
 ANY_CHAR = st.characters(exclude_categories=())  # NUL and lone surrogates included
 TEXT = st.one_of(st.text(max_size=60), st.text(ANY_CHAR, max_size=60))
-DATE = st.one_of(st.dates().map(lambda day: day.isoformat()), st.text(max_size=12),
-                 st.integers(), st.floats(), st.just("2019-02-30"), st.none())
-METADATA = {"id": st.one_of(TEXT, st.integers()), "title": TEXT, "url": TEXT, "outlet": TEXT,
-            "lang": TEXT}
+DATE = st.one_of(
+    st.dates().map(lambda day: day.isoformat()),
+    st.text(max_size=12),
+    st.integers(),
+    st.floats(),
+    st.just("2019-02-30"),
+    st.none(),
+)
+METADATA = {
+    "id": st.one_of(TEXT, st.integers()),
+    "title": TEXT,
+    "url": TEXT,
+    "outlet": TEXT,
+    "lang": TEXT,
+}
 RECORD = st.fixed_dictionaries({"text": TEXT}, optional={"date": DATE, **METADATA})
 UNDATED = st.fixed_dictionaries({"text": TEXT}, optional=METADATA)  # the default date applies
 
@@ -118,8 +147,9 @@ def as_jsonl(records: list[dict[str, object]], ascii_only: bool) -> bytes:
 
 def as_csv(records: list[dict[str, object]]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["text", "date", "id", "title", "url", "outlet",
-                                             "lang"])
+    writer = csv.DictWriter(
+        out, fieldnames=["text", "date", "id", "title", "url", "outlet", "lang"]
+    )
     writer.writeheader()
     writer.writerows(records)
     return raw(out.getvalue())
@@ -130,39 +160,56 @@ def as_dated(record: dict[str, object]) -> bytes:
 
 
 def as_html(record: dict[str, object]) -> bytes:
-    return raw(f"<!DOCTYPE html><html lang=\"{record.get('lang', 'en')}\"><head>"
-               f"<title>{record.get('title', '')}</title><meta property=\"article:published_"
-               f"time\" content=\"{record.get('date')}\"></head><body><article><p>"
-               f"{record['text']}</p><p>{record['text']}</p></article></body></html>")
+    return raw(
+        f'<!DOCTYPE html><html lang="{record.get("lang", "en")}"><head>'
+        f'<title>{record.get("title", "")}</title><meta property="article:published_'
+        f'time" content="{record.get("date")}"></head><body><article><p>'
+        f"{record['text']}</p><p>{record['text']}</p></article></body></html>"
+    )
 
 
 def as_rss(records: list[dict[str, object]]) -> bytes:
-    items = "".join(f"<item><title>{r.get('title', '')}</title><link>{r.get('url', '')}</link>"
-                    f"<description>{r['text']}</description><pubDate>{r.get('date')}</pubDate>"
-                    "</item>" for r in records)
-    return raw(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
-               f"{items}</channel></rss>")
+    items = "".join(
+        f"<item><title>{r.get('title', '')}</title><link>{r.get('url', '')}</link>"
+        f"<description>{r['text']}</description><pubDate>{r.get('date')}</pubDate>"
+        "</item>"
+        for r in records
+    )
+    return raw(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"{items}</channel></rss>"
+    )
 
 
 def as_atom(records: list[dict[str, object]]) -> bytes:
-    entries = "".join(f"<entry><title>{r.get('title', '')}</title><updated>{r.get('date')}"
-                      f"</updated><content type=\"html\">{r['text']}</content></entry>"
-                      for r in records)
-    return raw(f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
-               f"<title>Wire</title>{entries}</feed>")
+    entries = "".join(
+        f"<entry><title>{r.get('title', '')}</title><updated>{r.get('date')}"
+        f'</updated><content type="html">{r["text"]}</content></entry>'
+        for r in records
+    )
+    return raw(
+        f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>Wire</title>{entries}</feed>"
+    )
 
 
 def as_warc(records: list[dict[str, object]], compress: bool) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=compress)
     for number, record in enumerate(records):
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://x.test/{number}", "response", payload=io.BytesIO(as_html(record)),
-            http_headers=headers, warc_headers_dict={  # fixed, so examples replay exactly
-                "WARC-Date": "2019-03-25T08:00:00Z",
-                "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>"}))
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://x.test/{number}",
+                "response",
+                payload=io.BytesIO(as_html(record)),
+                http_headers=headers,
+                warc_headers_dict={  # fixed, so examples replay exactly
+                    "WARC-Date": "2019-03-25T08:00:00Z",
+                    "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",
+                },
+            )
+        )
     return out.getvalue()
 
 
@@ -174,11 +221,11 @@ def mutated(draw: st.DrawFn, data: bytes) -> bytes:
         kind = draw(st.sampled_from(["flip", "insert", "delete", "cut"]))
         junk = draw(st.binary(min_size=1, max_size=6))
         if kind == "flip" and at < len(data):
-            data = data[:at] + bytes([data[at] ^ junk[0]]) + data[at + 1:]
+            data = data[:at] + bytes([data[at] ^ junk[0]]) + data[at + 1 :]
         elif kind == "insert":
             data = data[:at] + junk + data[at:]
         elif kind == "delete":
-            data = data[:at] + data[at + len(junk):]
+            data = data[:at] + data[at + len(junk) :]
         elif kind == "cut":
             data = data[:at]
     return data
@@ -236,7 +283,8 @@ def test_intact_jsonl_gives_one_item_per_record(records):
     results = read_bytes(as_jsonl(records, ascii_only=True), ".jsonl")
     check(results)
     assert [item.origin.locator for item in results] == [
-        f"line {n}" for n in range(1, len(records) + 1)]
+        f"line {n}" for n in range(1, len(records) + 1)
+    ]
 
 
 # --- the decoder --------------------------------------------------------------------------------
@@ -254,7 +302,8 @@ def test_decode_gives_text_or_a_decoding_reject(data):
     if decoded.replaced:  # only mostly-UTF-8 data is read with replacement
         assert utf8_damage(data, complete=True).mostly()
         assert decoded.text.replace("\ufffd", "") == data.decode(
-            "utf-8", errors="ignore").removeprefix("\ufeff").replace("\ufffd", "")
+            "utf-8", errors="ignore"
+        ).removeprefix("\ufeff").replace("\ufffd", "")
 
 
 @given(text=st.text(max_size=400))
@@ -272,11 +321,15 @@ def test_valid_utf8_decodes_to_itself(text):
     assert decoded.text == text.removeprefix("\ufeff")
 
 
-@given(words=st.lists(st.text(st.characters(min_codepoint=0xA0, max_codepoint=0x2FFF),
-                              min_size=1, max_size=8), min_size=1, max_size=20),
-       strays=st.lists(st.sampled_from([b"\xff", b"\xfe", b"\xc0", b"\x80"]), min_size=1,
-                       max_size=3),
-       places=st.lists(st.integers(0, 10**6), min_size=3, max_size=3))
+@given(
+    words=st.lists(
+        st.text(st.characters(min_codepoint=0xA0, max_codepoint=0x2FFF), min_size=1, max_size=8),
+        min_size=1,
+        max_size=20,
+    ),
+    strays=st.lists(st.sampled_from([b"\xff", b"\xfe", b"\xc0", b"\x80"]), min_size=1, max_size=3),
+    places=st.lists(st.integers(0, 10**6), min_size=3, max_size=3),
+)
 # Found by `make fuzz`: FF FE at the very start is a UTF-16 byte-order mark, not damage.
 @example(words=["\xa0"], strays=[b"\xff", b"\xfe"], places=[0, 0, 0])
 def test_a_few_stray_bytes_in_utf8_prose_are_counted_and_replaced(words, strays, places):
@@ -294,8 +347,10 @@ def test_a_few_stray_bytes_in_utf8_prose_are_counted_and_replaced(words, strays,
     assert decoded.text.replace("\ufffd", "") == prose.replace("\ufffd", "")
 
 
-@given(lines=st.lists(st.binary(max_size=200), max_size=6),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin_1", "cp1250"]))
+@given(
+    lines=st.lists(st.binary(max_size=200), max_size=6),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin_1", "cp1250"]),
+)
 def test_line_decoder_gives_text_or_a_decoding_reject(lines, encoding):
     decoder = LineDecoder(encoding)
     for line in lines:
@@ -322,15 +377,21 @@ def gunzip(data: bytes, size: int) -> tuple[bytes, BaseException | None]:
     return b"".join(parts), None
 
 
-@given(content=st.lists(st.binary(max_size=3_000), min_size=1, max_size=3),
-       size=st.integers(1, 70_000), padding=st.integers(0, 3))
+@given(
+    content=st.lists(st.binary(max_size=3_000), min_size=1, max_size=3),
+    size=st.integers(1, 70_000),
+    padding=st.integers(0, 3),
+)
 def test_gunzip_reads_what_gzip_wrote(content, size, padding):
     data = b"".join(gzip.compress(part) for part in content) + b"\0" * padding
     assert gunzip(data, size) == (b"".join(content), None)
 
 
-@given(content=st.binary(min_size=1, max_size=20_000), cut=st.integers(0, 10**9),
-       size=st.integers(1, 70_000))
+@given(
+    content=st.binary(min_size=1, max_size=20_000),
+    cut=st.integers(0, 10**9),
+    size=st.integers(1, 70_000),
+)
 def test_a_cut_gzip_gives_a_prefix_and_an_error(content, cut, size):
     data = gzip.compress(content)
     cut %= len(data)  # always cut: at least the last byte of the trailer is missing
@@ -339,8 +400,12 @@ def test_a_cut_gzip_gives_a_prefix_and_an_error(content, cut, size):
     assert cut == 0 or error is not None
 
 
-@given(content=st.binary(min_size=1, max_size=20_000), at=st.integers(0, 10**9),
-       flip=st.integers(1, 255), size=st.integers(1, 70_000))
+@given(
+    content=st.binary(min_size=1, max_size=20_000),
+    at=st.integers(0, 10**9),
+    flip=st.integers(1, 255),
+    size=st.integers(1, 70_000),
+)
 def test_a_damaged_gzip_never_raises_anything_else(content, at, flip, size):
     data = bytearray(gzip.compress(content))
     data[at % len(data)] ^= flip
@@ -348,12 +413,16 @@ def test_a_damaged_gzip_never_raises_anything_else(content, at, flip, size):
     assert error is not None or out == content  # the CRC catches what the damage changed
 
 
-@given(first=st.binary(min_size=1, max_size=5_000), second=st.binary(min_size=1, max_size=5_000),
-       damage=st.binary(min_size=1, max_size=4), size=st.integers(1, 70_000))
+@given(
+    first=st.binary(min_size=1, max_size=5_000),
+    second=st.binary(min_size=1, max_size=5_000),
+    damage=st.binary(min_size=1, max_size=4),
+    size=st.integers(1, 70_000),
+)
 def test_everything_before_damage_is_kept(first, second, damage, size):
     packer = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
     head = packer.compress(first) + packer.flush(zlib.Z_FULL_FLUSH)
     tail = packer.compress(second) + packer.flush()
-    out, error = gunzip(head + damage + tail[len(damage):], size)
+    out, error = gunzip(head + damage + tail[len(damage) :], size)
     assert out.startswith(first)
     assert error is not None or out == first + second

@@ -15,8 +15,10 @@ from wirewatch.ingest._errors import RecordError
 
 # Valid UTF-8 with plenty of multi-byte characters, and long enough for one stray byte to be
 # well under 1 % of it.
-PROSE = ("Le ministère a confirmé l'arrivée de l'Antonov à Caracas, après une escale "
-         "à Damas; « aucun commentaire », a déclaré le porte-parole. ") * 4
+PROSE = (
+    "Le ministère a confirmé l'arrivée de l'Antonov à Caracas, après une escale "
+    "à Damas; « aucun commentaire », a déclaré le porte-parole. "
+) * 4
 STRAY = b"\xff"
 
 
@@ -85,7 +87,9 @@ def test_dated_text_and_its_gzip_form(tmp_path):
     write(tmp_path / "b.txt.gz", gzip.compress(body))
     results = read_all([tmp_path])
     assert [(d.replaced, d.document.text.count("\ufffd")) for d in documents(results)] == [
-        (1, 1), (1, 1)]
+        (1, 1),
+        (1, 1),
+    ]
     assert "ministère" in documents(results)[0].document.text
 
 
@@ -96,8 +100,9 @@ def test_clean_files_replace_nothing(tmp_path):
 
 def test_jsonl_lines_are_judged_one_by_one(tmp_path):
     good = json.dumps({"text": PROSE, "date": "2019-01-01"}, ensure_ascii=False).encode()
-    short = json.dumps({"text": "Arrivée à Caracas, 25 mars", "date": "2019-01-01"},
-                       ensure_ascii=False).encode()
+    short = json.dumps(
+        {"text": "Arrivée à Caracas, 25 mars", "date": "2019-01-01"}, ensure_ascii=False
+    ).encode()
     stray_inside = short.replace(b"25 mars", b"25 \xff mars")
     legacy = b'{"text": "caf\xe9 au lait", "date": "2019-01-01"}'
     path = write(tmp_path / "w.jsonl", b"\n".join([good, stray_inside, legacy, good]) + b"\n")
@@ -131,8 +136,10 @@ def test_csv_rows_count_their_replacements(tmp_path):
 def test_html_and_warc_bodies(tmp_path):
     page = html_page(body=[PROSE]).encode().replace(b"Damas;", b"Damas\xff;", 1)
     write(tmp_path / "a.html", page)
-    warc_file(tmp_path / "b.warc", [("https://x.test/1", "200 OK", "text/html", page,
-                                     "2019-03-25T08:00:00Z")])
+    warc_file(
+        tmp_path / "b.warc",
+        [("https://x.test/1", "200 OK", "text/html", page, "2019-03-25T08:00:00Z")],
+    )
     found = documents(read_all([tmp_path]))
     assert [d.replaced for d in found] == [1, 1]
     assert all("ministère" in d.document.text for d in found)
@@ -140,10 +147,15 @@ def test_html_and_warc_bodies(tmp_path):
 
 def _feed(encoding: str = "") -> bytes:
     declaration = f' encoding="{encoding}"' if encoding else ""
-    items = "".join(f"<item><title>Story {i}</title><description>{PROSE}</description>"
-                    "<pubDate>Mon, 25 Mar 2019 08:00:00 GMT</pubDate></item>" for i in range(2))
-    return (f'<?xml version="1.0"{declaration}?><rss version="2.0"><channel><title>Wire'
-            f"</title>{items}</channel></rss>").encode()
+    items = "".join(
+        f"<item><title>Story {i}</title><description>{PROSE}</description>"
+        "<pubDate>Mon, 25 Mar 2019 08:00:00 GMT</pubDate></item>"
+        for i in range(2)
+    )
+    return (
+        f'<?xml version="1.0"{declaration}?><rss version="2.0"><channel><title>Wire'
+        f"</title>{items}</channel></rss>"
+    ).encode()
 
 
 @pytest.mark.parametrize("encoding", ["", "UTF-8"])
@@ -151,7 +163,9 @@ def test_a_utf8_feed_with_a_stray_byte_is_repaired_not_refused(tmp_path, encodin
     feed = _feed(encoding).replace(b"Story 1", b"Story \xff1")
     found = read_all([write(tmp_path / "wire.rss", feed)])
     assert [(d.replaced, d.document.title) for d in documents(found)] == [
-        (0, "Story 0"), (1, "Story \ufffd1")]
+        (0, "Story 0"),
+        (1, "Story \ufffd1"),
+    ]
 
 
 def test_a_feed_declaring_another_encoding_is_left_to_the_parser(tmp_path):

@@ -79,7 +79,10 @@ def test_a_fifo_given_directly_and_symlinks_to_it(tmp_path, fifo):
     link.symlink_to(fifo)
     results = read_guarded([fifo, link, link.parent], fifo)
     assert [(r.origin.source, r.reason) for r in results] == [
-        (str(fifo), "not_a_file"), (str(link), "not_a_file"), (str(link), "not_a_file")]
+        (str(fifo), "not_a_file"),
+        (str(link), "not_a_file"),
+        (str(link), "not_a_file"),
+    ]
 
 
 def test_sockets_and_devices_are_skipped(tmp_path):
@@ -92,8 +95,10 @@ def test_sockets_and_devices_are_skipped(tmp_path):
     finally:
         server.close()
     assert [(r.origin.source, r.reason) for r in results] == [
-        (str(tmp_path / "null.txt"), "not_a_file"), (str(sock_path), "not_a_file"),
-        (os.devnull, "not_a_file")]
+        (str(tmp_path / "null.txt"), "not_a_file"),
+        (str(sock_path), "not_a_file"),
+        (os.devnull, "not_a_file"),
+    ]
     assert "socket" in results[1].message and "device" in results[2].message
 
 

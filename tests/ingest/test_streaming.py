@@ -37,9 +37,10 @@ def test_csv_from_endless_stdin():
 
 
 def test_warc_from_endless_stdin(tmp_path):
-    single = warc_file(tmp_path / "one.warc", [
-        ("https://x.test/a", "200 OK", "text/html", html_page().encode(), "2019-01-01T00:00:00Z")
-    ]).read_bytes()
+    single = warc_file(
+        tmp_path / "one.warc",
+        [("https://x.test/a", "200 OK", "text/html", html_page().encode(), "2019-01-01T00:00:00Z")],
+    ).read_bytes()
     first, served = first_from_endless_stdin(single, single)
     assert first.document.url == "https://x.test/a" and served < 1_000_000
 

@@ -16,12 +16,22 @@ STAMP = "2019-04-02T06:00:00Z"
 
 def crawl() -> list[tuple[str, str, str, bytes, str]]:
     return [
-        ("https://ledger.test/a", "200 OK", "text/html; charset=utf-8",
-         html_page().encode(), STAMP),
+        (
+            "https://ledger.test/a",
+            "200 OK",
+            "text/html; charset=utf-8",
+            html_page().encode(),
+            STAMP,
+        ),
         ("https://ledger.test/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n", STAMP),
         ("https://ledger.test/gone", "404 Not Found", "text/html", b"<html>gone</html>", STAMP),
-        ("https://ledger.test/b", "200 OK", "text/html",
-         html_page(date=None, title="Undated page").encode(), STAMP),
+        (
+            "https://ledger.test/b",
+            "200 OK",
+            "text/html",
+            html_page(date=None, title="Undated page").encode(),
+            STAMP,
+        ),
     ]
 
 
@@ -30,9 +40,15 @@ def test_responses_become_documents_and_others_are_accounted_for(tmp_path, name)
     results = read_all([warc_file(tmp_path / name, crawl())])
     # warcinfo + (request, response) * 4: the responses are records 3, 5, 7 and 9.
     assert [r.origin.locator.split(" @ ")[0] for r in results] == [
-        "record 3", "record 5", "record 7", "record 9"]
+        "record 3",
+        "record 5",
+        "record 7",
+        "record 9",
+    ]
     assert [(r.origin.locator.split(" @ ")[0], r.reason) for r in rejects(results)] == [
-        ("record 5", "unsupported"), ("record 7", "unsupported")]
+        ("record 5", "unsupported"),
+        ("record 7", "unsupported"),
+    ]
     assert "image/png" in rejects(results)[0].message and "404" in rejects(results)[1].message
     first, second = documents(results)
     assert first.document.url == "https://ledger.test/a"
@@ -46,7 +62,7 @@ def test_offsets_point_at_the_records(tmp_path):
     data = path.read_bytes()
     for item in read_all([path]):
         offset = int(item.origin.locator.rsplit(" ", 1)[1])
-        assert data[offset:offset + 5] == b"WARC/"
+        assert data[offset : offset + 5] == b"WARC/"
 
 
 def test_a_cut_off_header_is_reported_after_what_came_before(tmp_path):
@@ -73,9 +89,15 @@ def test_resource_records_with_html_are_documents(tmp_path):
     path = tmp_path / "saved.warc"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=False)
-        writer.write_record(writer.create_warc_record(
-            "file:///saved/page.html", "resource", payload=io.BytesIO(html_page().encode()),
-            warc_content_type="text/html", warc_headers_dict={"WARC-Date": STAMP}))
+        writer.write_record(
+            writer.create_warc_record(
+                "file:///saved/page.html",
+                "resource",
+                payload=io.BytesIO(html_page().encode()),
+                warc_content_type="text/html",
+                warc_headers_dict={"WARC-Date": STAMP},
+            )
+        )
     [item] = documents(read_all([path]))
     assert item.origin.locator == "record 1 @ offset 0"
     assert item.document.url == "file:///saved/page.html"

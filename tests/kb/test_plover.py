@@ -21,33 +21,69 @@ MANUAL_MODES: dict[str, list[str]] = {
     "PROTEST": ["demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"],
     "SANCTION": ["convict", "expel", "withdraw", "discontinue"],
     "MOBILIZE": ["troops", "weapons", "police", "militia"],
-    "COERCE": ["seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"],
-    "ASSAULT": ["abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"],
+    "COERCE": [
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    ],
+    "ASSAULT": [
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    ],
 }
 # Each type's "Quad category" subsection.
 MANUAL_QUADS: dict[str, str] = {
     **dict.fromkeys(["AGREE", "CONSULT", "SUPPORT", "CONCEDE"], "verbal_cooperation"),
     **dict.fromkeys(["COOPERATE", "AID", "RETREAT"], "material_cooperation"),
     **dict.fromkeys(["REQUEST", "ACCUSE", "REJECT", "THREATEN"], "verbal_conflict"),
-    **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
-                    "material_conflict"),
+    **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "material_conflict"),
 }
 # Section 7.2 (with 20 -> ASSAULT per CAMEO2PLOVER-2021; 01 and 02 are dropped).
 MANUAL_CAMEO: dict[str, list[str]] = {
-    "03": ["AGREE"], "04": ["CONSULT"], "05": ["SUPPORT"], "06": ["COOPERATE"], "07": ["AID"],
-    "08": ["CONCEDE", "RETREAT"], "09": ["ACCUSE"], "10": ["REQUEST"], "11": ["ACCUSE"],
-    "12": ["REJECT"], "13": ["THREATEN"], "14": ["PROTEST"], "15": ["MOBILIZE"],
-    "16": ["SANCTION"], "17": ["COERCE"], "18": ["ASSAULT"], "19": ["ASSAULT"],
+    "03": ["AGREE"],
+    "04": ["CONSULT"],
+    "05": ["SUPPORT"],
+    "06": ["COOPERATE"],
+    "07": ["AID"],
+    "08": ["CONCEDE", "RETREAT"],
+    "09": ["ACCUSE"],
+    "10": ["REQUEST"],
+    "11": ["ACCUSE"],
+    "12": ["REJECT"],
+    "13": ["THREATEN"],
+    "14": ["PROTEST"],
+    "15": ["MOBILIZE"],
+    "16": ["SANCTION"],
+    "17": ["COERCE"],
+    "18": ["ASSAULT"],
+    "19": ["ASSAULT"],
     "20": ["ASSAULT"],
 }
 
 
 @pytest.fixture(scope="module")
 def plover():
-    return load_kb().table("plover")
+    return load_kb().plover
 
 
 def test_the_manual_tables_cover_the_contract(plover) -> None:
@@ -81,8 +117,9 @@ def test_quads_follow_each_types_section(plover, name: str) -> None:
 
 
 def test_cameo_roots_follow_the_crosswalk(plover) -> None:
-    assert {code: plover.for_cameo(code) for code in CAMEO_ROOTS
-            if plover.for_cameo(code)} == MANUAL_CAMEO
+    assert {
+        code: plover.for_cameo(code) for code in CAMEO_ROOTS if plover.for_cameo(code)
+    } == MANUAL_CAMEO
     assert plover.for_cameo("01") == plover.for_cameo("02") == []
     assert plover.cameo_root("ACCUSE") == "11"
 

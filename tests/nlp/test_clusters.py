@@ -9,8 +9,10 @@ def clusters(doc):
 
 
 def test_contained_name_and_title_variant(nlp):
-    doc = nlp("Venezuelan President Nicolas Maduro spoke. President Maduro later left, "
-              "and Maduro's aides followed.")
+    doc = nlp(
+        "Venezuelan President Nicolas Maduro spoke. President Maduro later left, "
+        "and Maduro's aides followed."
+    )
     found = clusters(doc)
     maduro = next(v for k, v in found.items() if k.endswith("Nicolas Maduro"))
     assert len(maduro) == 3

@@ -15,11 +15,15 @@ def nlp() -> Language:
     return build_pipeline(Settings.load().model, load_kb())
 
 
-@pytest.mark.parametrize("designator", ["Il-62M", "Tu-95MS", "Su-35S", "C-130J", "F-35A",
-                                        "A400M", "MiG-31K"])
+@pytest.mark.parametrize(
+    "designator", ["Il-62M", "Tu-95MS", "Su-35S", "C-130J", "F-35A", "A400M", "MiG-31K"]
+)
 def test_designators_stay_one_token(nlp: Language, designator: str) -> None:
-    for text in (f"The {designator} landed.", f"They saw the {designator}.",
-                 f"A {designator}, then"):
+    for text in (
+        f"The {designator} landed.",
+        f"They saw the {designator}.",
+        f"A {designator}, then",
+    ):
         assert designator in [t.text for t in nlp(text)], text
 
 
@@ -40,8 +44,9 @@ def test_equipment_entities_replace_wrong_labels(nlp: Language) -> None:
 
 
 def test_multi_token_and_spelling_variants(nlp: Language) -> None:
-    doc = nlp("Two AN-124 and an An 124 escorted a Type 052D destroyer and a "
-              "Project 22350 frigate.")
+    doc = nlp(
+        "Two AN-124 and an An 124 escorted a Type 052D destroyer and a Project 22350 frigate."
+    )
     equipment = [e.text for e in doc.ents if e.label_ == "EQUIPMENT"]
     assert equipment == ["AN-124", "An 124", "Type 052D", "Project 22350"]
 

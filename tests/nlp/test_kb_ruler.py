@@ -8,8 +8,10 @@ def ents(doc):
 
 
 def test_outlets_metonyms_and_organisations(nlp):
-    doc = nlp("An unnamed source told Sputnik that the Kremlin and the Russian Air Force "
-              "agreed, and NATO objected.")
+    doc = nlp(
+        "An unnamed source told Sputnik that the Kremlin and the Russian Air Force "
+        "agreed, and NATO objected."
+    )
     found = ents(doc)
     assert ("Sputnik", "ORG", "outlet:sputnik") in found
     assert ("Kremlin", "ORG", "seat:RUS") in found
@@ -24,8 +26,11 @@ def test_templated_state_bodies(nlp):
 
 def test_countries_demonyms_and_capitals(nlp):
     found = ents(nlp("Venezuelan officials flew from Caracas to Russia."))
-    assert {("Venezuelan", "NORP", "demonym:VEN"), ("Caracas", "GPE", "capital:VEN"),
-            ("Russia", "GPE", "name:RUS")} <= found
+    assert {
+        ("Venezuelan", "NORP", "demonym:VEN"),
+        ("Caracas", "GPE", "capital:VEN"),
+        ("Russia", "GPE", "name:RUS"),
+    } <= found
 
 
 def test_name_inside_a_longer_name_is_left_to_ner(nlp):

@@ -19,12 +19,18 @@ def filled(store: Store, db_url: str) -> str:
     for i, (outlet, toll) in enumerate([("Wire A", "Six"), ("Wire B", "Four")]):
         r = Report(f"c{i}", f"2026-10-1{8 + i}", outlet)
         p = r.place("Mosul", 36.3 + i / 10, 43.1, "IRQ")
-        r.event("ASSAULT", f"{toll} people were killed by a drone near Mosul.",
-                when("2026-10-17"), [("Turkey", "TUR")], place=p)
+        r.event(
+            "ASSAULT",
+            f"{toll} people were killed by a drone near Mosul.",
+            when("2026-10-17"),
+            [("Turkey", "TUR")],
+            place=p,
+        )
         r.entity("Khmeimim" if i else "Hmeimim", "FAC", "SYR")
         d = r.place("Benina", 32.1, 20.27, "LBY", "airport")
-        r.movement("An-124", "RUS", identifier="RA-82038", destination=d,
-                   arrive=f"2026-10-0{5 + 2 * i}")
+        r.movement(
+            "An-124", "RUS", identifier="RA-82038", destination=d, arrive=f"2026-10-0{5 + 2 * i}"
+        )
         store.save_analysis(r.analysis())
     return db_url
 
@@ -45,16 +51,20 @@ def test_rebuild_then_stories_story_tracks_entities(filled: str, capsys) -> None
     assert len(stories) == 1 and stories[0]["source_count"] == 2
     shown = run(filled, "story", stories[0]["id"], capsys=capsys)
     assert "killed" in shown and "Wire B" in shown
-    track = [json.loads(x) for x in run(filled, "track", "RA-82038", "--json",
-                                        capsys=capsys).splitlines()]
+    track = [
+        json.loads(x)
+        for x in run(filled, "track", "RA-82038", "--json", capsys=capsys).splitlines()
+    ]
     assert [len(t["legs"]) for t in track] == [2]
     assert "An-124" in run(filled, "tracks", capsys=capsys)
-    listed = [json.loads(x) for x in run(filled, "entities", "--json",
-                                         capsys=capsys).splitlines()]
+    listed = [json.loads(x) for x in run(filled, "entities", "--json", capsys=capsys).splitlines()]
     # Places are entities too: the Benina airport, and one Khmeimim under both spellings.
     assert sorted(e["name"] for e in listed if e["kind"] == "FAC")[0] == "Benina"
-    assert [sorted(a["name"] for a in e["aliases"]) for e in listed
-            if e["kind"] == "FAC" and e["name"] != "Benina"] == [["Hmeimim", "Khmeimim"]]
+    assert [
+        sorted(a["name"] for a in e["aliases"])
+        for e in listed
+        if e["kind"] == "FAC" and e["name"] != "Benina"
+    ] == [["Hmeimim", "Khmeimim"]]
     entity = json.loads(run(filled, "entity", "Hmeimim", "--json", capsys=capsys))
     assert {a["name"] for a in entity["aliases"]} == {"Hmeimim", "Khmeimim"}
 

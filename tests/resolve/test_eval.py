@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.eval.resolve import bcubed, pairwise
+from wirewatch.eval.clusters import bcubed, pairwise
 
 
 def test_bcubed_perfect_and_all_merged() -> None:

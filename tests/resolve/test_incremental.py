@@ -10,17 +10,30 @@ from wirewatch import resolve
 from wirewatch.resolve import tables as rt
 from wirewatch.store import Store
 
-SNAPSHOT = [rt.entities, rt.entity_nodes, rt.entity_mentions, rt.stories, rt.story_members,
-            rt.story_countries, rt.tracks, rt.track_legs, rt.track_members]
+SNAPSHOT = [
+    rt.entities,
+    rt.entity_nodes,
+    rt.entity_mentions,
+    rt.stories,
+    rt.story_members,
+    rt.story_countries,
+    rt.tracks,
+    rt.track_legs,
+    rt.track_members,
+]
 
 
 def snapshot(store: Store) -> dict[str, list[tuple]]:
     with store.engine.connect() as connection:
-        out = {t.name: sorted(tuple(map(str, row)) for row in connection.execute(select(t)))
-               for t in SNAPSHOT}
+        out = {
+            t.name: sorted(tuple(map(str, row)) for row in connection.execute(select(t)))
+            for t in SNAPSHOT
+        }
         m = rt.merges.c
-        out["merges"] = sorted(tuple(map(str, r)) for r in connection.execute(
-            select(m.entity_id, m.alias, m.linked_to, m.rule, m.score)))
+        out["merges"] = sorted(
+            tuple(map(str, r))
+            for r in connection.execute(select(m.entity_id, m.alias, m.linked_to, m.rule, m.score))
+        )
     return out
 
 
@@ -33,13 +46,12 @@ def _add(store: Store, batch: list[Report]) -> None:
 def test_incremental_equals_rebuild(store: Store) -> None:
     corpus = reports(90, seed=3)
     for start in range(0, 90, 30):
-        _add(store, corpus[start:start + 30])
+        _add(store, corpus[start : start + 30])
     # A re-analysis that changes a document's events must also be taken back out.
     changed = corpus[40]
     changed.events.clear()
     changed.movements.clear()
-    changed.entities[:] = [e.model_copy(update={"name": "Juan Guiado"}) for e in
-                           changed.entities]
+    changed.entities[:] = [e.model_copy(update={"name": "Juan Guiado"}) for e in changed.entities]
     # And a report whose only name is one nobody else uses, re-analysed without it.
     lonely = Report("lonely", "2026-10-05", "Wire")
     lonely.entity("Aleksandr Unique", "PERSON", "RUS")
@@ -70,8 +82,7 @@ def test_a_late_report_bridges_two_stories(store: Store) -> None:
     def strike(doc: str, day: str, lat: float) -> Report:
         r = Report(doc, day, "Wire")
         p = r.place("Mosul area", lat, 43.1, "IRQ")
-        r.event("ASSAULT", f"A drone strike ({doc}).", when(day), [("Turkey", "TUR")],
-                place=p)
+        r.event("ASSAULT", f"A drone strike ({doc}).", when(day), [("Turkey", "TUR")], place=p)
         return r
 
     # 150 km apart: two stories, until a report placed between them links both.

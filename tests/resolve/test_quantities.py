@@ -6,7 +6,9 @@ CONFIG = rules().stories
 
 def test_counts_after_and_before_the_number() -> None:
     assert quantities("Six people were killed and 3 wounded.", CONFIG) == {
-        "killed": {6.0}, "wounded": {3.0}}
+        "killed": {6.0},
+        "wounded": {3.0},
+    }
     assert quantities("The strike killed four, officials said.", CONFIG) == {"killed": {4.0}}
     assert quantities("a 2,000-strong brigade", CONFIG) == {"personnel": {2000.0}}
     assert quantities("about 20 t of medical aid", CONFIG) == {"tonnes": {20.0}}

@@ -36,9 +36,14 @@ GAZETTEER: dict[str, tuple[float | None, float | None, str | None, str | None]] 
     "Nowhere": (None, None, None, None),
 }
 PARTIES = {
-    "Russia": ("RUS", "GOV"), "Russian Air Force": ("RUS", "MIL"),
-    "Venezuela": ("VEN", "GOV"), "Syria": ("SYR", "GOV"), "Latvia": ("LVA", "GOV"),
-    "Cuba": ("CUB", "GOV"), "France": ("FRA", "GOV"), "rebels": (None, "REB"),
+    "Russia": ("RUS", "GOV"),
+    "Russian Air Force": ("RUS", "MIL"),
+    "Venezuela": ("VEN", "GOV"),
+    "Syria": ("SYR", "GOV"),
+    "Latvia": ("LVA", "GOV"),
+    "Cuba": ("CUB", "GOV"),
+    "France": ("FRA", "GOV"),
+    "rebels": (None, "REB"),
 }
 
 
@@ -78,44 +83,84 @@ def _day(month: int, day: int) -> dt.date:
 
 
 SPECS = [
-    DocSpec(_day(3, 25), "Test Wire",
-            "Two Russian aircraft landed in Caracas after a stop at Khmeimim.",
-            ["Caracas", "Khmeimim"],
-            [EventSpec("MOBILIZE", "Russia", "Venezuela", "Caracas", _day(3, 23))],
-            [MoveSpec("An-124", "Russian Air Force", "Caracas", via=["Khmeimim"],
-                      arrive=_day(3, 23)),
-             MoveSpec("Il-62M", "Russian Air Force", "Caracas", origin="Nowhere")],
-            ["Venezuela"]),
-    DocSpec(_day(3, 28), "test wire",
-            "Officials in Havana met a delegation; the ministry said talks went well.",
-            ["Havana"],
-            [EventSpec("CONSULT", "Cuba", "Russia", "Havana", None),
-             EventSpec("AGREE", "Russia", "Cuba", None, (_day(3, 1), _day(3, 31)))],
-            [], ["Cuba"]),
-    DocSpec(_day(4, 2), "Baltic Desk",
-            "A ship left Tartus for Kaliningrad, and Riga protested the transit.",
-            ["Tartus", "Kaliningrad", "Riga", "Nowhere"],
-            [EventSpec("PROTEST", "Latvia", "Russia", "Riga", _day(4, 1)),
-             EventSpec("THREATEN", "rebels", None, "Nowhere", _day(3, 30))],
-            [MoveSpec("Project 22350", "Russia", "Kaliningrad", origin="Tartus",
-                      depart=(_day(3, 20), _day(3, 29))),
-             MoveSpec(None, None, "Riga")],
-            ["Latvia", "rebels"]),
-    DocSpec(_day(4, 10), None,
-            "Paris summoned the envoy to the Élysée over the AN124 flights.",
-            ["Élysée"],
-            [EventSpec("COERCE", "France", "Russia", "Élysée", _day(4, 9))],
-            [MoveSpec("an124", "Russia", "Havana", arrive=_day(4, 8))],
-            ["France"]),
-    DocSpec(_day(4, 12), "Baltic Desk", "Latvia reported a quiet week with no incidents.",
-            [], [], [], []),
+    DocSpec(
+        _day(3, 25),
+        "Test Wire",
+        "Two Russian aircraft landed in Caracas after a stop at Khmeimim.",
+        ["Caracas", "Khmeimim"],
+        [EventSpec("MOBILIZE", "Russia", "Venezuela", "Caracas", _day(3, 23))],
+        [
+            MoveSpec(
+                "An-124", "Russian Air Force", "Caracas", via=["Khmeimim"], arrive=_day(3, 23)
+            ),
+            MoveSpec("Il-62M", "Russian Air Force", "Caracas", origin="Nowhere"),
+        ],
+        ["Venezuela"],
+    ),
+    DocSpec(
+        _day(3, 28),
+        "test wire",
+        "Officials in Havana met a delegation; the ministry said talks went well.",
+        ["Havana"],
+        [
+            EventSpec("CONSULT", "Cuba", "Russia", "Havana", None),
+            EventSpec("AGREE", "Russia", "Cuba", None, (_day(3, 1), _day(3, 31))),
+        ],
+        [],
+        ["Cuba"],
+    ),
+    DocSpec(
+        _day(4, 2),
+        "Baltic Desk",
+        "A ship left Tartus for Kaliningrad, and Riga protested the transit.",
+        ["Tartus", "Kaliningrad", "Riga", "Nowhere"],
+        [
+            EventSpec("PROTEST", "Latvia", "Russia", "Riga", _day(4, 1)),
+            EventSpec("THREATEN", "rebels", None, "Nowhere", _day(3, 30)),
+        ],
+        [
+            MoveSpec(
+                "Project 22350",
+                "Russia",
+                "Kaliningrad",
+                origin="Tartus",
+                depart=(_day(3, 20), _day(3, 29)),
+            ),
+            MoveSpec(None, None, "Riga"),
+        ],
+        ["Latvia", "rebels"],
+    ),
+    DocSpec(
+        _day(4, 10),
+        None,
+        "Paris summoned the envoy to the Élysée over the AN124 flights.",
+        ["Élysée"],
+        [EventSpec("COERCE", "France", "Russia", "Élysée", _day(4, 9))],
+        [MoveSpec("an124", "Russia", "Havana", arrive=_day(4, 8))],
+        ["France"],
+    ),
+    DocSpec(
+        _day(4, 12),
+        "Baltic Desk",
+        "Latvia reported a quiet week with no incidents.",
+        [],
+        [],
+        [],
+        [],
+    ),
 ]
 
 
 def _place(doc_id: str, name: str) -> Place:
     lat, lon, country, feature = GAZETTEER[name]
-    return Place(id=stable_id("plc", doc_id, name), name=name, lat=lat, lon=lon,
-                 country=country, feature=feature)
+    return Place(
+        id=stable_id("plc", doc_id, name),
+        name=name,
+        lat=lat,
+        lon=lon,
+        country=country,
+        feature=feature,
+    )
 
 
 def _actor(name: str) -> Actor:
@@ -136,24 +181,46 @@ def build(spec: DocSpec) -> Analysis:
         # An unlisted name gives an id no place has: a dangling reference.
         return stable_id("plc", doc.id, name) if name else None
 
-    events = [Event(id=stable_id("evt", doc.id, i), event=e.kind, actor=[_actor(e.actor)],
-                    recipient=[_actor(e.recipient)] if e.recipient else [],
-                    place=pid(e.place), when=_when(e.when))
-              for i, e in enumerate(spec.events)]
-    movements = [Movement(id=stable_id("mov", doc.id, i),
-                          asset=Asset(kind="aircraft", model=m.model,
-                                      operator=_actor(m.operator) if m.operator else None),
-                          origin=pid(m.origin), via=[p for p in map(pid, m.via) if p],
-                          destination=pid(m.destination), arrive=_when(m.arrive),
-                          depart=_when(m.depart))
-                 for i, m in enumerate(spec.moves)]
-    claims = [Claim(id=stable_id("clm", doc.id, i),
-                    claimant=Claimant(name=name, kind="government",
-                                      country=PARTIES[name][0]),
-                    content=spec.text)
-              for i, name in enumerate(spec.claimants)]
-    return Analysis(document=doc, places=[_place(doc.id, n) for n in spec.places],
-                    events=events, movements=movements, claims=claims)
+    events = [
+        Event(
+            id=stable_id("evt", doc.id, i),
+            event=e.kind,
+            actor=[_actor(e.actor)],
+            recipient=[_actor(e.recipient)] if e.recipient else [],
+            place=pid(e.place),
+            when=_when(e.when),
+        )
+        for i, e in enumerate(spec.events)
+    ]
+    movements = [
+        Movement(
+            id=stable_id("mov", doc.id, i),
+            asset=Asset(
+                kind="aircraft", model=m.model, operator=_actor(m.operator) if m.operator else None
+            ),
+            origin=pid(m.origin),
+            via=[p for p in map(pid, m.via) if p],
+            destination=pid(m.destination),
+            arrive=_when(m.arrive),
+            depart=_when(m.depart),
+        )
+        for i, m in enumerate(spec.moves)
+    ]
+    claims = [
+        Claim(
+            id=stable_id("clm", doc.id, i),
+            claimant=Claimant(name=name, kind="government", country=PARTIES[name][0]),
+            content=spec.text,
+        )
+        for i, name in enumerate(spec.claimants)
+    ]
+    return Analysis(
+        document=doc,
+        places=[_place(doc.id, n) for n in spec.places],
+        events=events,
+        movements=movements,
+        claims=claims,
+    )
 
 
 def corpus() -> list[Analysis]:
@@ -166,10 +233,12 @@ BASE = dt.date(2020, 1, 1)
 
 
 def _claim(doc_id: str, n: int, start: dt.date, length: int) -> Claim:
-    return Claim(id=stable_id("clm", doc_id, n), content="Latvia said so.",
-                 claimant=Claimant(name="Latvia", kind="government", country="LVA"),
-                 when=When(start=start, end=start + dt.timedelta(days=length),
-                           precision="range"))
+    return Claim(
+        id=stable_id("clm", doc_id, n),
+        content="Latvia said so.",
+        claimant=Claimant(name="Latvia", kind="government", country="LVA"),
+        when=When(start=start, end=start + dt.timedelta(days=length), precision="range"),
+    )
 
 
 def of_every_length() -> list[Analysis]:
@@ -181,12 +250,22 @@ def of_every_length() -> list[Analysis]:
             start = BASE + dt.timedelta(days=40 * n + 400 * k)
             end = start + dt.timedelta(days=length)
             spec = DocSpec(
-                start + dt.timedelta(days=3), "Windows", f"Report {n}.{k} from Riga.", ["Riga"],
-                [EventSpec("AGREE" if n % 2 else "CONSULT", "Latvia", "Russia", "Riga",
-                           (start, end)),
-                 EventSpec("PROTEST", "Russia", None, "Riga")],
-                [MoveSpec("Tu-154", "Russia", "Riga", depart=(start, end))])
+                start + dt.timedelta(days=3),
+                "Windows",
+                f"Report {n}.{k} from Riga.",
+                ["Riga"],
+                [
+                    EventSpec(
+                        "AGREE" if n % 2 else "CONSULT", "Latvia", "Russia", "Riga", (start, end)
+                    ),
+                    EventSpec("PROTEST", "Russia", None, "Riga"),
+                ],
+                [MoveSpec("Tu-154", "Russia", "Riga", depart=(start, end))],
+            )
             analysis = build(spec)
-            out.append(analysis.model_copy(update={
-                "claims": [_claim(analysis.document.id, 0, start, length)]}))
+            out.append(
+                analysis.model_copy(
+                    update={"claims": [_claim(analysis.document.id, 0, start, length)]}
+                )
+            )
     return out

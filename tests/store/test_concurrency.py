@@ -21,7 +21,7 @@ def _writer(db_url: str, name: str) -> list[str]:
     outcomes = []
     with Store(db_url) as store:
         for k in range(6):
-            batch = shared[5 * k:5 * k + 5] + own[2 * k:2 * k + 2]
+            batch = shared[5 * k : 5 * k + 5] + own[2 * k : 2 * k + 2]
             outcomes += [r.outcome for r in store.add_documents(batch)]
             outcomes.append(store.add_document(*own[12 + k % 3]).outcome)
     return outcomes
@@ -33,7 +33,8 @@ def test_two_writers_at_once(store: Store, db_url: str) -> None:
     assert first.count("stored") + second.count("stored") == 60
     texts = {d.text for d in store.documents(limit=1000).items}
     assert texts == {f"Shared bulletin number {n}." for n in range(30)} | {
-        f"Bulletin {n} from writer {w}." for w in "ab" for n in range(15)}
+        f"Bulletin {n} from writer {w}." for w in "ab" for n in range(15)
+    }
     assert store.stats().documents == 60
     # The shared texts came from both writers' inputs: each copy the other stored first is
     # recorded once as an exact duplicate (its own origin), so every input is counted.

@@ -14,7 +14,7 @@ SIZE, BANDS = 100, 20  # 20 bands of 5 rows
 
 def _fingerprint(text: str, signature: list[int]) -> Fingerprint:
     rows = SIZE // BANDS
-    bands = [",".join(map(str, signature[i * rows:(i + 1) * rows])) for i in range(BANDS)]
+    bands = [",".join(map(str, signature[i * rows : (i + 1) * rows])) for i in range(BANDS)]
     return Fingerprint(text_hash=text_hash(text), signature=signature, bands=bands)
 
 
@@ -59,7 +59,11 @@ def test_exact_duplicate_is_recorded_once(store: Store) -> None:
     assert _counts(store) == (1, 1)
     [record] = store.duplicates().items
     assert (record.document_id, record.duplicate_of, record.kind, record.similarity) == (
-        copy.id, ORIGINAL.id, "exact", 1.0)
+        copy.id,
+        ORIGINAL.id,
+        "exact",
+        1.0,
+    )
     assert (record.origin, record.outlet) == (origin, "Wire B")
     assert store.get_document(copy.id) is None
 
@@ -89,8 +93,9 @@ def test_candidates_come_only_from_bands(store: Store) -> None:
     store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="a"))
     signature = _variant(agree=95)
     # Same signature values, band keys that collide with none stored.
-    fp = Fingerprint(text_hash=text_hash("unrelated"), signature=signature,
-                     bands=[f"x{i}" for i in range(BANDS)])
+    fp = Fingerprint(
+        text_hash=text_hash("unrelated"), signature=signature, bands=[f"x{i}" for i in range(BANDS)]
+    )
     assert store.find_duplicate(fp, 0.9) is None
     # A band key equal to a stored one but in another position is not a shared band.
     shifted = _fingerprint("unrelated", signature)
@@ -101,8 +106,7 @@ def test_candidates_come_only_from_bands(store: Store) -> None:
 def test_best_candidate_wins(store: Store) -> None:
     store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="a"))
     second = _doc("A second ferry text that is close to the first one.")
-    store.add_document(second, _fingerprint(second.text, _variant(agree=80)),
-                       Origin(source="b"))
+    store.add_document(second, _fingerprint(second.text, _variant(agree=80)), Origin(source="b"))
     probe = _fingerprint("probe", _variant(agree=96))
     assert store.find_duplicate(probe, 0.75) == (ORIGINAL.id, 0.96)
 
@@ -117,10 +121,16 @@ def test_batch_add_checks_within_the_batch(store: Store) -> None:
     other = _doc("A cargo plane landed before the storm closed the runway.")
     items = [
         (ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="batch", locator="line 1")),
-        (near, _fingerprint(near.text, _variant(agree=95)), Origin(source="batch",
-                                                                   locator="line 2")),
-        (other, _fingerprint(other.text, [v * 3 for v in BASE]), Origin(source="batch",
-                                                                       locator="line 3")),
+        (
+            near,
+            _fingerprint(near.text, _variant(agree=95)),
+            Origin(source="batch", locator="line 2"),
+        ),
+        (
+            other,
+            _fingerprint(other.text, [v * 3 for v in BASE]),
+            Origin(source="batch", locator="line 3"),
+        ),
         (ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="batch", locator="line 4")),
     ]
     results = store.add_documents(items)
@@ -134,13 +144,20 @@ def test_same_id_with_a_different_text_is_kept_as_a_version(store: Store) -> Non
     first = Document(id="report-7", date=dt.date(2024, 5, 1), text="Six people were killed.")
     store.add_document(first, _fingerprint(first.text, BASE), Origin(source="a", locator="1"))
     update = first.model_copy(update={"text": "Twelve people were killed."})
-    result = store.add_document(update, _fingerprint(update.text, _variant(agree=60)),
-                                Origin(source="b", locator="1"))
+    result = store.add_document(
+        update, _fingerprint(update.text, _variant(agree=60)), Origin(source="b", locator="1")
+    )
     assert (result.outcome, result.kind, result.duplicate_of) == (
-        "duplicate", "version", "report-7")
+        "duplicate",
+        "version",
+        "report-7",
+    )
     [record] = store.duplicates().items
     assert (record.kind, record.text, record.similarity) == (
-        "version", "Twelve people were killed.", 0.6)
+        "version",
+        "Twelve people were killed.",
+        0.6,
+    )
     assert store.get_document("report-7").text == "Six people were killed."
 
 
@@ -156,8 +173,7 @@ def test_the_same_input_again_adds_no_row(store: Store) -> None:
     near = _doc("The ferry left the port at dawn carrying trucks and three buses.")
     store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="a"))
     for _ in range(3):
-        again = store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE),
-                                   Origin(source="a"))
+        again = store.add_document(ORIGINAL, _fingerprint(ORIGINAL.text, BASE), Origin(source="a"))
         assert again.kind == "again"
         store.add_document(near, _fingerprint(near.text, _variant(agree=95)), Origin(source="b"))
     assert _counts(store) == (1, 1)

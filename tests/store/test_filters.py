@@ -62,8 +62,9 @@ def _python_events(f: Filters, analyses: list[Analysis]) -> set[tuple[str, str]]
 
 
 def _python_movements(f: Filters, analyses: list[Analysis]) -> set[tuple[str, str]]:
-    return {(a.document.id, m.id) for a in analyses for m in a.movements
-            if f.matches_movement(m, a)}
+    return {
+        (a.document.id, m.id) for a in analyses for m in a.movements if f.matches_movement(m, a)
+    }
 
 
 def _disagreements(store: Store, analyses: list[Analysis]) -> list[str]:
@@ -71,26 +72,37 @@ def _disagreements(store: Store, analyses: list[Analysis]) -> list[str]:
     found = []
     for f in FILTERS:
         answers = {
-            "events": ([(r.document_id, r.event.id) for r in store.events(f, limit=1000).items],
-                       _python_events(f, analyses)),
-            "movements": ([(r.document_id, r.movement.id)
-                           for r in store.movements(f, limit=1000).items],
-                          _python_movements(f, analyses)),
-            "analyses": ([a.document.id for a in store.iter_analyses(f)],
-                         _python_analyses(f, analyses)),
+            "events": (
+                [(r.document_id, r.event.id) for r in store.events(f, limit=1000).items],
+                _python_events(f, analyses),
+            ),
+            "movements": (
+                [(r.document_id, r.movement.id) for r in store.movements(f, limit=1000).items],
+                _python_movements(f, analyses),
+            ),
+            "analyses": (
+                [a.document.id for a in store.iter_analyses(f)],
+                _python_analyses(f, analyses),
+            ),
         }
         for kind, (sql, python) in answers.items():
             if len(sql) != len(set(sql)) or set(sql) != python:
-                found.append(f"{kind} {f.model_dump_json(exclude_defaults=True)}: "
-                             f"sql={sorted(sql)} python={sorted(python)}")
+                found.append(
+                    f"{kind} {f.model_dump_json(exclude_defaults=True)}: "
+                    f"sql={sorted(sql)} python={sorted(python)}"
+                )
     return found
 
 
 def _python_analyses(f: Filters, analyses: list[Analysis]) -> set[str]:
     """Documents that match and, when `f` constrains items, hold a matching item."""
     item_free = f == Filters(outlet=f.outlet, text=f.text)
-    return {a.document.id for a in analyses if f.matches_document(a) and (
-        item_free or _python_events(f, [a]) or _python_movements(f, [a]))}
+    return {
+        a.document.id
+        for a in analyses
+        if f.matches_document(a)
+        and (item_free or _python_events(f, [a]) or _python_movements(f, [a]))
+    }
 
 
 def test_sql_agrees_with_python_on_every_filter(filled) -> None:
@@ -134,8 +146,7 @@ def test_documents_claims_places_filters(filled) -> None:
     assert [d.date for d in dated] == [D(2019, 4, 2), D(2019, 4, 10)]
     claims = store.claims(Filters(country="lva")).items
     assert [c.claim.claimant.name for c in claims] == ["Latvia"]
-    assert [c.claim.claimant.name for c in store.claims(Filters(actor="REB")).items] == [
-        "rebels"]
+    assert [c.claim.claimant.name for c in store.claims(Filters(actor="REB")).items] == ["rebels"]
     places = store.places(Filters(bbox=(30, 30, 40, 40))).items
     assert sorted(p.place.name for p in places) == ["Khmeimim", "Tartus"]
     assert [p.place.name for p in store.places(Filters(country="fra")).items] == ["Élysée"]

@@ -45,8 +45,11 @@ def test_migrated_schema_matches_table_definitions(db_url: str) -> None:
             differences = compare_metadata(context, metadata)
     # Full-text objects are created by raw SQL and are not in the metadata; tables of later
     # migrations (resolve_*) belong to the modules that own them.
-    differences = [d for d in differences if "fts" not in repr(d) and "fulltext" not in repr(d)
-                   and not _other_module_table(d)]
+    differences = [
+        d
+        for d in differences
+        if "fts" not in repr(d) and "fulltext" not in repr(d) and not _other_module_table(d)
+    ]
     assert differences == []
 
 
@@ -62,9 +65,16 @@ def test_postgres_version_table_in_test_schema(pg_url: str) -> None:
         store.migrate()
         with store.engine.connect() as connection:
             schema = connection.execute(text("SELECT current_schema()")).scalar()
-            where = connection.execute(text(
-                "SELECT table_schema FROM information_schema.tables "
-                "WHERE table_name = 'alembic_version'")).scalars().all()
+            where = (
+                connection.execute(
+                    text(
+                        "SELECT table_schema FROM information_schema.tables "
+                        "WHERE table_name = 'alembic_version'"
+                    )
+                )
+                .scalars()
+                .all()
+            )
     assert schema.startswith("t_")
     assert schema in where
     assert "public" not in where
@@ -122,8 +132,10 @@ def test_bad_location_is_a_clear_error() -> None:
 
 def _downgrade(store: Store, revision: str) -> None:
     config = alembic_config(store.engine)
-    with store.engine.connect() as connection, \
-            connection.execution_options(**{WRITE: True}).begin():
+    with (
+        store.engine.connect() as connection,
+        connection.execution_options(**{WRITE: True}).begin(),
+    ):
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
 
@@ -147,13 +159,19 @@ def test_0003_indexes_date_windows_and_backfills_span_class(db_url: str) -> None
         written = {t: _span_classes(store, t) for t in ("events", "movements", "claims")}
         assert set(written["events"].values()) > {0, 1, 12}
         for table in ("events", "movements", "claims"):
-            assert _indexes(store, table)[f"ix_{table}_span_class_date_start_id_document_id"] \
-                == ["span_class", "date_start", "id", "document_id"]
-        assert _indexes(store, "event_parties")["ix_event_parties_country_document_id_event_id"] \
-            == ["country", "document_id", "event_id"]
+            assert _indexes(store, table)[f"ix_{table}_span_class_date_start_id_document_id"] == [
+                "span_class",
+                "date_start",
+                "id",
+                "document_id",
+            ]
+        assert _indexes(store, "event_parties")[
+            "ix_event_parties_country_document_id_event_id"
+        ] == ["country", "document_id", "event_id"]
         assert "ix_event_parties_country" not in _indexes(store, "event_parties")
-        assert "ix_movement_places_country_document_id_movement_id" in \
-            _indexes(store, "movement_places")
+        assert "ix_movement_places_country_document_id_movement_id" in _indexes(
+            store, "movement_places"
+        )
 
         _downgrade(store, "0002")
         assert "span_class" not in {c["name"] for c in inspect(store.engine).get_columns("events")}
@@ -163,5 +181,4 @@ def test_0003_indexes_date_windows_and_backfills_span_class(db_url: str) -> None
         assert store.stats().documents == len(analyses)
         with store.engine.connect() as connection:
             parties = connection.execute(text("SELECT count(*) FROM event_parties")).scalar()
-        assert parties == sum(len(e.actor) + len(e.recipient)
-                              for a in analyses for e in a.events)
+        assert parties == sum(len(e.actor) + len(e.recipient) for a in analyses for e in a.events)

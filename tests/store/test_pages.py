@@ -16,12 +16,20 @@ def _specs() -> list[DocSpec]:
     specs = []
     for n in range(12):
         day = dt.date(2020, 1, 1 + n % 4)
-        specs.append(DocSpec(
-            day, "Pager", f"Bulletin {n}: a ship called at Tartus and a plane left Riga.",
-            ["Tartus", "Riga"],
-            [EventSpec("MOBILIZE", "Russia", "Syria", "Tartus"),
-             EventSpec("CONSULT", "Latvia", "France", "Riga", day - dt.timedelta(days=n))],
-            [MoveSpec("Tu-154", "Russia", "Tartus", origin="Riga")], ["Latvia"]))
+        specs.append(
+            DocSpec(
+                day,
+                "Pager",
+                f"Bulletin {n}: a ship called at Tartus and a plane left Riga.",
+                ["Tartus", "Riga"],
+                [
+                    EventSpec("MOBILIZE", "Russia", "Syria", "Tartus"),
+                    EventSpec("CONSULT", "Latvia", "France", "Riga", day - dt.timedelta(days=n)),
+                ],
+                [MoveSpec("Tu-154", "Russia", "Tartus", origin="Riga")],
+                ["Latvia"],
+            )
+        )
     return specs
 
 
@@ -51,8 +59,7 @@ def test_event_pages_cover_all_in_order(filled: Store, limit: int) -> None:
     assert len(whole) == 24
     walked = _walk(lambda **kw: filled.events(Filters(), **kw), limit)
     assert walked == whole
-    keys = [(r.event.when.start if r.event.when else r.document_date, r.event.id)
-            for r in walked]
+    keys = [(r.event.when.start if r.event.when else r.document_date, r.event.id) for r in walked]
     assert keys == sorted(keys)
 
 
@@ -71,8 +78,14 @@ def test_other_listings_paginate(filled: Store, kind: str) -> None:
 
 
 def test_rejects_paginate_in_recorded_order(store: Store) -> None:
-    rejects = [Reject(origin=Origin(source="dump.csv", locator=f"row {n}"), reason="malformed",
-                      message=f"row {n} has no text column") for n in range(7)]
+    rejects = [
+        Reject(
+            origin=Origin(source="dump.csv", locator=f"row {n}"),
+            reason="malformed",
+            message=f"row {n} has no text column",
+        )
+        for n in range(7)
+    ]
     for reject in rejects:
         store.add_reject(reject)
     assert _walk(store.rejects, 3) == rejects

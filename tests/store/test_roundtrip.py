@@ -17,8 +17,10 @@ def _rows_per_table(store: Store, document_id: str) -> dict[str, int]:
         for table in metadata.sorted_tables:
             if "document_id" in table.c and table.name not in ("duplicates", "document_bands"):
                 counts[table.name] = connection.execute(
-                    select(func.count()).select_from(table)
-                    .where(table.c.document_id == document_id)).scalar_one()
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.c.document_id == document_id)
+                ).scalar_one()
     return counts
 
 
@@ -30,15 +32,15 @@ def test_every_field_survives(store: Store, sample_analysis: Analysis) -> None:
     assert store.get_document("doc_missing") is None
 
 
-def test_records_hold_contract_objects_and_resolved_places(store: Store,
-                                                           sample_analysis: Analysis) -> None:
+def test_records_hold_contract_objects_and_resolved_places(
+    store: Store, sample_analysis: Analysis
+) -> None:
     store.save_analysis(sample_analysis)
     doc = sample_analysis.document
     [event] = store.events(Filters()).items
     assert event.event == sample_analysis.events[0]
     assert event.place == sample_analysis.place(sample_analysis.events[0].place)
-    assert (event.document_id, event.document_date, event.outlet) == (doc.id, doc.date,
-                                                                      doc.outlet)
+    assert (event.document_id, event.document_date, event.outlet) == (doc.id, doc.date, doc.outlet)
     [movement] = store.movements(Filters()).items
     assert movement.movement == sample_analysis.movements[0]
     assert movement.origin is None
@@ -47,7 +49,8 @@ def test_records_hold_contract_objects_and_resolved_places(store: Store,
     [claim] = store.claims(Filters()).items
     assert claim.claim == sample_analysis.claims[0]
     assert [p.place for p in store.places(Filters()).items] == sorted(
-        sample_analysis.places, key=lambda p: p.id)
+        sample_analysis.places, key=lambda p: p.id
+    )
 
 
 def test_resave_replaces_rows_without_orphans(store: Store, sample_analysis: Analysis) -> None:
@@ -55,10 +58,14 @@ def test_resave_replaces_rows_without_orphans(store: Store, sample_analysis: Ana
     doc_id = sample_analysis.document.id
     before = _rows_per_table(store, doc_id)
     assert all(count > 0 for count in before.values()), before
-    smaller = sample_analysis.model_copy(update={
-        "events": [], "movements": [], "entities": [],
-        "places": [Place(id="plc_only", name="Caracas", lat=10.5, lon=-66.9, country="VEN")],
-    })
+    smaller = sample_analysis.model_copy(
+        update={
+            "events": [],
+            "movements": [],
+            "entities": [],
+            "places": [Place(id="plc_only", name="Caracas", lat=10.5, lon=-66.9, country="VEN")],
+        }
+    )
     store.save_analysis(smaller)
     after = _rows_per_table(store, doc_id)
     assert after == {**{name: 0 for name in before}, "analyses": 1, "places": 1, "claims": 1}
@@ -82,7 +89,8 @@ def test_iter_analyses_streams_everything(store: Store, sample_analysis: Analysi
     store.save_analysis(sample_analysis)
     store.save_analysis(other)
     assert sorted(a.document.id for a in store.iter_analyses()) == sorted(
-        [sample_analysis.document.id, other.document.id])
+        [sample_analysis.document.id, other.document.id]
+    )
     assert list(store.iter_analyses(Filters(outlet="other wire"))) == [other]
 
 

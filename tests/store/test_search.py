@@ -11,11 +11,11 @@ from wirewatch.store import MARK_END, MARK_START, Store
 
 TEXTS = {
     "freighter": "A heavy freighter landed at the airport near the capital after a long "
-                 "flight over the ocean. Ground crews unloaded crates for several hours.",
+    "flight over the ocean. Ground crews unloaded crates for several hours.",
     "frigate": "The frigate entered the harbour on Sunday and anchored near the naval pier. "
-               "Its crew was granted shore leave for two days.",
+    "Its crew was granted shore leave for two days.",
     "talks": "Ministers held talks on grain exports; no agreement was announced and the "
-             "freighter contracts were left open.",
+    "freighter contracts were left open.",
 }
 
 
@@ -60,7 +60,8 @@ def test_limit_and_ranking(filled: Store) -> None:
     hits = filled.search("freighter", limit=1)
     assert len(hits) == 1
     assert [h.score for h in filled.search("freighter")] == sorted(
-        (h.score for h in filled.search("freighter")), reverse=True)
+        (h.score for h in filled.search("freighter")), reverse=True
+    )
 
 
 @pytest.mark.parametrize("query", ["", "   ", "-grain", '""'])

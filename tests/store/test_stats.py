@@ -11,8 +11,7 @@ from wirewatch.store import Store
 
 def test_stats_of_empty_store(store: Store) -> None:
     stats = store.stats()
-    assert (stats.documents, stats.analyses, stats.movements, stats.first_date) == (0, 0, 0,
-                                                                                   None)
+    assert (stats.documents, stats.analyses, stats.movements, stats.first_date) == (0, 0, 0, None)
     assert stats.events == stats.rejects == stats.duplicates == {}
 
 
@@ -22,14 +21,23 @@ def test_stats_count_everything(store: Store) -> None:
         store.save_analysis(analysis)
     first = analyses[0].document
     copy = Document(date=first.date, outlet="Copy Desk", text=first.text.upper())
-    result = store.add_document(copy, Fingerprint(text_hash=text_hash(copy.text)),
-                                Origin(source="copies.jsonl", locator="line 2"))
+    result = store.add_document(
+        copy,
+        Fingerprint(text_hash=text_hash(copy.text)),
+        Origin(source="copies.jsonl", locator="line 2"),
+    )
     assert result.outcome == "duplicate"
     store.add_reject(Reject(origin=Origin(source="a.bin"), reason="binary", message="NUL bytes"))
-    store.add_reject(Reject(origin=Origin(source="b.csv", locator="row 2"), reason="bad_date",
-                            message="2019-02-30"))
-    store.add_reject(Reject(origin=Origin(source="b.csv", locator="row 3"), reason="bad_date",
-                            message="2019-13-01"))
+    store.add_reject(
+        Reject(
+            origin=Origin(source="b.csv", locator="row 2"), reason="bad_date", message="2019-02-30"
+        )
+    )
+    store.add_reject(
+        Reject(
+            origin=Origin(source="b.csv", locator="row 3"), reason="bad_date", message="2019-13-01"
+        )
+    )
     stats = store.stats()
     assert stats.documents == stats.analyses == len(analyses)
     assert stats.duplicates == {"exact": 1}
@@ -44,8 +52,11 @@ def test_stats_count_everything(store: Store) -> None:
 
 
 def test_rejects_are_kept_once_with_reason(store: Store) -> None:
-    reject = Reject(origin=Origin(source="feed.xml", locator="item 3"), reason="malformed",
-                    message="item has no description")
+    reject = Reject(
+        origin=Origin(source="feed.xml", locator="item 3"),
+        reason="malformed",
+        message="item has no description",
+    )
     store.add_reject(reject)
     store.add_reject(reject)  # the same input again: a re-run
     other = reject.model_copy(update={"reason": "empty_text", "message": "no text left"})

@@ -45,10 +45,17 @@ def _walk(read, limit: int) -> list:
 
 def _reference(store: Store, kind: str, f: Filters) -> list:
     """The listing without `since` (one plain query), filtered by the window here."""
+
     def dates(item) -> tuple[D, D]:
-        when = item.event.when if kind == "events" else (
-            item.movement.arrive or item.movement.depart if kind == "movements"
-            else item.claim.when)
+        when = (
+            item.event.when
+            if kind == "events"
+            else (
+                item.movement.arrive or item.movement.depart
+                if kind == "movements"
+                else item.claim.when
+            )
+        )
         return (when.start, when.end) if when else (item.document_date, item.document_date)
 
     assert f.since is not None
@@ -59,8 +66,9 @@ def _reference(store: Store, kind: str, f: Filters) -> list:
 
 @pytest.mark.parametrize("kind", ["events", "movements", "claims"])
 @pytest.mark.parametrize("limit", [1, 3, 1000])
-def test_windows_page_as_the_plain_listing(filled: tuple[Store, list[Analysis]], kind: str,
-                                           limit: int) -> None:
+def test_windows_page_as_the_plain_listing(
+    filled: tuple[Store, list[Analysis]], kind: str, limit: int
+) -> None:
     store, _ = filled
     for f in WINDOWS:
         expected = _reference(store, kind, f)
@@ -71,12 +79,14 @@ def test_windows_select_what_python_selects(filled: tuple[Store, list[Analysis]]
     store, analyses = filled
     for f in WINDOWS:
         found = {(r.document_id, r.event.id) for r in store.events(f, limit=1000).items}
-        assert found == {(a.document.id, e.id) for a in analyses for e in a.events
-                         if f.matches_event(e, a)}, f
+        assert found == {
+            (a.document.id, e.id) for a in analyses for e in a.events if f.matches_event(e, a)
+        }, f
     # Long items reach into a late window from years before it.
     f = Filters(since=D(2023, 6, 1), until=D(2023, 6, 30))
-    assert {r.event.when.end - r.event.when.start for r in store.events(f).items
-            if r.event.when} == {dt.timedelta(days=1000), dt.timedelta(days=4000)}
+    assert {
+        r.event.when.end - r.event.when.start for r in store.events(f).items if r.event.when
+    } == {dt.timedelta(days=1000), dt.timedelta(days=4000)}
 
 
 def test_every_length_class_is_stored(filled: tuple[Store, list[Analysis]]) -> None:
@@ -105,8 +115,14 @@ def test_a_row_without_a_class_is_still_found(filled: tuple[Store, list[Analysis
 
 def test_span_class_and_bounds() -> None:
     day = D(2020, 1, 1)
-    assert [spans.span_class(day, day + dt.timedelta(days=n)) for n in (0, 1, 2, 3, 4, 365)] \
-        == [0, 1, 2, 2, 3, 9]
+    assert [spans.span_class(day, day + dt.timedelta(days=n)) for n in (0, 1, 2, 3, 4, 365)] == [
+        0,
+        1,
+        2,
+        2,
+        3,
+        9,
+    ]
     assert spans.span_class(day, day - dt.timedelta(days=5)) == 0
     assert spans.span_class(D.min, D.max) == spans.UNBOUNDED
     assert spans.earliest_start(day, 0) == day
@@ -131,7 +147,9 @@ def test_sqlite_reads_a_window_by_the_class_index(tmp_path) -> None:
         event.remove(store.engine, "before_cursor_execute", record)
         statement, parameters = statements[-1]
         with store.engine.connect() as connection:
-            plan = " ".join(row[-1] for row in connection.exec_driver_sql(
-                f"EXPLAIN QUERY PLAN {statement}", parameters))
+            plan = " ".join(
+                row[-1]
+                for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            )
     assert "ix_events_span_class_date_start_id_document_id" in plan
     assert "SCAN events" not in plan and "TEMP B-TREE" not in plan

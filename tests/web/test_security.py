@@ -21,16 +21,26 @@ document.addEventListener("securitypolicyviolation", (e) => window.cspViolations
   `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
 """
 # The seed's reports by event type: their titles, and the URL each is given here.
-REPORTS = {"MOBILIZE": ("An-124 lands in Caracas", "https://example.org/a"),
-           "ACCUSE": ("An-124 leaves", "javascript:alert(document.domain)"),
-           "PROTEST": ("Paris protest", "data:text/html,<script>alert(1)</script>")}
+REPORTS = {
+    "MOBILIZE": ("An-124 lands in Caracas", "https://example.org/a"),
+    "ACCUSE": ("An-124 leaves", "javascript:alert(document.domain)"),
+    "PROTEST": ("Paris protest", "data:text/html,<script>alert(1)</script>"),
+}
 # The browser's own URL parser decides: only absolute http(s) URLs are links.
-WEB_URL_CASES = {"https://example.org/a?b=1#c": "https://example.org/a?b=1#c",
-                 "HTTP://EXAMPLE.ORG": "http://example.org/",
-                 "javascript:alert(1)": None, " JavaScript:alert(1)": None,
-                 "java\tscript:alert(1)": None, "data:text/html,x": None,
-                 "vbscript:x": None, "file:///etc/passwd": None, "/api/v1/stats": None,
-                 "//elsewhere.example/x": None, "example.org": None, "": None}
+WEB_URL_CASES = {
+    "https://example.org/a?b=1#c": "https://example.org/a?b=1#c",
+    "HTTP://EXAMPLE.ORG": "http://example.org/",
+    "javascript:alert(1)": None,
+    " JavaScript:alert(1)": None,
+    "java\tscript:alert(1)": None,
+    "data:text/html,x": None,
+    "vbscript:x": None,
+    "file:///etc/passwd": None,
+    "/api/v1/stats": None,
+    "//elsewhere.example/x": None,
+    "example.org": None,
+    "": None,
+}
 
 
 def _violations(tab) -> list[str]:
@@ -39,8 +49,9 @@ def _violations(tab) -> list[str]:
 
 def test_ui_works_under_the_policy_without_a_violation(browser, server: str) -> None:
     with open_page(browser, server, init_script=LISTEN) as tab:
-        header = tab.evaluate("async () => (await fetch('/')).headers"
-                              ".get('content-security-policy')")
+        header = tab.evaluate(
+            "async () => (await fetch('/')).headers.get('content-security-policy')"
+        )
         assert header and "default-src 'self'" in header and "unsafe-inline" not in header
         # What styles or builds markup: swatches (facets, legend, lists, detail), track
         # arrows on the map, the detail panel with its evidence.
@@ -92,8 +103,9 @@ def test_docs_render_offline_under_the_policy(browser, server: str) -> None:
 
         tab.route("**/*", guard)
         tab.goto(server + "/docs")
-        tab.locator(".swagger-ui .opblock-summary-path", has_text="/api/v1/events").first \
-            .wait_for(timeout=30_000)
+        tab.locator(".swagger-ui .opblock-summary-path", has_text="/api/v1/events").first.wait_for(
+            timeout=30_000
+        )
         assert _violations(tab) == []
     finally:
         context.close()
@@ -136,8 +148,10 @@ def test_only_http_urls_become_links(browser, hostile_server: str) -> None:
                 assert url in source.inner_text()  # still shown, as text
         assert links == {"MOBILIZE": ["https://example.org/a"], "ACCUSE": [], "PROTEST": []}
         assert tab.locator("a[href^='javascript:' i], a[href^='data:' i]").count() == 0
-        verdicts = tab.evaluate("""async (cases) => { const { webURL } = await import('/js/dom.js');
+        verdicts = tab.evaluate(
+            """async (cases) => { const { webURL } = await import('/js/dom.js');
           return Object.fromEntries(cases.map((c) => [c, webURL(c)])); }""",
-                                list(WEB_URL_CASES))
+            list(WEB_URL_CASES),
+        )
         assert verdicts == WEB_URL_CASES
         assert _violations(tab) == []

@@ -20,13 +20,19 @@ def test_map_shows_markers_tracks_and_legend(page, artifacts) -> None:
     assert page.locator("path.ww-track").count() >= 1
     assert page.locator(".track-arrow").count() >= 2
     assert "Material conflict" in page.inner_text(".legend")
-    an124 = _state(page, "s.tracks.filter(t => t.model === 'An-124' && "
-                         "t.identifier === 'RA-82038').map(t => t.legs.length)")
+    an124 = _state(
+        page,
+        "s.tracks.filter(t => t.model === 'An-124' && "
+        "t.identifier === 'RA-82038').map(t => t.legs.length)",
+    )
     assert an124 and an124[0] >= 2
     # Every drawn line is a track with two or more located stops, and only those are drawn.
-    drawable = _state(page, "s.visible.tracks.filter(t => window.wirewatch.map.constructor"
-                            " && t.legs.flatMap(l => [l.origin, ...l.via, l.destination])"
-                            ".filter(p => p && p.lat != null).length >= 2).length")
+    drawable = _state(
+        page,
+        "s.visible.tracks.filter(t => window.wirewatch.map.constructor"
+        " && t.legs.flatMap(l => [l.origin, ...l.via, l.destination])"
+        ".filter(p => p && p.lat != null).length >= 2).length",
+    )
     assert int(page.get_attribute("#map", "data-tracks")) == drawable
     page.screenshot(path=str(artifacts / "ui-overview.png"))
 
@@ -59,22 +65,33 @@ def test_date_inputs_filter_map_lists_and_tracks(page, artifacts) -> None:
     page.fill("#since", "2019-03-01")
     page.fill("#until", "2019-03-31")
     page.locator("#until").dispatch_event("change")
-    spans = _state(page, "s.visible.events.map(r => r.event.when ? [r.event.when.start, "
-                         "r.event.when.end] : [r.document_date, r.document_date])")
+    spans = _state(
+        page,
+        "s.visible.events.map(r => r.event.when ? [r.event.when.start, "
+        "r.event.when.end] : [r.document_date, r.document_date])",
+    )
     assert spans and len(spans) < everything
     assert all(end >= "2019-03-01" and start <= "2019-03-31" for start, end in spans)
     # A leg is kept when its departure-to-arrival span overlaps the range (either date
     # standing in for the other, else its earliest report).
-    legs = _state(page, "s.visible.tracks.flatMap(t => t.legs.map(l => [l.depart ?? l.arrive "
-                        "?? l.sources.map(x => x.date).sort()[0], l.arrive ?? l.depart ?? "
-                        "l.sources.map(x => x.date).sort()[0]].sort()))")
+    legs = _state(
+        page,
+        "s.visible.tracks.flatMap(t => t.legs.map(l => [l.depart ?? l.arrive "
+        "?? l.sources.map(x => x.date).sort()[0], l.arrive ?? l.depart ?? "
+        "l.sources.map(x => x.date).sort()[0]].sort()))",
+    )
     assert legs and all(end >= "2019-03-01" and start <= "2019-03-31" for start, end in legs)
     # The 2019 An-124 is reported with no tail number: resolve's per-model track carries it,
     # and the map still draws it (dashed, as unidentified).
-    an124 = _state(page, "s.visible.tracks.filter(t => t.model === 'An-124')"
-                         ".map(t => [t.identified, t.start, t.legs.length])")
-    assert an124 and all(not identified and start.startswith("2019-03") and legs >= 1
-                         for identified, start, legs in an124)
+    an124 = _state(
+        page,
+        "s.visible.tracks.filter(t => t.model === 'An-124')"
+        ".map(t => [t.identified, t.start, t.legs.length])",
+    )
+    assert an124 and all(
+        not identified and start.startswith("2019-03") and legs >= 1
+        for identified, start, legs in an124
+    )
     assert page.locator("path.ww-track.unidentified").count() >= 1
     assert int(page.get_attribute("#map", "data-tracks")) >= 1
     assert page.locator(".track-arrow").count() >= 2
@@ -97,8 +114,11 @@ def test_brushing_the_timeline_picks_a_range(page) -> None:
     since, until = _state(page, "s.range")
     assert since <= until and since.startswith("2026")
     assert page.input_value("#since") == since and page.input_value("#until") == until
-    spans = _state(page, "s.visible.events.map(r => r.event.when ? [r.event.when.start, "
-                         "r.event.when.end] : [r.document_date, r.document_date])")
+    spans = _state(
+        page,
+        "s.visible.events.map(r => r.event.when ? [r.event.when.start, "
+        "r.event.when.end] : [r.document_date, r.document_date])",
+    )
     assert spans and len(spans) < _state(page, "s.events.length")
     assert all(end >= since and start <= until for start, end in spans)  # as Filters does
     assert page.locator("#histogram rect.brush").count() == 1
@@ -107,10 +127,14 @@ def test_brushing_the_timeline_picks_a_range(page) -> None:
 def test_type_facet_reloads_with_only_that_type(page, artifacts) -> None:
     page.check("#type-MOBILIZE")
     page.wait_for_selector(SETTLED)
-    page.wait_for_function("() => window.wirewatch.state.events.every("
-                           "r => r.event.event === 'MOBILIZE')")
-    types = set(page.locator("#events-list button.item").evaluate_all(
-        "nodes => nodes.map(n => n.dataset.type)"))
+    page.wait_for_function(
+        "() => window.wirewatch.state.events.every(r => r.event.event === 'MOBILIZE')"
+    )
+    types = set(
+        page.locator("#events-list button.item").evaluate_all(
+            "nodes => nodes.map(n => n.dataset.type)"
+        )
+    )
     assert types == {"MOBILIZE"}
     assert "type=MOBILIZE" in page.get_attribute("#export-csv", "href")
     # Tracks follow airframes, not event types: still listed, with a note saying so.
@@ -174,8 +198,9 @@ def test_search_box_filters_by_text(page) -> None:
     page.wait_for_function("() => window.wirewatch.state.facets.q === 'Benghazi'")
     page.wait_for_selector(SETTLED)
     count = _state(page, "s.events.length")
-    total = page.evaluate("async () => (await (await fetch('/api/v1/events?limit=1000'))"
-                          ".json()).items.length")
+    total = page.evaluate(
+        "async () => (await (await fetch('/api/v1/events?limit=1000')).json()).items.length"
+    )
     assert 0 < count < total
 
 
@@ -185,8 +210,10 @@ def test_story_detail_lists_every_report(page, artifacts) -> None:
     page.click("#tab-stories")
     # A story told by several outlets, if the corpus has one.
     several = page.locator("#stories-list button.item", has_text="report(s)")
-    best = max(range(several.count()), key=lambda i: int(
-        several.nth(i).inner_text().rsplit("·", 1)[1].split()[0]))
+    best = max(
+        range(several.count()),
+        key=lambda i: int(several.nth(i).inner_text().rsplit("·", 1)[1].split()[0]),
+    )
     several.nth(best).click()
     page.locator("#detail mark.evidence").first.wait_for()
     text = page.inner_text("#detail").lower()

@@ -56,9 +56,14 @@ def create_app(settings: Settings | None = None, *, analyser: Analyser | None = 
             holder.close()
             gc.unfreeze()
 
-    app = FastAPI(title="wirewatch", version=__version__, lifespan=lifespan,
-                  description="Evidence-backed events, movements, claims and places from "
-                              "dated news reports.", docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="wirewatch",
+        version=__version__,
+        lifespan=lifespan,
+        description="Evidence-backed events, movements, claims and places from dated news reports.",
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.store = holder
     _errors.install(app)

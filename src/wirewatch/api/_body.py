@@ -26,13 +26,28 @@ _FIELD_SLACK = 256  # keys, quotes, the date, punctuation
 _SHOWN_PROBLEMS = 10
 
 # For the OpenAPI schema only: the route reads the body itself (see the module docstring).
-REQUEST_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": {
-        "description": "A document (`text`, `date`, optional `id`, `url`, `outlet`, `title`, "
-                       "`lang`) or a list of at most 100 of them.",
-        "anyOf": [{"$ref": "#/components/schemas/Document"},
-                  {"type": "array", "maxItems": MAX_DOCUMENTS, "minItems": 1,
-                   "items": {"$ref": "#/components/schemas/Document"}}]}}}}}
+REQUEST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "description": "A document (`text`, `date`, optional `id`, `url`, "
+                    "`outlet`, `title`, `lang`) or a list of at most 100 of them.",
+                    "anyOf": [
+                        {"$ref": "#/components/schemas/Document"},
+                        {
+                            "type": "array",
+                            "maxItems": MAX_DOCUMENTS,
+                            "minItems": 1,
+                            "items": {"$ref": "#/components/schemas/Document"},
+                        },
+                    ],
+                }
+            }
+        },
+    }
+}
 
 
 def body_limit(settings: Settings) -> int:
@@ -62,8 +77,9 @@ def _payload(raw: bytes) -> tuple[list[Any], bool]:
     if isinstance(payload, dict):
         return [payload], True
     if not isinstance(payload, list):
-        raise bad_request(f"body: a JSON object (one document) or an array of them, "
-                          f"not {type(payload).__name__}")
+        raise bad_request(
+            f"body: a JSON object (one document) or an array of them, not {type(payload).__name__}"
+        )
     return payload, False
 
 
@@ -74,8 +90,11 @@ def parse_documents(raw: Annotated[bytes, Depends(read_body)]) -> list[Document]
     if not items:
         raise bad_request("no document in the request")
     if len(items) > MAX_DOCUMENTS:  # before validating: the count alone decides
-        raise HTTPException(status_code=413, detail=f"at most {MAX_DOCUMENTS} documents per "
-                            "request; use `wirewatch ingest` for more")
+        raise HTTPException(
+            status_code=413,
+            detail=f"at most {MAX_DOCUMENTS} documents per "
+            "request; use `wirewatch ingest` for more",
+        )
     documents, problems = [], []
     for number, item in enumerate(items):
         try:

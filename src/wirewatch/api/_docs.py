@@ -10,8 +10,11 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 DOCS_PATH = "/docs"
-ASSETS = ("/vendor/swagger-ui/swagger-ui.css", "/vendor/swagger-ui/swagger-ui-bundle.js",
-          "/js/docs.js")
+ASSETS = (
+    "/vendor/swagger-ui/swagger-ui.css",
+    "/vendor/swagger-ui/swagger-ui-bundle.js",
+    "/js/docs.js",
+)
 
 _PAGE = """<!doctype html>
 <html lang="en">
@@ -32,8 +35,9 @@ _PAGE = """<!doctype html>
 
 def page(title: str, openapi_url: str) -> str:
     css, bundle, init = ASSETS
-    return _PAGE.format(title=escape(title), openapi=escape(openapi_url), css=css,
-                        bundle=bundle, init=init)
+    return _PAGE.format(
+        title=escape(title), openapi=escape(openapi_url), css=css, bundle=bundle, init=init
+    )
 
 
 def install(app: FastAPI) -> None:

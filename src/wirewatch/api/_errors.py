@@ -24,8 +24,11 @@ class Problem(BaseModel):
 # Declared on the routers: one documented error shape instead of FastAPI's 422 schema (a
 # "4XX" entry also keeps FastAPI from adding a 422 response nobody ever gets).
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    "4XX": {"model": Problem, "description": "Bad input (400), missing or wrong token "
-            "(401/403), not found (404), body too large (413): `detail` says which."},
+    "4XX": {
+        "model": Problem,
+        "description": "Bad input (400), missing or wrong token "
+        "(401/403), not found (404), body too large (413): `detail` says which.",
+    },
 }
 
 

@@ -1,5 +1,5 @@
-"""Streaming exports: the writers of `wirewatch.export` run in a thread and hand their text
-to the response chunk by chunk, so a large export never sits whole in memory."""
+"""Streaming exports: a text format of `wirewatch.export` is written in a thread that hands
+its text to the response chunk by chunk, so a large export never sits whole in memory."""
 
 from __future__ import annotations
 
@@ -7,26 +7,17 @@ import contextlib
 import io
 import queue
 import threading
-from collections.abc import Callable, Iterator
-from typing import TextIO
+from collections.abc import Iterator
+from typing import Annotated, Any
 
-from wirewatch.export import write_csv, write_geojson, write_jsonl, write_plover
+from fastapi import Query
+
+from wirewatch.api._errors import bad_request
+from wirewatch.export import ExportOptions, TextFormat, text_formats
 from wirewatch.model import Filters
 from wirewatch.store import Store
 
-Writer = Callable[[Store, Filters, TextIO], object]
-
-WRITERS: dict[str, Writer] = {
-    "csv": lambda store, f, out: write_csv(store.iter_analyses(f), out, f),
-    "geojson": lambda store, f, out: write_geojson(store.iter_analyses(f), out, f),
-    "jsonl": lambda store, f, out: write_jsonl(store.iter_analyses(f), out, f),
-    "plover": lambda store, f, out: write_plover(store.iter_analyses(f), out, f),
-}
-MEDIA = {"csv": "text/csv", "geojson": "application/geo+json",
-         "jsonl": "application/x-ndjson", "plover": "application/x-ndjson"}
-SUFFIX = {"csv": "csv", "geojson": "geojson", "jsonl": "jsonl", "plover": "plover.jsonl"}
 CHUNK = 64 * 1024
-_DONE = object()
 
 
 class Cancelled(Exception):
@@ -36,7 +27,7 @@ class Cancelled(Exception):
 class _QueueText(io.TextIOBase):
     """A text stream whose writes become chunks on a bounded queue (back-pressure)."""
 
-    def __init__(self, chunks: queue.Queue, stop: threading.Event) -> None:
+    def __init__(self, chunks: queue.Queue[str | None], stop: threading.Event) -> None:
         self.chunks, self.stop = chunks, stop
         self.buffer: list[str] = []
         self.size = 0
@@ -53,7 +44,7 @@ class _QueueText(io.TextIOBase):
             self._put("".join(self.buffer))
             self.buffer, self.size = [], 0
 
-    def _put(self, item: object) -> None:
+    def _put(self, item: str | None) -> None:
         while True:
             if self.stop.is_set():
                 raise Cancelled
@@ -64,30 +55,62 @@ class _QueueText(io.TextIOBase):
                 continue
 
 
-def stream(fmt: str, store: Store, filters: Filters) -> Iterator[bytes]:
-    """The export as UTF-8 chunks; the writer thread ends when the consumer stops reading."""
-    chunks: queue.Queue = queue.Queue(maxsize=8)
+def _formats_help() -> str:
+    formats = text_formats()
+    return ", ".join(f"{name} ({formats[name].holds})" for name in sorted(formats))
+
+
+def _list_formats(schema: dict[str, Any]) -> None:
+    """The values of the `format` parameter in the OpenAPI schema, from the registry (run
+    when the schema is first built, after every format is registered)."""
+    schema["enum"] = sorted(text_formats())
+
+
+def requested_format(
+    format: Annotated[str, Query(description=_formats_help(), json_schema_extra=_list_formats)],
+) -> TextFormat:
+    """The `format` of an export request (a FastAPI dependency): a text format of the
+    registry, looked up per request, so a format added to the registry is served at once."""
+    formats = text_formats()
+    if format not in formats:
+        names = [repr(name) for name in sorted(formats)]
+        choices = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+        raise bad_request(f"format: Input should be {choices}")
+    return formats[format]
+
+
+def download_name(spec: TextFormat) -> str:
+    return f"wirewatch-export.{spec.suffix}"
+
+
+def stream(spec: TextFormat, store: Store, filters: Filters) -> Iterator[bytes]:
+    """The export as UTF-8 chunks; the writer thread ends when the consumer stops reading.
+    No links or tracks: the download is the stored analyses as they are."""
+    chunks: queue.Queue[str | None] = queue.Queue(maxsize=8)
     stop = threading.Event()
     out = _QueueText(chunks, stop)
     failure: list[BaseException] = []
 
     def produce() -> None:
         try:
-            WRITERS[fmt](store, filters, out)
-            out.flush()
+            # Closed explicitly: a download the client abandons must not leave the stream's
+            # read transaction open (on PostgreSQL it would block schema changes).
+            with contextlib.closing(store.iter_analyses(filters)) as analyses:
+                spec.write(analyses, out, filters, ExportOptions())
+                out.flush()
         except Cancelled:
             return
         except BaseException as error:  # handed to the consumer, which re-raises it
             failure.append(error)
         with contextlib.suppress(Cancelled):
-            out._put(_DONE)
+            out._put(None)  # the end of the export
 
-    thread = threading.Thread(target=produce, name=f"export-{fmt}", daemon=True)
+    thread = threading.Thread(target=produce, name=f"export-{spec.name}", daemon=True)
     thread.start()
     try:
         while True:
             item = chunks.get()
-            if item is _DONE:
+            if item is None:
                 break
             yield item.encode("utf-8")
         if failure:

@@ -33,26 +33,29 @@ class IngestReply(BaseModel):
     failures: list[str]
 
 
-def _authorise(request: Request, credentials: Annotated[
-        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+def _authorise(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
     token: str = request.app.state.settings.token
     if credentials is None:
-        raise HTTPException(status_code=401, detail="missing bearer token",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            status_code=401, detail="missing bearer token", headers={"WWW-Authenticate": "Bearer"}
+        )
     if not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
         raise HTTPException(status_code=403, detail="invalid token")
 
 
-def _ingest(store: Store, settings: Settings, analyser: Analyser,
-            documents: list[Document]) -> IngestReply:
+def _ingest(
+    store: Store, settings: Settings, analyser: Analyser, documents: list[Document]
+) -> IngestReply:
     """The ingest job of the CLI, on the posted documents: the same admission, duplicates,
     failure isolation and story/track update."""
     from wirewatch.batch import ingest_documents
 
-    tagged = [(document, Origin(source="api", locator=f"{document.id}"))
-              for document in documents]
-    results, summary = ingest_documents(tagged, store, settings, analyser=analyser,
-                                        on_saved=lambda ids: _resolve(store, ids))
+    tagged = [(document, Origin(source="api", locator=f"{document.id}")) for document in documents]
+    results, summary = ingest_documents(
+        tagged, store, settings, analyser=analyser, on_saved=lambda ids: _resolve(store, ids)
+    )
     return IngestReply(results=results, analysed=summary.analysed, failures=summary.failures)
 
 
@@ -73,22 +76,29 @@ def install(app: FastAPI, settings: Settings, analyser: Analyser | None) -> None
     def current() -> Analyser:
         if not chosen:  # imported here: the batch analyser pulls in spaCy
             from wirewatch.batch import BatchAnalyser
+
             chosen.append(BatchAnalyser(settings))
         return chosen[0]
 
     # `_authorise` runs before `parse_documents` reads the body: without a valid token the
     # body is never read, whatever its size or content (no body parameter for FastAPI).
-    @router.post("/documents", response_model=IngestReply,
-                 dependencies=[Depends(_authorise)], openapi_extra=REQUEST_BODY,
-                 summary="Analyse and store one document or a list of documents")
+    @router.post(
+        "/documents",
+        response_model=IngestReply,
+        dependencies=[Depends(_authorise)],
+        openapi_extra=REQUEST_BODY,
+        summary="Analyse and store one document or a list of documents",
+    )
     def post_documents(
         documents: Annotated[list[Document], Depends(parse_documents)],
         store: Annotated[Store, Depends(get_store)],
     ) -> IngestReply:
         too_long = [d.id for d in documents if len(d.text) > settings.max_chars]
         if too_long:
-            raise HTTPException(status_code=413, detail=f"text longer than {settings.max_chars} "
-                                f"characters: {', '.join(too_long)}")
+            raise HTTPException(
+                status_code=413,
+                detail=f"text longer than {settings.max_chars} characters: {', '.join(too_long)}",
+            )
         return _ingest(store, settings, current(), documents)
 
     app.include_router(router)

@@ -4,7 +4,8 @@ its analysis, tracks, entities, search, stats and streaming exports."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Literal, TypeVar
+from types import ModuleType
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
@@ -13,9 +14,11 @@ from pydantic import BaseModel
 from wirewatch import resolve
 from wirewatch.api import _export, _resolved
 from wirewatch.api._errors import ERROR_RESPONSES, bad_request, not_found
-from wirewatch.api._params import Cursor, Limit, check_params, filters
+from wirewatch.api._params import Cursor, Limit, check_params, filters, unsupported
 from wirewatch.api._store import get_store
+from wirewatch.export import TextFormat
 from wirewatch.model import Analysis, Document, Filters
+from wirewatch.model.filters import UnsupportedFilters
 from wirewatch.model.vocab import EntityKind
 from wirewatch.store import (
     ClaimRecord,
@@ -28,15 +31,18 @@ from wirewatch.store import (
     StoreStats,
 )
 
-T = TypeVar("T")
+P = TypeVar("P", bound=BaseModel)
 StoreDep = Annotated[Store, Depends(get_store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
 # check_params first: no route reads a parameter PostgreSQL could not bind.
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(check_params)],
-                   responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/v1", dependencies=[Depends(check_params)], responses=ERROR_RESPONSES
+)
 
-STORIES_MISSING = ("stories are not available: they come from cross-document resolution "
-                   "(the resolve module), which this installation does not include")
+STORIES_MISSING = (
+    "stories are not available: they come from cross-document resolution "
+    "(the resolve module), which this installation does not include"
+)
 
 
 class DocumentDetail(BaseModel):
@@ -44,10 +50,13 @@ class DocumentDetail(BaseModel):
     analysis: Analysis | None = None  # None while the document waits for analysis
 
 
-def _paged(read: Callable[[], Page[T]]) -> Page[T]:
-    """A store page; the store's ValueError (bad cursor, bad limit) is the client's fault."""
+def _paged(read: Callable[[], P]) -> P:
+    """A page; a ValueError (bad cursor, bad limit, a filter this kind does not take) is the
+    client's fault."""
     try:
         return read()
+    except UnsupportedFilters as error:
+        raise unsupported(error) from None
     except ValueError as error:
         raise bad_request(str(error)) from None
 
@@ -60,8 +69,9 @@ def _json(value: BaseModel) -> Response:
 
 
 @router.get("/documents", response_model=Page[Document], tags=["documents"])
-def list_documents(store: StoreDep, f: FiltersDep, limit: Limit = 100,
-                   cursor: Cursor = None) -> Response:
+def list_documents(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None
+) -> Response:
     """Documents by date (outlet, text and date filters apply)."""
     return _json(_paged(lambda: store.documents(f, limit=limit, cursor=cursor)))
 
@@ -79,37 +89,42 @@ def get_document(doc_id: str, store: StoreDep) -> DocumentDetail:
 
 
 @router.get("/events", response_model=Page[EventRecord], tags=["items"])
-def list_events(store: StoreDep, f: FiltersDep, limit: Limit = 100,
-                cursor: Cursor = None) -> Response:
+def list_events(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None
+) -> Response:
     """PLOVER events by date, with their document and resolved place."""
     return _json(_paged(lambda: store.events(f, limit=limit, cursor=cursor)))
 
 
 @router.get("/movements", response_model=Page[MovementRecord], tags=["items"])
-def list_movements(store: StoreDep, f: FiltersDep, limit: Limit = 100,
-                   cursor: Cursor = None) -> Response:
+def list_movements(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None
+) -> Response:
     """Asset movements by date, with their route resolved to places."""
     return _json(_paged(lambda: store.movements(f, limit=limit, cursor=cursor)))
 
 
 @router.get("/claims", response_model=Page[ClaimRecord], tags=["items"])
-def list_claims(store: StoreDep, f: FiltersDep, limit: Limit = 100,
-                cursor: Cursor = None) -> Response:
+def list_claims(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None
+) -> Response:
     return _json(_paged(lambda: store.claims(f, limit=limit, cursor=cursor)))
 
 
 @router.get("/places", response_model=Page[PlaceRecord], tags=["items"])
-def list_places(store: StoreDep, f: FiltersDep, limit: Limit = 100,
-                cursor: Cursor = None) -> Response:
+def list_places(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None
+) -> Response:
     return _json(_paged(lambda: store.places(f, limit=limit, cursor=cursor)))
 
 
 @router.get("/tracks", response_model=resolve.Page[resolve.Track], tags=["across documents"])
-def list_tracks(store: StoreDep, f: FiltersDep, limit: Limit = 100,
-                cursor: Cursor = None) -> Response:
+def list_tracks(
+    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None
+) -> Response:
     """Resolved asset tracks by first date: legs in order, each with every report behind it,
     gaps and contradictions flagged (since, until, country, asset and outlet apply)."""
-    return _json(_paged(lambda: _resolved.tracks(store, f, limit, cursor)))
+    return _json(_paged(lambda: resolve.tracks(store, f, limit=limit, cursor=cursor)))
 
 
 @router.get("/tracks/{key:path}", response_model=resolve.Track, tags=["across documents"])
@@ -122,7 +137,7 @@ def get_track(key: str, store: StoreDep) -> Response:
     return _json(found)
 
 
-def _resolve():
+def _resolve() -> ModuleType:
     """The resolve module, imported on use: the API keeps working without it."""
     try:
         import wirewatch.resolve as resolve
@@ -131,36 +146,51 @@ def _resolve():
     return resolve
 
 
-@router.get("/stories", tags=["across documents"],
-            responses={404: {"description": STORIES_MISSING}})
+@router.get(
+    "/stories", tags=["across documents"], responses={404: {"description": STORIES_MISSING}}
+)
 def list_stories(
-    store: StoreDep, f: FiltersDep, limit: Limit = 50, cursor: Cursor = None,
-    min_sources: Annotated[int, Query(ge=1, le=100, description="Only stories told by at "
-                                      "least this many distinct reports.")] = 1,
+    store: StoreDep,
+    f: FiltersDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    min_sources: Annotated[
+        int,
+        Query(
+            ge=1, le=100, description="Only stories told by at least this many distinct reports."
+        ),
+    ] = 1,
 ) -> Response:
     """Stories: one real-world event as every outlet reports it (built by `resolve`)."""
-    resolve = _resolve()
-    try:
-        return _json(resolve.stories(store, f, limit=limit, cursor=cursor,
-                                     min_sources=min_sources))
-    except ValueError as error:
-        raise bad_request(str(error)) from None
+    stories = _resolve().stories
+    return _json(
+        _paged(lambda: stories(store, f, limit=limit, cursor=cursor, min_sources=min_sources))
+    )
 
 
-@router.get("/events/{document_id}/{event_id}/story", tags=["across documents"],
-            response_model=None,
-            responses={404: {"description": "the event is in no story (yet)"}})
+@router.get(
+    "/events/{document_id}/{event_id}/story",
+    tags=["across documents"],
+    response_model=None,
+    responses={404: {"description": "the event is in no story (yet)"}},
+)
 def story_of_event(document_id: str, event_id: str, store: StoreDep) -> Response:
     """The story an event belongs to: every report of the same happening."""
     found = _resolve().story_of_event(store, document_id, event_id)
     if found is None:
-        raise not_found(f"event {event_id!r} of document {document_id!r} is in no story; "
-                        "run `wirewatch resolve` after ingesting")
+        raise not_found(
+            f"event {event_id!r} of document {document_id!r} is in no story; "
+            "run `wirewatch resolve` after ingesting"
+        )
     return _json(found)
 
 
-@router.get("/stories/{story_id}", tags=["across documents"], response_model=None,
-            responses={404: {"description": "no such story"}})
+@router.get(
+    "/stories/{story_id}",
+    tags=["across documents"],
+    response_model=None,
+    responses={404: {"description": "no such story"}},
+)
 def get_story(story_id: str, store: StoreDep) -> Response:
     found = _resolve().story(store, story_id)
     if found is None:
@@ -168,10 +198,14 @@ def get_story(story_id: str, store: StoreDep) -> Response:
     return _json(found)
 
 
-@router.get("/entities", response_model=resolve.Page[resolve.CanonicalEntity],
-            tags=["across documents"])
+@router.get(
+    "/entities", response_model=resolve.Page[resolve.CanonicalEntity], tags=["across documents"]
+)
 def list_entities(
-    store: StoreDep, f: FiltersDep, limit: Limit = 100, cursor: Cursor = None,
+    store: StoreDep,
+    f: FiltersDep,
+    limit: Limit = 100,
+    cursor: Cursor = None,
     kind: Annotated[EntityKind | None, Query(description="Entity kind, e.g. PERSON.")] = None,
     name: Annotated[str | None, Query(description="A name or alias of the entity.")] = None,
 ) -> Response:
@@ -180,8 +214,9 @@ def list_entities(
     return _json(_paged(lambda: _resolved.entities(store, f, kind, name, limit, cursor)))
 
 
-@router.get("/entities/{id_or_name}", response_model=resolve.CanonicalEntity,
-            tags=["across documents"])
+@router.get(
+    "/entities/{id_or_name}", response_model=resolve.CanonicalEntity, tags=["across documents"]
+)
 def get_entity(id_or_name: str, store: StoreDep) -> Response:
     """One entity by id, else by a name or alias, with its count of distinct reports."""
     found = resolve.entity(store, id_or_name)
@@ -193,8 +228,9 @@ def get_entity(id_or_name: str, store: StoreDep) -> Response:
 @router.get("/search", response_model=Page[SearchHit], tags=["documents"])
 def search(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, max_length=1000,
-                            description='Words, "phrases", OR, -excluded.')],
+    q: Annotated[
+        str, Query(min_length=1, max_length=1000, description='Words, "phrases", OR, -excluded.')
+    ],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Page[SearchHit]:
     """Full-text search over titles and texts, best first (one page)."""
@@ -210,13 +246,19 @@ def stats(store: StoreDep) -> StoreStats:
     return store.stats()
 
 
-@router.get("/export", tags=["export"], response_class=StreamingResponse,
-            responses={200: {"description": "The export file, streamed."}})
-def export(store: StoreDep, f: FiltersDep,
-           format: Annotated[Literal["csv", "geojson", "jsonl", "plover"],
-                             Query(description="csv (events), geojson, jsonl (analyses), "
-                                               "plover (PLOVER JSONL)")]) -> StreamingResponse:
+@router.get(
+    "/export",
+    tags=["export"],
+    response_class=StreamingResponse,
+    responses={200: {"description": "The export file, streamed."}},
+)
+def export(
+    store: StoreDep, f: FiltersDep, spec: Annotated[TextFormat, Depends(_export.requested_format)]
+) -> StreamingResponse:
     """The matching analyses in a standard format (the same filters as the listings)."""
-    name = f"wirewatch-export.{_export.SUFFIX[format]}"
-    return StreamingResponse(_export.stream(format, store, f), media_type=_export.MEDIA[format],
-                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    name = _export.download_name(spec)
+    return StreamingResponse(
+        _export.stream(spec, store, f),
+        media_type=spec.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -30,8 +30,14 @@ class _InFlight:
 
 
 class Flusher:
-    def __init__(self, store: Store, summary: IngestSummary, analyser: Analyser | None,
-                 workers: int, on_saved: OnSaved | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        summary: IngestSummary,
+        analyser: Analyser | None,
+        workers: int,
+        on_saved: OnSaved | None,
+    ) -> None:
         self.store, self.summary, self.analyser = store, summary, analyser
         self.on_saved = on_saved
         self.workers = workers
@@ -74,15 +80,19 @@ class Flusher:
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
 
-    def _save(self, batch: list[Document], outcomes: list[Analysis | Exception],
-              resumed: bool) -> None:
+    def _save(
+        self, batch: list[Document], outcomes: list[Analysis | Exception], resumed: bool
+    ) -> None:
         analyses = []
         for document, outcome in zip(batch, outcomes, strict=True):
             if isinstance(outcome, Analysis):
                 analyses.append(outcome)
             else:
-                reason = (outcome.reason if isinstance(outcome, AnalysisFailed)
-                          else failure(document.id, outcome).reason)
+                reason = (
+                    outcome.reason
+                    if isinstance(outcome, AnalysisFailed)
+                    else failure(document.id, outcome).reason
+                )
                 self.fail(document.id, reason, resumed=resumed)
         saved = self._store(analyses, resumed)
         self.summary.analysed += len(saved)
@@ -101,8 +111,9 @@ class Flusher:
                     self.store.save_analysis(analysis)
                     saved.append(analysis.document.id)
                 except Exception as error:
-                    self.fail(analysis.document.id, f"store_failed: {one_line(error)}",
-                              resumed=resumed)
+                    self.fail(
+                        analysis.document.id, f"store_failed: {one_line(error)}", resumed=resumed
+                    )
             return saved
 
     def fail(self, document_id: str, reason: str, *, resumed: bool) -> None:
@@ -124,8 +135,9 @@ class Flusher:
             if set(ids) <= self.summary.unresolved:
                 return  # the same documents failed already in this run, and were reported
             self.summary.unresolved.update(ids)
-            self.summary.failures.append(f"updating stories and tracks for {len(ids)} "
-                                         f"document(s) failed: {one_line(error)}")
+            self.summary.failures.append(
+                f"updating stories and tracks for {len(ids)} document(s) failed: {one_line(error)}"
+            )
 
     def drain(self) -> None:
         """Wait for every batch in flight and save it."""

@@ -25,8 +25,9 @@ class AnalysisFailed(Exception):
         return (AnalysisFailed, (self.document_id, self.reason))
 
 
-def failure(document_id: str, error: BaseException,
-            step: str = "analysis_failed") -> AnalysisFailed:
+def failure(
+    document_id: str, error: BaseException, step: str = "analysis_failed"
+) -> AnalysisFailed:
     message = " ".join(str(error).split())[:400]
     return AnalysisFailed(document_id, f"{step}: {type(error).__name__}: {message}".rstrip(": "))
 

@@ -31,9 +31,15 @@ OnResult = Callable[[IngestResult], None]
 __all__ = ["Analyser", "OnResult", "OnSaved", "admit", "ingest_documents", "run_ingest"]
 
 
-def run_ingest(paths: Iterable[str | Path], store: Store, settings: Settings, *,
-               analyser: Analyser | None, on_result: OnResult | None = None,
-               on_saved: OnSaved | None = None) -> IngestSummary:
+def run_ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    analyser: Analyser | None,
+    on_result: OnResult | None = None,
+    on_saved: OnSaved | None = None,
+) -> IngestSummary:
     """Ingest `paths` into `store`; `analyser=None` stores documents without analysing them.
     `on_saved` runs after each saved batch (the CLI updates stories and tracks there)."""
     summary = IngestSummary()
@@ -42,8 +48,9 @@ def run_ingest(paths: Iterable[str | Path], store: Store, settings: Settings, *,
         if analyser is not None:
             _resume(store, flusher, summary, settings.batch_size)
         pending = []
-        for item in read_sources(paths, default_date=settings.default_date,
-                                 max_chars=settings.max_chars):
+        for item in read_sources(
+            paths, default_date=settings.default_date, max_chars=settings.max_chars
+        ):
             result = admit(item, store, settings)
             summary.add(result)
             if on_result:
@@ -72,22 +79,30 @@ def admit(item: Incoming | Reject, store: Store, settings: Settings) -> IngestRe
     threshold = settings.near_duplicate_threshold
     try:
         fp = fingerprint(item.document.text, threshold=threshold)
-        return store.add_document(item.document, fp, item.origin, threshold,
-                                  replaced=getattr(item, "replaced", 0))
+        return store.add_document(
+            item.document, fp, item.origin, threshold, replaced=getattr(item, "replaced", 0)
+        )
     except Exception as error:  # this record only: the batch goes on
-        return _reject(store, Reject(origin=item.origin, reason="store_failed",
-                                     message=f"cannot store {item.document.id}: "
-                                             f"{one_line(error)}"))
+        return _reject(
+            store,
+            Reject(
+                origin=item.origin,
+                reason="store_failed",
+                message=f"cannot store {item.document.id}: {one_line(error)}",
+            ),
+        )
 
 
 def _reject(store: Store, reject: Reject) -> IngestResult:
     try:
         store.add_reject(reject)
     except Exception as error:  # the reject still counts in the summary and is printed
-        reject = reject.model_copy(update={
-            "message": f"{reject.message} (not recorded: {one_line(error)})"})
-    return IngestResult(origin=reject.origin, outcome="rejected", reason=reject.reason,
-                        message=reject.message)
+        reject = reject.model_copy(
+            update={"message": f"{reject.message} (not recorded: {one_line(error)})"}
+        )
+    return IngestResult(
+        origin=reject.origin, outcome="rejected", reason=reject.reason, message=reject.message
+    )
 
 
 def _resume(store: Store, flusher: Flusher, summary: IngestSummary, batch_size: int) -> None:
@@ -105,7 +120,7 @@ def _resume(store: Store, flusher: Flusher, summary: IngestSummary, batch_size: 
                 documents.append(found)
         summary.resumed += len(page)
         for start in range(0, len(documents), batch_size):
-            flusher.submit(documents[start:start + batch_size], resumed=True)
+            flusher.submit(documents[start : start + batch_size], resumed=True)
 
 
 def _catch_up(store: Store, flusher: Flusher) -> None:
@@ -114,9 +129,14 @@ def _catch_up(store: Store, flusher: Flusher) -> None:
         flusher.resolve(ids)
 
 
-def ingest_documents(documents: Iterable[tuple[Document, Origin]], store: Store,
-                     settings: Settings, *, analyser: Analyser,
-                     on_saved: OnSaved | None = None) -> tuple[list[IngestResult], IngestSummary]:
+def ingest_documents(
+    documents: Iterable[tuple[Document, Origin]],
+    store: Store,
+    settings: Settings,
+    *,
+    analyser: Analyser,
+    on_saved: OnSaved | None = None,
+) -> tuple[list[IngestResult], IngestSummary]:
     """The same job for documents already in memory (the API's POST): admit each, analyse
     and save the new ones, update stories and tracks; one result per document, in order."""
     summary, results = IngestSummary(), []
@@ -130,7 +150,7 @@ def ingest_documents(documents: Iterable[tuple[Document, Origin]], store: Store,
             if result.outcome == "stored":
                 fresh.append(document)
         for start in range(0, len(fresh), settings.batch_size):
-            flusher.submit(fresh[start:start + settings.batch_size])
+            flusher.submit(fresh[start : start + settings.batch_size])
         flusher.drain()
         _catch_up(store, flusher)
     summary.seconds = time.perf_counter() - started
@@ -142,5 +162,6 @@ def _final(result: IngestResult, summary: IngestSummary) -> IngestResult:
     reason = summary.failed.get(result.document_id or "") if result.outcome == "stored" else None
     if reason is None:
         return result
-    return result.model_copy(update={"outcome": "rejected", "reason": reason.split(":", 1)[0],
-                                     "message": reason})
+    return result.model_copy(
+        update={"outcome": "rejected", "reason": reason.split(":", 1)[0], "message": reason}
+    )

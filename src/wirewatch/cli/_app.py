@@ -21,12 +21,19 @@ app = typer.Typer(
 
 @app.callback()
 def global_options(
-    db: Annotated[str | None, typer.Option(help="SQLite path or SQLAlchemy URL "
-                                           "(env WIREWATCH_DB, default wirewatch.db).")] = None,
-    config: Annotated[Path | None, typer.Option(
-        help="TOML settings file (env WIREWATCH_CONFIG, default ./wirewatch.toml).")] = None,
-    data_dir: Annotated[Path | None, typer.Option(help="Cache directory (gazetteer) "
-                                                  "(env WIREWATCH_DATA_DIR).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="SQLite path or SQLAlchemy URL (env WIREWATCH_DB, default wirewatch.db)."
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="TOML settings file (env WIREWATCH_CONFIG, default ./wirewatch.toml)."),
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Cache directory (gazetteer) (env WIREWATCH_DATA_DIR).")
+    ] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks on errors.")] = False,
 ) -> None:
     STATE.config = config

@@ -24,32 +24,71 @@ from wirewatch.cli._filters import (
 from wirewatch.cli._state import CliError, err
 from wirewatch.export import FORMATS, Links
 from wirewatch.export import export as write_export
+from wirewatch.store import Store
 
 
-def _links(store, document_ids: list[str]) -> Links:
+def _links(store: Store, document_ids: list[str]) -> Links:
     """Story and track ids for these documents, from the cross-report tables."""
     return Links(*resolve.links(store, document_ids))
 
 
-@app.command("export")
+def _either(words: list[str]) -> str:
+    """`a, b or c`."""
+    return " or ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+# The help texts, from the format registry.
+HELP = (
+    "Export the matching analyses as "
+    + _either([f"{spec.name} ({spec.holds})" for spec in FORMATS.values()])
+    + "."
+)
+OUTPUT_HELP = (
+    "File (a directory for "
+    + _either([spec.name for spec in FORMATS.values() if spec.directory])
+    + "); default standard output."
+)
+
+
+@app.command("export", help=HELP)
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (a directory "
-                                                "for parquet); default standard output.")] = None,
-    since: Since = None, until: Until = None, event_type: EventType = None,
-    country: Country = None, outlet: Outlet = None, actor: Actor = None, asset: Asset = None,
-    text: Text = None, bbox: Bbox = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)] = None,
+    since: Since = None,
+    until: Until = None,
+    event_type: EventType = None,
+    country: Country = None,
+    outlet: Outlet = None,
+    actor: Actor = None,
+    asset: Asset = None,
+    text: Text = None,
+    bbox: Bbox = None,
 ) -> None:
-    """Export analyses as jsonl, csv (events), geojson, plover or parquet."""
     if fmt not in FORMATS:
         raise CliError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    filters = build_filters(since=since, until=until, event_type=event_type, country=country,
-                            outlet=outlet, actor=actor, asset=asset, text=text, bbox=bbox)
+    filters = build_filters(
+        since=since,
+        until=until,
+        event_type=event_type,
+        country=country,
+        outlet=outlet,
+        actor=actor,
+        asset=asset,
+        text=text,
+        bbox=bbox,
+    )
     store = open_store()
     try:
-        count = write_export(fmt, store.iter_analyses(filters), output, filters,  # type: ignore[arg-type]
-                             version=__version__, links=lambda ids: _links(store, ids),
-                             tracks=resolve.all_tracks(store, filters) if fmt == "geojson" else ())
+        # Tracks are read lazily: only a format that draws them (GeoJSON) runs the query.
+        count = write_export(
+            fmt,
+            store.iter_analyses(filters),
+            output,
+            filters,
+            version=__version__,
+            links=lambda ids: _links(store, ids),
+            tracks=resolve.all_tracks(store, filters),
+        )
     except ValueError as error:
         raise CliError(str(error)) from error
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -16,28 +17,37 @@ from wirewatch.batch import BatchAnalyser, IngestSummary, run_ingest
 from wirewatch.cli._app import app, open_store
 from wirewatch.cli._state import STATE, err, out
 from wirewatch.ingest import read_sources
-from wirewatch.model import Incoming, IngestResult, Reject
+from wirewatch.model import Document, Incoming, IngestResult, Reject
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")]
-DateOpt = Annotated[dt.datetime | None, typer.Option(
-    "--date", formats=["%Y-%m-%d"], help="Date for inputs that carry none (plain text, stdin).")]
+DateOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--date", formats=["%Y-%m-%d"], help="Date for inputs that carry none (plain text, stdin)."
+    ),
+]
 
 
 @app.command()
 def ingest(
     paths: Paths,
     date: DateOpt = None,
-    analyze: Annotated[bool, typer.Option(
-        help="Analyse new documents (--no-analyze: store only).")] = True,
+    analyze: Annotated[
+        bool, typer.Option(help="Analyse new documents (--no-analyze: store only).")
+    ] = True,
     workers: Annotated[int | None, typer.Option(min=1, help="Analysis processes.")] = None,
 ) -> None:
     """Read inputs, skip duplicates, analyse new documents and store everything."""
     settings = STATE.settings(default_date=date.date() if date else None, workers=workers)
     store = open_store()
     analyser = BatchAnalyser(settings) if analyze else None
-    columns = (TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]:.1f} docs/s"),
-               TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} docs"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None, rate=0.0)
 
@@ -46,14 +56,28 @@ def ingest(
             progress.update(task, advance=1, rate=progress.tasks[0].completed / elapsed)
             if result.outcome == "rejected":
                 # markup=False: a file name or message with [brackets] is text, not markup.
-                err.print(f"rejected {result.origin}: {result.reason}: {result.message}",
-                          highlight=False, markup=False, style="yellow")
+                err.print(
+                    f"rejected {result.origin}: {result.reason}: {result.message}",
+                    highlight=False,
+                    markup=False,
+                    style="yellow",
+                )
             elif result.outcome == "stored" and result.message:
-                err.print(f"stored {result.origin}: {result.message}", highlight=False,
-                          markup=False, style="yellow")
+                err.print(
+                    f"stored {result.origin}: {result.message}",
+                    highlight=False,
+                    markup=False,
+                    style="yellow",
+                )
 
-        summary = run_ingest(paths, store, settings, analyser=analyser, on_result=tick,
-                             on_saved=lambda ids: resolve.update(store, ids))
+        summary = run_ingest(
+            paths,
+            store,
+            settings,
+            analyser=analyser,
+            on_result=tick,
+            on_saved=lambda ids: resolve.update(store, ids),
+        )
     store.close()
     _print_summary(summary)
     raise typer.Exit(summary.exit_code)
@@ -96,14 +120,18 @@ def analyze(paths: Paths, date: DateOpt = None) -> None:
     resources = load_resources(settings)  # once for the whole run
     rejected = 0
 
-    def documents():
+    def documents() -> Iterator[Document]:
         nonlocal rejected
-        for item in read_sources(paths, default_date=settings.default_date,
-                                 max_chars=settings.max_chars):
+        for item in read_sources(
+            paths, default_date=settings.default_date, max_chars=settings.max_chars
+        ):
             if isinstance(item, Reject):
                 rejected += 1
-                err.print(f"rejected {item.origin}: {item.reason}: {item.message}",
-                          highlight=False, markup=False)
+                err.print(
+                    f"rejected {item.origin}: {item.reason}: {item.message}",
+                    highlight=False,
+                    markup=False,
+                )
             elif isinstance(item, Incoming):
                 yield item.document
 

@@ -42,13 +42,20 @@ def score_claims(
 ) -> tuple[ClaimScore, Alignment]:
     preds = analysis.claims
     candidates = [
-        cand for gi, item in enumerate(gold) for pi, pred in enumerate(preds)
+        cand
+        for gi, item in enumerate(gold)
+        for pi, pred in enumerate(preds)
         if (cand := _candidate(gi, pi, item, pred)) is not None
     ]
     pairs = [(c.gold, c.pred) for c in greedy_match(candidates)]
     score, alignment = ClaimScore(), Alignment(exhaustive=exhaustive)
-    tally(score, alignment, [g.claimant for g in gold],
-          [f"{c.id} {c.claimant.name}" for c in preds], pairs)
+    tally(
+        score,
+        alignment,
+        [g.claimant for g in gold],
+        [f"{c.id} {c.claimant.name}" for c in preds],
+        pairs,
+    )
     for gi, pi in pairs:
         item, pred = gold[gi], preds[pi]
         if item.stance:

@@ -50,7 +50,12 @@ def score_dates(
 ) -> tuple[DateScore, Alignment]:
     chosen = greedy_match(_candidates(gold, analysis))
     score, alignment = DateScore(), Alignment(exhaustive=exhaustive)
-    tally(score, alignment, [g.text for g in gold], [_ref(d) for d in analysis.dates],
-          [(c.gold, c.pred) for c in chosen])
+    tally(
+        score,
+        alignment,
+        [g.text for g in gold],
+        [_ref(d) for d in analysis.dates],
+        [(c.gold, c.pred) for c in chosen],
+    )
     score.resolved = sum(is_correct(gold[c.gold], analysis.dates[c.pred]) for c in chosen)
     return score, alignment

@@ -51,8 +51,13 @@ def parties_match(gold: GoldEvent, event: Event) -> bool:
     return not (wanted_recipient and wanted_recipient not in recipients)
 
 
-def _candidate(gi: int, pi: int, gold: GoldEvent, event: Event, analysis: Analysis,
-               ) -> Candidate | None:
+def _candidate(
+    gi: int,
+    pi: int,
+    gold: GoldEvent,
+    event: Event,
+    analysis: Analysis,
+) -> Candidate | None:
     if event.event not in gold.event or not parties_match(gold, event):
         return None
     satisfied = 1 + bool(gold.actor_country) + bool(gold.recipient_country)
@@ -71,8 +76,9 @@ def _candidate(gi: int, pi: int, gold: GoldEvent, event: Event, analysis: Analys
     return Candidate(gi, pi, score)
 
 
-def _by_type(gold: list[GoldEvent], preds: list[Event], chosen: list[tuple[int, int]],
-             exhaustive: bool) -> dict[str, KindScore]:
+def _by_type(
+    gold: list[GoldEvent], preds: list[Event], chosen: list[tuple[int, int]], exhaustive: bool
+) -> dict[str, KindScore]:
     table: dict[str, KindScore] = {}
     matched_gold = {g for g, _ in chosen}
     matched_pred = {p for _, p in chosen}
@@ -99,16 +105,17 @@ def score_events(
 ) -> tuple[EventScore, Alignment]:
     preds = [e for e in analysis.events if not set_aside(e)]
     candidates = [
-        cand for gi, item in enumerate(gold) for pi, event in enumerate(preds)
+        cand
+        for gi, item in enumerate(gold)
+        for pi, event in enumerate(preds)
         if (cand := _candidate(gi, pi, item, event, analysis)) is not None
     ]
     pairs = [(c.gold, c.pred) for c in greedy_match(candidates)]
     score = EventScore()
-    alignment = Alignment(exhaustive=exhaustive,
-                          set_aside=[e.id for e in analysis.events if set_aside(e)])
+    alignment = Alignment(
+        exhaustive=exhaustive, set_aside=[e.id for e in analysis.events if set_aside(e)]
+    )
     labels = ["/".join(g.event) for g in gold]
     tally(score, alignment, labels, [f"{e.id} {e.event}" for e in preds], pairs)
     score.by_type = _by_type(gold, preds, pairs, exhaustive)
     return score, alignment
-
-

@@ -28,12 +28,15 @@ def load_floors(path: Path, section: str | None = None) -> dict[str, float]:
     sections = sorted(k for k, v in data.items() if isinstance(v, dict) and k not in ROOTS)
     if section is not None:
         if section not in sections:
-            raise FloorsError(f"{path}: no floors section {section!r} (it has: "
-                              f"{', '.join(sections) or 'none'})")
+            raise FloorsError(
+                f"{path}: no floors section {section!r} (it has: {', '.join(sections) or 'none'})"
+            )
         data = data[section]
     elif sections:
-        raise FloorsError(f"{path}: floors are in sections ({', '.join(sections)}); "
-                          "choose one (wirewatch eval --section NAME)")
+        raise FloorsError(
+            f"{path}: floors are in sections ({', '.join(sections)}); "
+            "choose one (wirewatch eval --section NAME)"
+        )
     floors: dict[str, float] = {}
     _flatten(data, "", floors, path)
     return floors

@@ -220,6 +220,11 @@ class GoldDocument(_Gold):
     def to_document(self) -> Document:
         source = self.document
         return Document(
-            id=source.id or "", date=source.date, outlet=source.outlet, url=source.url,
-            title=source.title, lang=source.lang, text=source.text,
+            id=source.id or "",
+            date=source.date,
+            outlet=source.outlet,
+            url=source.url,
+            title=source.title,
+            lang=source.lang,
+            text=source.text,
         )

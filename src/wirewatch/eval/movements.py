@@ -54,8 +54,13 @@ def field_checks(gold: GoldMovement, pred: Movement, analysis: Analysis) -> dict
     return checks
 
 
-def _candidate(gi: int, pi: int, gold: GoldMovement, pred: Movement, analysis: Analysis,
-               ) -> Candidate | None:
+def _candidate(
+    gi: int,
+    pi: int,
+    gold: GoldMovement,
+    pred: Movement,
+    analysis: Analysis,
+) -> Candidate | None:
     if model_key(pred.asset.model or "") != model_key(gold.asset_model):
         return None
     destination = analysis.place(pred.destination)
@@ -75,15 +80,23 @@ def score_movements(
 ) -> tuple[MovementScore, Alignment]:
     preds = [m for m in analysis.movements if not set_aside(m)]
     candidates = [
-        cand for gi, item in enumerate(gold) for pi, pred in enumerate(preds)
+        cand
+        for gi, item in enumerate(gold)
+        for pi, pred in enumerate(preds)
         if (cand := _candidate(gi, pi, item, pred, analysis)) is not None
     ]
     pairs = [(c.gold, c.pred) for c in greedy_match(candidates)]
     score = MovementScore()
-    alignment = Alignment(exhaustive=exhaustive,
-                          set_aside=[m.id for m in analysis.movements if set_aside(m)])
-    tally(score, alignment, [_label(g) for g in gold],
-          [f"{m.id} {m.asset.model}" for m in preds], pairs)
+    alignment = Alignment(
+        exhaustive=exhaustive, set_aside=[m.id for m in analysis.movements if set_aside(m)]
+    )
+    tally(
+        score,
+        alignment,
+        [_label(g) for g in gold],
+        [f"{m.id} {m.asset.model}" for m in preds],
+        pairs,
+    )
     for gi, pi in pairs:
         for name, check in field_checks(gold[gi], preds[pi], analysis).items():
             ratio: Ratio = getattr(score, name)

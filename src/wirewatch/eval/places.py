@@ -30,7 +30,7 @@ def _pred_keys(analysis: Analysis) -> list[tuple[str, set[str]]]:
     text = analysis.document.text
     keys = []
     for place in analysis.places:
-        mentioned = {name_key(text[m.start:m.end]) for m in place.mentions} - {""}
+        mentioned = {name_key(text[m.start : m.end]) for m in place.mentions} - {""}
         keys.append((name_key(place.name), mentioned))
     return keys
 
@@ -56,8 +56,13 @@ def score_places(
 ) -> tuple[PlaceScore, Alignment]:
     chosen = greedy_match(_candidates(gold, analysis))
     score, alignment = PlaceScore(), Alignment(exhaustive=exhaustive)
-    tally(score, alignment, [g.label for g in gold], [p.id for p in analysis.places],
-          [(c.gold, c.pred) for c in chosen])
+    tally(
+        score,
+        alignment,
+        [g.label for g in gold],
+        [p.id for p in analysis.places],
+        [(c.gold, c.pred) for c in chosen],
+    )
     for cand in chosen:
         item, place = gold[cand.gold], analysis.places[cand.pred]
         score.acc161.add(resolved(item, place))

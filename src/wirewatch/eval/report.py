@@ -9,8 +9,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 from rich.table import Table
 
+from wirewatch.eval.clusters import PRF
 from wirewatch.eval.gold import KINDS
-from wirewatch.eval.resolve import PRF
 from wirewatch.eval.scores import (
     Alignment,
     ClaimScore,

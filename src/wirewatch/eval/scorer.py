@@ -27,10 +27,20 @@ def score_document(gold: GoldDocument, analysis: Analysis) -> DocumentResult:
     movements, movements_at = score_movements(expect.movements, analysis, full.movements)
     claims, claims_at = score_claims(expect.claims, analysis, full.claims)
     return DocumentResult(
-        id=gold.id, path=str(gold.path) if gold.path else None,
-        places=places, dates=dates, events=events, movements=movements, claims=claims,
-        alignment={"places": places_at, "dates": dates_at, "events": events_at,
-                   "movements": movements_at, "claims": claims_at},
+        id=gold.id,
+        path=str(gold.path) if gold.path else None,
+        places=places,
+        dates=dates,
+        events=events,
+        movements=movements,
+        claims=claims,
+        alignment={
+            "places": places_at,
+            "dates": dates_at,
+            "events": events_at,
+            "movements": movements_at,
+            "claims": claims_at,
+        },
     )
 
 

@@ -121,7 +121,7 @@ class EventScore(KindScore):
     by_type: dict[str, KindScore] = Field(
         default_factory=dict,
         description="matches and misses under the gold's first listed type, unmatched "
-                    "predictions under their own type",
+        "predictions under their own type",
     )
 
 
@@ -182,7 +182,10 @@ class Alignment(_Record):
 
 
 def tally(
-    score: KindScore, alignment: Alignment, labels: list[str], preds: list[str],
+    score: KindScore,
+    alignment: Alignment,
+    labels: list[str],
+    preds: list[str],
     chosen: list[tuple[int, int]],
 ) -> None:
     """Fill the shared counts and the alignment from the chosen (gold, prediction) pairs.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from rich.table import Table
 
-from wirewatch.eval.resolve import PRF
+from wirewatch.eval.clusters import PRF
 from wirewatch.eval.scores import (
     ClaimScore,
     DateScore,
@@ -33,13 +33,18 @@ def details(score: KindScore) -> str:
     if isinstance(score, PlaceScore):
         median = score.median_error_km
         km = DASH if median is None else f"{median:.1f} km"
-        parts = [_ratio("acc@161", score.acc161), _ratio("country", score.country),
-                 f"median error {km}"]
+        parts = [
+            _ratio("acc@161", score.acc161),
+            _ratio("country", score.country),
+            f"median error {km}",
+        ]
     elif isinstance(score, DateScore):
         parts = [f"accuracy {_rate(score.accuracy)} ({score.resolved}/{score.gold})"]
     elif isinstance(score, MovementScore):
-        parts = [_ratio(name, getattr(score, name))
-                 for name in ("operator", "origin", "via", "depart", "arrive")]
+        parts = [
+            _ratio(name, getattr(score, name))
+            for name in ("operator", "origin", "via", "depart", "arrive")
+        ]
     elif isinstance(score, ClaimScore):
         parts = [_ratio("stance", score.stance), _ratio("assessed", score.assessed)]
     else:
@@ -51,19 +56,32 @@ def details(score: KindScore) -> str:
 
 def _row(table: Table, label: str, score: KindScore, extra: str, style: str | None = None) -> None:
     table.add_row(
-        label, str(score.gold), str(score.tp), str(score.fp), str(score.fn),
-        _rate(score.precision), _rate(score.recall), _rate(score.f1), extra, style=style,
+        label,
+        str(score.gold),
+        str(score.tp),
+        str(score.fp),
+        str(score.fn),
+        _rate(score.precision),
+        _rate(score.recall),
+        _rate(score.f1),
+        extra,
+        style=style,
     )
 
 
-ACROSS_DETAILS = {"stories": "B-cubed, {items} gold items",
-                  "entities": "pairwise, {items} gold mentions"}
+ACROSS_DETAILS = {
+    "stories": "B-cubed, {items} gold items",
+    "entities": "pairwise, {items} gold mentions",
+}
 
 
-def kinds_table(kinds: Mapping[str, KindScore], documents: int,
-                across: Mapping[str, PRF] | None = None) -> Table:
-    caption = (f"{documents} document(s), micro-averaged; precision and FP count only "
-               "documents where the kind is exhaustive")
+def kinds_table(
+    kinds: Mapping[str, KindScore], documents: int, across: Mapping[str, PRF] | None = None
+) -> Table:
+    caption = (
+        f"{documents} document(s), micro-averaged; precision and FP count only "
+        "documents where the kind is exhaustive"
+    )
     if across:
         caption += "; stories and entities: the gold set's corpus ingested and resolved"
     table = Table(title="wirewatch eval (spec §3)", caption=caption)
@@ -77,6 +95,15 @@ def kinds_table(kinds: Mapping[str, KindScore], documents: int,
             for event_type, sub in sorted(score.by_type.items()):
                 _row(table, f"  {event_type}", sub, "", style="dim")
     for name, prf in (across or {}).items():
-        table.add_row(name, str(prf.items), "", "", "", _rate(prf.precision), _rate(prf.recall),
-                      _rate(prf.f1), ACROSS_DETAILS.get(name, "").format(items=prf.items))
+        table.add_row(
+            name,
+            str(prf.items),
+            "",
+            "",
+            "",
+            _rate(prf.precision),
+            _rate(prf.recall),
+            _rate(prf.f1),
+            ACROSS_DETAILS.get(name, "").format(items=prf.items),
+        )
     return table

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import TextIO
 
 from wirewatch.export._links import LinkSource
 from wirewatch.export._rows import EVENT_COLUMNS, event_rows
+from wirewatch.export._sink import TextSink
 from wirewatch.model import Analysis, Filters
 
 
-def write_csv(analyses: Iterable[Analysis], out: TextIO, filters: Filters,
-              links: LinkSource | None = None) -> int:
+def write_csv(
+    analyses: Iterable[Analysis], out: TextSink, filters: Filters, links: LinkSource | None = None
+) -> int:
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0

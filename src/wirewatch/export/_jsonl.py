@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TextIO
 
+from wirewatch.export._sink import TextSink
 from wirewatch.model import Analysis, Filters
 
 
@@ -21,7 +21,7 @@ def selected(analysis: Analysis, filters: Filters) -> bool:
     )
 
 
-def write_jsonl(analyses: Iterable[Analysis], out: TextIO, filters: Filters) -> int:
+def write_jsonl(analyses: Iterable[Analysis], out: TextSink, filters: Filters) -> int:
     count = 0
     for analysis in analyses:
         if selected(analysis, filters):

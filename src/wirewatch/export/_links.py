@@ -32,8 +32,9 @@ NO_LINKS = Links()
 LinkSource = Callable[[list[str]], Links]
 
 
-def with_links(analyses: Iterable[Analysis], source: LinkSource | None
-               ) -> Iterator[tuple[Analysis, Links]]:
+def with_links(
+    analyses: Iterable[Analysis], source: LinkSource | None
+) -> Iterator[tuple[Analysis, Links]]:
     """Each analysis with the links of its document (NO_LINKS when there is no source)."""
     if source is None:
         for analysis in analyses:

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import cache
-from typing import Any, TextIO
+from typing import Any
 
 import pycountry
 
 from wirewatch.export._links import NO_LINKS, Links, LinkSource, with_links
-from wirewatch.kb import load_kb
+from wirewatch.export._sink import TextSink
+from wirewatch.kb import default_kb
 from wirewatch.model import Actor, Analysis, Event, Filters, Place
 
 CODEBOOK = "plover-wirewatch-1"
 
 
-@cache
 def quad_codes() -> dict[str, int]:
-    """PLOVER type -> quad code, from the knowledge base's PLOVER table (data, not code)."""
-    return load_kb().table("plover").quad_codes()
+    """PLOVER type -> quad code, from the knowledge base's PLOVER table (data, not code); the
+    knowledge base the analysis uses, loaded once per process."""
+    return default_kb().plover.quad_codes()
 
 
 def _actor(actor: Actor) -> dict[str, Any]:
@@ -45,16 +45,22 @@ def _alpha2(alpha3: str | None) -> str | None:
 
 
 def _location(place: Place) -> dict[str, Any]:
-    loc: dict[str, Any] = {"name": place.name, "latitude": place.lat, "longitude": place.lon,
-                           "country code": _alpha2(place.country), "cc3": place.country,
-                           "admin1 code": place.admin1}
+    loc: dict[str, Any] = {
+        "name": place.name,
+        "latitude": place.lat,
+        "longitude": place.lon,
+        "country code": _alpha2(place.country),
+        "cc3": place.country,
+        "admin1 code": place.admin1,
+    }
     if place.kb and place.kb.startswith("geonames:"):
         loc["geonameid"] = int(place.kb.split(":", 1)[1])
     return {key: value for key, value in loc.items() if value is not None}
 
 
-def plover_record(event: Event, analysis: Analysis, version: str,
-                  quad: Mapping[str, int], links: Links = NO_LINKS) -> dict[str, Any]:
+def plover_record(
+    event: Event, analysis: Analysis, version: str, quad: Mapping[str, int], links: Links = NO_LINKS
+) -> dict[str, Any]:
     doc = analysis.document
     when = event.when
     context = list(event.context)
@@ -63,7 +69,8 @@ def plover_record(event: Event, analysis: Analysis, version: str,
     if event.attribution.status == "speculated":
         context.append("hypothetical")
     record: dict[str, Any] = {
-        "id": event.id, "has_event": True,
+        "id": event.id,
+        "has_event": True,
         "date": (when.start if when else doc.date).isoformat(),
         "source": [_actor(a) for a in event.actor],
         "recipient": [_actor(a) for a in event.recipient],
@@ -71,10 +78,19 @@ def plover_record(event: Event, analysis: Analysis, version: str,
         "event_text": [e.text for e in event.evidence],
         "context": context,
         "coder": f"wirewatch {version}",
-        "cite_info": {key: value for key, value in {
-            "url": doc.url, "title": doc.title, "language": doc.lang,
-            "publication": doc.outlet, "citation": doc.id, "codebook": CODEBOOK,
-            "version": version}.items() if value},
+        "cite_info": {
+            key: value
+            for key, value in {
+                "url": doc.url,
+                "title": doc.title,
+                "language": doc.lang,
+                "publication": doc.outlet,
+                "citation": doc.id,
+                "codebook": CODEBOOK,
+                "version": version,
+            }.items()
+            if value
+        },
     }
     if when and when.end != when.start:
         record["enddate"] = when.end.isoformat()
@@ -96,16 +112,27 @@ def plover_record(event: Event, analysis: Analysis, version: str,
     return record
 
 
-def write_plover(analyses: Iterable[Analysis], out: TextIO, filters: Filters, *,
-                 version: str = "0", quad: Mapping[str, int] | None = None,
-                 links: LinkSource | None = None) -> int:
+def write_plover(
+    analyses: Iterable[Analysis],
+    out: TextSink,
+    filters: Filters,
+    *,
+    version: str = "0",
+    quad: Mapping[str, int] | None = None,
+    links: LinkSource | None = None,
+) -> int:
     count = 0
     for analysis, linked in with_links(analyses, links):
         for event in analysis.events:
             if filters.matches_event(event, analysis):
-                out.write(json.dumps(plover_record(event, analysis, version,
-                                                   quad_codes() if quad is None else quad,
-                                                   linked),
-                                     ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps(
+                        plover_record(
+                            event, analysis, version, quad_codes() if quad is None else quad, linked
+                        ),
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
                 count += 1
     return count

@@ -13,9 +13,8 @@ from wirewatch.extract._syntax import actor_for_chars, country_actor
 from wirewatch.extract.context import Context
 from wirewatch.kb.tables.equipment import Match, fold
 from wirewatch.kb.tables.equipment import Table as Catalogue
+from wirewatch.kb.tables.events import Motion
 from wirewatch.model import Actor, Asset
-
-_PLURAL_CUES = {"both", "two", "three", "four", "the", "these", "those", "all"}
 
 
 @dataclass
@@ -30,53 +29,72 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
     match = _match(catalogue, ent)
     if match is None:
         return None
+    words = ctx.kb.events.motion.count_words
     item = match.item
     head = _np_head(ent.root)
-    window = ctx.document.text[ent.start_char:min(ent.sent.end_char, ent.end_char + 60)]
+    window = ctx.document.text[ent.start_char : min(ent.sent.end_char, ent.end_char + 60)]
     identifiers = catalogue.identifiers_in(window)
     identifier = identifiers[0] if identifiers else None
-    reporting = item.reporting_name if any(
-        t.lower_ == (item.reporting_name or "").casefold() for t in ent) else None
-    asset = Asset(kind=item.kind, model=match.model, name=item.name,
-                  reporting_name=reporting or item.reporting_name, identifier=identifier,
-                  operator=_operator(ctx, ent) or _navy(ctx, catalogue, ent),
-                  count=_count(head) or _count_left(ent))
-    return Mention(key=f"{item.designator}|{identifier or ''}", asset=asset, token=head,
-                   identifiers=identifiers)
+    reporting = (
+        item.reporting_name
+        if any(t.lower_ == (item.reporting_name or "").casefold() for t in ent)
+        else None
+    )
+    asset = Asset(
+        kind=item.kind,
+        model=match.model,
+        name=item.name,
+        reporting_name=reporting or item.reporting_name,
+        identifier=identifier,
+        operator=_operator(ctx, ent) or _navy(ctx, catalogue, ent),
+        count=_count(head, words) or _count_left(ent, words),
+    )
+    return Mention(
+        key=f"{item.designator}|{identifier or ''}",
+        asset=asset,
+        token=head,
+        identifiers=identifiers,
+    )
 
 
-def unit_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan) \
-        -> list[tuple[SpacySpan, Mention]]:
+def unit_mentions(
+    ctx: Context, catalogue: Catalogue, sent: SpacySpan
+) -> list[tuple[SpacySpan, Mention]]:
     """Numbered formations in a sentence ("the 82nd Airborne Division"): a unit is an asset
     of its own, named by its designation as written (spec §3)."""
     out = []
-    text = ctx.document.text[sent.start_char:sent.end_char]  # `sent.text` joins its tokens
+    text = ctx.document.text[sent.start_char : sent.end_char]  # `sent.text` joins its tokens
     for start, end in catalogue.units_in(text):
-        span = ctx.doc.char_span(sent.start_char + start, sent.start_char + end,
-                                 alignment_mode="expand")
+        span = ctx.doc.char_span(
+            sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+        )
         if span is None:
             continue
         model = text[start:end]
         asset = Asset(kind="unit", model=model, operator=_operator(ctx, span))
         # The phrase's syntactic head ("Division"), so "the division" and clauses find it.
-        out.append((span, Mention(key=f"unit|{fold(model)}", asset=asset, token=span.root,
-                                  identifiers=[])))
+        out.append(
+            (span, Mention(key=f"unit|{fold(model)}", asset=asset, token=span.root, identifiers=[]))
+        )
     return out
 
 
 def _match(catalogue: Catalogue, ent: SpacySpan) -> Match | None:
     """The catalogue item of an EQUIPMENT span, dropping a trailing reporting name."""
     for end in range(ent.end, ent.start, -1):
-        match = catalogue.lookup(ent.doc[ent.start:end].text)
+        match = catalogue.lookup(ent.doc[ent.start : end].text)
         if match is not None:
             return match
     return None
 
 
 def _np_head(token: Token) -> Token:
-    """"An-124" in "an An-124 Condor heavy transport plane" modifies "plane": use the noun."""
-    while token.dep_ in {"compound", "nmod", "amod"} and token.head.i != token.i \
-            and token.head.pos_ in {"NOUN", "PROPN"}:
+    """ "An-124" in "an An-124 Condor heavy transport plane" modifies "plane": use the noun."""
+    while (
+        token.dep_ in {"compound", "nmod", "amod"}
+        and token.head.i != token.i
+        and token.head.pos_ in {"NOUN", "PROPN"}
+    ):
         token = token.head
     return token
 
@@ -89,7 +107,7 @@ def _left_run(ent: SpacySpan) -> SpacySpan:
         if prev.is_punct or prev.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"}:
             break
         start -= 1
-    return ent.doc[start:ent.start]
+    return ent.doc[start : ent.start]
 
 
 def _operator(ctx: Context, ent: SpacySpan) -> Actor | None:
@@ -109,49 +127,49 @@ def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Actor | None:
     Arleigh Burke-class destroyer") is operated by that navy."""
     sent = ent.sent
     # Only the tokens within 8 of the designator can qualify: walk just those, in order.
-    for token in sent.doc[max(sent.start, ent.start - 8):min(sent.end, ent.start + 9)]:
+    for token in sent.doc[max(sent.start, ent.start - 8) : min(sent.end, ent.start + 9)]:
         if abs(token.i - ent.start) > 8 or not token.text.isupper():
             continue
         country = catalogue.navy_of(token.text)
         if country and token.i + 1 < sent.end and token.nbor(1).is_title:
-            countries = ctx.kb.tables.get("countries")
-            found = countries.by_iso3(country) if countries is not None else None
+            found = ctx.kb.countries.by_iso3(country)
             name = f"{found.name if found else country} navy"
             return Actor(name=name, country=country, sector="MIL")
     return None
 
 
-def _count(head: Token) -> int | None:
-    return next((n for c in head.children if c.dep_ == "nummod" and (n := _number(c))), None)
+def _count(head: Token, words: dict[str, int]) -> int | None:
+    return next((n for c in head.children if c.dep_ == "nummod" and (n := _number(c, words))), None)
 
 
-def _count_left(ent: SpacySpan) -> int | None:
-    return next((n for t in _left_run(ent) if t.like_num and (n := _number(t))), None)
+def _count_left(ent: SpacySpan, words: dict[str, int]) -> int | None:
+    return next((n for t in _left_run(ent) if t.like_num and (n := _number(t, words))), None)
 
 
-def _number(token: Token) -> int | None:
+def _number(token: Token, words: dict[str, int]) -> int | None:
     try:
         return int(token.text.replace(",", ""))
     except ValueError:
-        return _WORDS.get(token.lower_)
+        return words.get(token.lower_)
 
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "dozen": 12}
-
-
-def is_generic_plural(token: Token, generic: list[str]) -> bool:
-    """"Both aircraft", "the planes", "the two bombers": a back-reference to a group."""
+def is_generic_plural(token: Token, motion: Motion) -> bool:
+    """ "Both aircraft", "the planes", "the two bombers": a back-reference to a group."""
+    generic = motion.generic_assets
     if token.lemma_.casefold() not in generic and token.lower_ not in generic:
         return False
     cues = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
-    plural = token.tag_ in {"NNS", "NNPS"} or bool(cues & (_PLURAL_CUES - {"the"}))
-    return plural and bool(cues & _PLURAL_CUES)
+    plural = token.tag_ in {"NNS", "NNPS"} or bool(cues & motion.plural_cues)
+    return plural and bool(cues & motion.group_cues)
 
 
-def is_generic_single(token: Token, generic: list[str]) -> bool:
-    """"it", "the plane", "the aircraft": a back-reference to the latest asset."""
+def is_generic_single(token: Token, motion: Motion) -> bool:
+    """ "it", "the plane", "the aircraft": a back-reference to the latest asset."""
     if token.lower_ == "it":
         return True
     cues = {c.lower_ for c in token.children if c.dep_ == "det"}
-    return token.lower_ in generic and token.tag_ == "NN" and bool(cues & {"the", "this"})
+    return (
+        token.lower_ in motion.generic_assets
+        and token.tag_ == "NN"
+        and bool(cues & motion.single_cues)
+    )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from wirewatch.extract._syntax import actor_at, phrase, table
+from wirewatch.extract._syntax import actor_at, phrase
 from wirewatch.extract.context import Context
 from wirewatch.model import Claimant
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+from wirewatch.model.vocab import ClaimantKind
 
 
 def name_of(token: Token) -> str:
@@ -17,52 +16,61 @@ def name_of(token: Token) -> str:
     if token.pos_ == "PROPN":
         sent = token.sent  # built once, not on every step of the walks below
         start = token
-        while start.i > sent.start and start.nbor(-1).pos_ == "PROPN" \
-                and start.nbor(-1).dep_ in {"compound", "flat"}:
+        while (
+            start.i > sent.start
+            and start.nbor(-1).pos_ == "PROPN"
+            and start.nbor(-1).dep_ in {"compound", "flat"}
+        ):
             start = start.nbor(-1)
         end = token
         while end.i + 1 < sent.end and end.nbor(1).dep_ in {"flat"}:
             end = end.nbor(1)
-        return token.doc[start.i:end.i + 1].text
-    named = next((c for c in token.children if c.pos_ == "PROPN" and c.i > token.i
-                  and c.dep_ in {"appos", "compound", "flat", "npadvmod"}), None)
+        return token.doc[start.i : end.i + 1].text
+    named = next(
+        (
+            c
+            for c in token.children
+            if c.pos_ == "PROPN"
+            and c.i > token.i
+            and c.dep_ in {"appos", "compound", "flat", "npadvmod"}
+        ),
+        None,
+    )
     if named is not None:  # "the flight-tracking service Flightradar24"
         return name_of(named)
     span = phrase(token)
-    start = span.start
-    while start < token.i and token.doc[start].dep_ in {"det", "poss", "case", "predet"}:
-        start = token.doc[start].right_edge.i + 1 if token.doc[start].dep_ == "poss" \
-            else start + 1
-    return token.doc[min(start, token.i):span.end].text.strip()
+    first = span.start
+    while first < token.i and token.doc[first].dep_ in {"det", "poss", "case", "predet"}:
+        first = token.doc[first].right_edge.i + 1 if token.doc[first].dep_ == "poss" else first + 1
+    return token.doc[min(first, token.i) : span.end].text.strip()
 
 
 def outlet_name(ctx: Context, token: Token) -> str | None:
     """The outlet a noun phrase names ("Russian state media outlet Sputnik" -> Sputnik)."""
-    outlets = table(ctx, "outlets")
+    outlets = ctx.kb.outlets
     span = phrase(token)
-    if outlets is not None:
-        for text in (name_of(token), span.text, token.text):
-            hit = outlets.lookup(text)
-            if hit is not None:
-                return hit.name
-    speech = table(ctx, "speech")
-    nouns = set(speech.outlet_nouns.words) if speech else set()
+    for text in (name_of(token), span.text, token.text):
+        hit = outlets.lookup(text)
+        if hit is not None:
+            return hit.name
+    nouns = set(ctx.kb.speech.outlet_nouns.words)
     if token.pos_ == "PROPN" and any(t.lower_ in nouns for t in span if t.i != token.i):
         return name_of(token)
     return None
 
 
-def resolve_pronoun(token: Token) -> Token:
+def resolve_pronoun(token: Token, pronouns: frozenset[str]) -> Token:
     """A pronoun subject stands for the latest person or organisation named before it."""
-    if token.lower_ not in _PRONOUNS:
+    if token.lower_ not in pronouns:
         return token
     before = [e for e in token.doc.ents if e.end <= token.i and e.label_ in {"PERSON", "ORG"}]
     return before[-1].root if before else token
 
 
 def claimant_of(ctx: Context, token: Token) -> Claimant | None:
-    token = resolve_pronoun(token)
-    if token.lower_ in _PRONOUNS or (token.pos_ in {"PRON", "DET"} and token.lower_ != "one"):
+    pronouns = ctx.kb.speech.pronouns.words
+    token = resolve_pronoun(token, pronouns)
+    if token.lower_ in pronouns or (token.pos_ in {"PRON", "DET"} and token.lower_ != "one"):
         return None
     name = name_of(token)
     actor = actor_at(ctx, token)
@@ -74,17 +82,16 @@ def claimant_of(ctx: Context, token: Token) -> Claimant | None:
     return Claimant(name=name, kind=_kind(ctx, token), country=country, sector=sector)
 
 
-def _kind(ctx: Context, token: Token) -> str:
-    speech = table(ctx, "speech")
+def _kind(ctx: Context, token: Token) -> ClaimantKind:
+    speech = ctx.kb.speech
     label = token.ent_type_
-    if token.pos_ != "PROPN" and speech and token.lower_ in speech.unnamed.nouns:
+    if token.pos_ != "PROPN" and token.lower_ in speech.unnamed.nouns:
         return "unnamed_source"
     if label == "PERSON":
         return "person"
-    countries = table(ctx, "countries")
-    if label == "GPE" or (countries is not None and countries.lookup(phrase(token).text)):
+    if label == "GPE" or ctx.kb.countries.lookup(phrase(token).text):
         return "government"
     words = {t.lower_ for t in phrase(token)}
-    if speech and words & set(speech.government_nouns.words):
+    if words & set(speech.government_nouns.words):
         return "government"
     return "org"

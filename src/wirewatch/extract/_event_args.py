@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
 from wirewatch.extract._syntax import (
@@ -13,27 +11,20 @@ from wirewatch.extract._syntax import (
     place_of,
     preps,
     subject_of,
-    table,
 )
 from wirewatch.extract.context import Context
+from wirewatch.kb.tables.countries import Table as Countries
 from wirewatch.kb.tables.events import Table as EventLexicon
 from wirewatch.kb.tables.events import Trigger
 from wirewatch.model import Actor, Place
 
-_ANAPHORS = {"country", "nation", "state"}
-# Pronoun subjects that, inside a reported clause, stand for the speaker ("X said it had
-# struck ...").
-_PRONOUNS = {"it", "they", "he", "she", "we"}
-# Light verbs that keep their support role with a particle ("carried out an airstrike").
-_PHRASAL_LIGHT = {("carry", "out")}
-_RELATIVES = {"which", "who", "that", "whom"}
-# Prepositions that set a noun event as the occasion of a clause ("agreed after talks").
-_SETTING_PREPS = {"in", "after", "during", "at", "following"}
+# Word lists (pronouns, anaphors, setting prepositions, ...) are the lexicon's:
+# kb/data/events.yaml.
 
 
 def actors_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> list[Actor]:
     if trigger.pos == "VERB":
-        return _resolve(ctx, verb_actor_tokens(tok), lex)
+        return _resolve(ctx, verb_actor_tokens(lex, tok), lex)
     for holders in _noun_actor_tokens(lex, tok):
         found = _resolve(ctx, holders, lex)
         if found:
@@ -41,8 +32,14 @@ def actors_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> 
     return []
 
 
-def recipients_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
-                  actors: list[Actor], place: Place | None = None) -> list[Actor]:
+def recipients_of(
+    ctx: Context,
+    lex: EventLexicon,
+    trigger: Trigger,
+    tok: Token,
+    actors: list[Actor],
+    place: Place | None = None,
+) -> list[Actor]:
     holders: list[Token] = []
     verb = light_verb(lex, tok) if trigger.pos == "NOUN" else None
     anchors = [_Anchor(tok)] + ([_Anchor(verb)] if verb is not None else [])
@@ -50,13 +47,14 @@ def recipients_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
         for anchor in anchors:
             holders.extend(_role(anchor, role))
     skip = {a.country for a in actors if a.country}
-    anaphors = [h for h in holders if _is_anaphor(h)]
+    anaphors = [h for h in holders if _is_anaphor(lex, h)]
     found = _resolve(ctx, [h for h in holders if h not in anaphors], lex, places=True)
     found += [a for h in anaphors if (a := anaphoric_country(ctx, h, skip)) is not None]
     rest = [h for h in holders if h not in anaphors]
     if not any(a.country for a in found):
-        found += next((hit for h in rest for a in antecedents(h)
-                       if (hit := _resolve(ctx, [a], lex))), [])
+        found += next(
+            (hit for h in rest for a in antecedents(lex, h) if (hit := _resolve(ctx, [a], lex))), []
+        )
     if not any(a.country for a in found):
         found += local_actors(ctx, lex, rest, place)
     if not found and trigger.reciprocal:
@@ -71,33 +69,35 @@ def recipients_of(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token,
 def light_verb(lex: EventLexicon, noun: Token) -> Token | None:
     """The verb that carries a noun trigger ("held talks", "took part in consultations")."""
     node, steps = noun, 0
-    while node.dep_ in {"dobj", "pobj", "prep", "attr", "conj", "compound", "nsubjpass"} \
-            and steps < 5:
+    while (
+        node.dep_ in {"dobj", "pobj", "prep", "attr", "conj", "compound", "nsubjpass"} and steps < 5
+    ):
         node, steps = node.head, steps + 1
         if node.pos_ in {"VERB", "AUX"} and node.dep_ != "prep":  # "including" is a prep
             # "holding up aid" is not giving it: a phrasal verb is no light verb.
-            phrasal = any(c.dep_ == "prt" and (node.lemma_, c.lower_) not in _PHRASAL_LIGHT
-                          for c in node.children)
+            keeps = lex.light_verbs.phrasal.get(node.lemma_, frozenset())
+            phrasal = any(c.dep_ == "prt" and c.lower_ not in keeps for c in node.children)
             light = node.lemma_.casefold() in lex.light_verbs.words and not phrasal
             return node if light else None
     return None
 
 
-def verb_actor_tokens(tok: Token, depth: int = 0) -> list[Token]:
+def verb_actor_tokens(lex: EventLexicon, tok: Token, depth: int = 0) -> list[Token]:
     for child in tok.children:
         if child.dep_ == "agent":  # passive: "was attacked by X"
             return [c for c in child.children if c.dep_ == "pobj"]
     if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i and depth < 4:
         # "responded by ordering troops": the gerund's doer is the governing verb's subject.
-        return verb_actor_tokens(tok.head.head, depth + 1)
+        return verb_actor_tokens(lex, tok.head.head, depth + 1)
     subject = real_subject(tok)
-    if subject is not None and subject.lower_ in _RELATIVES and tok.dep_ == "relcl":
+    if subject is not None and subject.lower_ in lex.pronouns.relative and tok.dep_ == "relcl":
         subject = tok.head  # "China, which hosted talks": the relative's antecedent
     if subject is None and tok.dep_ in {"advcl", "conj"} and depth < 4:
-        return verb_actor_tokens(tok.head, depth + 1)  # "by ordering ..., calling the visit"
+        # "by ordering ..., calling the visit"
+        return verb_actor_tokens(lex, tok.head, depth + 1)
     if subject is None or any(c.dep_ == "nsubjpass" for c in tok.children):
         return []
-    if subject.lower_ in _PRONOUNS and (speaker := _speaker(subject)) is not None:
+    if subject.lower_ in lex.pronouns.speaker and (speaker := _speaker(subject)) is not None:
         return _named(parties(speaker))
     return _named(_of_parties(subject) or parties(subject))
 
@@ -107,8 +107,14 @@ def real_subject(tok: Token) -> Token | None:
     Moldova accused": the real subject follows the dash)."""
     subject = subject_of(tok)
     if subject is not None and _before_dateline(subject):
-        subject = next((c for c in subject.head.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        and not _before_dateline(c)), subject)
+        subject = next(
+            (
+                c
+                for c in subject.head.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and not _before_dateline(c)
+            ),
+            subject,
+        )
     return subject
 
 
@@ -119,7 +125,8 @@ def _named(holders: list[Token]) -> list[Token]:
     for holder in list(out):
         for child in holder.children:
             if child.dep_ in {"amod", "compound", "nmod"} and any(
-                    c.dep_ == "conj" for c in child.children):
+                c.dep_ == "conj" for c in child.children
+            ):
                 out += [m for m in parties(child) if m not in out and not m.is_punct]
     return out
 
@@ -134,20 +141,23 @@ def _before_dateline(token: Token) -> bool:
     return dash is not None and token.i < dash
 
 
-def antecedents(token: Token) -> list[Token]:
-    """"intercepted the bombers", "asked the coalition": a definite common noun points
+def antecedents(lex: EventLexicon, token: Token) -> list[Token]:
+    """ "intercepted the bombers", "asked the coalition": a definite common noun points
     back to earlier mentions of the same word (latest first), which may carry its owner
     ("two US Air Force B-52H bombers", "the US-led coalition")."""
-    if token.pos_ != "NOUN" or not any(c.lower_ in {"the", "these", "those"}
-                                       for c in token.children):
+    pointing = lex.determiners.antecedent
+    if token.pos_ != "NOUN" or not any(c.lower_ in pointing for c in token.children):
         return []
     lemma = token.lemma_.casefold()
-    return [prev for prev in reversed(token.doc[:max(0, token.i - 1)])
-            if prev.lemma_.casefold() == lemma and prev.pos_ == "NOUN"][:3]
+    return [
+        prev
+        for prev in reversed(token.doc[: max(0, token.i - 1)])
+        if prev.lemma_.casefold() == lemma and prev.pos_ == "NOUN"
+    ][:3]
 
 
 def _speaker(pronoun: Token) -> Token | None:
-    """"Hezbollah said it fired rockets": a pronoun subject of a reported clause is the
+    """ "Hezbollah said it fired rockets": a pronoun subject of a reported clause is the
     subject of the verb of saying that reports it."""
     node = pronoun.head
     for _ in range(4):
@@ -161,7 +171,7 @@ def _speaker(pronoun: Token) -> Token | None:
 
 
 def _of_parties(subject: Token) -> list[Token]:
-    """"The leaders of Armenia and Azerbaijan signed": a generic head whose "of" phrase
+    """ "The leaders of Armenia and Azerbaijan signed": a generic head whose "of" phrase
     names the parties."""
     if subject.ent_type_ or subject.pos_ != "NOUN":
         return []
@@ -184,7 +194,7 @@ def _noun_actor_tokens(lex: EventLexicon, tok: Token) -> list[list[Token]]:
     verb = light_verb(lex, tok) or setting_verb(lex, tok)
     subject = subject_of(verb) if verb is not None else None
     if subject is not None:
-        speaker = _speaker(subject) if subject.lower_ in _PRONOUNS else None
+        speaker = _speaker(subject) if subject.lower_ in lex.pronouns.speaker else None
         groups.append(_named(parties(speaker or subject)))
     return groups
 
@@ -195,7 +205,11 @@ def _is_meeting(lex: EventLexicon, tok: Token) -> bool:
 
 def setting_verb(lex: EventLexicon, tok: Token) -> Token | None:
     """The clause a meeting noun is the occasion of ("agreed after talks in Ankara")."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in _SETTING_PREPS or not _is_meeting(lex, tok):
+    if (
+        tok.dep_ != "pobj"
+        or tok.head.lower_ not in lex.setting_preps.words
+        or not _is_meeting(lex, tok)
+    ):
         return None
     node = tok.head.head
     for _ in range(2):  # "agreed to the deployment in a phone call": through one noun
@@ -239,13 +253,18 @@ def _role(anchor: _Anchor, role: str) -> list[Token]:
     if role.startswith("xcomp:"):
         # "threatened to strike Iranian sites": the party sits in the complement clause.
         rest = role.split(":", 1)[1]
-        return [p for c in anchor.children if c.dep_ in {"xcomp", "ccomp"}
-                for p in _role(_Anchor(c), rest)]
+        return [
+            p
+            for c in anchor.children
+            if c.dep_ in {"xcomp", "ccomp"}
+            for p in _role(_Anchor(c), rest)
+        ]
     if role == "poss_of_object":
-        return [c for o in anchor.children if o.dep_ == "dobj"
-                for c in o.children if c.dep_ == "poss"]
+        return [
+            c for o in anchor.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "poss"
+        ]
     if role == "dative":
-        out = []
+        out: list[Token] = []
         for child in anchor.children:
             if child.dep_ == "dative":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -255,16 +274,20 @@ def _role(anchor: _Anchor, role: str) -> list[Token]:
     return [p for c in anchor.children if c.dep_ in deps for p in parties(c)]
 
 
-def _resolve(ctx: Context, holders: list[Token], lex: EventLexicon,
-             places: bool = False) -> list[Actor]:
+def _resolve(
+    ctx: Context, holders: list[Token], lex: EventLexicon, places: bool = False
+) -> list[Actor]:
     """Actors the holders name; a bare sector ("military") with no country or entity
     names no one in particular and is dropped. With `places`, a named place stands for
     its country (recipients: "visited Niamey", "shelled a hospital in El Fasher")."""
     out: list[Actor] = []
     for token in holders:
         actor = actor_at(ctx, token) or (place_actor(ctx, token) if places else None)
-        if actor is not None and actor.country is None and (
-                _titled(lex, token) or _titled_elsewhere(ctx, lex, actor)):
+        if (
+            actor is not None
+            and actor.country is None
+            and (_titled(lex, token) or _titled_elsewhere(ctx, lex, actor))
+        ):
             actor = actor.model_copy(update={"country": dateline_country(ctx)})
         if actor is None or not (actor.country or actor.entity):
             continue
@@ -273,14 +296,19 @@ def _resolve(ctx: Context, holders: list[Token], lex: EventLexicon,
     return out
 
 
-def local_actors(ctx: Context, lex: EventLexicon, holders: list[Token],
-                 place: Place | None) -> list[Actor]:
-    """"Police arrested two men", "students blocked a road", "urged the government": a
+def local_actors(
+    ctx: Context, lex: EventLexicon, holders: list[Token], place: Place | None
+) -> list[Actor]:
+    """ "Police arrested two men", "students blocked a road", "urged the government": a
     national body or a crowd named without a country belongs to the country where the act
     happened, else to the dateline's country (as a leader named by title does)."""
     words = _local_words(lex)
-    local = [h for h in holders if h.dep_ not in {"amod", "compound", "nmod"}
-             and any(t.lemma_.casefold() in words or t.lower_ in words for t in phrase(h))]
+    local = [
+        h
+        for h in holders
+        if h.dep_ not in {"amod", "compound", "nmod"}
+        and any(t.lemma_.casefold() in words or t.lower_ in words for t in phrase(h))
+    ]
     if not local:
         return []
     # A crowd is where it gathers; an institution is the dateline country's.
@@ -292,8 +320,7 @@ def local_actors(ctx: Context, lex: EventLexicon, holders: list[Token],
     return [Actor(name=phrase(local[0]).text, country=code)]
 
 
-def cause_actors(ctx: Context, lex: EventLexicon, cause: Token,
-                 place: Place | None) -> list[Actor]:
+def cause_actors(ctx: Context, lex: EventLexicon, cause: Token, place: Place | None) -> list[Actor]:
     """Who did what an agentless passive names as its cause: "killed in Russian shelling",
     "clashes between police and protesters"; fighting with no side named ("killed in
     fighting in Tripoli") is among local forces, so, as with `local_actors`, the country
@@ -322,8 +349,9 @@ def place_actor(ctx: Context, token: Token) -> Actor | None:
     span = phrase(token)
     place = ctx.place_at(span.start_char, span.end_char)
     if place is None and token.pos_ == "NOUN":
-        place = next((p for w, o in preps(token) if w == "of"
-                      and (p := place_of(ctx, o)) is not None), None)
+        place = next(
+            (p for w, o in preps(token) if w == "of" and (p := place_of(ctx, o)) is not None), None
+        )
     code = place.country if place is not None else None
     return Actor(name=place.name, country=code) if place is not None and code else None
 
@@ -339,11 +367,17 @@ def _titled_elsewhere(ctx: Context, lex: EventLexicon, actor: Actor) -> bool:
     if entity is None or entity.kind != "PERSON":
         return False
     # "President Gustavo Petro ... Petro declared": a surname alone is the same person.
-    same = [e for e in ctx.entities if e.kind == "PERSON" and (
-        e.id == entity.id or e.name.endswith(" " + entity.name))]
+    same = [
+        e
+        for e in ctx.entities
+        if e.kind == "PERSON" and (e.id == entity.id or e.name.endswith(" " + entity.name))
+    ]
     text = ctx.document.text
-    return any(set(text[max(0, m.start - 30):m.start].casefold().split())
-               & set(lex.leader_titles.words) for e in same for m in e.mentions)
+    return any(
+        set(text[max(0, m.start - 30) : m.start].casefold().split()) & set(lex.leader_titles.words)
+        for e in same
+        for m in e.mentions
+    )
 
 
 def dateline_country(ctx: Context) -> str | None:
@@ -352,7 +386,7 @@ def dateline_country(ctx: Context) -> str | None:
     dash = min((i for i in (text.find("—"), text.find(" - ")) if 0 < i < 60), default=-1)
     if dash < 0:
         return None
-    countries = table(ctx, "countries")
+    countries = ctx.kb.countries
     for place in ctx.places:
         if any(m.end <= dash for m in place.mentions):
             code = place.country or country_code(countries, place)
@@ -365,15 +399,16 @@ def _key(actor: Actor) -> str:
     return f"{actor.country}|{actor.sector}" if actor.country else actor.name.casefold()
 
 
-def _is_anaphor(token: Token) -> bool:
-    return token.lemma_.casefold() in _ANAPHORS and any(
-        c.lower_ == "the" for c in token.children)
+def _is_anaphor(lex: EventLexicon, token: Token) -> bool:
+    return token.lemma_.casefold() in lex.anaphors.words and any(
+        c.lower_ == "the" for c in token.children
+    )
 
 
 def anaphoric_country(ctx: Context, token: Token, skip: set[str]) -> Actor | None:
-    """"the country" points back to the latest country named before it (other than the
+    """ "the country" points back to the latest country named before it (other than the
     actor's own: "Russia sent troops to the country")."""
-    countries = table(ctx, "countries")
+    countries = ctx.kb.countries
     named = []
     for place in ctx.places:
         iso3 = country_code(countries, place)
@@ -385,9 +420,9 @@ def anaphoric_country(ctx: Context, token: Token, skip: set[str]) -> Actor | Non
     return Actor(name=name, country=iso3)
 
 
-def country_code(countries: Any, place: Place) -> str | None:
+def country_code(countries: Countries, place: Place) -> str | None:
     """The country a place *is* (not one it lies in)."""
     if place.feature == "country":
         return place.country
-    hit = countries.lookup(place.name) if countries is not None else None
+    hit = countries.lookup(place.name)
     return hit.iso3 if hit is not None and hit.via in {"name", "alias"} else None

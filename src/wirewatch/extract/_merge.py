@@ -34,8 +34,12 @@ def _same_act(a: Event, b: Event) -> bool:
     # a mention with neither date nor place ("the military said it had targeted a
     # commander") repeats an act told before rather than telling a new one.
     loose = (b.when is None and b.place is None) or (a.when is None and a.place is None)
-    if not loose and _countried(a.recipient) and _countried(b.recipient) and \
-            not _overlap(a.recipient, b.recipient):
+    if (
+        not loose
+        and _countried(a.recipient)
+        and _countried(b.recipient)
+        and not _overlap(a.recipient, b.recipient)
+    ):
         return False
     if _apart(a, b):
         return False
@@ -45,8 +49,13 @@ def _same_act(a: Event, b: Event) -> bool:
 def _apart(a: Event, b: Event) -> bool:
     """Two places and two different days: "jets hit X on Friday" and "a strike on Y on
     Saturday" are two acts, even though a day's slack would join them."""
-    days = a.when is not None and b.when is not None and a.when.precision == "day" and \
-        b.when.precision == "day" and a.when.start != b.when.start
+    days = (
+        a.when is not None
+        and b.when is not None
+        and a.when.precision == "day"
+        and b.when.precision == "day"
+        and a.when.start != b.when.start
+    )
     return days and a.place is not None and b.place is not None and a.place != b.place
 
 
@@ -63,8 +72,7 @@ def dates_compatible(a: When | None, b: When | None) -> bool:
     if a is None or b is None:
         return True
     # Clamped: a date on the calendar's first day has no day before it to give slack to.
-    return clamp_days(a.start, -_SLACK_DAYS) <= b.end and \
-        clamp_days(b.start, -_SLACK_DAYS) <= a.end
+    return clamp_days(a.start, -_SLACK_DAYS) <= b.end and clamp_days(b.start, -_SLACK_DAYS) <= a.end
 
 
 def _fold(into: Event, other: Event) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirewatch.kb.tables.events import Negation
 from wirewatch.kb.tables.events import Table as EventLexicon
 
 # Deps through which a clause inherits its governor's modality ("could deploy and strike").
@@ -11,22 +12,26 @@ _INHERIT = {"conj", "xcomp"}
 
 
 def negated(token: Token, lex: EventLexicon) -> bool:
-    words = set(lex.negation.words)
+    cues = lex.negation
+    words = set(cues.words)
     for node in _chain(token):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in words):
                 return True
-            if child.dep_ == "advmod" and child.lower_ in {"never"}:
+            if child.dep_ == "advmod" and child.lower_ in cues.adverbs:
                 return True
-            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _no_one(child, words):
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and _no_one(child, words, cues):
                 return True  # "No one was killed", "none of the ships docked", "sent no troops"
     return False
 
 
-def _no_one(subject: Token, words: set[str]) -> bool:
+def _no_one(subject: Token, words: set[str], cues: Negation) -> bool:
     """A participant that is no one: "nobody", "none of them", "no troops"."""
-    return subject.lower_ in words | {"nobody"} or any(
-        c.dep_ == "det" and c.lower_ in words for c in subject.children)
+    return (
+        subject.lower_ in words
+        or subject.lower_ in cues.pronouns
+        or any(c.dep_ == "det" and c.lower_ in words for c in subject.children)
+    )
 
 
 def speculative(token: Token, lex: EventLexicon) -> bool:
@@ -38,8 +43,9 @@ def speculative(token: Token, lex: EventLexicon) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in children):
             return True
-        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in children) and \
-                not _realized(node, lex):
+        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in children) and not _realized(
+            node, lex
+        ):
             return True
         if _under_governor(node, lex):
             return True
@@ -49,11 +55,14 @@ def speculative(token: Token, lex: EventLexicon) -> bool:
 
 
 def _realized(node: Token, lex: EventLexicon) -> bool:
-    """"carried out a planned flight": the object of a verb that states it happened was
+    """ "carried out a planned flight": the object of a verb that states it happened was
     planned only in the sense of scheduled."""
     head = node.head
-    return node.dep_ in {"dobj", "nsubjpass"} and head.i != node.i and \
-        head.lemma_.casefold() in lex.hypothetical.realizing
+    return (
+        node.dep_ in {"dobj", "nsubjpass"}
+        and head.i != node.i
+        and head.lemma_.casefold() in lex.hypothetical.realizing
+    )
 
 
 def _chain(token: Token) -> list[Token]:
@@ -66,7 +75,8 @@ def _chain(token: Token) -> list[Token]:
         chain.append(node)
     while chain[-1].dep_ in _INHERIT and chain[-1].head.i != chain[-1].i and len(chain) < 6:
         if chain[-1].dep_ == "conj" and any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in chain[-1].children):
+            c.dep_ in {"nsubj", "nsubjpass"} for c in chain[-1].children
+        ):
             break  # "NATO has not decided, but Britain has sent ...": a clause of its own
         chain.append(chain[-1].head)
     return chain
@@ -88,6 +98,6 @@ def _under_governor(node: Token, lex: EventLexicon) -> bool:
 
 
 def _going_to(node: Token) -> bool:
-    """"is going to deploy": the future with going."""
+    """ "is going to deploy": the future with going."""
     head = node.head
     return node.dep_ == "xcomp" and head.lower_ == "going"

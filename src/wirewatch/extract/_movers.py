@@ -20,6 +20,7 @@ from wirewatch.extract._syntax import actor_at, parties, preps, subject_of
 from wirewatch.extract._tracks import Track
 from wirewatch.extract.context import Context
 from wirewatch.kb.tables.equipment import Table as Catalogue
+from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.events import Table as EventLexicon
 
 
@@ -74,9 +75,13 @@ def _split(state: State, track: Track, identifiers: list[str]) -> list[Track]:
     out = []
     for ident in identifiers:
         key = f"{family}|{ident}"
-        clone = Track(key, track.asset.model_copy(update={"identifier": ident, "count": 1}),
-                      legs=copy.deepcopy(track.legs), returned=track.returned,
-                      personnel=track.personnel)
+        clone = Track(
+            key,
+            track.asset.model_copy(update={"identifier": ident, "count": 1}),
+            legs=copy.deepcopy(track.legs),
+            returned=track.returned,
+            personnel=track.personnel,
+        )
         out.append(state.tracks.setdefault(key, clone))
     for token, tracks in state.by_token.items():
         if track in tracks:
@@ -86,14 +91,16 @@ def _split(state: State, track: Track, identifiers: list[str]) -> list[Track]:
 
 def _enrich(track: Track, mention: Mention) -> None:
     asset, new = track.asset, mention.asset
-    updates = {k: getattr(new, k) for k in ("operator", "identifier", "count")
-               if getattr(asset, k) is None and getattr(new, k) is not None}
+    updates = {
+        k: getattr(new, k)
+        for k in ("operator", "identifier", "count")
+        if getattr(asset, k) is None and getattr(new, k) is not None
+    }
     if updates:
         track.asset = asset.model_copy(update=updates)
 
 
-def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: str) \
-        -> list[Track]:
+def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: str) -> list[Track]:
     """The assets a motion clause moves: its subject (and "along with" partners), or the
     object of a verb of sending."""
     sender = None
@@ -105,7 +112,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         holders = []
         for subject in _subjects(verb):
             holders += parties(subject)
-            holders += _companions(subject)
+            holders += _companions(lex.motion, subject)
         # "The officers left aboard a chartered Boeing 787": the craft carries them.
         holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
         tracks = _tracks_in(lex, holders, state)
@@ -168,9 +175,12 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def _share_operator(tracks: list[Track]) -> None:
-    """"A Chinese Type 052D destroyer and a Type 054A frigate": one modifier, both hulls."""
-    operators = {t.asset.operator.country: t.asset.operator for t in tracks
-                 if t.asset.operator is not None and t.asset.operator.country}
+    """ "A Chinese Type 052D destroyer and a Type 054A frigate": one modifier, both hulls."""
+    operators = {
+        t.asset.operator.country: t.asset.operator
+        for t in tracks
+        if t.asset.operator is not None and t.asset.operator.country
+    }
     if len(operators) != 1:
         return
     operator = next(iter(operators.values()))
@@ -179,11 +189,11 @@ def _share_operator(tracks: list[Track]) -> None:
             track.asset = track.asset.model_copy(update={"operator": operator})
 
 
-def _companions(subject: Token) -> list[Token]:
-    """"The An-124, along with a Il-62M, arrived": partners in with-phrases."""
+def _companions(motion: Motion, subject: Token) -> list[Token]:
+    """ "The An-124, along with a Il-62M, arrived": partners in with-phrases."""
     out = []
     for child in subject.children:
-        if child.dep_ == "prep" and child.lower_ in {"along", "together", "with"}:
+        if child.dep_ == "prep" and child.lower_ in motion.companion_preps:
             for node in child.subtree:
                 if node.dep_ == "pobj":
                     out.extend(parties(node))
@@ -196,36 +206,42 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         found = list(named.values())
         state.last = found[-1]
         return found
-    if holder.lemma_.casefold() in lex.motion.personnel_words \
-            or holder.lower_ in lex.motion.personnel_words:
+    if (
+        holder.lemma_.casefold() in lex.motion.personnel_words
+        or holder.lower_ in lex.motion.personnel_words
+    ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
-        units = [tr for word, obj in preps(holder) if word in {"of", "from"}
-                 for tr in tracks_for(lex, obj, state)]
+        units = [
+            tr
+            for word, obj in preps(holder)
+            if word in lex.motion.unit_preps
+            for tr in tracks_for(lex, obj, state)
+        ]
         if units:
             return units
     # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
     # (Only worth reading when some airframe has an identifier to be picked by.)
     by_id = []
     if any(t.asset.identifier for t in state.tracks.values()):
-        phrase_text = holder.doc[holder.left_edge.i:holder.right_edge.i + 1].text
+        phrase_text = holder.doc[holder.left_edge.i : holder.right_edge.i + 1].text
         wanted = set(state.catalogue.identifiers_in(phrase_text))
         by_id = [t for t in state.tracks.values() if t.asset.identifier in wanted]
     if by_id:
         state.last = by_id[-1]
         return by_id
-    generic = lex.motion.generic_assets
-    if is_generic_plural(holder, generic) or holder.lower_ in lex.motion.group_words:
+    motion = lex.motion
+    if is_generic_plural(holder, motion) or holder.lower_ in motion.group_words:
         group = list(state.group) or list(state.tracks.values())
         # "The bombers, tail numbers A and B, took off": ids between the noun and its verb.
         end = max(holder.right_edge.i, holder.head.i if holder.head.i > holder.i else 0)
-        span = holder.doc[holder.left_edge.i:end + 1]
+        span = holder.doc[holder.left_edge.i : end + 1]
         identifiers = state.catalogue.identifiers_in(span.text)
         if len(group) == 1 and len(identifiers) > 1 and group[0].asset.identifier is None:
             group = _split(state, group[0], identifiers)
             state.group = group
         return group
-    if is_generic_single(holder, generic) and state.last is not None:
-        if _same_both_numbers(holder) and len(state.recent) > 1:
+    if is_generic_single(holder, motion) and state.last is not None:
+        if _same_both_numbers(motion, holder) and len(state.recent) > 1:
             # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
             # same in both numbers, with a verb that does not say which, is the group that
             # moved last.
@@ -242,20 +258,25 @@ def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
     if not any(lo <= i <= hi for i in state.by_token):
         return {}
     sent = holder.sent  # built once: `t.sent` per subtree token rebuilt a span each time
-    return {tr.key: tr for t in holder.subtree if t.i in state.by_token
-            and sent.start <= t.i < sent.end and _same_phrase(holder, t)
-            for tr in state.by_token[t.i]}
+    return {
+        tr.key: tr
+        for t in holder.subtree
+        if t.i in state.by_token and sent.start <= t.i < sent.end and _same_phrase(holder, t)
+        for tr in state.by_token[t.i]
+    }
 
 
-_BOTH_NUMBERS = {"aircraft", "spacecraft", "hovercraft"}
-
-
-def _same_both_numbers(holder: Token) -> bool:
-    if holder.lower_ not in _BOTH_NUMBERS:
+def _same_both_numbers(motion: Motion, holder: Token) -> bool:
+    """ "The aircraft had flown in": a noun the same in both numbers, whose verb does not
+    say which."""
+    if holder.lower_ not in motion.same_in_both_numbers:
         return False
     verb = holder.head
-    numbers = {n for t in [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
-               for n in t.morph.get("Number")}
+    numbers = {
+        n
+        for t in [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+        for n in t.morph.get("Number", None)
+    }  # None: [] when unset
     return "Sing" not in numbers or "Plur" in numbers
 
 

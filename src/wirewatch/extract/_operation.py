@@ -4,17 +4,19 @@ leg), merged with the events step's own mentions of the same act ("Russia dispat
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TypeVar
+
 from wirewatch.extract._event_args import country_code
 from wirewatch.extract._merge import merge_events
-from wirewatch.extract._syntax import table
 from wirewatch.extract.context import Context
 from wirewatch.model import Actor, Attribution, Event, Evidence, Movement, Place, stable_id
 
 _WEAPONS = {"weapon_system", "vehicle"}
+ItemT = TypeVar("ItemT")
 
 
-def operation_events(ctx: Context, movements: list[Movement], events: list[Event]) \
-        -> list[Event]:
+def operation_events(ctx: Context, movements: list[Movement], events: list[Event]) -> list[Event]:
     ops: dict[tuple[str, str], list[Movement]] = {}
     for movement in movements:
         operator = movement.asset.operator
@@ -36,35 +38,49 @@ def operation_events(ctx: Context, movements: list[Movement], events: list[Event
 def _event(ctx: Context, key: tuple[str, str], legs: list[Movement]) -> Event:
     operator = legs[0].asset.operator
     assert operator is not None
-    first = min(legs, key=lambda m: (m.arrive or m.depart).start if (m.arrive or m.depart)
-                else ctx.document.date)
+    first = min(legs, key=lambda m: _start(m, ctx.document.date))
     place = _place(ctx, first.destination)
-    recipients = [Actor(name=_country_name(ctx, key[1]) or (place.name if place else key[1]),
-                        country=key[1])] if key[1] else []
+    recipients = (
+        [
+            Actor(
+                name=_country_name(ctx, key[1]) or (place.name if place else key[1]), country=key[1]
+            )
+        ]
+        if key[1]
+        else []
+    )
     passage = _water_via(ctx, first)
     evidence = [e for m in legs for e in m.evidence]
     kinds = {m.asset.kind for m in legs}
     humanitarian = _carries_aid(ctx, evidence)
-    status = next((m.attribution for m in legs if m.attribution.status != "asserted"),
-                  Attribution())
+    status = next(
+        (m.attribution for m in legs if m.attribution.status != "asserted"), Attribution()
+    )
     return Event(
         id=stable_id("event", ctx.document.id, "MOBILIZE", *sorted(m.id for m in legs)),
         event="AID" if humanitarian else "MOBILIZE",
         mode="humanitarian" if humanitarian else "weapons" if kinds <= _WEAPONS else "troops",
         cameo="07" if humanitarian else "15",
-        actor=[operator], recipient=recipients,
+        actor=[operator],
+        recipient=recipients,
         place=passage.id if passage is not None else first.destination,
-        when=first.arrive or first.depart, attribution=status,
+        when=first.arrive or first.depart,
+        attribution=status,
         evidence=_unique(evidence),
         confidence=0.7,
     )
 
 
+def _start(movement: Movement, default: dt.date) -> dt.date:
+    """When a leg began: its arrival, else its departure, else `default`."""
+    when = movement.arrive or movement.depart
+    return when.start if when is not None else default
+
+
 def _carries_aid(ctx: Context, evidence: list[Evidence]) -> bool:
     """A flight or sailing that carries relief (supplies, tents, medicine) is aid, not a
     show of force (PLOVER AID, humanitarian mode)."""
-    lexicon = table(ctx, "events")
-    cls = lexicon.classes.get("aid") if lexicon is not None else None
+    cls = ctx.kb.events.classes.get("aid")
     if cls is None:
         return False
     words = {w.strip(".,;:").casefold() for e in evidence for w in e.text.split()}
@@ -80,8 +96,8 @@ def _water_via(ctx: Context, movement: Movement) -> Place | None:
     return None
 
 
-def _unique(items: list) -> list:
-    out = []
+def _unique(items: list[ItemT]) -> list[ItemT]:
+    out: list[ItemT] = []
     for item in items:
         if item not in out:
             out.append(item)
@@ -92,7 +108,7 @@ def _country_of(ctx: Context, place: Place | None) -> str | None:
     """The country a place lies in (geocoded), or is (by name, when not geocoded)."""
     if place is None:
         return None
-    return place.country or country_code(table(ctx, "countries"), place)
+    return place.country or country_code(ctx.kb.countries, place)
 
 
 def _place(ctx: Context, place_id: str | None) -> Place | None:
@@ -100,8 +116,7 @@ def _place(ctx: Context, place_id: str | None) -> Place | None:
 
 
 def _country_name(ctx: Context, iso3: str) -> str | None:
-    countries = table(ctx, "countries")
-    country = countries.by_iso3(iso3) if countries is not None else None
+    country = ctx.kb.countries.by_iso3(iso3)
     return country.name if country is not None else None
 
 
@@ -114,8 +129,12 @@ def home_place(ctx: Context, operator: Actor | None) -> Place | None:
         if place.feature == "country" and place.country == operator.country:
             return place
     name = _country_name(ctx, operator.country) or operator.country
-    place = Place(id=stable_id("place", ctx.document.id, "country", operator.country),
-                  name=name, country=operator.country, feature="country",
-                  reason="implied: the operator's home country ('back home')")
+    place = Place(
+        id=stable_id("place", ctx.document.id, "country", operator.country),
+        name=name,
+        country=operator.country,
+        feature="country",
+        reason="implied: the operator's home country ('back home')",
+    )
     ctx.places.append(place)
     return place

@@ -9,11 +9,11 @@ Context's offset lookups, never re-derived here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract.actors import actor_for_span
 from wirewatch.extract.context import Context
 from wirewatch.model import Actor, Place, TimeExpr, When
 
@@ -21,11 +21,6 @@ from wirewatch.model import Actor, Place, TimeExpr, When
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "OUTLET", "UNIT"}
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct"}
 MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case", "det", "quantmod"}
-
-
-def table(ctx: Context, name: str) -> Any:
-    """A KB table, or None when the knowledge base lacks it (a partial KB in tests)."""
-    return ctx.kb.tables.get(name) if hasattr(ctx.kb, "tables") else None
 
 
 def phrase(token: Token) -> SpacySpan:
@@ -38,7 +33,7 @@ def phrase(token: Token) -> SpacySpan:
     for child in token.rights:
         if child.dep_ in {"compound", "flat", "nummod"}:
             right = max(right, child.right_edge, key=lambda t: t.i)
-    return token.doc[left.i:right.i + 1]
+    return token.doc[left.i : right.i + 1]
 
 
 def parties(token: Token) -> list[Token]:
@@ -48,8 +43,9 @@ def parties(token: Token) -> list[Token]:
     # real subject in apposition: the parties are the apposition's.
     dateline = is_dateline(token)
     for child in token.children:
-        if child.dep_ == "conj" or ((token.is_punct or dateline)
-                                    and child.dep_ in {"nmod", "conj", "appos"}):
+        if child.dep_ == "conj" or (
+            (token.is_punct or dateline) and child.dep_ in {"nmod", "conj", "appos"}
+        ):
             out.extend(parties(child))
     if dateline:
         out = out[1:]
@@ -57,14 +53,18 @@ def parties(token: Token) -> list[Token]:
 
 
 def is_dateline(token: Token) -> bool:
-    """"NOVI SAD, Serbia —": the capitalised place a wire story opens with, never an actor."""
+    """ "NOVI SAD, Serbia —": the capitalised place a wire story opens with, never an actor."""
     if len(token) < 2 or not token.text.isupper():
         return False  # the cheap word test first: building `token.sent` is the cost here
     sent = token.sent
-    head = token.doc[sent.start:min(sent.end, sent.start + 6)]
+    head = token.doc[sent.start : min(sent.end, sent.start + 6)]
     dash = next((t.i for t in head if t.text in {"—", "–", "-"}), None)
-    return dash is not None and sent.start <= token.i < dash and token.text.isupper() \
+    return (
+        dash is not None
+        and sent.start <= token.i < dash
+        and token.text.isupper()
         and len(token) > 1
+    )
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -90,7 +90,7 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
             for obj in child.children:
                 if obj.dep_ in {"pobj", "pcomp"}:
                     yield child.lower_, obj
-        if child.dep_ == "advmod" and child.lower_ in {"home"}:
+        if child.dep_ == "advmod" and child.lower_ == "home":
             yield "home", child
         if child.dep_ in {"prt", "advmod"} and child.lower_ != "home":
             yield from preps(child)  # "flown in from Kayseri": the prep hangs off "in"
@@ -113,20 +113,14 @@ def actor_at(ctx: Context, token: Token) -> Actor | None:
 def actor_for_chars(ctx: Context, start: int, end: int) -> Actor | None:
     """The actors step's lookup for [start, end), memoised per document: events, claims and
     movements ask about the same noun phrases many times."""
-    cache: dict[tuple[int, int], Actor | None] = ctx.notes.setdefault("actor_cache", {})
-    if (start, end) not in cache:
-        try:
-            from wirewatch.extract.actors import actor_for_span
-        except ImportError:  # the actors step is not installed: fall back to country terms
-            return None
-        cache[(start, end)] = actor_for_span(ctx, start, end)
-    return cache[(start, end)]
+    memo = ctx.actor_memo
+    if (start, end) not in memo:
+        memo[(start, end)] = actor_for_span(ctx, start, end)
+    return memo[(start, end)]
 
 
 def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
-    countries = table(ctx, "countries")
-    if countries is None:
-        return None
+    countries = ctx.kb.countries
     for token in sorted(span, key=lambda t: t.i == span.root.i, reverse=True):
         # Country names and demonyms are capitalised ("a car" is not the CAF code).
         named = token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.text[:1].isupper()
@@ -147,7 +141,7 @@ def place_of(ctx: Context, token: Token) -> Place | None:
             place = ctx.place_at(phrase(child).start_char, phrase(child).end_char)
             if place is not None:
                 return place
-    sub = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    sub = token.doc[token.left_edge.i : token.right_edge.i + 1]
     return ctx.place_at(sub.start_char, sub.end_char) or _definite_place(ctx, token)
 
 
@@ -161,12 +155,17 @@ def _specific_place(ctx: Context, start: int, end: int) -> Place | None:
 
 
 def _definite_place(ctx: Context, token: Token) -> Place | None:
-    """"the shoal", "the strait": the latest place named before whose name ends in it."""
+    """ "the shoal", "the strait": the latest place named before whose name ends in it."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
     word = token.lower_
-    named = [(m.start, p) for p in ctx.places if p.name.casefold().split()[-1:] == [word]
-             for m in p.mentions if m.end <= token.idx]
+    named = [
+        (m.start, p)
+        for p in ctx.places
+        if p.name.casefold().split()[-1:] == [word]
+        for m in p.mentions
+        if m.end <= token.idx
+    ]
     return max(named, key=lambda hit: hit[0])[1] if named else None
 
 
@@ -200,5 +199,5 @@ def previous_date(ctx: Context, offset: int) -> TimeExpr | None:
     """The latest date before `offset` in the same paragraph: the running time context.
     A paragraph break resets it (a new paragraph often turns to background)."""
     text = ctx.document.text
-    hits = [d for d in ctx.dates if d.span.end <= offset and "\n" not in text[d.span.end:offset]]
+    hits = [d for d in ctx.dates if d.span.end <= offset and "\n" not in text[d.span.end : offset]]
     return max(hits, key=lambda d: d.span.start) if hits else None

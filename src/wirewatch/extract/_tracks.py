@@ -76,12 +76,19 @@ class Track:
             return self.legs[-1]
         leg = self.legs[-1]
         arrived = leg.destination is not None or leg.home
-        before = route.date is not None and leg.arrive is not None and \
-            route.date.start < leg.arrive.start
+        before = (
+            route.date is not None
+            and leg.arrive is not None
+            and route.date.start < leg.arrive.start
+        )
         new_departure = route.kind == "depart" and arrived and not route.earlier and not before
-        elsewhere = route.kind == "arrive" and leg.arrive is not None and \
-            route.destination is not None and leg.destination is not None and \
-            route.destination.id != leg.destination.id
+        elsewhere = (
+            route.kind == "arrive"
+            and leg.arrive is not None
+            and route.destination is not None
+            and leg.destination is not None
+            and route.destination.id != leg.destination.id
+        )
         if new_departure or elsewhere:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]

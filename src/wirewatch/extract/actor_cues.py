@@ -16,7 +16,6 @@ _MAX_LEFT = 5
 _MAX_APPOSITION = 10
 _STOP_POS = {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM"}
 _HYPHENS = ("-", "‐")
-_ANAPHORA = ("country", "nation")
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -36,14 +35,14 @@ def around(ctx: Context, mention: SpacySpan) -> Cues:
 
 
 def _left_apposition(ctx: Context, mention: SpacySpan) -> Cues:
-    """"Kosovo's prime minister, Albin Kurti": a titled phrase, a comma, then the name.
+    """ "Kosovo's prime minister, Albin Kurti": a titled phrase, a comma, then the name.
     Only a phrase holding a title counts (", Albin Kurti" after any noun is not one)."""
     doc = mention.doc
     if mention.start < 2 or doc[mention.start - 1].text != ",":
         return Cues()
-    tokens = _left_tokens(doc[mention.start - 1:mention.start])
+    tokens = _left_tokens(doc[mention.start - 1 : mention.start])
     text = " ".join(t.text for t in tokens)
-    cue = ctx.kb.table("sectors").cue_in(text) if tokens else None
+    cue = ctx.kb.sectors.cue_in(text) if tokens else None
     return in_tokens(ctx, tokens) if cue is not None and cue.title else Cues()
 
 
@@ -51,8 +50,8 @@ def in_tokens(ctx: Context, tokens: list[Token]) -> Cues:
     """The country a token run names and its longest sector cue."""
     if not tokens:
         return Cues()
-    text = ctx.document.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    cue = ctx.kb.table("sectors").cue_in(text)
+    text = ctx.document.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    cue = ctx.kb.sectors.cue_in(text)
     country, implied = _country(ctx, tokens)
     # A metonym implies its sector ("Moscow" -> GOV, "the Pentagon" -> MIL).
     return Cues(country, cue.sector if cue else implied)
@@ -61,35 +60,38 @@ def in_tokens(ctx: Context, tokens: list[Token]) -> Cues:
 def _country(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]:
     """A country the countries table knows, named by an entity or a capitalised word (not
     one hyphenated into a modifier like "American-supported"); else "the country"."""
-    countries = ctx.kb.table("countries")
+    countries = ctx.kb.countries
     for token in reversed(tokens):
         if not (token.is_title or token.is_upper):
             continue  # tested before the span is built: most words are lower case
-        unit = ctx.ent_of(token) or token.doc[token.i:token.i + 1]
+        unit = ctx.ent_of(token) or token.doc[token.i : token.i + 1]
         if _hyphenated(unit):
             continue
         hit = countries.lookup(unit.text)
         if hit:
             return hit.iso3, hit.sector
-    if _anaphora(tokens):
+    if _anaphora(tokens, countries.anaphora.words):
         return last_country_before(ctx, tokens[0].idx), None
     return None, None
 
 
-def _anaphora(tokens: list[Token]) -> bool:
-    """"the country('s)", "the nation": the run holds it, or starts right after "the"."""
+def _anaphora(tokens: list[Token], nouns: list[str]) -> bool:
+    """ "the country('s)", "the nation": the run holds it, or starts right after "the"."""
     first = tokens[0]
     after_the = first.i > 0 and first.doc[first.i - 1].lower_ == "the"
     words = [t.lower_ for t in tokens]
-    return any(n in words and ((after_the and words[0] == n) or f"the {n}" in " ".join(words))
-               for n in _ANAPHORA)
+    return any(
+        n in words and ((after_the and words[0] == n) or f"the {n}" in " ".join(words))
+        for n in nouns
+    )
 
 
 def _hyphenated(unit: SpacySpan) -> bool:
-    """"American-supported", "Russian-made": a modifier's stem, not a nationality."""
+    """ "American-supported", "Russian-made": a modifier's stem, not a nationality."""
     doc = unit.doc
-    return unit.end < len(doc) and doc[unit.end].text in _HYPHENS \
-        and not doc[unit.end - 1].whitespace_
+    return (
+        unit.end < len(doc) and doc[unit.end].text in _HYPHENS and not doc[unit.end - 1].whitespace_
+    )
 
 
 def last_country_before(ctx: Context, offset: int) -> str | None:
@@ -97,15 +99,16 @@ def last_country_before(ctx: Context, offset: int) -> str | None:
     name or alias; in its own sentence a nationality counts too, "Venezuelan President
     Maduro ... the east of the country"), except the subject of that sentence, which does
     not call itself "the country" ("Russia sent mercenaries to the country": not Russia)."""
-    countries = ctx.kb.table("countries")
+    countries = ctx.kb.countries
     sentence_start = ctx.sentences[ctx.sentence_index(offset)].start if ctx.sentences else 0
     for ent in reversed(ctx.ents_before(offset)):
         if ent.label_ not in ("GPE", "NORP"):
             continue
         hit = countries.lookup(ent.text)
         same_sentence = ent.start_char >= sentence_start
-        if hit is None or not (hit.via in ("name", "alias")
-                               or (same_sentence and hit.via == "demonym")):
+        if hit is None or not (
+            hit.via in ("name", "alias") or (same_sentence and hit.via == "demonym")
+        ):
             continue
         if same_sentence and ent.root.dep_ in _SUBJECTS:
             continue
@@ -128,13 +131,13 @@ def _left_tokens(mention: SpacySpan) -> list[Token]:
 
 
 def _apposition(mention: SpacySpan) -> list[Token]:
-    """", the Russian defence minister," after a name: tokens up to the next comma or the
+    """ ", the Russian defence minister," after a name: tokens up to the next comma or the
     sentence end; none when a verb comes first (", holding a flag" is a clause)."""
     doc = mention.doc
     if mention.end >= len(doc) or doc[mention.end].text != ",":
         return []
     out: list[Token] = []
-    for token in doc[mention.end + 1:mention.end + 1 + _MAX_APPOSITION]:
+    for token in doc[mention.end + 1 : mention.end + 1 + _MAX_APPOSITION]:
         if (token.is_punct and token.text not in _HYPHENS) or token.is_sent_start:
             break
         if token.pos_ in ("VERB", "AUX"):

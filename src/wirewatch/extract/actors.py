@@ -7,17 +7,14 @@ to turn a noun phrase into an `Actor`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
 from wirewatch.extract.actor_cues import in_tokens
 from wirewatch.extract.actor_entities import cluster_entities, country_entities, person_named
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
+from wirewatch.kb.tables.people import PersonHit
 from wirewatch.model import Actor, Entity
-
-_DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
 
 
 @step("actors")
@@ -36,48 +33,52 @@ def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
     entity = _named_entity(ctx, start, end)
     cues = in_tokens(ctx, list(span))
     if entity is not None:
-        return Actor(entity=entity.id, name=entity.name, country=entity.country or cues.country,
-                     sector=entity.sector or cues.sector)
+        return Actor(
+            entity=entity.id,
+            name=entity.name,
+            country=entity.country or cues.country,
+            sector=entity.sector or cues.sector,
+        )
     person = _listed_person(ctx, list(span))
     if person is not None:
-        return Actor(name=person.name, country=person.country,
-                     sector=person.sector or cues.sector)
+        return Actor(name=person.name, country=person.country, sector=person.sector or cues.sector)
     if cues.country is None and cues.sector is None:
         return None
     exact = ctx.entity_at(start, end)
-    whole = exact if exact and any(m.start == start and m.end == end
-                                   for m in exact.mentions) else None
-    return Actor(entity=whole.id if whole else None, name=_name(span.text),
-                 country=cues.country, sector=cues.sector)
+    whole = (
+        exact if exact and any(m.start == start and m.end == end for m in exact.mentions) else None
+    )
+    return Actor(
+        entity=whole.id if whole else None,
+        name=ctx.kb.sectors.without_article(span.text),
+        country=cues.country,
+        sector=cues.sector,
+    )
 
 
 def _named_entity(ctx: Context, start: int, end: int) -> Entity | None:
     """A person, organisation or outlet mentioned inside the span (not a bare nationality
     or country, which only colour the phrase: "Russian troops" are not "Russian")."""
-    return next((e for e in ctx.entities_within(start, end) if e.kind not in ("NORP", "GPE")),
-                None)
+    return next((e for e in ctx.entities_within(start, end) if e.kind not in ("NORP", "GPE")), None)
 
 
-def _listed_person(ctx: Context, tokens: list[Token]) -> Any:
+def _listed_person(ctx: Context, tokens: list[Token]) -> PersonHit | None:
     """A leader or official of the people table named by a run of proper nouns the NER
     left untagged ("Erdogan said" with no entity on "Erdogan")."""
     run: list[Token] = []
-    for token in [*tokens, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() \
-                and ctx.ent_of(token) is None:
+    ended: list[Token | None] = [*tokens, None]  # None closes the last run
+    for token in ended:
+        if (
+            token is not None
+            and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and ctx.ent_of(token) is None
+        ):
             run.append(token)
             continue
         if run:
-            hit = person_named(ctx, ctx.document.text[run[0].idx:run[-1].idx + len(run[-1])])
+            hit = person_named(ctx, ctx.document.text[run[0].idx : run[-1].idx + len(run[-1])])
             if hit is not None:
                 return hit
             run = []
     return None
-
-
-def _name(text: str) -> str:
-    text = text.strip()
-    for det in _DETERMINERS:
-        if text.startswith(det):
-            return text[len(det):]
-    return text

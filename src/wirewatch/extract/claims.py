@@ -2,8 +2,8 @@
 
 A claim is a verb of saying (or "according to") with a claimant and a stated proposition.
 The author's own judgement of a claim ("The claim from Sputnik ... seems very difficult to
-believe") is recorded as `assessed`. Each claim's content offsets go to
-`ctx.notes["claim_spans"]` so that events and movements inside it link to it.
+believe") is recorded as `assessed`. Each claim's content offsets go to `ctx.claim_spans`
+so that events and movements inside it link to it (`Context.claim_attribution`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from spacy.tokens import Token
 
 from wirewatch.extract._claimant import claimant_of, name_of, outlet_name
 from wirewatch.extract._modality import speculative
-from wirewatch.extract._syntax import clause_date, subject_of, table, when_of
-from wirewatch.extract.context import Context
+from wirewatch.extract._syntax import clause_date, subject_of, when_of
+from wirewatch.extract.context import ClaimSpan, Context
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.speech import Table as Speech
 from wirewatch.model import Claim, Claimant, TimeExpr, stable_id
+from wirewatch.model.vocab import AttributionStatus, Stance
 
 _QUOTES = "“\"‘'"
 
@@ -30,33 +31,35 @@ class _Found:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
-    def status(self) -> str:
+    def status(self) -> AttributionStatus:
         kind = self.claim.claimant.kind
         if self.claim.stance == "denies":
             return "denied"
-        return "reported" if self.claim.outlet or kind in {"outlet", "unnamed_source"} \
-            else "claimed"
+        return (
+            "reported" if self.claim.outlet or kind in {"outlet", "unnamed_source"} else "claimed"
+        )
 
 
 @step("claims")
 def find_claims(ctx: Context) -> None:
-    speech = table(ctx, "speech")
-    if speech is None:
-        return
+    speech = ctx.kb.speech
     found: list[_Found] = []
     text = ctx.doc.text  # joined once; each `sent.text` joins its tokens again
     for sent in ctx.sents:
         if ctx.in_caption(sent.start_char):
             continue
-        tokens = ctx.tokens[sent.start:sent.end]  # a span's iterator rebuilds tokens
-        here = [f for tok in tokens
-                if _may_claim(ctx, speech, tok) and (f := _claim_at(ctx, speech, tok)) is not None]
+        tokens = ctx.tokens[sent.start : sent.end]  # a span's iterator rebuilds tokens
+        here = [
+            f
+            for tok in tokens
+            if _may_claim(ctx, speech, tok) and (f := _claim_at(ctx, speech, tok)) is not None
+        ]
         if not here and found and _continues_quote(text, sent, found[-1]):
             found[-1].spans.append((sent.start_char, sent.end_char))
         found.extend(_dedup(here, found))
-        _judge(speech, text[sent.start_char:sent.end_char], tokens, found)
+        _judge(speech, text[sent.start_char : sent.end_char], tokens, found)
     ctx.claims.extend(f.claim for f in found)
-    ctx.notes["claim_spans"] = [(s, e, f.claim.id, f.status) for f in found for s, e in f.spans]
+    ctx.claim_spans = [ClaimSpan(s, e, f.claim.id, f.status) for f in found for s, e in f.spans]
 
 
 def _may_claim(ctx: Context, speech: Speech, tok: Token) -> bool:
@@ -71,8 +74,7 @@ def _claim_at(ctx: Context, speech: Speech, tok: Token) -> _Found | None:
     stance = speech.stance_of(lemma)
     if stance is None or tok.pos_ not in {"VERB", "AUX"} or lemma in speech.non_claims.words:
         return None
-    lexicon = table(ctx, "events")
-    if lexicon is not None and speculative(tok, lexicon):
+    if speculative(tok, ctx.kb.events):
         return None
     content = _content(tok, stance)
     subject = subject_of(tok)
@@ -84,12 +86,13 @@ def _claim_at(ctx: Context, speech: Speech, tok: Token) -> _Found | None:
     return _build(ctx, speech, tok, claimant, outlet, stance, content)
 
 
-def _who(ctx: Context, speech: Speech, verb: Token, subject: Token) \
-        -> tuple[Claimant | None, str | None]:
+def _who(
+    ctx: Context, speech: Speech, verb: Token, subject: Token
+) -> tuple[Claimant | None, str | None]:
     """Claimant and outlet: "X told <outlet>", "<outlet> reported ..., citing X", and
     evidence credited to a provider ("images from X show")."""
     if subject.lemma_.casefold() in speech.evidence.nouns and subject.pos_ != "PROPN":
-        provider = _provider(subject)
+        provider = _provider(speech, subject)
         return (claimant_of(ctx, provider), None) if provider is not None else (None, None)
     claimant = claimant_of(ctx, subject)
     outlet = None
@@ -109,28 +112,28 @@ def _who(ctx: Context, speech: Speech, verb: Token, subject: Token) \
     return claimant, outlet
 
 
-def _provider(subject: Token) -> Token | None:
+def _provider(speech: Speech, subject: Token) -> Token | None:
     for child in subject.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
-        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+        if child.dep_ == "prep" and child.lower_ in speech.provider_preps.words:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
     return None
 
 
-def _content(verb: Token, stance: str) -> SpacySpan | None:
+def _content(verb: Token, stance: Stance) -> SpacySpan | None:
     """The proposition: a that-clause, a quote the verb introduces, or what is denied."""
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return doc[child.left_edge.i:child.right_edge.i + 1]
+            return doc[child.left_edge.i : child.right_edge.i + 1]
         if child.dep_ == "dobj" and (stance == "denies" or verb.lemma_ == "accuse"):
-            return doc[child.left_edge.i:verb.sent.end]
+            return doc[child.left_edge.i : verb.sent.end]
     if verb.dep_ == "parataxis":  # “...,” the official said.
         head = verb.head
-        return doc[head.left_edge.i:verb.left_edge.i]
+        return doc[head.left_edge.i : verb.left_edge.i]
     return None
 
 
@@ -146,21 +149,33 @@ def _according_to(ctx: Context, speech: Speech, tok: Token) -> _Found | None:
     sent = tok.sent
     # The proposition is the rest of the sentence around the "according to X" phrase.
     left, right = tok.left_edge.i, obj.right_edge.i + 1
-    content = sent if left > sent.start else tok.doc[right:sent.end]
+    content = sent if left > sent.start else tok.doc[right : sent.end]
     return _build(ctx, speech, tok, claimant, outlet, "asserts", content)
 
 
-def _build(ctx: Context, speech: Speech, verb: Token, claimant: Claimant, outlet: str | None,
-           stance: str, content: SpacySpan) -> _Found:
+def _build(
+    ctx: Context,
+    speech: Speech,
+    verb: Token,
+    claimant: Claimant,
+    outlet: str | None,
+    stance: Stance,
+    content: SpacySpan,
+) -> _Found:
     sent = verb.sent
     text = content.text.strip(" ,“”\"'").removeprefix("that ").strip()
     hedge = speech.hedge_in(content.text) or speech.hedge_in(
-        " ".join(c.text for c in verb.children if c.dep_ == "advmod"))
+        " ".join(c.text for c in verb.children if c.dep_ == "advmod")
+    )
     date = clause_date(ctx, verb) or _date_outside(ctx, sent, content)
     claim = Claim(
         id=stable_id("claim", ctx.document.id, verb.idx, claimant.name),
-        claimant=claimant, outlet=outlet, content=text or sent.text, stance=stance,
-        hedge=hedge, when=when_of(date) if date else None,
+        claimant=claimant,
+        outlet=outlet,
+        content=text or sent.text,
+        stance=stance,
+        hedge=hedge,
+        when=when_of(date) if date else None,
         evidence=[ctx.evidence(sent.start_char, sent.end_char)],
     )
     return _Found(claim, [(content.start_char, content.end_char)])
@@ -177,9 +192,11 @@ def _date_outside(ctx: Context, sent: SpacySpan, content: SpacySpan) -> TimeExpr
 
 def _continues_quote(doc_text: str, sent: SpacySpan, last: _Found) -> bool:
     """A sentence wholly in quotes right after a quoted claim goes on with that claim."""
-    text = doc_text[sent.start_char:sent.end_char].strip()
-    adjacent = any(end >= sent.start_char - 3 for _, end in last.spans) or \
-        last.claim.evidence[-1].end >= sent.start_char - 3
+    text = doc_text[sent.start_char : sent.end_char].strip()
+    adjacent = (
+        any(end >= sent.start_char - 3 for _, end in last.spans)
+        or last.claim.evidence[-1].end >= sent.start_char - 3
+    )
     return bool(text) and text[0] in _QUOTES and adjacent
 
 
@@ -195,22 +212,24 @@ def _judge(speech: Speech, sent_text: str, tokens: list[Token], found: list[_Fou
     for tok in tokens:
         if tok.pos_ != "NOUN" or tok.lemma_.casefold() not in speech.claim_nouns.words:
             continue
-        target = _named_claim(tok, found)
-        if target is None and any(c.lower_ in {"this", "that", "the", "such", "a", "its",
-                                               "his", "her", "their"}
-                                  for c in tok.children if c.dep_ in {"det", "poss"}):
+        target = _named_claim(speech, tok, found)
+        if target is None and any(
+            c.lower_ in speech.pointing_determiners.words
+            for c in tok.children
+            if c.dep_ in {"det", "poss"}
+        ):
             target = found[-1]
         if target is not None:
             target.claim.assessed = verdict
             return
 
 
-def _named_claim(noun: Token, found: list[_Found]) -> _Found | None:
+def _named_claim(speech: Speech, noun: Token, found: list[_Found]) -> _Found | None:
     for child in noun.children:
         source = None
         if child.dep_ == "poss":
             source = child
-        elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+        elif child.dep_ == "prep" and child.lower_ in speech.provider_preps.words:
             source = next((c for c in child.children if c.dep_ == "pobj"), None)
         if source is None or source.pos_ != "PROPN":
             continue

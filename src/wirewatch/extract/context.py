@@ -1,21 +1,26 @@
 """The working state of one document's analysis, passed from step to step.
 
 Each extraction step reads what earlier steps found and appends its own findings. Steps run in
-the order `extract/pipeline.yaml` gives; a step may rely only on steps listed before it.
+the order `extract/pipeline.yaml` gives; a step may rely only on steps listed before it. What
+steps hand each other beyond the contract's lists is a typed field here (`claim_spans`), and
+what any step may derive from the parse is built once, on first use.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from wirewatch.kb import KnowledgeBase
 from wirewatch.model import (
+    Actor,
     Analysis,
+    Attribution,
     Claim,
     Document,
     Entity,
@@ -26,14 +31,53 @@ from wirewatch.model import (
     Span,
     TimeExpr,
 )
+from wirewatch.model.vocab import AttributionStatus
+
+ItemT = TypeVar("ItemT")  # what one list of the context holds
+
+
+class Geocoder(Protocol):
+    """What the places step asks of `wirewatch.geo.Geocoder` (extract does not import geo:
+    docs/architecture.md): the index's name lookups, and geocoding of toponym spans."""
+
+    @property
+    def scan_keys(self) -> frozenset[str]: ...  # name keys worth scanning running text for
+
+    def features(self, name: str) -> frozenset[str]: ...
+
+    def codes(self, code: str) -> Sequence[object]: ...  # airfields with this ICAO/IATA code
+
+    def key(self, name: str) -> str: ...
+
+    def may_open_scan_key(self, word: str) -> bool: ...
+
+    def geocode(
+        self,
+        document_id: str,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        captions: Iterable[tuple[int, int]] = (),
+        demonyms: Iterable[str] = (),
+    ) -> list[Place]: ...
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    """Where a claim's content lies: an event or movement told inside it is attributed to
+    the claim (the claims step lists these; events and movements read them)."""
+
+    start: int
+    end: int
+    claim: str  # the Claim's id
+    status: AttributionStatus
 
 
 @dataclass
 class Context:
     document: Document
     doc: Doc  # the spaCy parse of document.text
-    kb: Any  # wirewatch.kb.KnowledgeBase
-    gazetteer: Any = None  # wirewatch.geo.Gazetteer, or None when geocoding is off
+    kb: KnowledgeBase
+    gazetteer: Geocoder | None = None  # None when geocoding is off
     sentences: list[Span] = field(default_factory=list)
     dates: list[TimeExpr] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -41,12 +85,18 @@ class Context:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
-    # Scratch space for steps to hand each other intermediate results (e.g. caption spans).
-    notes: dict[str, Any] = field(default_factory=dict)
+    claim_spans: list[ClaimSpan] = field(default_factory=list)  # set by the claims step
+    # The actors step's answer per character span: events, claims and movements ask about
+    # the same noun phrases many times (see `_syntax.actor_for_chars`).
+    actor_memo: dict[tuple[int, int], Actor | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # Per-document lookup tables, built on first use (see `_ParseIndex`, `_SpanIndex`).
     _parse: _ParseIndex | None = field(default=None, init=False, repr=False, compare=False)
-    _spans: dict[str, _SpanIndex] = field(default_factory=dict, init=False, repr=False,
-                                          compare=False)
+    _spans: dict[str, _SpanIndex] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _captions: list[Span] | None = field(default=None, init=False, repr=False, compare=False)
 
     # The parse, read once. `doc.ents` builds new Span objects and `doc.text` joins every
     # token on each access: steps asking per mention made those whole-document scans the
@@ -68,19 +118,28 @@ class Context:
     def ents_before(self, offset: int) -> list[SpacySpan]:
         """Named entities ending at or before character `offset`, in text order."""
         index = self._parse_index()
-        return list(index.ents[:bisect_right(index.ent_ends, offset)])
+        return list(index.ents[: bisect_right(index.ent_ends, offset)])
 
     @property
     def sents(self) -> list[SpacySpan]:
         """`doc.sents`, built once per document (spaCy walks the parse on every access)."""
         return self._parse_index().sents(self.doc)
 
+    def capitalised_tokens(self) -> list[bool]:
+        """Whether each token opens with a capital, computed once per document (the places
+        step's scans ask about each token several times)."""
+        return self._parse_index().capitalised()
+
+    def equipment_tokens(self) -> frozenset[int]:
+        """Indices of the tokens inside EQUIPMENT entities, built once per document."""
+        return self._parse_index().equipment_tokens()
+
     def ents_in(self, sent: SpacySpan) -> list[SpacySpan]:
         """`sent.ents` from the cached entities: the same test spaCy applies (start inside,
         stop at the first entity running past the end), without rebuilding every span."""
         index = self._parse_index()
         out = []
-        for ent in index.ents[bisect_right(index.ent_ends, sent.start_char):]:
+        for ent in index.ents[bisect_right(index.ent_ends, sent.start_char) :]:
             if ent.start >= sent.start:
                 if ent.end > sent.end:
                     break
@@ -133,8 +192,9 @@ class Context:
     def entities_within(self, start: int, end: int) -> list[Entity]:
         """Every entity with a mention inside [start, end), in the order of `entities`."""
         hits = self._span_index("entities", self.entities, _mention_spans).overlapping(start, end)
-        return [self.entities[i] for i in sorted({i for s, e, i in hits
-                                                  if start <= s and e <= end})]
+        return [
+            self.entities[i] for i in sorted({i for s, e, i in hits if start <= s and e <= end})
+        ]
 
     def places_over(self, start: int, end: int) -> list[Place]:
         """Every place with a mention overlapping [start, end), in the order of `places`."""
@@ -149,11 +209,26 @@ class Context:
     def in_caption(self, offset: int) -> bool:
         """True inside a photo-credit or caption span (no events are taken from those)."""
         captions = self.captions()
-        return bool(captions) and self._span_index(
-            "captions", captions, _own_spans).first_containing(offset) is not None
+        return (
+            bool(captions)
+            and self._span_index("captions", captions, _own_spans).first_containing(offset)
+            is not None
+        )
 
-    def _span_index(self, name: str, source: list[Any],
-                    spans: Callable[[list[Any]], list[tuple[int, int, int]]]) -> _SpanIndex:
+    def claim_attribution(self, offset: int) -> Attribution | None:
+        """The attribution of a finding at `offset` inside a claim's content ("the ministry
+        said troops had arrived": reported, denied ... as the claim is), else None."""
+        for span in self.claim_spans:
+            if span.start <= offset < span.end:
+                return Attribution(status=span.status, claim=span.claim)
+        return None
+
+    def _span_index(
+        self,
+        name: str,
+        source: list[ItemT],
+        spans: Callable[[list[ItemT]], list[tuple[int, int, int]]],
+    ) -> _SpanIndex:
         """An interval index over one list of this context, rebuilt when that list grows or
         is replaced (steps append to `entities` and assign `places`). Items are not edited
         in place once listed: a step that moves a mention replaces the list."""
@@ -163,20 +238,21 @@ class Context:
         return index
 
     def captions(self) -> list[Span]:
-        """Caption spans (credit + caption line) the nlp caption marker found, kept in
-        `notes["captions"]`; filled from the parse on first use, so any step may call it."""
-        if "captions" not in self.notes:
-            marked = getattr(self.doc._, "captions", None) if self.doc.has_extension(
-                "captions") else None
-            self.notes["captions"] = [Span(start=s, end=e) for s, e in marked or []]
-        return self.notes["captions"]
+        """Caption spans (credit + caption line) the nlp caption marker found; read from
+        the parse on first use, so any step may call it."""
+        if self._captions is None:
+            marked: list[tuple[int, int]] | None = (
+                self.doc._.captions if Doc.has_extension("captions") else None
+            )
+            self._captions = [Span(start=s, end=e) for s, e in marked or []]
+        return self._captions
 
 
-def _own_spans(items: list[Span]) -> list[tuple[int, int, int]]:
+def _own_spans(items: Sequence[Span]) -> list[tuple[int, int, int]]:
     return [(s.start, s.end, i) for i, s in enumerate(items)]
 
 
-def _mention_spans(items: list[Entity] | list[Place]) -> list[tuple[int, int, int]]:
+def _mention_spans(items: Sequence[Entity | Place]) -> list[tuple[int, int, int]]:
     return [(m.start, m.end, i) for i, item in enumerate(items) for m in item.mentions]
 
 
@@ -193,11 +269,28 @@ class _ParseIndex:
             for i in range(ent.start, ent.end):
                 self.ent_by_token[i] = ent
         self._sents: list[SpacySpan] | None = None
+        self._capitalised: list[bool] | None = None
+        self._equipment: frozenset[int] | None = None
 
     def sents(self, doc: Doc) -> list[SpacySpan]:
         if self._sents is None:
             self._sents = list(doc.sents)
         return self._sents
+
+    def capitalised(self) -> list[bool]:
+        if self._capitalised is None:
+            self._capitalised = [t.text[:1].isupper() for t in self.tokens]
+        return self._capitalised
+
+    def equipment_tokens(self) -> frozenset[int]:
+        if self._equipment is None:
+            self._equipment = frozenset(
+                i
+                for ent in self.ents
+                if ent.label_ == "EQUIPMENT"
+                for i in range(ent.start, ent.end)
+            )
+        return self._equipment
 
 
 class _SpanIndex:
@@ -205,7 +298,7 @@ class _SpanIndex:
     are short and few per document, so a bisect on starts plus a bounded backward walk (by
     the longest interval) replaces a scan over every mention."""
 
-    def __init__(self, spans: list[tuple[int, int, int]], source: list[Any]) -> None:
+    def __init__(self, spans: list[tuple[int, int, int]], source: Sequence[object]) -> None:
         self.spans = sorted(spans)
         self.starts = [s for s, _e, _i in self.spans]
         self.longest = max((e - s for s, e, _i in self.spans), default=0)

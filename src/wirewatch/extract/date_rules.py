@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from wirewatch.extract import timex
 from wirewatch.extract.context import Context
 from wirewatch.extract.tense import is_future
 from wirewatch.extract.timex import Resolved
+from wirewatch.kb.tables.dates import Table as DatesTable
 
 
 @dataclass
@@ -25,10 +25,10 @@ class Candidate:
     match: re.Match[str] | None = None
 
 
-Rule = Callable[[Context, Any, Candidate, "Resolved | None"], "Resolved | None"]
+Rule = Callable[[Context, DatesTable, Candidate, "Resolved | None"], "Resolved | None"]
 
 
-def _future(ctx: Context, table: Any, cand: Candidate) -> bool:
+def _future(ctx: Context, table: DatesTable, cand: Candidate) -> bool:
     return is_future(ctx.doc, cand.start, cand.end, table.future)
 
 
@@ -46,8 +46,10 @@ def _month(cand: Candidate) -> int:
     return timex.month_number(_group(cand, "month") or "") or 0
 
 
-def phrase(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
-    found = table.phrase(ctx.document.text[cand.start:cand.end])
+def phrase(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
+    found = table.phrase(ctx.document.text[cand.start : cand.end])
     if found is None:
         return None
     if found.anchor == "previous":
@@ -59,14 +61,17 @@ def phrase(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> 
     return timex.shift(ctx.document.date, found.rule, found.offset, "document")
 
 
-def weekday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+def weekday(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
     which = (_group(cand, "which") or "").casefold() or None
     which = {"past": "last", "coming": "next"}.get(which or "", which)
-    return timex.weekday(_group(cand, "weekday") or "", which, ctx.document.date,
-                         _future(ctx, table, cand))
+    return timex.weekday(
+        _group(cand, "weekday") or "", which, ctx.document.date, _future(ctx, table, cand)
+    )
 
 
-def ago(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+def ago(ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None) -> Resolved | None:
     direction = _group(cand, "dir") or "ago"
     if direction.casefold() == "ago":
         base = timex.day(ctx.document.date, "document")
@@ -74,58 +79,96 @@ def ago(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Res
         base = timex.with_anchor(prev, "previous")
     else:
         return None
-    return timex.ago(_group(cand, "count") or "1", _group(cand, "unit") or "day", direction,
-                     base)
+    counts = table.relative_counts
+    n = timex.count(_group(cand, "count") or "1", counts.numbers)
+    if n is None:
+        return None
+    forward = direction.casefold() in counts.forward
+    return timex.ago(n, _group(cand, "unit") or "day", forward, base)
 
 
-def decade(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+def decade(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
     return timex.decade(_number(cand, "decade"))
 
 
-def month_day(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+def month_day(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
     year = _group(cand, "year")
-    return timex.month_day(_month(cand), _number(cand, "day"), int(year) if year else None,
-                           ctx.document.date, _future(ctx, table, cand))
+    return timex.month_day(
+        _month(cand),
+        _number(cand, "day"),
+        int(year) if year else None,
+        ctx.document.date,
+        _future(ctx, table, cand),
+    )
 
 
-def month_year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+def month_year(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
     return timex.month(_number(cand, "year"), _month(cand), "absolute")
 
 
-def month_rel_year(ctx: Context, table: Any, cand: Candidate,
-                   prev: Resolved | None) -> Resolved | None:
+def month_rel_year(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
     offset = {"last": -1, "this": 0, "next": 1}[(_group(cand, "rel") or "this").casefold()]
     return timex.month(ctx.document.date.year + offset, _month(cand), "document")
 
 
-def bare_month(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
-    return timex.bare_month(_group(cand, "month") or "", ctx.document.date,
-                            _future(ctx, table, cand))
+def bare_month(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
+    return timex.bare_month(
+        _group(cand, "month") or "", ctx.document.date, _future(ctx, table, cand)
+    )
 
 
-def year(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+def year(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
     return timex.year(_number(cand, "year"), "absolute")
 
 
-def holiday(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
-    found = table.holiday(ctx.document.text[cand.start:cand.end])
+def holiday(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
+    found = table.holiday(ctx.document.text[cand.start : cand.end])
     if found is None:
         return None
-    return timex.month_day(found.month, found.day, None, ctx.document.date,
-                           _future(ctx, table, cand))
+    return timex.month_day(
+        found.month, found.day, None, ctx.document.date, _future(ctx, table, cand)
+    )
 
 
-def iso(ctx: Context, table: Any, cand: Candidate, prev: Resolved | None) -> Resolved | None:
-    """"2019-03-23". An impossible one ("2019-00-10", "2019-02-30") is most likely a typo in
+def iso(ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None) -> Resolved | None:
+    """ "2019-03-23". An impossible one ("2019-00-10", "2019-02-30") is most likely a typo in
     the day or month: it gets no date rather than a guessed one."""
-    return timex.month_day(_number(cand, "month"), _number(cand, "day"),
-                           _number(cand, "year"), ctx.document.date, False)
+    return timex.month_day(
+        _number(cand, "month"),
+        _number(cand, "day"),
+        _number(cand, "year"),
+        ctx.document.date,
+        False,
+    )
 
 
 RULES: dict[str, Rule] = {
-    "phrase": phrase, "weekday": weekday, "ago": ago, "decade": decade,
-    "month_day": month_day, "day_month": month_day, "month_year": month_year,
+    "phrase": phrase,
+    "weekday": weekday,
+    "ago": ago,
+    "decade": decade,
+    "month_day": month_day,
+    "day_month": month_day,
+    "month_year": month_year,
     "month_rel_year": month_rel_year,
-    "in_month": bare_month, "named_month": bare_month, "in_year": year, "bare_year": year,
-    "iso": iso, "holiday": holiday,
+    "in_month": bare_month,
+    "named_month": bare_month,
+    "in_year": year,
+    "bare_year": year,
+    "iso": iso,
+    "holiday": holiday,
 }

@@ -22,6 +22,7 @@ from wirewatch.extract.tense import is_future
 from wirewatch.extract.timex import Resolved
 from wirewatch.kb.tables.dates import Table as DatesTable
 from wirewatch.model import Span, TimeExpr
+from wirewatch.model.vocab import Anchor
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
@@ -29,8 +30,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 @step("dates")
 def find_dates(ctx: Context) -> None:
-    table = ctx.kb.table("dates")
-    ctx.captions()  # record caption spans in ctx.notes for every later step
+    table = ctx.kb.dates
     previous: Resolved | None = None
     for cand in _select(_candidates(ctx, table)):
         found = _resolve(ctx, table, cand, previous)
@@ -39,29 +39,36 @@ def find_dates(ctx: Context) -> None:
         cand, resolved = found
         start = _since_start(ctx.document.text, cand.start)
         if start is not None:
-            resolved = timex.since(resolved, ctx.document.date)
-            if resolved is None:
+            since = timex.since(resolved, ctx.document.date)
+            if since is None:
                 continue
-            cand = Candidate(start, cand.end, cand.kind, cand.match)
-        ctx.dates.append(TimeExpr(
-            text=ctx.document.text[cand.start:cand.end], span=Span(start=cand.start,
-                                                                    end=cand.end),
-            start=resolved.start, end=resolved.end, precision=resolved.precision,
-            anchor=resolved.anchor))
+            cand, resolved = Candidate(start, cand.end, cand.kind, cand.match), since
+        ctx.dates.append(
+            TimeExpr(
+                text=ctx.document.text[cand.start : cand.end],
+                span=Span(start=cand.start, end=cand.end),
+                start=resolved.start,
+                end=resolved.end,
+                precision=resolved.precision,
+                anchor=resolved.anchor,
+            )
+        )
         previous = resolved
 
 
 def _candidates(ctx: Context, table: DatesTable) -> list[Candidate]:
     text = ctx.document.text
-    found = [Candidate(m.start(), m.end(), "phrase", m)
-             for m in table.phrase_regex().finditer(text)]
+    found = [
+        Candidate(m.start(), m.end(), "phrase", m) for m in table.phrase_regex().finditer(text)
+    ]
     if table.holidays:
-        found += [Candidate(m.start(), m.end(), "holiday", m)
-                  for m in table.holiday_regex().finditer(text)]
+        found += [
+            Candidate(m.start(), m.end(), "holiday", m)
+            for m in table.holiday_regex().finditer(text)
+        ]
     for name, regex in table.compiled("text"):
         found += [Candidate(*_core(m), name, m) for m in regex.finditer(text)]
-    found += [Candidate(e.start_char, e.end_char, "entity") for e in ctx.ents
-              if e.label_ == "DATE"]
+    found += [Candidate(e.start_char, e.end_char, "entity") for e in ctx.ents if e.label_ == "DATE"]
     return found
 
 
@@ -81,9 +88,10 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _resolve(ctx: Context, table: DatesTable, cand: Candidate,
-             previous: Resolved | None) -> tuple[Candidate, Resolved] | None:
-    text = ctx.document.text[cand.start:cand.end]
+def _resolve(
+    ctx: Context, table: DatesTable, cand: Candidate, previous: Resolved | None
+) -> tuple[Candidate, Resolved] | None:
+    text = ctx.document.text[cand.start : cand.end]
     if cand.kind == "entity":
         phrase = table.phrase(text)
         if phrase is None:
@@ -97,8 +105,9 @@ def _resolve(ctx: Context, table: DatesTable, cand: Candidate,
             cand = Candidate(cand.start + match.start(), cand.start + match.end(), name, match)
         else:
             cand = Candidate(cand.start, cand.end, "phrase", None)
-    if _after_duration_word(ctx.document.text, cand.start, table) \
-            or _event_relative(ctx, cand, table):
+    if _after_duration_word(ctx.document.text, cand.start, table) or _event_relative(
+        ctx, cand, table
+    ):
         return None
     resolved = _by_rule(ctx, table, cand, previous)
     return (cand, resolved) if resolved else None
@@ -113,15 +122,15 @@ def _inner_match(table: DatesTable, text: str) -> tuple[str, re.Match[str]] | No
 
 
 def _after_duration_word(text: str, start: int, table: DatesTable) -> bool:
-    """"for two weeks", "every Monday": the word before makes it a duration or a set."""
-    before = _WORD_BEFORE.search(text[max(0, start - 20):start])
-    return bool(before) and before.group(1).casefold() in table.not_after
+    """ "for two weeks", "every Monday": the word before makes it a duration or a set."""
+    before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+    return before is not None and before.group(1).casefold() in table.not_after
 
 
 def _event_relative(ctx: Context, cand: Candidate, table: DatesTable) -> bool:
-    """"a day after Kim threatened", "the day before the vote": measured from an event the
+    """ "a day after Kim threatened", "the day before the vote": measured from an event the
     text names, which we do not date, rather than from the previous date."""
-    if not re.search(r"(?i)\b(?:before|after)$", ctx.document.text[cand.start:cand.end]):
+    if not re.search(r"(?i)\b(?:before|after)$", ctx.document.text[cand.start : cand.end]):
         return False
     span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or span.end >= len(ctx.doc):
@@ -130,24 +139,31 @@ def _event_relative(ctx: Context, cand: Candidate, table: DatesTable) -> bool:
 
 
 def _since_start(text: str, start: int) -> int | None:
-    before = _WORD_BEFORE.search(text[max(0, start - 12):start])
+    before = _WORD_BEFORE.search(text[max(0, start - 12) : start])
     if before and before.group(1).casefold() == "since":
-        return start - (len(text[max(0, start - 12):start]) - before.start())
+        return start - (len(text[max(0, start - 12) : start]) - before.start())
     return None
 
 
-def _by_rule(ctx: Context, table: DatesTable, cand: Candidate,
-             previous: Resolved | None) -> Resolved | None:
+def _by_rule(
+    ctx: Context, table: DatesTable, cand: Candidate, previous: Resolved | None
+) -> Resolved | None:
     return RULES[cand.kind](ctx, table, cand, previous)
 
 
 def _dateparser(ctx: Context, text: str, cand: Candidate) -> Resolved | None:
     """Absolute forms no pattern covers; month and year periods become ranges."""
-    future = is_future(ctx.doc, cand.start, cand.end, ctx.kb.table("dates").future)
+    future = is_future(ctx.doc, cand.start, cand.end, ctx.kb.dates.future)
     base = dt.datetime.combine(ctx.document.date, dt.time())
-    parser = DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if future else "past",
-        "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": []})
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": [],
+        },
+    )
     try:
         data = parser.get_date_data(text)
     except OverflowError:
@@ -157,7 +173,7 @@ def _dateparser(ctx: Context, text: str, cand: Candidate) -> Resolved | None:
     if data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
     when = data.date_obj.date()
-    anchor = "absolute" if _YEAR.search(text) else "document"
+    anchor: Anchor = "absolute" if _YEAR.search(text) else "document"
     if data.period == "year":
         return timex.year(when.year, anchor)
     if data.period == "month":

@@ -25,27 +25,25 @@ from wirewatch.extract._syntax import (
     preps,
     sentence_date,
     subject_of,
-    table,
     when_of,
 )
 from wirewatch.extract._tracks import Route, Track
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
+from wirewatch.kb.tables.events import Motion, RoutePoint
 from wirewatch.kb.tables.events import Table as EventLexicon
 from wirewatch.model import Attribution, Movement, Place, TimeExpr, stable_id
 
 
 @step("movements")
 def find_movements(ctx: Context) -> None:
-    lex, catalogue = table(ctx, "events"), table(ctx, "equipment")
-    if lex is None or catalogue is None:
-        return
+    lex, catalogue = ctx.kb.events, ctx.kb.equipment
     state = State(catalogue)
     for sent in ctx.sents:
         if ctx.in_caption(sent.start_char):
             continue
         index_mentions(ctx, catalogue, sent, state)
-        for tok in ctx.tokens[sent.start:sent.end]:  # a span's iterator rebuilds tokens
+        for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
     movements = [m for track in state.tracks.values() for m in _movements(ctx, track)]
@@ -87,31 +85,32 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route = Route(kind=kind)
     target = lex.motion.classes[kind].object
     # "crossed the Sea of Japan and the Sea of Okhotsk": every coordinated object.
-    for obj in (p for c in verb.children if c.dep_ == "dobj" and target for p in parties(c)):
-        place = place_of(ctx, obj)
-        if place is not None:
-            _put(route, target, place)
-    stops = set(lex.motion.classes["transit"].lemmas) if "transit" in lex.motion.classes \
-        else set()
+    if target is not None:
+        for obj in (p for c in verb.children if c.dep_ == "dobj" for p in parties(c)):
+            place = place_of(ctx, obj)
+            if place is not None:
+                _put(route, target, place)
+    stops = set(lex.motion.classes["transit"].lemmas) if "transit" in lex.motion.classes else set()
     for word, obj in _route_preps(verb):
         if word == "home":
             route.home = True
             continue
         if obj.pos_ == "NOUN" and obj.lemma_.casefold() in stops:
-            route.via.extend(_stop_place(ctx, obj))
+            route.via.extend(_stop_place(ctx, lex.motion, obj))
             continue
         role = roles.get(word)
         # "flew over Finland and Sweden": every coordinated place is a route point.
-        objs = parties(obj) if role == "via" else [obj]
-        for place in (place_of(ctx, o) for o in objs if role and role != "date"):
+        if role is None or role == "date":
+            continue
+        for place in (place_of(ctx, o) for o in (parties(obj) if role == "via" else [obj])):
             if place is not None:
                 _put(route, role, place)
     if route.destination is None and kind in {"travel", "depart"}:
-        route.destination = _purpose_place(ctx, verb)
+        route.destination = _purpose_place(ctx, lex.motion, verb)
     date = _verb_date(ctx, verb, kind)
     route.date = when_of(date) if date else None
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
-    route.attribution = _attribution(ctx, verb)
+    route.attribution = ctx.claim_attribution(verb.idx)
     return route
 
 
@@ -127,30 +126,31 @@ def _route_preps(verb: Token) -> Iterator[tuple[str, Token]]:
         for inner in (c for c in child.children if c.dep_ == "prep"):
             yield from ((inner.lower_, obj) for obj in inner.children if obj.dep_ == "pobj")
         if not any(True for _ in child.children):
-            yield from ((child.lower_, noun) for noun in children
-                        if noun.dep_ in _STRAY_OBJECTS and noun.left_edge.i == child.i + 1)
+            yield from (
+                (child.lower_, noun)
+                for noun in children
+                if noun.dep_ in _STRAY_OBJECTS and noun.left_edge.i == child.i + 1
+            )
 
 
 _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
-# "in"/"at" are left out: "to strike targets in X", "to attend talks in X" locate the task
-# (or its object), which the asset need not reach.
-_PURPOSE_PREPS = {"over", "above", "off", "near", "to", "into"}
-_OVERHEAD_PREPS = {"over", "above", "off", "near"}
 
 
-def _stop_place(ctx: Context, stop: Token) -> list[Place]:
-    """"with a refuelling stop at Benina in eastern Libya": the stop's first place (a later
+def _stop_place(ctx: Context, motion: Motion, stop: Token) -> list[Place]:
+    """ "with a refuelling stop at Benina in eastern Libya": the stop's first place (a later
     "in X" only locates it)."""
     for word, obj in preps(stop):
-        place = place_of(ctx, obj) if word in {"at", "in", "on", "via"} else None
+        place = place_of(ctx, obj) if word in motion.stop_preps else None
         if place is not None:
             return [place]
     return []
 
 
-def _purpose_place(ctx: Context, verb: Token) -> Place | None:
-    """"flew out of X to refuel the pair over the North Sea": the place where the purpose
-    clause's task is done is where the trip went (spec: an overflight target counts)."""
+def _purpose_place(ctx: Context, motion: Motion, verb: Token) -> Place | None:
+    """ "flew out of X to refuel the pair over the North Sea": the place where the purpose
+    clause's task is done is where the trip went (spec: an overflight target counts); "in"
+    and "at" are not among its prepositions: "to strike targets in X" locates the task (or
+    its object), which the asset need not reach."""
     for clause in verb.children:
         if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
             continue
@@ -159,9 +159,14 @@ def _purpose_place(ctx: Context, verb: Token) -> Place | None:
         # The place can hang off the task's object ("to refuel fighters over X"), but there
         # only a preposition of the asset's own position counts ("to escort ships to X" is
         # where the ships go).
-        pairs = [(w, o) for w, o in preps(clause) if w in _PURPOSE_PREPS]
-        pairs += [(w, o) for c in clause.children if c.dep_ == "dobj"
-                  for w, o in preps(c) if w in _OVERHEAD_PREPS]
+        pairs = [(w, o) for w, o in preps(clause) if w in motion.purpose_preps]
+        pairs += [
+            (w, o)
+            for c in clause.children
+            if c.dep_ == "dobj"
+            for w, o in preps(c)
+            if w in motion.overhead_preps
+        ]
         for _word, obj in pairs:
             place = place_of(ctx, obj)
             if place is not None:
@@ -180,8 +185,9 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for child in obj.children:
             if child.dep_ in {"npadvmod", "tmod"}:
-                hit = date_in(ctx, child.left_edge.idx,
-                              child.right_edge.idx + len(child.right_edge))
+                hit = date_in(
+                    ctx, child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                )
                 if hit is not None:
                     return hit
     if kind not in {"arrive", "depart"}:
@@ -191,12 +197,15 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
         return None
     # A date fronted before the verbs ("Last week X passed ... and docked in Y") covers
     # them all; one written after another verb is that verb's own.
-    others = (t for t in verb.sent if t.pos_ in {"VERB", "AUX"} and t.i != verb.i
-              and t.idx < only.span.start)
+    others = (
+        t
+        for t in verb.sent
+        if t.pos_ in {"VERB", "AUX"} and t.i != verb.i and t.idx < only.span.start
+    )
     return None if any(clause_date(ctx, t) == only for t in others) else only
 
 
-def _put(route: Route, role: str, place: Place) -> None:
+def _put(route: Route, role: RoutePoint, place: Place) -> None:
     if role == "origin" and _more_specific(place, route.origin):
         route.origin = place
     elif role == "via":
@@ -206,7 +215,7 @@ def _put(route: Route, role: str, place: Place) -> None:
 
 
 def _more_specific(place: Place, other: Place | None) -> bool:
-    """"sent vehicles to Boa Vista, in Roraima state", "left Manama, Bahrain": of two end
+    """ "sent vehicles to Boa Vista, in Roraima state", "left Manama, Bahrain": of two end
     points in one clause the narrower place is the end point, the wider one only locates it
     (the first wins a tie)."""
     if other is None:
@@ -218,26 +227,32 @@ def _more_specific(place: Place, other: Place | None) -> bool:
 
 
 # Narrowness by feature when a place has no precision: countries and regions are widest.
-_RANK = {"country": 0, "region": 1, "water": 1, "admin": 2, "city": 3, "locality": 3,
-         "airport": 4, "airbase": 4, "port": 4, "base": 4, "site": 4, "point": 4}
-
-
-def _attribution(ctx: Context, verb: Token) -> Attribution | None:
-    for start, end, claim_id, status in ctx.notes.get("claim_spans", []):
-        if start <= verb.idx < end:
-            return Attribution(status=status, claim=claim_id)
-    return None
+_RANK = {
+    "country": 0,
+    "region": 1,
+    "water": 1,
+    "admin": 2,
+    "city": 3,
+    "locality": 3,
+    "airport": 4,
+    "airbase": 4,
+    "port": 4,
+    "base": 4,
+    "site": 4,
+    "point": 4,
+}
 
 
 def _personnel(lex: EventLexicon, verb: Token, state: State) -> None:
-    """"it helped deliver almost 100 military personnel": the people an asset carried."""
+    """ "it helped deliver almost 100 military personnel": the people an asset carried."""
     subject = subject_of(verb)
     tracks = tracks_for(lex, subject, state) if subject is not None else []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.lower_ not in lex.motion.personnel_words:
             continue
-        count = next((int(c.text) for c in obj.children
-                      if c.dep_ == "nummod" and c.text.isdigit()), None)
+        count = next(
+            (int(c.text) for c in obj.children if c.dep_ == "nummod" and c.text.isdigit()), None
+        )
         for track in tracks:
             track.personnel = track.personnel or count
             if track.legs:
@@ -252,17 +267,27 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
             leg.destination = home_place(ctx, track.asset.operator)
         if leg.destination is None or not leg.evidence:
             continue  # every movement has a destination
-        out.append(Movement(
-            id=stable_id("movement", ctx.document.id, track.key, index),
-            asset=track.asset, origin=leg.origin.id if leg.origin else None,
-            via=[p.id for p in leg.via if p.id != leg.destination.id],
-            destination=leg.destination.id,
-            depart=leg.depart, arrive=leg.arrive,
-            personnel=leg.personnel if leg.personnel is not None else
-            (track.personnel if index == 0 else None),
-            attribution=leg.attribution or Attribution(),
-            evidence=leg.evidence,
-            confidence=round(0.55 + 0.1 * bool(leg.origin) + 0.1 * bool(leg.arrive or leg.depart)
-                             + 0.1 * bool(track.asset.operator), 2),
-        ))
+        out.append(
+            Movement(
+                id=stable_id("movement", ctx.document.id, track.key, index),
+                asset=track.asset,
+                origin=leg.origin.id if leg.origin else None,
+                via=[p.id for p in leg.via if p.id != leg.destination.id],
+                destination=leg.destination.id,
+                depart=leg.depart,
+                arrive=leg.arrive,
+                personnel=leg.personnel
+                if leg.personnel is not None
+                else (track.personnel if index == 0 else None),
+                attribution=leg.attribution or Attribution(),
+                evidence=leg.evidence,
+                confidence=round(
+                    0.55
+                    + 0.1 * bool(leg.origin)
+                    + 0.1 * bool(leg.arrive or leg.depart)
+                    + 0.1 * bool(track.asset.operator),
+                    2,
+                ),
+            )
+        )
     return out

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, Geocoder
 from wirewatch.extract.registry import step
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
 from wirewatch.model import Place, Span, stable_id
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -43,8 +43,9 @@ WHOLE_ENTITY_FEATURES = {
 INSIDE_LOCATIVE_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 # Labels under which a name after a locative may still be a place ("at Adre", "in Goma").
 LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
-LOCATIVE_FEATURES = frozenset({"country", "admin", "region", "city", "locality", "water",
-                               "site", "base", "port", "curated"})
+LOCATIVE_FEATURES = frozenset(
+    {"country", "admin", "region", "city", "locality", "water", "site", "base", "port", "curated"}
+)
 MAX_WORDS = 6
 # Entity-ruler ids (nlp.kb_ruler) of names that are not places.
 KB_NOT_PLACE = ("demonym:", "org:", "outlet:", "seat:")
@@ -60,8 +61,10 @@ def find_places(ctx: Context) -> None:
     if ctx.gazetteer is None:
         ctx.places = _unresolved(ctx, spans)
         return
-    ctx.places = ctx.gazetteer.geocode(ctx.document.id, ctx.document.text, spans,
-                                       _captions(ctx), _demonyms(ctx))
+    captions = [(c.start, c.end) for c in ctx.captions()]
+    ctx.places = ctx.gazetteer.geocode(
+        ctx.document.id, ctx.document.text, spans, captions, _demonyms(ctx)
+    )
 
 
 def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
@@ -74,19 +77,19 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
         if span is not None:
             yield span
         elif ent.label_ in MISLABELLED and gaz is not None:
-            yield from _scan(ctx, ent.start, ent.end, strong_only=True)
+            yield from _scan(ctx, gaz, ent.start, ent.end, strong_only=True)
     if gaz is None:
         return
     free = [i for i in range(len(ctx.tokens)) if i not in covered]
     for run in _runs(free):
-        yield from _scan(ctx, run[0], run[-1] + 1, strong_only=False)
-    yield from _across(ctx)
-    yield from _datelines(ctx)
-    yield from _locatives(ctx)
-    yield from _cued(ctx)
+        yield from _scan(ctx, gaz, run[0], run[-1] + 1, strong_only=False)
+    yield from _across(ctx, gaz)
+    yield from _datelines(ctx, gaz)
+    yield from _locatives(ctx, gaz)
+    yield from _cued(ctx, gaz)
     for ent in ctx.ents:
         if ent.label_ in ("ORG", "NORP"):
-            yield from _country_modifier(ctx, ent)
+            yield from _country_modifier(ctx, gaz, ent)
 
 
 def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
@@ -108,7 +111,8 @@ def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
         # label ("Simón Bolívar International Airport" ORG, "Clark Air Base" PERSON), and so
         # is a known city's port or base ("Cam Ranh International Port").
         known = gaz.features(text) & SITE_FEATURES or gaz.features(_cues(ctx).cue_core(text)) & (
-            SITE_FEATURES | {"city", "locality"})
+            SITE_FEATURES | {"city", "locality"}
+        )
         return (start, end) if known else None
     if _ICAO.match(text) and gaz.codes(text):
         return start, end
@@ -134,10 +138,10 @@ def _complete_of(ctx: Context, ent: SpacySpan, end: int) -> int:
     return doc[j - 1].idx + len(doc[j - 1]) if j > ent.end else end
 
 
-def _locatives(ctx: Context) -> Iterator[tuple[int, int]]:
+def _locatives(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     """A capitalised name right after a locative ("landed at Anadyr", "the port of Ust-Luga")
     is a place when the gazetteer knows the name exactly."""
-    doc, gaz, tokens = ctx.doc, ctx.gazetteer, ctx.tokens
+    doc, tokens = ctx.doc, ctx.tokens
     cues = _cues(ctx)
     for tok in tokens[1:]:
         if not _capitalised(tok) or tok.is_sent_start:
@@ -148,54 +152,63 @@ def _locatives(ctx: Context) -> Iterator[tuple[int, int]]:
         if kind is None:
             continue
         ent = ctx.ent_of(tok)
-        if ent is not None and (ent.ent_id_ or ent.label_ not in LOCATIVE_LABELS
-                                or (ent.label_ == "PERSON" and kind == "weak" and len(ent) < 2)
-                                or (ent.start != tok.i
-                                    and ent.label_ not in INSIDE_LOCATIVE_LABELS)):
+        if ent is not None and (
+            ent.ent_id_
+            or ent.label_ not in LOCATIVE_LABELS
+            or (ent.label_ == "PERSON" and kind == "weak" and len(ent) < 2)
+            or (ent.start != tok.i and ent.label_ not in INSIDE_LOCATIVE_LABELS)
+        ):
             continue
-        j = _known_run(ctx, tok.i)
-        if ent is not None and ent.label_ not in INSIDE_LOCATIVE_LABELS and j is not None \
-                and j != ent.end and doc[j].lower_ not in ("'s", "’s"):
+        j = _known_run(ctx, gaz, tok.i)
+        if (
+            ent is not None
+            and ent.label_ not in INSIDE_LOCATIVE_LABELS
+            and j is not None
+            and j != ent.end
+            and doc[j].lower_ not in ("'s", "’s")
+        ):
             continue  # the whole entity must be the place ("to King Mohammed VI" is not)
         if j is not None:
             start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1])
-            if _usable(ctx, start, end) and gaz is not None:
+            if _usable(ctx, start, end):
                 yield _with_cue(ctx, start, end)
 
 
-def _known_run(ctx: Context, i: int) -> int | None:
+def _known_run(ctx: Context, gaz: Geocoder, i: int) -> int | None:
     """End of the longest capitalised run from token i that the gazetteer knows exactly."""
-    doc, gaz = ctx.doc, ctx.gazetteer
+    doc = ctx.doc
     j = i
     while j < len(doc) and j < i + 4 and (_capitalised(doc[j]) or doc[j].text in "-‐"):
         j += 1
     for end in range(j, i, -1):
         surface = doc[i:end].text
-        if _capitalised(doc[end - 1]) and not _is_demonym(ctx, surface) \
-                and gaz.features(surface) & LOCATIVE_FEATURES:
+        if (
+            _capitalised(doc[end - 1])
+            and not _is_demonym(ctx, surface)
+            and gaz.features(surface) & LOCATIVE_FEATURES
+        ):
             return end  # airfields need a cue or a code, not just a preposition
     return None
 
 
-def _cued(ctx: Context) -> Iterator[tuple[int, int]]:
+def _cued(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     """A capitalised name followed by a feature cue ("Ugolny airport", "Masnaa border
     crossing" is not one) that the gazetteer knows as such a site."""
-    text, gaz = ctx.document.text, ctx.gazetteer
+    text = ctx.document.text
     for m in _cues(ctx).cue_regex().finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))
         for k in range(len(words)):
             start = m.start(1) + words[k].start()
-            name = text[start:m.end()]
+            name = text[start : m.end()]
             if gaz.features(name) & SITE_FEATURES and _usable(ctx, start, m.end()):
                 yield start, m.end()
                 break
 
 
-def _country_modifier(ctx: Context, ent: SpacySpan) -> Iterator[tuple[int, int]]:
+def _country_modifier(ctx: Context, gaz: Geocoder, ent: SpacySpan) -> Iterator[tuple[int, int]]:
     """A country name opening an organisation's name names the country ("the US Air Force",
     "Kenya Police"); a demonym does not ("Russian Air Force")."""
-    gaz = ctx.gazetteer
-    if gaz is None or len(ent) < 2:
+    if len(ent) < 2:
         return
     for j in range(min(len(ent) - 1, 3), 0, -1):
         head = ent[:j]
@@ -204,12 +217,17 @@ def _country_modifier(ctx: Context, ent: SpacySpan) -> Iterator[tuple[int, int]]
             return
 
 
-def _across(ctx: Context) -> Iterator[tuple[int, int]]:
+def _across(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     """Multi-word strong names that the model split or cut ("the Strait of" + "Gibraltar"),
     unless they sit inside a non-place entity ("Black Sea Fleet")."""
-    for start, end in _scan(ctx, 0, len(ctx.tokens), strong_only=True, min_words=2):
-        inside = [e for e in ctx.ents if e.start_char <= start and end <= e.end_char
-                  and (e.end_char - e.start_char) > (end - start)]
+    for start, end in _scan(ctx, gaz, 0, len(ctx.tokens), strong_only=True, min_words=2):
+        inside = [
+            e
+            for e in ctx.ents
+            if e.start_char <= start
+            and end <= e.end_char
+            and (e.end_char - e.start_char) > (end - start)
+        ]
         if not any(e.label_ not in PLACE_LABELS for e in inside):
             yield start, end
 
@@ -229,29 +247,31 @@ def _usable(ctx: Context, start: int, end: int) -> bool:
         return False
     if _cues(ctx).ship_name_at(text, start) or _cues(ctx).class_name_at(text, end):
         return False
-    return not any(e.kind in OWNER_KINDS and m_start <= start and end <= m_end
-                   and (m_end - m_start) > (end - start)
-                   for e, m_start, m_end in ctx.mentions_over(start, end))
+    return not any(
+        e.kind in OWNER_KINDS
+        and m_start <= start
+        and end <= m_end
+        and (m_end - m_start) > (end - start)
+        for e, m_start, m_end in ctx.mentions_over(start, end)
+    )
 
 
 def _demonym_country(ctx: Context, name: str) -> str | None:
-    try:
-        countries = ctx.kb.table("countries")
-    except KeyError:  # the countries table is not there: no demonyms known
-        return None
-    hit = countries.lookup(name)  # its key() is cached: the scans ask about the same names
+    hit = ctx.kb.countries.lookup(name)  # its key() is cached: the scans ask about the same names
     return hit.iso3 if hit is not None and hit.via == "demonym" else None
 
 
 def _owned(ctx: Context, start: int, end: int) -> bool:
     """An earlier step found an organisation/unit with exactly this name."""
-    return any(e.kind in OWNER_KINDS and m_start == start and m_end == end
-               for e, m_start, m_end in ctx.mentions_over(start, end))
+    return any(
+        e.kind in OWNER_KINDS and m_start == start and m_end == end
+        for e, m_start, m_end in ctx.mentions_over(start, end)
+    )
 
 
-def _cues(ctx: Context) -> Any:
+def _cues(ctx: Context) -> GeoCues:
     """The geocoder's cue table (kb/data/geo_cues.yaml): ships, cues, locatives."""
-    return ctx.kb.table("geo_cues")
+    return ctx.kb.geo_cues
 
 
 def _is_demonym(ctx: Context, name: str) -> bool:
@@ -276,19 +296,22 @@ def _with_cue(ctx: Context, start: int, end: int) -> tuple[int, int]:
     text, gaz = ctx.document.text, ctx.gazetteer
     start = _with_direction(ctx, start, end)
     pattern, features = _extending(_cues(ctx))
-    cue = pattern.match(text[end:end + 40].lower())
+    cue = pattern.match(text[end : end + 40].lower())
     if cue is not None:
         longer = end + cue.end()
-        if gaz is None or gaz.features(text[start:longer]) \
-                or gaz.features(text[start:end]) & features[cue.group(1)]:
+        if (
+            gaz is None
+            or gaz.features(text[start:longer])
+            or gaz.features(text[start:end]) & features[cue.group(1)]
+        ):
             return start, longer
     return start, end
 
 
-_EXTENDING: dict[int, tuple[Any, re.Pattern[str], dict[str, frozenset[str]]]] = {}
+_EXTENDING: dict[int, tuple[GeoCues, re.Pattern[str], dict[str, frozenset[str]]]] = {}
 
 
-def _extending(cues: Any) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+def _extending(cues: GeoCues) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     """The extending cues as one regex (longest first, so the first alternative that
     matches is the one a loop over the sorted list would take) and their features; built
     once per cue table instead of re-sorted for every name."""
@@ -303,7 +326,7 @@ def _extending(cues: Any) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
 
 def _with_direction(ctx: Context, start: int, end: int) -> int:
     gaz = ctx.gazetteer
-    m = re.search(r"(\w+)\s+$", ctx.document.text[max(0, start - 20):start])
+    m = re.search(r"(\w+)\s+$", ctx.document.text[max(0, start - 20) : start])
     if gaz is None or m is None or not _cues(ctx).is_direction(m.group(1)):
         return start
     longer = start - len(m.group(0))
@@ -324,40 +347,41 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
-def _scan(ctx: Context, lo: int, hi: int, strong_only: bool,
-          min_words: int = 1) -> Iterator[tuple[int, int]]:
+def _scan(
+    ctx: Context, gaz: Geocoder, lo: int, hi: int, strong_only: bool, min_words: int = 1
+) -> Iterator[tuple[int, int]]:
     """Longest gazetteer scan-key matches over tokens [lo, hi) that begin with a capital."""
-    doc, gaz, tokens = ctx.doc, ctx.gazetteer, ctx.tokens
-    caps = _capitals(ctx)
+    doc, tokens = ctx.doc, ctx.tokens
+    caps = ctx.capitalised_tokens()
     i = lo
     while i < hi:
-        match = _match_at(ctx, doc, i, hi, strong_only, min_words) if caps[i] else None
+        match = _match_at(ctx, gaz, doc, i, hi, strong_only, min_words) if caps[i] else None
         if match is None:
             i += 1
             continue
         start, end = tokens[i].idx, tokens[match - 1].idx + len(tokens[match - 1])
-        if _usable(ctx, start, end) and gaz is not None:
+        if _usable(ctx, start, end):
             yield _with_cue(ctx, start, end)
         i = match
 
 
-def _match_at(ctx: Context, doc: Doc, i: int, hi: int, strong_only: bool,
-              min_words: int) -> int | None:
-    gaz, tokens, text = ctx.gazetteer, ctx.tokens, ctx.document.text
+def _match_at(
+    ctx: Context, gaz: Geocoder, doc: Doc, i: int, hi: int, strong_only: bool, min_words: int
+) -> int | None:
+    tokens, text = ctx.tokens, ctx.document.text
     if not _may_open_name(gaz, tokens[i].text):
         return None
-    caps = _capitals(ctx)
+    caps = ctx.capitalised_tokens()
     for j in range(min(hi, i + MAX_WORDS), i + min_words - 1, -1):
         if not caps[j - 1]:
             continue
-        surface = text[tokens[i].idx:tokens[j - 1].idx + len(tokens[j - 1])]
+        surface = text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1])]
         if _ICAO.match(surface) and gaz.codes(surface):
             return j
         k = gaz.key(surface)
         if k not in gaz.scan_keys:
             continue
-        if len(k) <= 3 and not (_acronym(surface)
-                                and gaz.features(surface) & {"country", "admin"}):
+        if len(k) <= 3 and not (_acronym(surface) and gaz.features(surface) & {"country", "admin"}):
             continue  # "US", "UK", "UAE"; not "JAS" (a Gripen), nor "Us"
         if strong_only and not gaz.features(surface) & STRONG:
             continue
@@ -368,7 +392,7 @@ def _match_at(ctx: Context, doc: Doc, i: int, hi: int, strong_only: bool,
     return None
 
 
-def _may_open_name(gaz: Any, word: str) -> bool:
+def _may_open_name(gaz: Geocoder, word: str) -> bool:
     """False when no scanned name or airfield code can start with this word (most words):
     then no longer surface is built and keyed."""
     return bool(_ICAO.match(word)) or gaz.may_open_scan_key(word)
@@ -380,39 +404,21 @@ def _acronym(surface: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _capitals(ctx: Context) -> list[bool]:
-    """`_capitalised` of every token, computed once per document: the scans ask about each
-    token several times."""
-    caps = ctx.notes.get("capitalised_tokens")
-    if caps is None:
-        caps = ctx.notes["capitalised_tokens"] = [_capitalised(t) for t in ctx.tokens]
-    return caps
-
-
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
-def _datelines(ctx: Context) -> Iterator[tuple[int, int]]:
+def _datelines(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     """ "RIGA, Latvia —": an all-capitals place name opening a line."""
     for m in _DATELINE.finditer(ctx.document.text):
         name = m.group(1).strip()
-        if ctx.gazetteer.key(name) in ctx.gazetteer.scan_keys:
+        if gaz.key(name) in gaz.scan_keys:
             yield m.start(1), m.start(1) + len(name)
 
 
 def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A place inside a longer place name is not listed apart ("Strait of Gibraltar")."""
-    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1]
-                                        for o in spans)]
-
-
-def _captions(ctx: Context) -> list[tuple[int, int]]:
-    noted = ctx.notes.get("captions")
-    if noted:
-        return [(s.start, s.end) for s in noted]
-    return list(getattr(ctx.doc._, "captions", None) or []) \
-        if Doc.has_extension("captions") else []
+    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
 
 
 def _unresolved(ctx: Context, spans: list[tuple[int, int]]) -> list[Place]:
@@ -421,7 +427,12 @@ def _unresolved(ctx: Context, spans: list[tuple[int, int]]) -> list[Place]:
     by_name: dict[str, list[tuple[int, int]]] = {}
     for s, e in spans:
         by_name.setdefault(" ".join(text[s:e].casefold().split()), []).append((s, e))
-    return [Place(id=stable_id("plc", ctx.document.id, name), name=text[m[0][0]:m[0][1]],
-                  mentions=[Span(start=s, end=e) for s, e in m],
-                  reason="geocoding is off (no gazetteer loaded)")
-            for name, m in by_name.items()]
+    return [
+        Place(
+            id=stable_id("plc", ctx.document.id, name),
+            name=text[m[0][0] : m[0][1]],
+            mentions=[Span(start=s, end=e) for s, e in m],
+            reason="geocoding is off (no gazetteer loaded)",
+        )
+        for name, m in by_name.items()
+    ]

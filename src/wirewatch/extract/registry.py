@@ -36,7 +36,8 @@ def load_pipeline() -> list[tuple[str, Step]]:
         import_module(entry["module"])
         name = entry["name"]
         if name not in _STEPS:
-            raise KeyError(f"pipeline.yaml names step {name!r}, but {entry['module']} "
-                           "registers no such step")
+            raise KeyError(
+                f"pipeline.yaml names step {name!r}, but {entry['module']} registers no such step"
+            )
         pipeline.append((name, _STEPS[name]))
     return pipeline

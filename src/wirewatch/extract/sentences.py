@@ -13,5 +13,5 @@ def find_sentences(ctx: Context) -> None:
     ctx.sentences = [
         Span(start=sent.start_char, end=sent.end_char)
         for sent in ctx.sents
-        if text[sent.start_char:sent.end_char].strip()
+        if text[sent.start_char : sent.end_char].strip()
     ]

@@ -6,14 +6,14 @@ cue words (modals, participles, "next") come from `kb/data/dates.yaml` (`future`
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc, Token
+
+from wirewatch.kb.tables.dates import Future
 
 _PRESENT = {"VBZ", "VBP"}
 
 
-def is_future(doc: Doc, start: int, end: int, cues: Any) -> bool:
+def is_future(doc: Doc, start: int, end: int, cues: Future) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -29,8 +29,12 @@ def is_future(doc: Doc, start: int, end: int, cues: Any) -> bool:
         return True
     # "plans to meet on Monday": an infinitive under a present-tense verb of intent.
     head = verb.head
-    return verb.tag_ == "VB" and head.i != verb.i and head.tag_ in _PRESENT \
+    return (
+        verb.tag_ == "VB"
+        and head.i != verb.i
+        and head.tag_ in _PRESENT
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _governing_verb(token: Token) -> Token | None:

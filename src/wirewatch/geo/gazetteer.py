@@ -3,21 +3,26 @@
 One connection per process, memory-mapped, with a small per-name cache: lookups are plain index
 seeks (~tens of microseconds) and analysis never opens a file per document. The keys worth
 scanning running text for (countries, regions, seas, bases, cities of 100k+, large airports) are
-held in memory as a set.
+held in memory as a set. Choosing among the entries a name reaches is the `Geocoder`'s work
+(`wirewatch.geo.geocode`), which holds one of these.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
-from wirewatch.geo.data import OWN_TABLES, table
-from wirewatch.geo.normalize import key, leading_articles, skeleton
+from wirewatch.geo.normalize import NameKeys
+from wirewatch.kb import default_kb
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
+from wirewatch.model.vocab import PlaceFeature
 
-_COLUMNS = "p.id, p.kb, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.detail, " \
-           "p.prior, p.precision_km, n.how"
+_COLUMNS = (
+    "p.id, p.kb, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.detail, "
+    "p.prior, p.precision_km, n.how"
+)
 _SCAN = """SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place
 WHERE n.how IN ('name', 'alt') AND (p.feature IN ('country', 'region', 'admin', 'water', 'base',
 'airbase', 'site') OR p.detail IN ('curated', 'large_airport') OR p.prior >= 5)"""
@@ -35,62 +40,60 @@ class Candidate:
     lon: float
     country: str | None
     admin1: str | None
-    feature: str
+    feature: PlaceFeature
     detail: str
     prior: float
     precision_km: float
     how: str  # name | alt | code | served | skel
 
 
+class _Pickled(TypedDict):
+    path: Path
+    cues: GeoCues
+
+
 class Gazetteer:
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                     check_same_thread=False)
+    """Lookups by name key; `keys` defaults to the rules of the package's knowledge base."""
+
+    def __init__(self, path: Path, keys: NameKeys | None = None) -> None:
+        self._open(Path(path), keys if keys is not None else NameKeys(default_kb().geo_cues))
+
+    def _open(self, path: Path, keys: NameKeys) -> None:
+        self.path = path
+        self.keys = keys
+        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
-        # Answers of pure functions of this index (a name's ranked candidates), kept by their
-        # callers in geo for the life of the opened index.
-        self.memo: dict[Any, Any] = {}
         # Recognition asks `features` of every capitalised run; the answer depends on the key.
         self._features: dict[str, frozenset[str]] = {}
         self.scan_keys: frozenset[str] = frozenset(r[0] for r in self._conn.execute(_SCAN))
         # First words of the scan keys: a capitalised word that opens none of them cannot
         # open a scanned name, so recognition skips it without building longer surfaces.
         self.scan_first_words: frozenset[str] = frozenset(k.split()[0] for k in self.scan_keys)
-        for name in OWN_TABLES:  # validated here, once, not inside the first analysis
-            table(name)
 
-    # Pickled by path (for worker processes): the connection is reopened on the other side.
-    def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path}
+    # Pickled by path and rules (for worker processes): the connection is reopened there.
+    def __getstate__(self) -> _Pickled:
+        return {"path": self.path, "cues": self.keys.cues}
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["path"])  # type: ignore[misc]
+    def __setstate__(self, state: _Pickled) -> None:
+        self._open(state["path"], NameKeys(state["cues"]))
 
     def close(self) -> None:
         self._conn.close()
 
     def lookup(self, name: str) -> list[Candidate]:
         """Entries whose name, alternate name or code has this key (served-city names too)."""
-        return self._query("key", key(name))
+        return self._query("key", self.keys.key(name))
 
     def lookup_skeleton(self, name: str) -> list[Candidate]:
         """Entries whose transliteration skeleton matches (a weaker, spelling-tolerant match)."""
-        found = self._query("skel", skeleton(key(name)))
-        return [Candidate(**{**c.__dict__, "how": "skel"}) for c in found]
-
-    def geocode(self, document_id: str, text: str, spans: Any, captions: Any = (),
-                demonyms: Any = ()) -> list[Any]:
-        """`Place`s for the toponym spans of one document (see `wirewatch.geo.geocode`)."""
-        from wirewatch.geo.geocode import geocode  # geocode builds on this module
-
-        return geocode(self, document_id, text, spans, captions, demonyms)
+        found = self._query("skel", self.keys.skeleton(self.keys.key(name)))
+        return [replace(c, how="skel") for c in found]
 
     def features(self, name: str) -> frozenset[str]:
         """What a name can be: the features of entries it names exactly or by code, plus
         "curated" when our own table has it (recognition asks this about unlabelled text)."""
-        name_key = key(name)
+        name_key = self.keys.key(name)
         kinds = self._features.get(name_key)
         if kinds is None:
             if len(self._features) > CACHE_LIMIT:
@@ -106,14 +109,13 @@ class Gazetteer:
         """False when no scan key can begin with this word. A longer surface's key starts
         with this word's key unless the word is dropped (a leading article, punctuation) or
         joined to the next (an initial, "U. S."): only a real first word is ruled out."""
-        first = key(word).split()[:1]
-        if not first or len(first[0]) == 1 or first[0] in leading_articles():
+        first = self.keys.key(word).split()[:1]
+        if not first or len(first[0]) == 1 or first[0] in self.keys.leading_articles:
             return True
         return first[0] in self.scan_first_words
 
-    @staticmethod
-    def key(name: str) -> str:
-        return key(name)
+    def key(self, name: str) -> str:
+        return self.keys.key(name)
 
     def _query(self, column: str, value: str) -> list[Candidate]:
         if not value:
@@ -122,7 +124,9 @@ class Gazetteer:
         if hit is None:
             rows = self._conn.execute(
                 f"SELECT {_COLUMNS} FROM name n JOIN place p ON p.id = n.place "
-                f"WHERE n.{column} = ?", (value,)).fetchall()
+                f"WHERE n.{column} = ?",
+                (value,),
+            ).fetchall()
             hit = _best_per_place([Candidate(*r) for r in rows])
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()

@@ -1,11 +1,12 @@
 """Geocode one document: toponym spans in, `Place`s out (pure, given the opened gazetteer).
 
-Mentions are grouped by name key, each name gets candidates, the names are resolved together
-(`resolve`), and names that reached the same entry become one Place ("Khmeimim" and "Khmeimim
-air base"). A relative phrase before a mention ("75 miles south of Caracas") adds a computed
-point. Caption policy: mentions inside captions and photo credits are listed as mentions, and a
-place named only there is kept (the text does name it), but they give no context (they do not
-count as the document naming a country, nor qualify a neighbour).
+`Geocoder` holds the opened index and the rules (kb geo_cues, geo_relative). Mentions are
+grouped by name key, each name gets candidates, the names are resolved together (`choose`),
+and names that reached the same entry become one Place ("Khmeimim" and "Khmeimim air base").
+A relative phrase before a mention ("75 miles south of Caracas") adds a computed point.
+Caption policy: mentions inside captions and photo credits are listed as mentions, and a
+place named only there is kept (the text does name it), but they give no context (they do
+not count as the document naming a country, nor qualify a neighbour).
 """
 
 from __future__ import annotations
@@ -15,56 +16,95 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-from wirewatch.geo.candidates import NameQuery, candidates, parse_name
-from wirewatch.geo.data import table
+from wirewatch.geo.candidates import NameQuery, NameReader, candidates
+from wirewatch.geo.choose import Group, choose, lies_in
 from wirewatch.geo.gazetteer import Candidate, Gazetteer
-from wirewatch.geo.relative import find_relative, project
-from wirewatch.geo.resolve import Group, lies_in, resolve
+from wirewatch.geo.relative import RelativeReader, project
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
+from wirewatch.kb.tables.geo_relative import Table as GeoRelative
 from wirewatch.model import Place, Span, stable_id
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[A-Z“\"]")
-MAX_CANDIDATES = 60  # most prior-weighted; a name with more readings is ruled by its big ones
+MAX_CANDIDATES = 60  # most prominent by prior; a name with more readings is ruled by its big ones
 RELATIVE_COUNTRY_KM = 150  # a computed point keeps its anchor's country up to this distance
 
 
-def geocode(gaz: Gazetteer, document_id: str, text: str, spans: Iterable[tuple[int, int]],
-            captions: Iterable[tuple[int, int]] = (), demonyms: Iterable[str] = ()) -> list[Place]:
-    caption_spans = list(captions)
-    groups: dict[str, Group] = {}
-    for start, end in sorted(set(spans)):
-        query = parse_name(text[start:end])
-        group = groups.get(query.key)
-        if group is None:
-            group = groups[query.key] = Group(query, [], [], _ranked(gaz, query))
-        group.mentions.append((start, end))
-        if not any(s <= start < e for s, e in caption_spans):
-            group.context_mentions.append((start, end))
-    ordered = list(groups.values())
-    qualified = _link_neighbours(ordered, text)
-    resolve(ordered, demonyms)
-    ordered += _split_homonyms(ordered, qualified)
-    return _places(document_id, text, ordered) + _relatives(document_id, text, ordered)
+class Geocoder:
+    """The opened gazetteer with the rules that choose among its entries: built once per
+    process (`wirewatch.geo.open_geocoder`) and handed to every analysis."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: GeoCues, relative: GeoRelative) -> None:
+        self.gazetteer = gazetteer
+        self.scoring = cues.scoring
+        self.names = NameReader(cues, gazetteer.keys)
+        self.relatives = RelativeReader(relative)
+        # A name's candidates, most prominent first: the same for every text that names it,
+        # so computed once per name for the life of the opened index (callers only read).
+        self._ranked: dict[NameQuery, list[Candidate]] = {}
+
+    def geocode(
+        self,
+        document_id: str,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        captions: Iterable[tuple[int, int]] = (),
+        demonyms: Iterable[str] = (),
+    ) -> list[Place]:
+        """`Place`s for the toponym spans of one document; `captions` give mentions but no
+        context, `demonyms` (ISO alpha-3 of each) are weak country context."""
+        caption_spans = list(captions)
+        groups: dict[str, Group] = {}
+        for start, end in sorted(set(spans)):
+            query = self.names.parse(text[start:end])
+            group = groups.get(query.key)
+            if group is None:
+                group = groups[query.key] = Group(query, [], [], self._candidates(query))
+            group.mentions.append((start, end))
+            if not any(s <= start < e for s, e in caption_spans):
+                group.context_mentions.append((start, end))
+        ordered = list(groups.values())
+        qualified = _link_neighbours(ordered, text, self.scoring.qualifier_window_chars)
+        choose(ordered, self.scoring, demonyms)
+        ordered += _split_homonyms(ordered, qualified)
+        return _places(document_id, text, ordered) + _relatives(
+            document_id, text, ordered, self.relatives
+        )
+
+    def _candidates(self, query: NameQuery) -> list[Candidate]:
+        found = self._ranked.get(query)
+        if found is None:
+            found = sorted(candidates(self.gazetteer, query), key=lambda c: -c.prior)
+            found = self._ranked[query] = found[:MAX_CANDIDATES]
+        return found
+
+    # What toponym recognition asks of the index (the places step), passed through.
+    @property
+    def scan_keys(self) -> frozenset[str]:
+        return self.gazetteer.scan_keys
+
+    def features(self, name: str) -> frozenset[str]:
+        return self.gazetteer.features(name)
+
+    def codes(self, code: str) -> list[Candidate]:
+        return self.gazetteer.codes(code)
+
+    def key(self, name: str) -> str:
+        return self.gazetteer.key(name)
+
+    def may_open_scan_key(self, word: str) -> bool:
+        return self.gazetteer.may_open_scan_key(word)
 
 
-def _ranked(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
-    """A name's candidates, most prominent first: the same for every text that names it, so
-    computed once per name and gazetteer (callers only read the list)."""
-    found = gaz.memo.get(("ranked", query))
-    if found is None:
-        found = sorted(candidates(gaz, query), key=lambda c: -c.prior)[:MAX_CANDIDATES]
-        gaz.memo[("ranked", query)] = found
-    return found
-
-
-def _link_neighbours(groups: list[Group], text: str) -> dict[tuple[int, int], set[int]]:
-    """Names within a few words of each other in one sentence qualify each other. Returns
-    the groups next to each mention, for telling apart two places with one name."""
-    window = table("geo_cues").scoring.qualifier_window_chars
+def _link_neighbours(
+    groups: list[Group], text: str, window: int
+) -> dict[tuple[int, int], set[int]]:
+    """Names within `window` characters of each other in one sentence qualify each other.
+    Returns the groups next to each mention, for telling apart two places with one name."""
     marks = sorted((s, e, i) for i, g in enumerate(groups) for s, e in g.context_mentions)
     near: dict[tuple[int, int], set[int]] = {}
     for (s1, e1, i), (s2, e2, j) in pairwise(marks):
         between = text[e1:s2]
-        if i != j and len(between) <= window and not _SENTENCE_END.search(text[e1:s2 + 1]):
+        if i != j and len(between) <= window and not _SENTENCE_END.search(text[e1 : s2 + 1]):
             groups[i].neighbours.add(j)
             groups[j].neighbours.add(i)
             near.setdefault((s1, e1), set()).add(j)
@@ -81,8 +121,10 @@ def _split_homonyms(groups: list[Group], near: dict[tuple[int, int], set[int]]) 
     for group in list(groups):
         if group.choice is None or len(group.mentions) < 2:
             continue
-        local = {m: _inside_qualifier(group, [groups[n] for n in near.get(m, ())])
-                 for m in group.context_mentions}
+        local = {
+            m: _inside_qualifier(group, [groups[n] for n in near.get(m, ())])
+            for m in group.context_mentions
+        }
         picked = {c.id: c for c in local.values() if c is not None}
         if len(picked) < 2:
             continue
@@ -95,16 +137,29 @@ def _split_homonyms(groups: list[Group], near: dict[tuple[int, int], set[int]]) 
             moved = [m for m, c in local.items() if c is not None and c.id == ident]
             group.mentions = [m for m in group.mentions if m not in moved]
             group.context_mentions = [m for m in group.context_mentions if m not in moved]
-            extra.append(Group(group.query, moved, moved, group.candidates, choice=choice,
-                               confidence=group.confidence))
+            extra.append(
+                Group(
+                    group.query,
+                    moved,
+                    moved,
+                    group.candidates,
+                    choice=choice,
+                    confidence=group.confidence,
+                )
+            )
     return extra
 
 
 def _inside_qualifier(group: Group, qualifiers: list[Group]) -> Candidate | None:
     """The most prominent candidate of `group` lying in a country or subdivision chosen
     for a name right next to this mention, if any."""
-    inside = [c for q in qualifiers if q.choice and q.choice.feature in ("country", "admin")
-              for c in group.candidates if lies_in(c, q.choice)]
+    inside = [
+        c
+        for q in qualifiers
+        if q.choice and q.choice.feature in ("country", "admin")
+        for c in group.candidates
+        if lies_in(c, q.choice)
+    ]
     return max(inside, key=lambda c: (c.prior, -c.id), default=None)
 
 
@@ -123,31 +178,50 @@ def _place(document_id: str, text: str, ident: str, members: list[Group]) -> Pla
     name = max(surfaces, key=lambda n: (surfaces[n], len(n)))
     best = max(members, key=lambda g: g.confidence)
     c = best.choice
-    fields = {"id": stable_id("plc", document_id, ident), "name": name,
-              "mentions": [Span(start=s, end=e) for s, e in spans], "reason": best.reason}
-    if c is not None:
-        fields |= {"lat": round(c.lat, 5), "lon": round(c.lon, 5), "country": c.country,
-                   "admin1": c.admin1 if c.feature != "country" else None,
-                   "feature": c.feature, "precision_km": round(c.precision_km, 1),
-                   "kb": c.kb, "confidence": best.confidence}
-    return Place(**fields)
+    place_id = stable_id("plc", document_id, ident)
+    mentions = [Span(start=s, end=e) for s, e in spans]
+    if c is None:
+        return Place(id=place_id, name=name, mentions=mentions, reason=best.reason)
+    return Place(
+        id=place_id,
+        name=name,
+        mentions=mentions,
+        reason=best.reason,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        country=c.country,
+        admin1=c.admin1 if c.feature != "country" else None,
+        feature=c.feature,
+        precision_km=round(c.precision_km, 1),
+        kb=c.kb,
+        confidence=best.confidence,
+    )
 
 
-def _relatives(document_id: str, text: str, groups: list[Group]) -> list[Place]:
+def _relatives(
+    document_id: str, text: str, groups: list[Group], reader: RelativeReader
+) -> list[Place]:
     out: dict[str, Place] = {}
     for g in groups:
         for start, end in g.mentions:
-            rel = find_relative(text, start) if g.choice else None
+            rel = reader.find(text, start) if g.choice else None
             if rel is None or g.choice is None:
                 continue
             lat, lon = project(g.choice.lat, g.choice.lon, rel)
-            phrase = text[rel.start:end]
+            phrase = text[rel.start : end]
             pid = stable_id("plc", document_id, "relative", " ".join(phrase.lower().split()))
             previous = out.get(pid)
             spans = [*(previous.mentions if previous else []), Span(start=rel.start, end=end)]
             out[pid] = Place(
-                id=pid, name=phrase, mentions=spans, lat=round(lat, 5), lon=round(lon, 5),
+                id=pid,
+                name=phrase,
+                mentions=spans,
+                lat=round(lat, 5),
+                lon=round(lon, 5),
                 country=g.choice.country if rel.distance_km <= RELATIVE_COUNTRY_KM else None,
-                feature="point", kb=None, confidence=g.confidence,
-                precision_km=round(rel.uncertainty_km + g.choice.precision_km, 1))
+                feature="point",
+                kb=None,
+                confidence=g.confidence,
+                precision_km=round(rel.uncertainty_km + g.choice.precision_km, 1),
+            )
     return list(out.values())

@@ -1,35 +1,57 @@
 """Name keys for the gazetteer index: one exact-ish key and one transliteration skeleton.
 
 `key("St. Petersburg") == key("Saint Petersburg") == "saint petersburg"`; the skeleton folds
-romanisation variants so "Khmeimim" and "Hmeimim" meet. Rules come from `kb/data/geo_cues.yaml`.
+romanisation variants so "Khmeimim" and "Hmeimim" meet. Rules come from `kb/data/geo_cues.yaml`
+(`NameKeys`); `fold` and `is_latin` need none.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from wirewatch.geo.data import table
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
 
 _APOSTROPHE = re.compile(r"['’‘`ʼ]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _REPEAT = re.compile(r"(.)\1+")
+CACHE_SIZE = 1 << 18  # the index build keys every name once; analysis asks the same few again
 
 
-@cache
-def _rules() -> tuple[dict[str, str], frozenset[str], tuple[tuple[str, str], ...], frozenset[str]]:
-    cues = table("geo_cues")
-    abbreviations = {a.short: a.full for a in cues.abbreviations}
-    rewrites = tuple((s.find, s.replace) for s in cues.skeleton)
-    return (abbreviations, frozenset(cues.leading_articles), rewrites,
-            frozenset(cues.skeleton_drop_words))
+class NameKeys:
+    """`key` and `skeleton` by the rules of one geo_cues table, each cached: both are pure
+    functions of the name, and building and reading the index ask about the same names."""
 
+    def __init__(self, cues: GeoCues) -> None:
+        self.cues = cues
+        self.abbreviations = {a.short: a.full for a in cues.abbreviations}
+        # Words `key` drops from the front of a longer name ("The Hague" -> "hague").
+        self.leading_articles = frozenset(cues.leading_articles)
+        self._rewrites = tuple((s.find, s.replace) for s in cues.skeleton)
+        self._skeleton_drop = frozenset(cues.skeleton_drop_words)
+        self.key = lru_cache(maxsize=CACHE_SIZE)(self._key)
+        self.skeleton = lru_cache(maxsize=CACHE_SIZE)(self._skeleton)
 
-def leading_articles() -> frozenset[str]:
-    """Words `key` drops from the front of a longer name ("The Hague" -> "hague")."""
-    return _rules()[1]
+    def _key(self, name: str) -> str:
+        """The index key: folded, abbreviations expanded, a leading article dropped."""
+        words = " ".join(
+            self.abbreviations.get(w, w) for w in _join_initials(fold(name).split())
+        ).split()
+        if len(words) > 1 and words[0] in self.leading_articles:
+            words = words[1:]
+        return " ".join(words)
+
+    def _skeleton(self, name_key: str) -> str:
+        """Transliteration-tolerant form of a key: Arabic articles dropped, letters folded,
+        repeated letters merged, spaces and hyphens removed."""
+        text = "".join(
+            w for w in name_key.split() if w not in self._skeleton_drop
+        ) or name_key.replace(" ", "")
+        for find, replace in self._rewrites:
+            text = text.replace(find, replace)
+        return _REPEAT.sub(r"\1", text)
 
 
 def fold(text: str) -> str:
@@ -43,18 +65,8 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", _APOSTROPHE.sub("", text)).strip()
 
 
-@lru_cache(maxsize=1 << 18)
-def key(name: str) -> str:
-    """The index key: folded, abbreviations expanded, a leading article dropped."""
-    abbreviations, articles, _, _ = _rules()
-    words = " ".join(abbreviations.get(w, w) for w in _join_initials(fold(name).split())).split()
-    if len(words) > 1 and words[0] in articles:
-        words = words[1:]
-    return " ".join(words)
-
-
 def _join_initials(words: list[str]) -> list[str]:
-    """"U.S." folds to "u s": a run of single letters is one word again ("us")."""
+    """ "U.S." folds to "u s": a run of single letters is one word again ("us")."""
     out: list[str] = []
     in_run = False
     for word in words:
@@ -65,17 +77,6 @@ def _join_initials(words: list[str]) -> list[str]:
             out.append(word)
         in_run = single
     return out
-
-
-@lru_cache(maxsize=1 << 18)
-def skeleton(name_key: str) -> str:
-    """Transliteration-tolerant form of a key: Arabic articles dropped, letters folded, repeated
-    letters merged, spaces and hyphens removed."""
-    _, _, rewrites, drop = _rules()
-    text = "".join(w for w in name_key.split() if w not in drop) or name_key.replace(" ", "")
-    for find, replace in rewrites:
-        text = text.replace(find, replace)
-    return _REPEAT.sub(r"\1", text)
 
 
 def is_latin(name: str) -> bool:

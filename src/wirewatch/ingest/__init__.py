@@ -20,6 +20,12 @@ from wirewatch.ingest._sources import read_sources
 FORMATS = tuple(READERS)
 
 __all__ = [
-    "FORMATS", "SUFFIXES", "band_shape", "collision_probability", "fingerprint",
-    "read_sources", "shingles", "similarity",
+    "FORMATS",
+    "SUFFIXES",
+    "band_shape",
+    "collision_probability",
+    "fingerprint",
+    "read_sources",
+    "shingles",
+    "similarity",
 ]

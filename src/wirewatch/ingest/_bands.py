@@ -45,8 +45,9 @@ def band_shape(threshold: float, num_perm: int) -> tuple[int, int]:
 def band_keys(signature: Sequence[int], threshold: float) -> list[str]:
     """One key per band: "<band index>:<digest of the band's values>"."""
     bands, rows = band_shape(threshold, len(signature))
-    return [f"{index}:{_digest(signature[index * rows:(index + 1) * rows])}"
-            for index in range(bands)]
+    return [
+        f"{index}:{_digest(signature[index * rows : (index + 1) * rows])}" for index in range(bands)
+    ]
 
 
 def _digest(values: Sequence[int]) -> str:

@@ -14,6 +14,7 @@ from wirewatch.ingest._errors import RecordError
 from wirewatch.ingest._lines import LineDecoder, LineStream, iter_lines, open_lines
 from wirewatch.ingest._record import build
 from wirewatch.ingest._source import Output, ReadOptions, Source
+from wirewatch.model.records import RejectReason
 
 
 def read_csv(source: Source, options: ReadOptions) -> Iterator[Output]:
@@ -74,19 +75,25 @@ def _rows(rows: Iterator[list[str]], decoded: _DecodedLines) -> Iterator[list[st
 
 def _fatal(error: csv.Error) -> RecordError:
     # The csv module says "field larger than field limit" and nothing more specific.
-    reason = "too_large" if "field limit" in str(error) else "malformed"
-    return RecordError(reason, f"the row does not parse ({error}); the rest of the file is "
-                       "not read, since the CSV structure cannot be recovered after it")
+    reason: RejectReason = "too_large" if "field limit" in str(error) else "malformed"
+    return RecordError(
+        reason,
+        f"the row does not parse ({error}); the rest of the file is "
+        "not read, since the CSV structure cannot be recovered after it",
+    )
 
 
-def _fields(header: list[str], row: list[str] | None, line: int,
-            problem: RecordError | None) -> dict[str, object]:
+def _fields(
+    header: list[str], row: list[str] | None, line: int, problem: RecordError | None
+) -> dict[str, object]:
     if problem is not None:
         raise RecordError(problem.reason, f"{problem.message} (line {line})")
     assert row is not None  # a None row always comes with a problem
     if len(row) != len(header):
-        raise RecordError("malformed", f"the row has {len(row)} fields, the header has "
-                          f"{len(header)} (line {line})")
+        raise RecordError(
+            "malformed",
+            f"the row has {len(row)} fields, the header has {len(header)} (line {line})",
+        )
     return {name: value for name, value in zip(header, row, strict=True) if value != ""}
 
 

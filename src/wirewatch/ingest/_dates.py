@@ -22,8 +22,10 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise RecordError("bad_date", f"date {brief(value)} is a {type(value).__name__}, "
-                          "not a YYYY-MM-DD or ISO 8601 string")
+        raise RecordError(
+            "bad_date",
+            f"date {brief(value)} is a {type(value).__name__}, not a YYYY-MM-DD or ISO 8601 string",
+        )
     return _parse_iso(value.strip())
 
 
@@ -36,16 +38,18 @@ def parse_stamp(value: str) -> dt.date:
     try:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError) as error:
-        raise RecordError("bad_date", f"date {brief(value)} is neither ISO 8601 nor "
-                          "RFC 822") from error
+        raise RecordError(
+            "bad_date", f"date {brief(value)} is neither ISO 8601 nor RFC 822"
+        ) from error
 
 
 def resolve_date(value: object, default: dt.date | None) -> dt.date:
     """The record's own date, else the caller's default, else missing_date."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if default is None:
-            raise RecordError("missing_date", "the record has no date and no default date "
-                              "was given")
+            raise RecordError(
+                "missing_date", "the record has no date and no default date was given"
+            )
         return default
     return parse_date(value)
 
@@ -60,5 +64,6 @@ def _parse_iso(text: str) -> dt.date:
     except ValueError as error:
         if _DAY_SHAPE.match(text):
             raise RecordError("bad_date", f"date {brief(text)} cannot exist: {error}") from error
-        raise RecordError("bad_date", f"date {brief(text)} is not YYYY-MM-DD or an ISO 8601 "
-                          "datetime") from error
+        raise RecordError(
+            "bad_date", f"date {brief(text)} is not YYYY-MM-DD or an ISO 8601 datetime"
+        ) from error

@@ -94,8 +94,9 @@ def detect_encoding(head: bytes, *, complete: bool) -> str:
     if marked:
         return marked
     if looks_binary(head):
-        raise RecordError("binary", "the data is binary (NUL bytes or control characters), "
-                          "not text")
+        raise RecordError(
+            "binary", "the data is binary (NUL bytes or control characters), not text"
+        )
     if _is_utf8(head, complete=complete) or utf8_damage(head, complete=complete).mostly():
         return "utf-8"  # mostly-UTF-8 data is decoded with replacement: see `decode`
     guessed = _guess(head)
@@ -114,8 +115,10 @@ def decode(data: bytes) -> Decoded:
             damage = utf8_damage(data, complete=True)
             if damage.mostly():
                 return replace_undecodable(data, encoding, damage)
-        raise RecordError("undecodable", f"detected charset {encoding} fails at byte "
-                          f"{error.start}: {error.reason}") from error
+        raise RecordError(
+            "undecodable",
+            f"detected charset {encoding} fails at byte {error.start}: {error.reason}",
+        ) from error
 
 
 def replace_undecodable(data: bytes, encoding: str, damage: Utf8Damage) -> Decoded:

@@ -42,7 +42,7 @@ def reject(origin: Origin, reason: RejectReason, message: str) -> Reject:
 
 
 def describe(error: BaseException) -> str:
-    """"<ExceptionType>: <message>", one line: for errors no reader anticipated."""
+    """ "<ExceptionType>: <message>", one line: for errors no reader anticipated."""
     try:
         text = str(error)
     except Exception:  # a foreign exception whose __str__ fails itself: the type must do

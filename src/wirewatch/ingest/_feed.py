@@ -41,8 +41,10 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[Output]:
         data = read_bounded(stream, options.max_markup_bytes, "the feed")
     data, repaired = repair_utf8(data)
     parsed = parse_feed(data)
-    channel = {"outlet": _plain(parsed.feed.get("title_detail")) or None,
-               "lang": parsed.feed.get("language")}
+    channel = {
+        "outlet": _plain(parsed.feed.get("title_detail")) or None,
+        "lang": parsed.feed.get("language"),
+    }
     for number, entry in enumerate(parsed.entries, start=1):
         origin = source.origin(f"item {number}")
         try:
@@ -90,8 +92,11 @@ def check_safe_xml(data: bytes) -> None:
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
     except defusedxml.DefusedXmlException as error:
-        raise RecordError("malformed", f"the feed declares a DTD or entities, which are "
-                          f"refused to prevent entity-expansion attacks ({error})") from error
+        raise RecordError(
+            "malformed",
+            f"the feed declares a DTD or entities, which are "
+            f"refused to prevent entity-expansion attacks ({error})",
+        ) from error
     except ParseError as error:
         raise RecordError("malformed", f"the feed is not well-formed XML: {error}") from error
 

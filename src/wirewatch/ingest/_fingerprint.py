@@ -35,8 +35,10 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(normalize_text(text))
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
 
 
 def fingerprint(text: str, *, num_perm: int = 128, threshold: float = 0.9) -> Fingerprint:
@@ -44,15 +46,18 @@ def fingerprint(text: str, *, num_perm: int = 128, threshold: float = 0.9) -> Fi
     minhash = _empty_minhash(num_perm).copy()
     minhash.update_batch(sorted(shingles(text)))
     signature = [int(value) for value in minhash.hashvalues]
-    return Fingerprint(text_hash=text_hash(text), signature=signature,
-                       bands=band_keys(signature, threshold))
+    return Fingerprint(
+        text_hash=text_hash(text), signature=signature, bands=band_keys(signature, threshold)
+    )
 
 
 def similarity(signature_a: Sequence[int], signature_b: Sequence[int]) -> float:
     """MinHash estimate of the Jaccard similarity of two texts' shingle sets (0..1)."""
     if len(signature_a) != len(signature_b) or not signature_a:
-        raise ValueError(f"signatures must be non-empty and of equal length, got "
-                         f"{len(signature_a)} and {len(signature_b)}")
+        raise ValueError(
+            f"signatures must be non-empty and of equal length, got "
+            f"{len(signature_a)} and {len(signature_b)}"
+        )
     same = sum(1 for a, b in zip(signature_a, signature_b, strict=True) if a == b)
     return same / len(signature_a)
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 _GZIP_WBITS = 16 + zlib.MAX_WBITS  # a gzip header and trailer around the deflate data
 _CHUNK = 64 * 1024  # compressed bytes read at a time
@@ -41,11 +44,13 @@ class GunzipReader(io.RawIOBase):
             self._raw.close()
         super().close()
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        if not len(buffer):
-            return 0  # zlib reads a max_length of 0 as "no limit"
-        data = self._next(len(buffer))
-        buffer[: len(data)] = data
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        # Any writable buffer, as bytes; released on return, so the caller may resize it.
+        with memoryview(buffer) as given, given.cast("B") as view:
+            if not len(view):
+                return 0  # zlib reads a max_length of 0 as "no limit"
+            data = self._next(len(view))
+            view[: len(data)] = data
         self._out += len(data)
         return len(data)
 
@@ -67,8 +72,10 @@ class GunzipReader(io.RawIOBase):
 
     def _at_end(self) -> bytes:
         if self._inflate is not None:  # inside a member: the file was cut off
-            raise EOFError(f"the gzip data ends before its end marker, after {self._out:,} "
-                           "bytes of content (a cut-off file?)")
+            raise EOFError(
+                f"the gzip data ends before its end marker, after {self._out:,} "
+                "bytes of content (a cut-off file?)"
+            )
         return b""
 
     def _start_member(self) -> bool:
@@ -100,8 +107,9 @@ class GunzipReader(io.RawIOBase):
         if good == 0 and not self._members and "header" in detail:
             return gzip.BadGzipFile(f"not gzip data ({detail})")
         where = f" in gzip member {self._members + 1}" if self._members else ""
-        return gzip.BadGzipFile(f"the gzip data is corrupt ({detail}){where} after {good:,} "
-                                "bytes of content")
+        return gzip.BadGzipFile(
+            f"the gzip data is corrupt ({detail}){where} after {good:,} bytes of content"
+        )
 
 
 def _salvage(saved: zlib._Decompress, given: bytes, size: int) -> bytes:

@@ -15,8 +15,9 @@ from wirewatch.ingest._source import Output, ReadOptions, Source, read_bounded
 # which would date a story by the first date it mentions.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # The page's declared language, <html lang="fr-CA">; trafilatura does not report it.
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)",
-                        re.IGNORECASE)
+_HTML_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.IGNORECASE
+)
 _LANG_WINDOW = 4096  # the root element comes first, after at most a prolog and a doctype
 
 
@@ -34,14 +35,17 @@ def page_fields(page: str) -> dict[str, object]:
     )
     if extracted is None:
         return {"text": ""}
+    # trafilatura returns its Document, or a dict of the same fields when asked to.
+    fields = extracted if isinstance(extracted, dict) else extracted.as_dict()
     found = {
-        "title": extracted.title,
-        "outlet": extracted.sitename,
-        "url": extracted.url,
-        "date": extracted.date,
+        "title": fields.get("title"),
+        "outlet": fields.get("sitename"),
+        "url": fields.get("url"),
+        "date": fields.get("date"),
         "lang": _declared_language(page),
     }
-    return {"text": extracted.text or "", **{key: value for key, value in found.items() if value}}
+    present = {key: value for key, value in found.items() if value}
+    return {"text": fields.get("text") or "", **present}
 
 
 def _declared_language(page: str) -> str | None:

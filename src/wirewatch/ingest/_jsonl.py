@@ -30,8 +30,11 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Output]:
 
 def _decoded(line: Line, decoder: LineDecoder, options: ReadOptions) -> Decoded:
     if line.data is None:
-        raise RecordError("too_large", f"the line is over {options.max_text_bytes:,} bytes, so "
-                          f"its text is over the max_chars limit of {options.max_chars:,}")
+        raise RecordError(
+            "too_large",
+            f"the line is over {options.max_text_bytes:,} bytes, so "
+            f"its text is over the max_chars limit of {options.max_chars:,}",
+        )
     return decoder.decode(line.data)
 
 
@@ -39,11 +42,13 @@ def _parse(text: str) -> dict[str, object]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise RecordError("malformed", f"not valid JSON: {error.msg} at column "
-                          f"{error.colno}") from error
+        raise RecordError(
+            "malformed", f"not valid JSON: {error.msg} at column {error.colno}"
+        ) from error
     except RecursionError as error:  # the C parser recurses once per level of nesting
-        raise RecordError("malformed", "not valid JSON here: arrays or objects nested too "
-                          "deeply to parse") from error
+        raise RecordError(
+            "malformed", "not valid JSON here: arrays or objects nested too deeply to parse"
+        ) from error
     except ValueError as error:  # a number over Python's int-string conversion limit
         reason = str(error).split(";", 1)[0]  # drop the advice to raise a process-wide limit
         raise RecordError("malformed", f"not valid JSON here: {reason}") from error

@@ -63,8 +63,11 @@ class LineDecoder:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise RecordError("undecodable", f"the line is neither {self._utf8} nor "
-                              f"{self.encoding} nor {encoding}: {error.reason}") from error
+            raise RecordError(
+                "undecodable",
+                f"the line is neither {self._utf8} nor "
+                f"{self.encoding} nor {encoding}: {error.reason}",
+            ) from error
 
 
 def open_lines(stream: BinaryIO) -> tuple[LineStream, LineDecoder]:
@@ -76,8 +79,9 @@ def open_lines(stream: BinaryIO) -> tuple[LineStream, LineDecoder]:
             raise
         encoding = "utf-8"  # no charset fits the head as a whole: judge each line alone
     if encoding.startswith(_WIDE):
-        return _Utf8Lines(io.TextIOWrapper(stream, encoding=encoding, newline="")), \
-            LineDecoder("utf-8")
+        return _Utf8Lines(io.TextIOWrapper(stream, encoding=encoding, newline="")), LineDecoder(
+            "utf-8"
+        )
     return stream, LineDecoder(encoding)
 
 
@@ -113,5 +117,6 @@ class _Utf8Lines:
         try:
             return self._text.readline(size).encode("utf-8")
         except UnicodeDecodeError as error:
-            raise RecordError("undecodable", f"the {self._text.encoding} text breaks off: "
-                              f"{error.reason}") from error
+            raise RecordError(
+                "undecodable", f"the {self._text.encoding} text breaks off: {error.reason}"
+            ) from error

@@ -15,8 +15,9 @@ from wirewatch.model import Document, Incoming, Origin
 METADATA_FIELDS = ("id", "url", "outlet", "title", "lang")
 
 
-def build(origin: Origin, fields: Mapping[str, object], options: ReadOptions, *,
-          replaced: int = 0) -> Output:
+def build(
+    origin: Origin, fields: Mapping[str, object], options: ReadOptions, *, replaced: int = 0
+) -> Output:
     """An Incoming for good fields, a Reject naming the first problem otherwise; `replaced`
     is how many undecodable bytes of the record were replaced by U+FFFD."""
     try:
@@ -58,12 +59,15 @@ def check_size(text: str, options: ReadOptions) -> None:
     if not text.strip():
         raise RecordError("empty_text", "the text is empty (nothing but white space or markup)")
     if len(text) > options.max_chars:
-        raise RecordError("too_large", f"the text has {len(text):,} characters, over the "
-                          f"max_chars limit of {options.max_chars:,}")
+        raise RecordError(
+            "too_large",
+            f"the text has {len(text):,} characters, over the "
+            f"max_chars limit of {options.max_chars:,}",
+        )
 
 
 def primary_language(tag: str) -> str:
-    """"en-US", "en_GB", "EN" -> "en": the pipeline is chosen by language, not by region."""
+    """ "en-US", "en_GB", "EN" -> "en": the pipeline is chosen by language, not by region."""
     return tag.replace("_", "-").split("-", 1)[0].strip().lower()
 
 

@@ -10,11 +10,14 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from wirewatch.ingest._errors import RecordError
 from wirewatch.ingest._gunzip import GunzipReader
 from wirewatch.model import Incoming, Origin, Reject
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 # Enough bytes to sniff a format and guess a charset, small enough to hold for every input.
 HEAD_BYTES = 64 * 1024
@@ -29,8 +32,13 @@ Output = Incoming | Reject
 
 # Flags a platform lacks count as 0. No controlling terminal from a device, no leaked fd.
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_OPEN_FLAGS = (os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-               | getattr(os, "O_BINARY", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | _NONBLOCK
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 @dataclass(frozen=True)
@@ -64,15 +72,16 @@ Reader = Callable[[Source, ReadOptions], Iterator[Output]]
 
 def file_source(path: Path) -> Source:
     # A large buffer so that `peek` on the opened file shows a whole sniffing head.
-    return Source(name=str(path), open=lambda: io.BufferedReader(open_regular(path),
-                                                                 buffer_size=HEAD_BYTES))
+    return Source(
+        name=str(path), open=lambda: io.BufferedReader(open_regular(path), buffer_size=HEAD_BYTES)
+    )
 
 
 def gzip_source(path: Path) -> Source:
     """A gzip-compressed file, decompressed as it is read (never whole)."""
+
     def opened() -> BinaryIO:
-        return io.BufferedReader(GunzipReader(open_regular(path)),  # type: ignore[return-value]
-                                 buffer_size=HEAD_BYTES)
+        return io.BufferedReader(GunzipReader(open_regular(path)), buffer_size=HEAD_BYTES)
 
     return Source(name=str(path), open=opened)
 
@@ -81,14 +90,21 @@ def special_kind(mode: int) -> str | None:
     """What a file that is neither regular nor a directory is ("a FIFO"), else None."""
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
     return next((name for is_kind, name in kinds if is_kind(mode)), "not a regular file")
 
 
 def not_a_file(name: str, kind: str) -> RecordError:
-    return RecordError("not_a_file", f"{name} is {kind}, not a regular file: it is not "
-                       "opened, since reading it could block forever or never end")
+    return RecordError(
+        "not_a_file",
+        f"{name} is {kind}, not a regular file: it is not "
+        "opened, since reading it could block forever or never end",
+    )
 
 
 def open_regular(path: Path) -> io.FileIO:
@@ -128,8 +144,11 @@ def read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:
     """The whole stream, or a too_large error when it holds more than `limit` bytes."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise RecordError("too_large", f"{what} is over {limit:,} bytes, so its text would be "
-                          "over the max_chars limit; refused before parsing")
+        raise RecordError(
+            "too_large",
+            f"{what} is over {limit:,} bytes, so its text would be "
+            "over the max_chars limit; refused before parsing",
+        )
     return data
 
 
@@ -143,14 +162,16 @@ class _Prefixed(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        if self._head:
-            count = min(len(buffer), len(self._head))
-            buffer[:count] = self._head[:count]
-            self._head = self._head[count:]
-            return count
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        # Any writable buffer, as bytes; released on return, so the caller may resize it.
+        with memoryview(buffer) as given, given.cast("B") as view:
+            if self._head:
+                count = min(len(view), len(self._head))
+                view[:count] = self._head[:count]
+                self._head = self._head[count:]
+                return count
+            data = self._rest.read(len(view))
+            view[: len(data)] = data
         return len(data)
 
 

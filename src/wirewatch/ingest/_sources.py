@@ -32,6 +32,7 @@ from wirewatch.ingest._source import (
 )
 from wirewatch.ingest._walk import Found, NotAFile, Unlistable, iter_files
 from wirewatch.model import Origin, Reject
+from wirewatch.model.records import RejectReason
 
 STDIN = "-"
 # Standard input with no recognisable structure is taken as one plain text (a pasted article).
@@ -105,10 +106,14 @@ def _sniff_file(source: Source) -> str:
     if kind is not None:
         return kind
     if looks_binary(head):
-        raise RecordError("binary", "the file is binary, not text, and its name names no "
-                          "supported format")
-    raise RecordError("unsupported", "neither the file name nor its content matches a "
-                      f"supported format ({', '.join(sorted(READERS))})")
+        raise RecordError(
+            "binary", "the file is binary, not text, and its name names no supported format"
+        )
+    raise RecordError(
+        "unsupported",
+        "neither the file name nor its content matches a "
+        f"supported format ({', '.join(sorted(READERS))})",
+    )
 
 
 def _run(source: Source, kind: str, options: ReadOptions) -> Iterator[Output]:
@@ -126,8 +131,11 @@ def _run(source: Source, kind: str, options: ReadOptions) -> Iterator[Output]:
         yield _unreadable(source.name, error)
         return
     if count == 0:
-        yield reject(source.origin(), "empty_text", f"no records in it (read as {kind}): "
-                     "nothing but blank lines, or no items or pages")
+        yield reject(
+            source.origin(),
+            "empty_text",
+            f"no records in it (read as {kind}): nothing but blank lines, or no items or pages",
+        )
 
 
 def _guarded(name: str, outputs: Iterator[Output]) -> Iterator[Output]:
@@ -139,7 +147,9 @@ def _guarded(name: str, outputs: Iterator[Output]) -> Iterator[Output]:
     except Exception as error:
         if STRICT and _raised_in_our_code(error):
             raise
-        reason = "unreadable" if isinstance(error, OSError | EOFError) else "malformed"
+        reason: RejectReason = (
+            "unreadable" if isinstance(error, OSError | EOFError) else "malformed"
+        )
         yield reject(Origin(source=name), reason, describe(error))
 
 

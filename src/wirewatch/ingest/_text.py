@@ -31,7 +31,7 @@ def split_dated(content: str) -> dict[str, object]:
     header = _DATED.match(content)
     if header is None:
         return {"text": content.strip()}
-    return {"date": header.group(1), "text": content[header.end():].rstrip()}
+    return {"date": header.group(1), "text": content[header.end() :].rstrip()}
 
 
 def is_dated(content: str) -> bool:

@@ -47,8 +47,10 @@ def iter_files(path: Path) -> Iterator[Found]:
 def _below(directory: Path) -> Iterator[Found]:
     try:
         with os.scandir(directory) as scan:
-            entries = sorted((entry for entry in scan if not entry.name.startswith(".")),
-                             key=lambda entry: entry.name)
+            entries = sorted(
+                (entry for entry in scan if not entry.name.startswith(".")),
+                key=lambda entry: entry.name,
+            )
     except OSError as error:
         yield Unlistable(directory, error)
         return
@@ -57,8 +59,10 @@ def _below(directory: Path) -> Iterator[Found]:
             yield from _below(Path(entry.path))
         elif _links_to_directory(entry):
             # Said, not followed: a link into a directory can lead back up the tree.
-            yield NotAFile(Path(entry.path), "a link to a directory (not followed inside a "
-                                             "directory, since it could loop)")
+            yield NotAFile(
+                Path(entry.path),
+                "a link to a directory (not followed inside a directory, since it could loop)",
+            )
         else:
             yield _classify(Path(entry.path))
 

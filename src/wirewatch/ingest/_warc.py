@@ -29,8 +29,15 @@ from wirewatch.model import Reject
 _DOCUMENT_RECORDS = ("response", "resource")
 # warcio reports damaged input with assorted exceptions, not only its own ArchiveLoadFailed
 # (a record cut inside its headers surfaces as an AttributeError from its loader).
-_DAMAGED = (ArchiveLoadFailed, StatusAndHeadersParserException, ValueError, EOFError,
-            zlib.error, AttributeError, TypeError)
+_DAMAGED = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    ValueError,
+    EOFError,
+    zlib.error,
+    AttributeError,
+    TypeError,
+)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -41,8 +48,11 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Output]:
             try:
                 record = next(records, None)
             except _DAMAGED as error:
-                yield _damaged(source, f"record {number}", f"the WARC data does not parse from "
-                               f"here on: {type(error).__name__}: {error}")
+                yield _damaged(
+                    source,
+                    f"record {number}",
+                    f"the WARC data does not parse from here on: {type(error).__name__}: {error}",
+                )
                 return
             if record is None:
                 break
@@ -51,8 +61,9 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Output]:
         yield from _unparsed_tail(source, records)
 
 
-def _one(source: Source, number: int, record: Any, records: ArchiveIterator,
-         options: ReadOptions) -> Output:
+def _one(
+    source: Source, number: int, record: Any, records: ArchiveIterator, options: ReadOptions
+) -> Output:
     try:
         (fields, replaced), problem = record_fields(record, options), None
     except RecordError as error:
@@ -61,8 +72,11 @@ def _one(source: Source, number: int, record: Any, records: ArchiveIterator,
     origin = source.origin(f"record {number} @ offset {records.get_record_offset()}")
     missing = getattr(record.raw_stream, "limit", 0)  # what Content-Length promised but lacked
     if missing:
-        return reject(origin, "malformed", f"the record is cut short: {missing:,} bytes of its "
-                      "content are missing")
+        return reject(
+            origin,
+            "malformed",
+            f"the record is cut short: {missing:,} bytes of its content are missing",
+        )
     if problem is not None:
         return problem.reject(origin)
     return build(origin, fields, options, replaced=replaced)
@@ -73,8 +87,12 @@ def _unparsed_tail(source: Source, records: ArchiveIterator) -> Iterator[Reject]
     # parse shows as the distance between the end of input and the end of the last record.
     unread = records.fh.tell() - records.offset
     if unread > 0:
-        yield _damaged(source, f"offset {records.offset}", f"the last {unread:,} bytes do not "
-                       "parse as a WARC record (a crawl cut off mid-record?)")
+        yield _damaged(
+            source,
+            f"offset {records.offset}",
+            f"the last {unread:,} bytes do not "
+            "parse as a WARC record (a crawl cut off mid-record?)",
+        )
 
 
 def _damaged(source: Source, locator: str, message: str) -> Reject:
@@ -99,12 +117,14 @@ def _check_html(record: Any) -> None:
     if http is not None:
         status = http.get_statuscode() or ""
         if not status.startswith("2"):
-            raise RecordError("unsupported", f"HTTP status {status or 'missing'}: not a page "
-                              "to read")
+            raise RecordError(
+                "unsupported", f"HTTP status {status or 'missing'}: not a page to read"
+            )
         declared = http.get_header("Content-Type")
     else:
         declared = record.rec_headers.get_header("Content-Type")
     media = (declared or "").split(";")[0].strip().lower()
     if media not in _HTML_TYPES:
-        raise RecordError("unsupported", f"the record holds {media or 'an undeclared type'}, "
-                          "not an HTML page")
+        raise RecordError(
+            "unsupported", f"the record holds {media or 'an undeclared type'}, not an HTML page"
+        )

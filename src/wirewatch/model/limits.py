@@ -26,16 +26,20 @@ def check_storable(name: str, value: str) -> str:
     found = _UNSTORABLE.search(value)
     if found is not None:
         what = "a NUL character" if found.group() == "\x00" else "a lone surrogate"
-        raise ValueError(f"`{name}` contains {what} (U+{ord(found.group()):04X}) at "
-                         f"offset {found.start()}, which text cannot hold")
+        raise ValueError(
+            f"`{name}` contains {what} (U+{ord(found.group()):04X}) at "
+            f"offset {found.start()}, which text cannot hold"
+        )
     return value
 
 
 def check_date(value: dt.date) -> dt.date:
     if not DATE_MIN <= value <= DATE_MAX:
-        raise ValueError(f"date {value.isoformat()} is outside {DATE_MIN.isoformat()} to "
-                         f"{DATE_MAX.isoformat()}: relative dates in its text would leave the "
-                         "calendar")
+        raise ValueError(
+            f"date {value.isoformat()} is outside {DATE_MIN.isoformat()} to "
+            f"{DATE_MAX.isoformat()}: relative dates in its text would leave the "
+            "calendar"
+        )
     return value
 
 

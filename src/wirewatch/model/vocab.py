@@ -9,13 +9,37 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 EntityKind = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "EQUIPMENT", "UNIT", "OUTLET", "NORP"]
 PlaceFeature = Literal[
-    "country", "admin", "region", "city", "locality", "airport", "airbase", "port", "base",
-    "site", "water", "point",
+    "country",
+    "admin",
+    "region",
+    "city",
+    "locality",
+    "airport",
+    "airbase",
+    "port",
+    "base",
+    "site",
+    "water",
+    "point",
 ]
 Precision = Literal["day", "month", "year", "range"]
 Anchor = Literal["document", "previous", "absolute"]

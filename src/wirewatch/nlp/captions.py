@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirewatch.kb import KnowledgeBase
+from wirewatch.kb.tables.captions import Caption
+from wirewatch.kb.tables.captions import Table as Captions
 
 CharSpan = tuple[int, int]
 
@@ -21,18 +23,17 @@ for _name in ("captions", "credits"):
 
 class CaptionMarker:
     def __init__(self) -> None:
-        self.table = None
+        self.table: Captions | None = None
 
     def setup(self, kb: KnowledgeBase) -> None:
-        self.table = kb.table("captions")
+        self.table = kb.captions
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.table.find(doc.text) if self.table is not None else []
+        found: list[Caption] = self.table.find(doc.text) if self.table is not None else []
         doc._.captions = [(c.start, c.end) for c in found]
         doc._.credits = [(c.credit_start, c.credit_end) for c in found]
         if doc._.credits:
-            doc.ents = [e for e in doc.ents if not _inside(e.start_char, e.end_char,
-                                                            doc._.credits)]
+            doc.ents = [e for e in doc.ents if not _inside(e.start_char, e.end_char, doc._.credits)]
         return doc
 
 

@@ -11,7 +11,7 @@ ruler's id, "" when the name is not in the knowledge base), in order of first me
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -26,6 +26,21 @@ if not Doc.has_extension("clusters"):
 LABELS = ("PERSON", "ORG")
 
 
+class Cluster(TypedDict):
+    """One entry of `doc._.clusters`: the mentions of one actor."""
+
+    label: str  # PERSON or ORG
+    name: str  # the fullest form, without a title or a leading article
+    kb: str  # the entity ruler's id ("org:vks"), "" when the name is not in the KB
+    mentions: list[list[int]]  # [start_char, end_char] of each mention, in text order
+
+
+class _Growing(Cluster):
+    """A cluster being built: with the name's words, for comparing new mentions."""
+
+    words: list[str]
+
+
 class MentionClusters:
     def __init__(self, surname_ratio: float, min_surname: int) -> None:
         self.surname_ratio = surname_ratio
@@ -34,19 +49,23 @@ class MentionClusters:
 
     def setup(self, kb: KnowledgeBase) -> None:
         # Longest first, so "opposition leader" is stripped whole, not just "leader".
-        cues = kb.table("sectors").titles()
+        cues = kb.sectors.titles()
         self.titles = sorted((key(t).split() for t in cues), key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        clusters: list[dict[str, Any]] = []
+        clusters: list[_Growing] = []
         for ent in doc.ents:
             if ent.label_ in LABELS:
                 self._add(clusters, ent)
         self._untagged_surnames(doc, clusters)
-        doc._.clusters = [{k: v for k, v in c.items() if k != "words"} for c in clusters]
+        done: list[Cluster] = [
+            Cluster(label=c["label"], name=c["name"], kb=c["kb"], mentions=c["mentions"])
+            for c in clusters
+        ]
+        doc._.clusters = done
         return doc
 
-    def _add(self, clusters: list[dict[str, Any]], ent: Span) -> None:
+    def _add(self, clusters: list[_Growing], ent: Span) -> None:
         words = self.name_words(ent.text)
         if not words:
             return
@@ -58,10 +77,17 @@ class MentionClusters:
                 if len(words) > len(cluster["words"]):  # the fullest form names the cluster
                     cluster["words"], cluster["name"] = words, _strip(ent.text)
                 return
-        clusters.append({"label": ent.label_, "name": _strip(ent.text), "words": words,
-                         "kb": ent.ent_id_, "mentions": [mention]})
+        clusters.append(
+            _Growing(
+                label=ent.label_,
+                name=_strip(ent.text),
+                words=words,
+                kb=ent.ent_id_,
+                mentions=[mention],
+            )
+        )
 
-    def _untagged_surnames(self, doc: Doc, clusters: list[dict[str, Any]]) -> None:
+    def _untagged_surnames(self, doc: Doc, clusters: list[_Growing]) -> None:
         """A capitalised proper noun the NER left untagged that is (or nearly is) a known
         person's surname ("cheered Guiado") joins that person."""
         people = [c for c in clusters if c["label"] == "PERSON"]
@@ -80,11 +106,11 @@ class MentionClusters:
         if words[:1] == ["then"]:  # "then-President X"
             words = words[1:]
         for title in self.titles:
-            if words[:len(title)] == title and len(words) > len(title):
-                return words[len(title):]
+            if words[: len(title)] == title and len(words) > len(title):
+                return words[len(title) :]
         return words
 
-    def _same(self, cluster: dict[str, Any], label: str, words: list[str]) -> bool:
+    def _same(self, cluster: _Growing, label: str, words: list[str]) -> bool:
         known: list[str] = cluster["words"]
         if words == known:
             return True
@@ -117,8 +143,8 @@ def _strip(text: str) -> str:
     return text[4:] if text[:4] in ("the ", "The ") and len(text) > 4 else text
 
 
-@Language.factory("wirewatch_clusters",
-                  default_config={"surname_ratio": 80.0, "min_surname": 4})
-def make_clusters(nlp: Language, name: str, surname_ratio: float,
-                  min_surname: int) -> MentionClusters:
+@Language.factory("wirewatch_clusters", default_config={"surname_ratio": 80.0, "min_surname": 4})
+def make_clusters(
+    nlp: Language, name: str, surname_ratio: float, min_surname: int
+) -> MentionClusters:
     return MentionClusters(surname_ratio, min_surname)

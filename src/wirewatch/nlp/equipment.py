@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from wirewatch.kb import KnowledgeBase
@@ -19,17 +20,20 @@ LABEL = "EQUIPMENT"
 
 def keep_designators(nlp: Language, kb: KnowledgeBase) -> None:
     """Tokenizer rule: a token shaped like a designator is never split by affix rules."""
-    table = kb.table("equipment")
+    table = kb.equipment
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # spaCy types the slot as any callable
+        raise TypeError(f"designator rules need spaCy's Tokenizer, not {type(tokenizer)}")
     ours = table.designator_token
-    previous = nlp.tokenizer.token_match
+    previous = tokenizer.token_match
     if previous is not None:
         # Keep the model's own rule: one alternation, so the tokenizer still serialises.
         ours = f"(?:{ours})|(?:{previous.__self__.pattern})"
-    nlp.tokenizer.token_match = re.compile(ours).match
-    suffix = nlp.tokenizer.suffix_search
+    tokenizer.token_match = re.compile(ours).match
+    suffix = tokenizer.suffix_search
     if table.designator_suffixes and suffix is not None:
         extra = "|".join(table.designator_suffixes)
-        nlp.tokenizer.suffix_search = re.compile(f"{suffix.__self__.pattern}|{extra}").search
+        tokenizer.suffix_search = re.compile(f"{suffix.__self__.pattern}|{extra}").search
 
 
 class EquipmentRuler:
@@ -39,7 +43,7 @@ class EquipmentRuler:
         self.table: Table | None = None
 
     def setup(self, kb: KnowledgeBase) -> None:
-        self.table = kb.table("equipment")
+        self.table = kb.equipment
 
     def __call__(self, doc: Doc) -> Doc:
         if self.table is None or not len(doc):
@@ -68,7 +72,7 @@ def find_equipment(doc: Doc, table: Table) -> list[Span]:
             continue
         span, match = hit
         if span.end < len(doc) and _is_name_of(doc[span.end].text, match, table):
-            span = doc[span.start:span.end + 1]  # "An-124 Condor": the name rides along
+            span = doc[span.start : span.end + 1]  # "An-124 Condor": the name rides along
         spans.append(Span(doc, span.start, span.end, label=LABEL))
         items.add(match.item.designator)
         i = span.end

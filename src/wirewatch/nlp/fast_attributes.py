@@ -21,8 +21,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 Key = tuple[str, str, str, bool]
-_ATTRS = {"TAG": lambda k: k[0], "LOWER": lambda k: k[1], "DEP": lambda k: k[2],
-          "IS_SPACE": lambda k: k[3]}
+_ATTRS = {
+    "TAG": lambda k: k[0],
+    "LOWER": lambda k: k[1],
+    "DEP": lambda k: k[2],
+    "IS_SPACE": lambda k: k[3],
+}
 
 
 class UnsupportedRule(ValueError):
@@ -55,6 +59,16 @@ def _check(pattern: list[dict[str, Any]]) -> None:
                 raise UnsupportedRule(f"attribute_ruler rule {condition!r}")
 
 
+def _token_patterns(value: object) -> list[list[dict[str, Any]]]:
+    """A rule's `patterns`: token patterns, each a list of conditions (spaCy types the field
+    as any of its rule fields' types; anything else is beyond us)."""
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and all(isinstance(c, dict) for c in p) for p in value
+    ):
+        raise UnsupportedRule(f"attribute_ruler patterns {value!r}")
+    return value
+
+
 class FastAttributes:
     """Drop-in for a loaded AttributeRuler (`adopt` it before use)."""
 
@@ -68,7 +82,7 @@ class FastAttributes:
     def adopt(self, ruler: AttributeRuler) -> None:
         """Take the rules of the model's ruler; raises UnsupportedRule if one is beyond us."""
         for rule_id, rule in enumerate(ruler.patterns):
-            for pattern in rule["patterns"]:
+            for pattern in _token_patterns(rule["patterns"]):
                 _check(pattern)
                 if len(pattern) == 1:
                     self.single.append((rule_id, pattern[0]))
@@ -83,8 +97,9 @@ class FastAttributes:
             if i in extra:
                 merged = self._merge(sorted({*self._single_ids(key), *extra[i]}))
             else:
-                merged = self._single_cache.get(key, False)
-                if merged is False:
+                try:
+                    merged = self._single_cache[key]
+                except KeyError:  # once per (tag, word, dependency): then cached
                     merged = self._single_cache[key] = self._merge(self._single_ids(key))
             if merged:
                 set_token_attrs(doc[i], merged)
@@ -107,13 +122,14 @@ class FastAttributes:
             firsts = self._first_cache.get(key)
             if firsts is None:
                 firsts = self._first_cache[key] = [
-                    n for n, (_id, pattern, _ix) in enumerate(self.multi)
-                    if _fits(pattern[0], key)]
+                    n for n, (_id, pattern, _ix) in enumerate(self.multi) if _fits(pattern[0], key)
+                ]
             for n in firsts:
                 rule_id, pattern, index = self.multi[n]
                 end = start + len(pattern)
-                if end <= len(keys) and all(_fits(c, k) for c, k in
-                                            zip(pattern[1:], keys[start + 1:end], strict=True)):
+                if end <= len(keys) and all(
+                    _fits(c, k) for c, k in zip(pattern[1:], keys[start + 1 : end], strict=True)
+                ):
                     out.setdefault(start + (index % len(pattern)), []).append(rule_id)
         return out
 

@@ -45,10 +45,11 @@ class FastLemmatizer:
             form = (orth, pos, morph)
             value = self._memo.get(form)
             if value is None:
-                value = self._memo[form] = doc.vocab.strings.add(
-                    self.original.lemmatize(doc[i])[0])
+                value = self._memo[form] = doc.vocab.strings.add(self.original.lemmatize(doc[i])[0])
             lemmas[i] = value
-        doc.from_array([LEMMA], lemmas)
+        # spaCy's stubs say to_array gives float64 and from_array wants thinc's Ints2d; both
+        # are the uint64 attribute array, 1-D for a single attribute.
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]
         return doc
 
 

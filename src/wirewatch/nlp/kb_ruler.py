@@ -10,7 +10,6 @@ which the actors step reads back.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,8 +19,14 @@ from spacy.util import filter_spans
 from wirewatch.kb import KnowledgeBase
 
 # The label each kind of KB name gets; ids keep the finer distinction.
-LABELS = {"name": "GPE", "demonym": "NORP", "capital": "GPE", "seat": "ORG",
-          "org": "ORG", "outlet": "ORG"}
+LABELS = {
+    "name": "GPE",
+    "demonym": "NORP",
+    "capital": "GPE",
+    "seat": "ORG",
+    "org": "ORG",
+    "outlet": "ORG",
+}
 _PLAIN = {"name", "demonym", "capital"}
 _ARTICLE = re.compile(r"^[Tt]he\s+")
 
@@ -41,11 +46,16 @@ class KbRuler:
             self.matcher.add(pattern["id"], [self.nlp.make_doc(pattern["pattern"])])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [Span(doc, start, end, label=self.labels[doc.vocab.strings[match_id]],
-                      span_id=match_id) for match_id, start, end in self.matcher(doc)]
+        found = [
+            Span(doc, start, end, label=self.labels[doc.vocab.strings[match_id]], span_id=match_id)
+            for match_id, start, end in self.matcher(doc)
+        ]
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        new = [s for s in filter_spans(found) if not taken & set(range(s.start, s.end))
-               and not _inside_longer_name(s)]
+        new = [
+            s
+            for s in filter_spans(found)
+            if not taken & set(range(s.start, s.end)) and not _inside_longer_name(s)
+        ]
         if new:
             doc.ents = sorted([*doc.ents, *new], key=lambda span: span.start)
         return doc
@@ -58,19 +68,25 @@ def _inside_longer_name(ent: Span) -> bool:
     if ent.id_.split(":")[0] not in _PLAIN or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return (before.is_title or before.is_upper) and before.is_alpha and not before.is_stop \
+    return (
+        (before.is_title or before.is_upper)
+        and before.is_alpha
+        and not before.is_stop
         and not ent[0].is_sent_start
+    )
 
 
-def patterns(kb: KnowledgeBase) -> list[dict[str, Any]]:
+def patterns(kb: KnowledgeBase) -> list[dict[str, str]]:
     """Phrase patterns, one per surface form; a form is kept once (first kind wins: names
     before demonyms, organisations before outlets)."""
-    countries = kb.table("countries")
+    countries = kb.countries
     forms = [(text, kind, f"{kind}:{iso3}") for text, kind, iso3 in countries.surface_forms()]
-    forms += [(text, "org", ident) for text, ident in
-              kb.table("organisations").surface_forms(countries)]
-    forms += [(text, "outlet", f"outlet:{o.key}") for o in kb.table("outlets").outlets
-              for text in (o.name, *o.aliases)]
+    forms += [(text, "org", ident) for text, ident in kb.organisations.surface_forms(countries)]
+    forms += [
+        (text, "outlet", f"outlet:{o.key}")
+        for o in kb.outlets.outlets
+        for text in (o.name, *o.aliases)
+    ]
     seen: set[str] = set()
     out = []
     for text, kind, ident in forms:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from importlib import import_module
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import spacy
 import yaml
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from wirewatch.kb import KnowledgeBase
 
@@ -20,6 +21,21 @@ INSTALL_HINT = (
 
 class ModelNotInstalled(RuntimeError):
     """The configured spaCy pipeline package is not installed; no silent fallback."""
+
+
+@runtime_checkable
+class _NeedsKb(Protocol):
+    """A component that reads the knowledge base once, after it is added."""
+
+    def setup(self, kb: KnowledgeBase) -> None: ...
+
+
+@runtime_checkable
+class _Adopter(Protocol):
+    """A faster stand-in that takes its rules from the model's component it replaces
+    (each takes the one kind of component it was written for)."""
+
+    def adopt(self, original: Any) -> None: ...
 
 
 def build_pipeline(model: str, kb: KnowledgeBase) -> Language:
@@ -50,7 +66,7 @@ def _apply(nlp: Language, kb: KnowledgeBase, entry: dict[str, Any]) -> None:
         return
     placement = {key: entry[key] for key in ("before", "after") if key in entry}
     component = nlp.add_pipe(entry["factory"], config=entry.get("config", {}), **placement)
-    if hasattr(component, "setup"):
+    if isinstance(component, _NeedsKb):
         component.setup(kb)
 
 
@@ -59,9 +75,12 @@ def _replace(nlp: Language, name: str, factory: str) -> None:
     the original to take its rules from; keep the original if the new one cannot."""
     original = nlp.get_pipe(name)
     faster = nlp.replace_pipe(name, factory)
+    if not isinstance(faster, _Adopter):
+        raise TypeError(f"components.yaml: {factory} cannot adopt the model's {name}")
     try:
         faster.adopt(original)
     except ValueError:  # a rule the faster component does not evaluate: keep the model's
-        nlp.replace_pipe(name, original.factory_name if hasattr(original, "factory_name")
-                         else name)
-        nlp.get_pipe(name).add_patterns(original.patterns)
+        nlp.replace_pipe(name, getattr(original, "factory_name", name))
+        restored = nlp.get_pipe(name)
+        if isinstance(restored, AttributeRuler) and isinstance(original, AttributeRuler):
+            restored.add_patterns(original.patterns)

@@ -47,8 +47,14 @@ class Mention:
         return stable_id("enn", self.block, self.kind, self.country, fold(self.name), self.kb)
 
 
-def mention(document_id: str, mention_id: str, kind: str | None, country: str | None,
-            name: str, kb: str | None = None) -> Mention:
+def mention(
+    document_id: str,
+    mention_id: str,
+    kind: str | None,
+    country: str | None,
+    name: str,
+    kb: str | None = None,
+) -> Mention:
     key = alias_key(name)
     return Mention(document_id, mention_id, kind, country, name, key, block(key), kb)
 
@@ -56,8 +62,11 @@ def mention(document_id: str, mention_id: str, kind: str | None, country: str | 
 def mentions_of(analysis: Analysis, config: EntityRules) -> list[Mention]:
     """Entities, places, event parties not linked to an entity, and named claimants."""
     doc = analysis.document.id
-    out = [mention(doc, f"e:{e.id}", e.kind, e.country, e.name, e.kb)
-           for e in analysis.entities if alias_key(e.name)]
+    out = [
+        mention(doc, f"e:{e.id}", e.kind, e.country, e.name, e.kb)
+        for e in analysis.entities
+        if alias_key(e.name)
+    ]
     for place in analysis.places:
         kind = config.place_kinds.get(place.feature or "")
         if kind and alias_key(place.name):
@@ -66,21 +75,26 @@ def mentions_of(analysis: Analysis, config: EntityRules) -> list[Mention]:
         for role, parties in (("actor", event.actor), ("recipient", event.recipient)):
             for i, party in enumerate(parties):
                 if party.entity is None and alias_key(party.name):
-                    out.append(mention(doc, f"a:{event.id}:{role}:{i}", None, party.country,
-                                       party.name))
+                    out.append(
+                        mention(doc, f"a:{event.id}:{role}:{i}", None, party.country, party.name)
+                    )
     for claim in analysis.claims:
         kind = config.claimant_kinds.get(claim.claimant.kind)
         if kind and alias_key(claim.claimant.name):
-            out.append(mention(doc, f"c:{claim.id}", kind, claim.claimant.country,
-                               claim.claimant.name))
+            out.append(
+                mention(doc, f"c:{claim.id}", kind, claim.claimant.country, claim.claimant.name)
+            )
     return out
 
 
 def _weak(m: Mention) -> bool:
     """A mention that may only join a group it alone fits: unknown kind or country, or a
     surname alone."""
-    return m.kind is None or m.country is None or (
-        m.kind == "PERSON" and len(m.alias_key.split()) == 1)
+    return (
+        m.kind is None
+        or m.country is None
+        or (m.kind == "PERSON" and len(m.alias_key.split()) == 1)
+    )
 
 
 def _bucket(m: Mention) -> tuple:
@@ -105,8 +119,11 @@ def link(a: Mention, b: Mention, config: EntityRules) -> tuple[str, float] | Non
     if "PERSON" in (a.kind, b.kind) or (a.kind is None and b.kind is None):
         score = person_score(a.alias_key, b.alias_key, config)
         return ("person-name", score) if score else None
-    score = similarity(a.alias_key, b.alias_key) if " " not in a.alias_key + b.alias_key \
+    score = (
+        similarity(a.alias_key, b.alias_key)
+        if " " not in a.alias_key + b.alias_key
         else _multiword(a.alias_key, b.alias_key)
+    )
     return ("fuzzy", score) if score >= config.fuzzy_threshold else None
 
 
@@ -115,8 +132,9 @@ def _multiword(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 
 
-def resolve(mentions: list[Mention], splits: set[tuple[str, str]],
-            config: EntityRules) -> list[tuple[CanonicalEntity, list[Mention]]]:
+def resolve(
+    mentions: list[Mention], splits: set[tuple[str, str]], config: EntityRules
+) -> list[tuple[CanonicalEntity, list[Mention]]]:
     """Canonical entities over `mentions` (a closed set of blocks), each with its mentions.
     `splits` holds (country or "", folded alias) pairs a user split off: each such alias
     stays an entity of its own."""
@@ -125,7 +143,8 @@ def resolve(mentions: list[Mention], splits: set[tuple[str, str]],
     def is_held(m: Mention) -> bool:
         # A split alias seen without a country is held too: it must not slip back in.
         return (m.country or "", fold(m.name)) in splits or (
-            m.country is None and fold(m.name) in anywhere)
+            m.country is None and fold(m.name) in anywhere
+        )
 
     held = [m for m in mentions if is_held(m)]
     free = [m for m in mentions if not is_held(m)]
@@ -173,7 +192,7 @@ def _cluster(mentions: list[Mention], config: EntityRules) -> list[list[Mention]
         for ks in buckets.values():
             ks.sort()
             for i, a in enumerate(ks):
-                for b in ks[i + 1:]:
+                for b in ks[i + 1 :]:
                     if link(reps[keyed[a]], reps[keyed[b]], config):
                         strong.union(a, b)
     groups: dict[tuple, list[tuple]] = {}
@@ -185,15 +204,20 @@ def _cluster(mentions: list[Mention], config: EntityRules) -> list[list[Mention]
     weak_keys = sorted((k[0], repr(k)) for k in reps if _weak(reps[k]))
     for wk in weak_keys:
         w = reps[keyed[wk]]
-        fits = sorted({root for root, ms in groups.items()
-                       if any(link(w, reps[keyed[s]], config) for s in ms)})
+        fits = sorted(
+            {
+                root
+                for root, ms in groups.items()
+                if any(link(w, reps[keyed[s]], config) for s in ms)
+            }
+        )
         if len(fits) == 1:
             joined[fits[0]].append(wk)
         else:
             loose.add(wk)
     loose_keys = sorted(loose.parent)
     for i, a in enumerate(loose_keys):
-        for b in loose_keys[i + 1:]:
+        for b in loose_keys[i + 1 :]:
             if link(reps[keyed[a]], reps[keyed[b]], config):
                 loose.union(a, b)
     out = [[m for sk in ms for m in nodes[keyed[sk]]] for ms in joined.values()]
@@ -201,8 +225,9 @@ def _cluster(mentions: list[Mention], config: EntityRules) -> list[list[Mention]
     return out
 
 
-def _entity(group: list[Mention], config: EntityRules,
-            identity: tuple | None = None) -> CanonicalEntity:
+def _entity(
+    group: list[Mention], config: EntityRules, identity: tuple | None = None
+) -> CanonicalEntity:
     """`identity` names a split-off entity; others are named by their earliest mention."""
     first = identity or min(m.key for m in group)
     kinds: Counter[str] = Counter()
@@ -222,13 +247,21 @@ def _entity(group: list[Mention], config: EntityRules,
     return CanonicalEntity(
         id=stable_id("ent", *first),
         kind=sorted(kinds, key=lambda k: (-kinds[k], k))[0] if kinds else "ACTOR",
-        name=name, country=countries.most_common(1)[0][0] if countries else None,
+        name=name,
+        country=countries.most_common(1)[0][0] if countries else None,
         kb=sorted({m.kb for m in group if m.kb}),
         mentions=sum(m.mentions for m in group),
-        aliases=[Alias(name=n, key=ms[0].alias_key, mentions=sum(m.mentions for m in ms),
-                       documents=sum(m.documents for m in ms))
-                 for n, ms in sorted(aliases.items(),
-                                     key=lambda kv: (-sum(m.mentions for m in kv[1]), kv[0]))],
+        aliases=[
+            Alias(
+                name=n,
+                key=ms[0].alias_key,
+                mentions=sum(m.mentions for m in ms),
+                documents=sum(m.documents for m in ms),
+            )
+            for n, ms in sorted(
+                aliases.items(), key=lambda kv: (-sum(m.mentions for m in kv[1]), kv[0])
+            )
+        ],
         merges=_merges(group, name, config),
     )
 

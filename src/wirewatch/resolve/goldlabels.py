@@ -1,6 +1,6 @@
 """What a resolved store predicts for the documents and mentions a resolution gold names:
 the stories each document's events are in and the entity each mention resolved to. Plain
-mappings out; the gold format and the scores are `wirewatch.eval.resolve`'s."""
+mappings out; the gold format and the scores are `wirewatch.eval.clusters`'s."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from wirewatch.resolve.names import alias_key
 from wirewatch.store import tables as st
 
 
-def document_ids(connection: Connection,
-                 located: Mapping[str, tuple[str, str | None]]) -> dict[str, str]:
+def document_ids(
+    connection: Connection, located: Mapping[str, tuple[str, str | None]]
+) -> dict[str, str]:
     """Gold document name -> stored document id. `located` gives each name's (path, locator):
     a name that is a stored id is that document; else the document read from a source whose
     path ends with `path` (at `locator`, when given). Names found nowhere are left out."""
@@ -27,15 +28,20 @@ def document_ids(connection: Connection,
         if name in ids:
             out[name] = name
             continue
-        found = sorted(r.id for r in rows if (r.origin_source or "").endswith(path)
-                       and (locator is None or r.origin_locator == locator))
+        found = sorted(
+            r.id
+            for r in rows
+            if (r.origin_source or "").endswith(path)
+            and (locator is None or r.origin_locator == locator)
+        )
         if found:
             out[name] = found[0]
     return out
 
 
-def story_memberships(connection: Connection,
-                      doc_ids: Iterable[str]) -> dict[str, list[tuple[str, str, int]]]:
+def story_memberships(
+    connection: Connection, doc_ids: Iterable[str]
+) -> dict[str, list[tuple[str, str, int]]]:
     """Document id -> (story id, event type, story's source count) for each of its events
     in a story."""
     m, e, s = rt.story_members.c, st.events.c, rt.stories.c
@@ -46,15 +52,18 @@ def story_memberships(connection: Connection,
             .join(st.events, (e.document_id == m.document_id) & (e.id == m.event_id))
             .join(rt.stories, s.id == m.story_id)
             .where(m.document_id.in_(batch))
-            .order_by(m.document_id, m.story_id, e.event_type))
+            .order_by(m.document_id, m.story_id, e.event_type)
+        )
         for row in rows:
             out.setdefault(row.document_id, []).append(
-                (row.story_id, row.event_type, row.source_count))
+                (row.story_id, row.event_type, row.source_count)
+            )
     return out
 
 
-def mention_entities(connection: Connection,
-                     mentions: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def mention_entities(
+    connection: Connection, mentions: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
     """(document id, name as written) -> the entity its resolved mention belongs to.
 
     A name matches a resolved mention of that document with the same alias key (titles
@@ -65,9 +74,11 @@ def mention_entities(connection: Connection,
     n, m = rt.entity_nodes.c, rt.entity_mentions.c
     by_key: dict[tuple[str, str], str] = {}
     for batch in db.chunks(sorted({doc for doc, _ in wanted})):
-        rows = connection.execute(select(m.document_id, n.alias_key, n.entity_id)
-                                  .join(rt.entity_nodes, n.id == m.node_id)
-                                  .where(m.document_id.in_(batch))).all()
+        rows = connection.execute(
+            select(m.document_id, n.alias_key, n.entity_id)
+            .join(rt.entity_nodes, n.id == m.node_id)
+            .where(m.document_id.in_(batch))
+        ).all()
         for r in sorted(rows, key=lambda r: (r.document_id, r.alias_key, r.entity_id)):
             by_key.setdefault((r.document_id, r.alias_key), r.entity_id)
     out: dict[tuple[str, str], str] = {}

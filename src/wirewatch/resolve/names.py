@@ -86,8 +86,11 @@ def person_score(a: str, b: str, config: EntityRules) -> float:
     if not ga or not gb:
         return surname
     first_a, first_b = ga[0], gb[0]
-    if first_a == first_b or (len(first_a) == 1 and first_b.startswith(first_a)) or (
-            len(first_b) == 1 and first_a.startswith(first_b)):
+    if (
+        first_a == first_b
+        or (len(first_a) == 1 and first_b.startswith(first_a))
+        or (len(first_b) == 1 and first_a.startswith(first_b))
+    ):
         return surname
     given = JaroWinkler.similarity(first_a, first_b) * 100
     return min(surname, given) if given >= config.given_threshold else 0.0

@@ -39,7 +39,7 @@ def _label_after(tokens: list[str], i: int, config: StoryRules) -> str | None:
     best: tuple[int, str] | None = None
     for quantity in config.quantities:
         words = set(quantity.words)
-        for offset, token in enumerate(tokens[i + 1:i + 1 + quantity.window]):
+        for offset, token in enumerate(tokens[i + 1 : i + 1 + quantity.window]):
             if token in words and (best is None or offset < best[0]):
                 best = (offset, quantity.label)
                 break
@@ -51,7 +51,7 @@ def _label_after(tokens: list[str], i: int, config: StoryRules) -> str | None:
 def _label_before(tokens: list[str], i: int, config: StoryRules) -> str | None:
     for quantity in config.quantities:
         words = set(quantity.words)
-        window = tokens[max(0, i - 2):i]  # "killed six": the verb right before the number
+        window = tokens[max(0, i - 2) : i]  # "killed six": the verb right before the number
         if any(token in words for token in window):
             return quantity.label
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from wirewatch.model import Analysis, Claim, Event, Evidence, stable_id
 from wirewatch.resolve.config import StoryRules
@@ -57,10 +57,14 @@ def _nearest_event(claim: Claim, analysis: Analysis) -> str | None:
 def _nearby_text(analysis: Analysis, evidence: list[Evidence], window: int) -> str:
     """The evidence and the document's sentences within `window` of it, in text order."""
     spans = analysis.sentences
-    wanted = {i for ev in evidence for i in range(ev.sentence - window, ev.sentence + window + 1)
-              if 0 <= i < len(spans)}
+    wanted = {
+        i
+        for ev in evidence
+        for i in range(ev.sentence - window, ev.sentence + window + 1)
+        if 0 <= i < len(spans)
+    }
     text = analysis.document.text
-    parts = [text[spans[i].start:spans[i].end] for i in sorted(wanted)]
+    parts = [text[spans[i].start : spans[i].end] for i in sorted(wanted)]
     return " ".join(parts + [ev.text for ev in evidence if ev.sentence >= len(spans)])
 
 
@@ -72,8 +76,9 @@ def _fmt_number(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def mark_copies(sources: list[StorySource], prints: dict[str, tuple[str, list[int]]],
-                threshold: float) -> list[StorySource]:
+def mark_copies(
+    sources: list[StorySource], prints: dict[str, tuple[str, list[int]]], threshold: float
+) -> list[StorySource]:
     """Sources in date order, each later repeat of an earlier one (same text hash, or MinHash
     similarity at or above `threshold`) marked `copy_of` that one."""
     out: list[StorySource] = []
@@ -82,17 +87,25 @@ def mark_copies(sources: list[StorySource], prints: dict[str, tuple[str, list[in
         original = None
         for earlier in out:
             theirs = prints.get(earlier.document_id)
-            if earlier.copy_of is None and mine and theirs and (
-                    mine[0] == theirs[0] or similarity(mine[1], theirs[1]) >= threshold):
+            if (
+                earlier.copy_of is None
+                and mine
+                and theirs
+                and (mine[0] == theirs[0] or similarity(mine[1], theirs[1]) >= threshold)
+            ):
                 original = earlier.document_id
                 break
         out.append(source.model_copy(update={"copy_of": original}))
     return out
 
 
-def build_story(members: list[NodeKey], analyses: dict[str, Analysis],
-                prints: dict[str, tuple[str, list[int]]], copies: dict[str, list[Copy]],
-                config: StoryRules) -> Story:
+def build_story(
+    members: list[NodeKey],
+    analyses: dict[str, Analysis],
+    prints: dict[str, tuple[str, list[int]]],
+    copies: dict[str, list[Copy]],
+    config: StoryRules,
+) -> Story:
     by_doc: dict[str, list[Event]] = {}
     for doc_id, event_id in members:
         event = next(e for e in analyses[doc_id].events if e.id == event_id)
@@ -125,76 +138,126 @@ def build_story(members: list[NodeKey], analyses: dict[str, Analysis],
                 points[doc_id] = (place.name, place.lat, place.lon, place.country)
         evidence = [ev for e in events for ev in e.evidence]
         texts[doc_id] = _nearby_text(analysis, evidence, config.quantity_sentence_window)
-        sources.append(StorySource(
-            document_id=doc_id, outlet=doc.outlet, date=doc.date,
-            event_ids=[e.id for e in events], claim_ids=list(claims),
-            when=(min(starts), max(ends)), place=place.name if place else None,
-            evidence=evidence, copies=copies.get(doc_id, []),
-        ))
+        sources.append(
+            StorySource(
+                document_id=doc_id,
+                outlet=doc.outlet,
+                date=doc.date,
+                event_ids=[e.id for e in events],
+                claim_ids=list(claims),
+                when=(min(starts), max(ends)),
+                place=place.name if place else None,
+                evidence=evidence,
+                copies=copies.get(doc_id, []),
+            )
+        )
     sources = mark_copies(sources, prints, config.syndication_similarity)
     # The story is placed at its first source's point: a place rather than an area's centre.
-    first_point = next((points[d] for d in order if d in points),
-                       next((areas[d] for d in order if d in areas), None))
+    first_point = next(
+        (points[d] for d in order if d in points),
+        next((areas[d] for d in order if d in areas), None),
+    )
     return Story(
-        id=story_id(members), event=by_doc[order[0]][0].event,
+        id=story_id(members),
+        event=by_doc[order[0]][0].event,
         start=min(s.when[0] for s in sources if s.when),
         end=max(s.when[1] for s in sources if s.when),
         countries=sorted(countries),
-        place=first_point[0] if first_point else next((s.place for s in sources if s.place),
-                                                      None),
-        lat=first_point[1] if first_point else None, lon=first_point[2] if first_point else None,
+        place=first_point[0] if first_point else next((s.place for s in sources if s.place), None),
+        lat=first_point[1] if first_point else None,
+        lon=first_point[2] if first_point else None,
         source_count=sum(1 for s in sources if s.copy_of is None),
         sources=sources,
         disagreements=disagreements(sources, claims_of, texts, points, config, areas),
     )
 
 
-def disagreements(sources: list[StorySource], claims_of: dict[str, list[Claim]],
-                  texts: dict[str, str], points: dict[str, Located], config: StoryRules,
-                  areas: dict[str, Located] | None = None) -> list[Disagreement]:
+def disagreements(
+    sources: list[StorySource],
+    claims_of: dict[str, list[Claim]],
+    texts: dict[str, str],
+    points: dict[str, Located],
+    config: StoryRules,
+    areas: dict[str, Located] | None = None,
+) -> list[Disagreement]:
     out: list[Disagreement] = []
 
     def field(name: str, values: Iterable[tuple[StorySource, str]]) -> None:
-        out.append(Disagreement(field=name, values=[
-            SourceValue(document_id=s.document_id, outlet=s.outlet, value=v) for s, v in values]))
+        out.append(
+            Disagreement(
+                field=name,
+                values=[
+                    SourceValue(document_id=s.document_id, outlet=s.outlet, value=v)
+                    for s, v in values
+                ],
+            )
+        )
 
     dated = [(s, _fmt_dates(*s.when)) for s in sources if s.when]
     if len({v for _, v in dated}) > 1:
         field("date", dated)
     pointed = [s for s in sources if s.document_id in points]
     areas = areas or {}
-    apart = any(km(*points[a.document_id][1:3], *points[b.document_id][1:3])
-                > config.place_disagreement_km for a in pointed for b in pointed)
+    apart = any(
+        km(*points[a.document_id][1:3], *points[b.document_id][1:3]) > config.place_disagreement_km
+        for a in pointed
+        for b in pointed
+    )
     # An area (a country) and a place inside it do not disagree: the area is only vaguer.
     # An area in another country than another source's place does.
     countries = {place[3] for place in (*points.values(), *areas.values())}
     if apart or (areas and len(countries - {None}) > 1):
-        field("place", [(s, points[s.document_id][0] if s.document_id in points
-                         else areas[s.document_id][0]) for s in sources
-                        if s.document_id in points or s.document_id in areas])
+        field(
+            "place",
+            [
+                (
+                    s,
+                    points[s.document_id][0]
+                    if s.document_id in points
+                    else areas[s.document_id][0],
+                )
+                for s in sources
+                if s.document_id in points or s.document_id in areas
+            ],
+        )
     per_source = {s.document_id: quantities(texts[s.document_id], config) for s in sources}
     for label in [q.label for q in config.quantities]:
-        stated = [(s, ", ".join(_fmt_number(v) for v in sorted(per_source[s.document_id][label])))
-                  for s in sources if label in per_source[s.document_id]]
+        stated = [
+            (s, ", ".join(_fmt_number(v) for v in sorted(per_source[s.document_id][label])))
+            for s in sources
+            if label in per_source[s.document_id]
+        ]
         if len({v for _, v in stated}) > 1:
             field(label, stated)
     _claim_fields(sources, claims_of, field)
     return out
 
 
-def _claim_fields(sources: list[StorySource], claims_of: dict[str, list[Claim]], field) -> None:
+def _claim_fields(
+    sources: list[StorySource],
+    claims_of: dict[str, list[Claim]],
+    field: Callable[[str, Iterable[tuple[StorySource, str]]], None],
+) -> None:
     def said(claim: Claim) -> str:
         return f"{claim.claimant.name}: {claim.content}"
 
-    denials = [(s, said(c)) for s in sources for c in claims_of[s.document_id]
-               if c.stance == "denies"]
+    denials = [
+        (s, said(c)) for s in sources for c in claims_of[s.document_id] if c.stance == "denies"
+    ]
     if denials:
         field("denial", denials)
-    doubted = [(s, f"{c.assessed}: {said(c)}") for s in sources for c in claims_of[s.document_id]
-               if c.assessed == "doubted"]
+    doubted = [
+        (s, f"{c.assessed}: {said(c)}")
+        for s in sources
+        for c in claims_of[s.document_id]
+        if c.assessed == "doubted"
+    ]
     if doubted:
         field("assessment", doubted)
-    stated = [(s, " | ".join(said(c) for c in claims_of[s.document_id])) for s in sources
-              if claims_of[s.document_id]]
+    stated = [
+        (s, " | ".join(said(c) for c in claims_of[s.document_id]))
+        for s in sources
+        if claims_of[s.document_id]
+    ]
     if len(stated) > 1 and len({v for _, v in stated}) > 1:
         field("claims", stated)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, select
+from sqlalchemy import Connection, Select, and_, delete, insert, select
 
 from wirewatch.model.calendar import clamp_days
 from wirewatch.resolve import db
@@ -32,17 +33,29 @@ from wirewatch.resolve.storygraph import (
 from wirewatch.store import tables as st
 
 
-def _select():
+def _select() -> Select[*tuple[Any, ...]]:
+    """Every event with its parties' countries and its place's precision, one row a party."""
     e, p, pl = st.events, st.event_parties, st.places
-    joined = e.outerjoin(p, and_(p.c.document_id == e.c.document_id, p.c.event_id == e.c.id)) \
-        .outerjoin(pl, and_(pl.c.document_id == e.c.document_id, pl.c.id == e.c.place_id))
-    return select(e.c.document_id, e.c.id, e.c.event_type, e.c.date_start, e.c.date_end,
-                  e.c.lat, e.c.lon, e.c.place_country, e.c.negated, e.c.status,
-                  pl.c.precision_km, p.c.country).select_from(joined)
+    joined = e.outerjoin(
+        p, and_(p.c.document_id == e.c.document_id, p.c.event_id == e.c.id)
+    ).outerjoin(pl, and_(pl.c.document_id == e.c.document_id, pl.c.id == e.c.place_id))
+    return select(
+        e.c.document_id,
+        e.c.id,
+        e.c.event_type,
+        e.c.date_start,
+        e.c.date_end,
+        e.c.lat,
+        e.c.lon,
+        e.c.place_country,
+        e.c.negated,
+        e.c.status,
+        pl.c.precision_km,
+        p.c.country,
+    ).select_from(joined)
 
 
-def _nodes(connection: Connection, rows: Iterable,
-           config: StoryRules) -> dict[NodeKey, EventNode]:
+def _nodes(connection: Connection, rows: Iterable, config: StoryRules) -> dict[NodeKey, EventNode]:
     rows_by: dict[NodeKey, list] = {}
     for row in rows:
         rows_by.setdefault((row.document_id, row.id), []).append(row)
@@ -52,9 +65,18 @@ def _nodes(connection: Connection, rows: Iterable,
         countries = {r.country for r in group if r.country}
         if first.place_country:
             countries.add(first.place_country)
-        node = EventNode(*key, first.event_type, db.day(first.date_start), db.day(first.date_end),
-                         first.lat, first.lon, first.place_country, frozenset(countries),
-                         first.precision_km, denied=denial(first.negated, first.status, config))
+        node = EventNode(
+            *key,
+            first.event_type,
+            db.day(first.date_start),
+            db.day(first.date_end),
+            first.lat,
+            first.lon,
+            first.place_country,
+            frozenset(countries),
+            first.precision_km,
+            denied=denial(first.negated, first.status, config),
+        )
         if eligible(node, first.negated, first.status, config):
             out[key] = node
     # An event the report does not place may be where the report says its story is.
@@ -64,8 +86,9 @@ def _nodes(connection: Connection, rows: Iterable,
     return out
 
 
-def nodes_of(connection: Connection, doc_ids: Iterable[str],
-             config: StoryRules) -> dict[NodeKey, EventNode]:
+def nodes_of(
+    connection: Connection, doc_ids: Iterable[str], config: StoryRules
+) -> dict[NodeKey, EventNode]:
     out: dict[NodeKey, EventNode] = {}
     for batch in db.chunks(sorted(set(doc_ids))):
         rows = connection.execute(_select().where(st.events.c.document_id.in_(batch)))
@@ -88,20 +111,23 @@ def _ranges(frontier: list[EventNode], config: StoryRules) -> dict[str, list[lis
     return spans
 
 
-def _window(connection: Connection, frontier: list[EventNode],
-            config: StoryRules) -> dict[str, Window]:
+def _window(
+    connection: Connection, frontier: list[EventNode], config: StoryRules
+) -> dict[str, Window]:
     e = st.events.c
     found: dict[str, dict[NodeKey, EventNode]] = {}
     for event_type, spans in _ranges(frontier, config).items():
         for lo, hi in spans:
-            rows = connection.execute(_select().where(
-                e.event_type == event_type, e.date_start >= lo, e.date_start <= hi))
+            rows = connection.execute(
+                _select().where(e.event_type == event_type, e.date_start >= lo, e.date_start <= hi)
+            )
             found.setdefault(event_type, {}).update(_nodes(connection, rows, config))
     return {t: Window(nodes.values(), config) for t, nodes in found.items()}
 
 
-def expand(connection: Connection, seeds: dict[NodeKey, EventNode],
-           config: StoryRules) -> list[list[NodeKey]]:
+def expand(
+    connection: Connection, seeds: dict[NodeKey, EventNode], config: StoryRules
+) -> list[list[NodeKey]]:
     """The whole components of the seeds, found by following links through the store."""
     found = Components()
     visited = dict(seeds)
@@ -127,8 +153,9 @@ def _story_ids_of(connection: Connection, keys: Iterable[NodeKey]) -> set[str]:
     wanted = set(keys)
     out: set[str] = set()
     for batch in db.chunks(sorted({d for d, _ in wanted})):
-        rows = connection.execute(select(m.document_id, m.event_id, m.story_id)
-                                  .where(m.document_id.in_(batch)))
+        rows = connection.execute(
+            select(m.document_id, m.event_id, m.story_id).where(m.document_id.in_(batch))
+        )
         out.update(r.story_id for r in rows if (r.document_id, r.event_id) in wanted)
     return out
 
@@ -136,8 +163,9 @@ def _story_ids_of(connection: Connection, keys: Iterable[NodeKey]) -> set[str]:
 def _delete(connection: Connection, story_ids: Iterable[str]) -> None:
     for batch in db.chunks(sorted(set(story_ids))):
         connection.execute(delete(rt.story_members).where(rt.story_members.c.story_id.in_(batch)))
-        connection.execute(delete(rt.story_countries)
-                           .where(rt.story_countries.c.story_id.in_(batch)))
+        connection.execute(
+            delete(rt.story_countries).where(rt.story_countries.c.story_id.in_(batch))
+        )
         connection.execute(delete(rt.stories).where(rt.stories.c.id.in_(batch)))
 
 
@@ -157,21 +185,36 @@ def write(connection: Connection, components: list[list[NodeKey]], config: Story
     return written
 
 
-def _write(connection: Connection, components: list[list[NodeKey]], docs: set[str],
-           config: StoryRules) -> int:
+def _write(
+    connection: Connection, components: list[list[NodeKey]], docs: set[str], config: StoryRules
+) -> int:
     analyses = db.analyses(connection, docs)
     prints = db.fingerprints(connection, docs)
     copies = db.copies(connection, docs)
-    stories, members, countries = [], [], []
+    stories: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
+    countries: list[dict[str, Any]] = []
     for component in components:
         story = build_story(component, analyses, prints, copies, config)
-        stories.append({"id": story.id, "event_type": story.event, "date_start": story.start,
-                        "date_end": story.end, "source_count": story.source_count,
-                        "lat": story.lat, "lon": story.lon, "data": story.model_dump_json()})
+        stories.append(
+            {
+                "id": story.id,
+                "event_type": story.event,
+                "date_start": story.start,
+                "date_end": story.end,
+                "source_count": story.source_count,
+                "lat": story.lat,
+                "lon": story.lon,
+                "data": story.model_dump_json(),
+            }
+        )
         members += [{"document_id": d, "event_id": e, "story_id": story.id} for d, e in component]
         countries += [{"story_id": story.id, "country": c} for c in story.countries]
-    for table, rows in ((rt.stories, stories), (rt.story_members, members),
-                        (rt.story_countries, countries)):
+    for table, rows in (
+        (rt.stories, stories),
+        (rt.story_members, members),
+        (rt.story_countries, countries),
+    ):
         for batch in db.chunks(rows):
             connection.execute(insert(table), batch)
     return len(stories)
@@ -182,12 +225,12 @@ def update(connection: Connection, doc_ids: list[str], config: StoryRules) -> in
     m = rt.story_members.c
     old: set[str] = set()
     for batch in db.chunks(sorted(set(doc_ids))):
-        old.update(connection.execute(select(m.story_id).where(m.document_id.in_(batch)))
-                   .scalars())
+        old.update(connection.execute(select(m.story_id).where(m.document_id.in_(batch))).scalars())
     seed_docs = set(doc_ids)
     for batch in db.chunks(sorted(old)):
-        seed_docs.update(connection.execute(select(m.document_id).where(m.story_id.in_(batch)))
-                         .scalars())
+        seed_docs.update(
+            connection.execute(select(m.document_id).where(m.story_id.in_(batch))).scalars()
+        )
     components = expand(connection, nodes_of(connection, seed_docs, config), config)
     stale = old | _story_ids_of(connection, (k for c in components for k in c))
     _delete(connection, stale)

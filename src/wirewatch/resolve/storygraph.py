@@ -50,8 +50,7 @@ def eligible(node: EventNode, negated: bool, status: str, config: StoryRules) ->
     clustered (stay out of stories)."""
     wide = (node.end - node.start).days > config.max_interval_days
     denied_by_source = status in config.denied_statuses
-    return (not negated or denied_by_source) and status not in config.skip_statuses \
-        and not wide
+    return (not negated or denied_by_source) and status not in config.skip_statuses and not wide
 
 
 def denial(negated: bool, status: str, config: StoryRules) -> bool:
@@ -65,8 +64,9 @@ def _located(node: EventNode) -> bool:
 
 def _point(node: EventNode, config: StoryRules) -> bool:
     """A place precise enough to measure distances from; coarser ones are areas."""
-    return _located(node) and (node.precision_km is None
-                               or node.precision_km <= config.area_precision_km)
+    return _located(node) and (
+        node.precision_km is None or node.precision_km <= config.area_precision_km
+    )
 
 
 def _radius(node: EventNode, config: StoryRules) -> float:
@@ -98,16 +98,19 @@ def compatible(a: EventNode, b: EventNode, config: StoryRules) -> bool:
         # parties' countries or the countries its report names (the report does not say
         # where this act happened, but it names where the other report places it).
         placed, other = (a, b) if _located(a) else (b, a)
-        return placed.place_country is None or \
-            placed.place_country in other.countries | other.report_countries
+        return (
+            placed.place_country is None
+            or placed.place_country in other.countries | other.report_countries
+        )
     # Neither is placed: besides a party's country, their reports must name a country in
     # common where they tell it (a shared actor alone would chain every unplaced act of
     # that state in the window into one story).
     return bool(a.report_countries & b.report_countries)
 
 
-def reported(groups: list[list[NodeKey]], nodes: Mapping[NodeKey, EventNode]) \
-        -> list[list[NodeKey]]:
+def reported(
+    groups: list[list[NodeKey]], nodes: Mapping[NodeKey, EventNode]
+) -> list[list[NodeKey]]:
     """The components that hold at least one event a source reports rather than denies."""
     return [g for g in groups if any(not nodes[k].denied for k in g)]
 

@@ -17,7 +17,8 @@ metadata = MetaData(
 ID = String(64)
 
 entities = Table(
-    "resolve_entities", metadata,
+    "resolve_entities",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("name", Text, nullable=False),
@@ -30,7 +31,8 @@ entities = Table(
 # One row per distinct name as used (block, kind, country, name, kb): what clustering works
 # on, so the work of an update grows with the names in a block, not with their mentions.
 entity_nodes = Table(
-    "resolve_entity_nodes", metadata,
+    "resolve_entity_nodes",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("block", Text, nullable=False, index=True),  # skeleton of the last name word
     Column("kind", String(16)),  # null: an actor or claimant of unknown kind
@@ -47,7 +49,8 @@ entity_nodes = Table(
 
 # One row per mention: a document's entity, an event party or a claimant.
 entity_mentions = Table(
-    "resolve_entity_mentions", metadata,
+    "resolve_entity_mentions",
+    metadata,
     Column("document_id", ID, primary_key=True),
     Column("mention_id", String(200), primary_key=True),
     Column("node_id", ID, nullable=False),
@@ -55,7 +58,8 @@ entity_mentions = Table(
 )
 
 merges = Table(
-    "resolve_merges", metadata,
+    "resolve_merges",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("entity_id", ID, nullable=False, index=True),
     Column("alias", Text, nullable=False),
@@ -68,14 +72,16 @@ merges = Table(
 # honours it. Folded surface form, not alias key: "Hmeimim" can be split from "Khmeimim"
 # although the alias table maps one to the other.
 splits = Table(
-    "resolve_splits", metadata,
+    "resolve_splits",
+    metadata,
     Column("country", String(8), primary_key=True),  # "" when the entity has none
     Column("alias", Text, primary_key=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 stories = Table(
-    "resolve_stories", metadata,
+    "resolve_stories",
+    metadata,
     Column("id", ID, primary_key=True),
     Column("event_type", String(16), nullable=False, index=True),
     Column("date_start", Date, nullable=False),
@@ -88,20 +94,23 @@ stories = Table(
 )
 
 story_members = Table(
-    "resolve_story_members", metadata,
+    "resolve_story_members",
+    metadata,
     Column("document_id", ID, primary_key=True),
     Column("event_id", ID, primary_key=True),
     Column("story_id", ID, nullable=False, index=True),
 )
 
 story_countries = Table(
-    "resolve_story_countries", metadata,
+    "resolve_story_countries",
+    metadata,
     Column("story_id", ID, primary_key=True),
     Column("country", String(8), primary_key=True, index=True),
 )
 
 tracks = Table(
-    "resolve_tracks", metadata,
+    "resolve_tracks",
+    metadata,
     Column("key", String(200), primary_key=True),
     Column("model_key", Text, index=True),
     Column("identifier", Text, index=True),
@@ -115,7 +124,8 @@ tracks = Table(
 )
 
 track_legs = Table(
-    "resolve_track_legs", metadata,
+    "resolve_track_legs",
+    metadata,
     Column("track_key", String(200), primary_key=True),
     Column("position", Integer, primary_key=True),
     Column("depart", Date),
@@ -126,7 +136,8 @@ track_legs = Table(
 )
 
 track_members = Table(
-    "resolve_track_members", metadata,
+    "resolve_track_members",
+    metadata,
     Column("document_id", ID, primary_key=True),
     Column("movement_id", ID, primary_key=True),
     Column("track_key", String(200), nullable=False, index=True),

@@ -74,8 +74,9 @@ class Sighting:
 def _stop(place: Place | None) -> StopAt | None:
     if place is None:
         return None
-    return StopAt(Stop(name=place.name, lat=place.lat, lon=place.lon, country=place.country),
-                  place.feature)
+    return StopAt(
+        Stop(name=place.name, lat=place.lat, lon=place.lon, country=place.country), place.feature
+    )
 
 
 def sightings(analysis: Analysis, skip_statuses: set[str]) -> list[Sighting]:
@@ -94,14 +95,19 @@ def _sighting(move: Movement, analysis: Analysis) -> Sighting:
     doc = analysis.document
     operator = move.asset.operator
     return Sighting(
-        document_id=doc.id, movement_id=move.id, outlet=doc.outlet, doc_date=doc.date,
-        model=move.asset.model, identifier=move.asset.identifier,
+        document_id=doc.id,
+        movement_id=move.id,
+        outlet=doc.outlet,
+        doc_date=doc.date,
+        model=move.asset.model,
+        identifier=move.asset.identifier,
         country=operator.country if operator else None,
         origin=_stop(analysis.place(move.origin)),
         via=[s for pid in move.via if (s := _stop(analysis.place(pid)))],
         destination=_stop(analysis.place(move.destination)),
         depart=move.depart.start if move.depart else None,
-        arrive=move.arrive.start if move.arrive else None, evidence=move.evidence,
+        arrive=move.arrive.start if move.arrive else None,
+        evidence=move.evidence,
     )
 
 
@@ -149,8 +155,9 @@ class Nearby:
             length = (s.span[1] - s.span[0]).days
             self.longest[block] = max(self.longest.get(block, 0), length)
         for group in self.groups.values():
-            group.sort(key=lambda item: (item[0], item[1], item[2].document_id,
-                                         item[2].movement_id))
+            group.sort(
+                key=lambda item: (item[0], item[1], item[2].document_id, item[2].movement_id)
+            )
         self.starts = {b: [item[0] for item in g] for b, g in self.groups.items()}
 
     def fitting(self, s: Sighting, config: TrackRules) -> set[str]:
@@ -165,15 +172,21 @@ class Nearby:
         lo = bisect_left(starts, clamp_days(s.span[0], -reach))
         hi = bisect_right(starts, clamp_days(s.span[1], config.join_days))
         stops = s.stops()
-        return {key for _, key, m in group[lo:hi]
-                if _near_in_time(s.span, m.span, config.join_days)
-                and any(_same_place(a, b, config.join_km) for a in stops for b in m.stops())}
+        return {
+            key
+            for _, key, m in group[lo:hi]
+            if _near_in_time(s.span, m.span, config.join_days)
+            and any(_same_place(a, b, config.join_km) for a in stops for b in m.stops())
+        }
 
 
 def joinable(s: Sighting, config: TrackRules) -> bool:
     """Whether a sighting takes part in matching unidentified movements to airframes."""
-    return bool(s.model) and s.country is not None and (
-        (s.span[1] - s.span[0]).days <= config.join_max_span_days)
+    return (
+        bool(s.model)
+        and s.country is not None
+        and ((s.span[1] - s.span[0]).days <= config.join_max_span_days)
+    )
 
 
 def countries_by_identifier(items: list[Sighting]) -> dict[str, set[str]]:
@@ -217,8 +230,7 @@ def _legs_match(a: Sighting, b: Sighting, config: TrackRules) -> bool:
 
 
 def build_track(key: str, members: list[Sighting], config: TrackRules) -> Track:
-    ordered = sorted(members, key=lambda s: (s.span[0], s.doc_date, s.document_id,
-                                             s.movement_id))
+    ordered = sorted(members, key=lambda s: (s.span[0], s.doc_date, s.document_id, s.movement_id))
     groups: list[list[Sighting]] = []
     for s in ordered:
         home = next((g for g in groups if any(_legs_match(s, m, config) for m in g)), None)
@@ -233,11 +245,14 @@ def build_track(key: str, members: list[Sighting], config: TrackRules) -> Track:
     countries = Counter(s.country for s in members if s.country)
     spans = [s.span for s in members]
     return Track(
-        key=key, identified=identified,
+        key=key,
+        identified=identified,
         model=models.most_common(1)[0][0] if models else None,
         identifier=idents.most_common(1)[0][0] if idents else None,
         operator_country=countries.most_common(1)[0][0] if countries else None,
-        start=min(a for a, _ in spans), end=max(b for _, b in spans), legs=legs,
+        start=min(a for a, _ in spans),
+        end=max(b for _, b in spans),
+        legs=legs,
         # Several unidentified airframes may share a model track: flags would be noise there.
         flags=flags(legs, config) if identified else [],
     )
@@ -248,13 +263,18 @@ def _leg_time(leg: Leg) -> tuple[dt.date, dt.date]:
     return (first, leg.arrive or first)
 
 
-def _pick(group: list[Sighting], attr: str, name: str,
-          out: list[Disagreement]) -> dt.date | None:
+def _pick(group: list[Sighting], attr: str, name: str, out: list[Disagreement]) -> dt.date | None:
     stated = [(s, getattr(s, attr)) for s in group if getattr(s, attr)]
     if len({v for _, v in stated}) > 1:
-        out.append(Disagreement(field=name, values=[
-            SourceValue(document_id=s.document_id, outlet=s.outlet, value=v.isoformat())
-            for s, v in stated]))
+        out.append(
+            Disagreement(
+                field=name,
+                values=[
+                    SourceValue(document_id=s.document_id, outlet=s.outlet, value=v.isoformat())
+                    for s, v in stated
+                ],
+            )
+        )
     return stated[0][1] if stated else None
 
 
@@ -268,23 +288,46 @@ def _leg(group: list[Sighting]) -> Leg:
     origin = next((s.origin for s in group if s.origin), None)
     destinations = [s.destination for s in group if s.destination]
     # The most specific destination: a base or airport rather than its country.
-    destination = next((d for d in destinations if d.feature != "country"),
-                       destinations[0] if destinations else None)
+    destination = next(
+        (d for d in destinations if d.feature != "country"),
+        destinations[0] if destinations else None,
+    )
     via: dict[str, Stop] = {}
     for s in group:
         for stop in s.via:
             via.setdefault(fold(stop.stop.name), stop.stop)
     origins = {fold(s.origin.stop.name): s for s in group if s.origin}
     if len(origins) > 1:
-        disagreements.append(Disagreement(field="origin", values=[
-            SourceValue(document_id=s.document_id, outlet=s.outlet,
-                        value=s.origin.stop.name if s.origin else "")
-            for s in group if s.origin]))
+        disagreements.append(
+            Disagreement(
+                field="origin",
+                values=[
+                    SourceValue(
+                        document_id=s.document_id,
+                        outlet=s.outlet,
+                        value=s.origin.stop.name if s.origin else "",
+                    )
+                    for s in group
+                    if s.origin
+                ],
+            )
+        )
     return Leg(
-        origin=origin.stop if origin else None, via=list(via.values()),
-        destination=destination.stop if destination else None, depart=depart, arrive=arrive,
-        sources=[LegSource(document_id=s.document_id, outlet=s.outlet, date=s.doc_date,
-                           movement_id=s.movement_id, evidence=s.evidence) for s in group],
+        origin=origin.stop if origin else None,
+        via=list(via.values()),
+        destination=destination.stop if destination else None,
+        depart=depart,
+        arrive=arrive,
+        sources=[
+            LegSource(
+                document_id=s.document_id,
+                outlet=s.outlet,
+                date=s.doc_date,
+                movement_id=s.movement_id,
+                evidence=s.evidence,
+            )
+            for s in group
+        ],
         disagreements=disagreements,
     )
 
@@ -305,22 +348,36 @@ def flags(legs: list[Leg], config: TrackRules) -> list[TrackFlag]:
         # A leg cannot end before it starts: one of its dates is wrong (or two reports of
         # different trips were taken for one leg).
         if leg.depart is not None and leg.arrive is not None and leg.arrive < leg.depart:
-            out.append(TrackFlag(kind="contradiction", legs=(i, i), date=leg.arrive,
-                                 detail=f"arrives{_at(leg.destination)} on "
-                                        f"{leg.arrive.isoformat()}, before it departs"
-                                        f"{_at(leg.origin, 'from')} on "
-                                        f"{leg.depart.isoformat()}"))
+            out.append(
+                TrackFlag(
+                    kind="contradiction",
+                    legs=(i, i),
+                    date=leg.arrive,
+                    detail=f"arrives{_at(leg.destination)} on "
+                    f"{leg.arrive.isoformat()}, before it departs"
+                    f"{_at(leg.origin, 'from')} on "
+                    f"{leg.depart.isoformat()}",
+                )
+            )
     for i in range(len(legs) - 1):
         here, there = legs[i].destination, legs[i + 1].origin
         gap = _distance(here, there)
         if gap is not None and gap > config.gap_km and here and there:
-            out.append(TrackFlag(kind="gap", legs=(i, i + 1), date=legs[i + 1].depart,
-                                 km=round(gap, 1),
-                                 detail=f"arrived at {here.name}, next departs from "
-                                        f"{there.name}"))
-    positions = [(i, day, stop) for i, leg in enumerate(legs)
-                 for day, stop in ((leg.depart, leg.origin), (leg.arrive, leg.destination))
-                 if day is not None and stop is not None]
+            out.append(
+                TrackFlag(
+                    kind="gap",
+                    legs=(i, i + 1),
+                    date=legs[i + 1].depart,
+                    km=round(gap, 1),
+                    detail=f"arrived at {here.name}, next departs from {there.name}",
+                )
+            )
+    positions = [
+        (i, day, stop)
+        for i, leg in enumerate(legs)
+        for day, stop in ((leg.depart, leg.origin), (leg.arrive, leg.destination))
+        if day is not None and stop is not None
+    ]
     for a in range(len(positions)):
         for b in range(a + 1, len(positions)):
             (i, day_i, stop_i), (j, day_j, stop_j) = positions[a], positions[b]
@@ -328,8 +385,13 @@ def flags(legs: list[Leg], config: TrackRules) -> list[TrackFlag]:
                 continue
             apart = _distance(stop_i, stop_j)
             if apart is not None and apart > config.contradiction_km:
-                out.append(TrackFlag(kind="contradiction", legs=(min(i, j), max(i, j)),
-                                     date=day_i, km=round(apart, 1),
-                                     detail=f"at {stop_i.name} and {stop_j.name} on "
-                                            f"{day_i.isoformat()}"))
+                out.append(
+                    TrackFlag(
+                        kind="contradiction",
+                        legs=(min(i, j), max(i, j)),
+                        date=day_i,
+                        km=round(apart, 1),
+                        detail=f"at {stop_i.name} and {stop_j.name} on {day_i.isoformat()}",
+                    )
+                )
     return out

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import ColumnElement, Connection, Row, delete, insert, select
 
 from wirewatch.model.calendar import clamp_days
 from wirewatch.resolve import db
@@ -60,12 +61,13 @@ def _load(connection: Connection, keys: Iterable[Key]) -> dict[Key, Sighting]:
     return out
 
 
-def _rows(connection: Connection, *where) -> list:
+def _rows(connection: Connection, *where: ColumnElement[bool]) -> list[Row[*tuple[Any, ...]]]:
     return list(connection.execute(select(rt.track_members).where(*where)))
 
 
-def _windows(spans: Iterable[tuple[str, dt.date, dt.date]], pad: int,
-             longest: int) -> dict[str, list[list[dt.date]]]:
+def _windows(
+    spans: Iterable[tuple[str, dt.date, dt.date]], pad: int, longest: int
+) -> dict[str, list[list[dt.date]]]:
     """Per block, merged date ranges [lo, hi] padded by `pad` days."""
     out: dict[str, list[list[dt.date]]] = {}
     for block, start, end in sorted(spans):
@@ -78,14 +80,16 @@ def _windows(spans: Iterable[tuple[str, dt.date, dt.date]], pad: int,
     return out
 
 
-def _in_windows(connection: Connection, windows: dict[str, list[list[dt.date]]],
-                identified: bool) -> list:
+def _in_windows(
+    connection: Connection, windows: dict[str, list[list[dt.date]]], identified: bool
+) -> list:
     kind = TM.ident_key.isnot(None) if identified else TM.ident_key.is_(None)
     out = []
     for block, spans in windows.items():
         for lo, hi in spans:
-            out += _rows(connection, TM.block == block, TM.date_start >= lo,
-                         TM.date_start <= hi, kind)
+            out += _rows(
+                connection, TM.block == block, TM.date_start >= lo, TM.date_start <= hi, kind
+            )
     return out
 
 
@@ -107,8 +111,9 @@ def update(connection: Connection, doc_ids: list[str], config: TrackRules) -> in
     changed = [(r.block, r.date_start, r.date_end) for r in old]
     changed += [(_block(s), *s.span) for s in new]
     loose = _in_windows(connection, _windows(changed, pad, longest), identified=False)
-    ident_tracks = sorted({r.track_key for r in ident_rows} | {r.track_key for r in old
-                                                                if r.ident_key})
+    ident_tracks = sorted(
+        {r.track_key for r in ident_rows} | {r.track_key for r in old if r.ident_key}
+    )
     for batch in db.chunks(ident_tracks):
         loose += _rows(connection, TM.track_key.in_(batch), TM.ident_key.is_(None))
     loose_keys = {(r.document_id, r.movement_id) for r in loose}
@@ -116,18 +121,28 @@ def update(connection: Connection, doc_ids: list[str], config: TrackRules) -> in
     undecided += [(_block(s), *s.span) for s in new if not s.identifier]
     context = _in_windows(connection, _windows(undecided, pad, longest), identified=True)
     context = [r for r in context if r.ident_key not in idents]
-    seen = _load(connection, {(r.document_id, r.movement_id)
-                              for r in [*ident_rows, *loose, *context]})
+    seen = _load(
+        connection, {(r.document_id, r.movement_id) for r in [*ident_rows, *loose, *context]}
+    )
     seen.update((_key(s), s) for s in new)
     # Identified sightings of the changed identifiers, keyed afresh.
-    ident_sightings = [seen[(r.document_id, r.movement_id)] for r in ident_rows
-                       if (r.document_id, r.movement_id) in seen]
+    ident_sightings = [
+        seen[(r.document_id, r.movement_id)]
+        for r in ident_rows
+        if (r.document_id, r.movement_id) in seen
+    ]
     ident_sightings += [s for s in new if s.identifier]
     countries_of = countries_by_identifier(ident_sightings)
     keyed = [(identified_key(s, countries_of), s) for s in ident_sightings]
-    nearby = Nearby(keyed + [(r.track_key, seen[(r.document_id, r.movement_id)])
-                             for r in context if (r.document_id, r.movement_id) in seen],
-                    config)
+    nearby = Nearby(
+        keyed
+        + [
+            (r.track_key, seen[(r.document_id, r.movement_id)])
+            for r in context
+            if (r.document_id, r.movement_id) in seen
+        ],
+        config,
+    )
     decided = {k: decide(seen[k], nearby, config) for k in loose_keys if k in seen}
     decided.update((_key(s), decide(s, nearby, config)) for s in new if not s.identifier)
     affected = {r.track_key for r in [*old, *ident_rows, *loose]}
@@ -149,26 +164,50 @@ def update(connection: Connection, doc_ids: list[str], config: TrackRules) -> in
     return _write(connection, {k: v for k, v in groups.items() if v}, config)
 
 
-def _write(connection: Connection, groups: dict[str, list[Sighting]],
-           config: TrackRules) -> int:
-    tracks, legs, members = [], [], []
+def _write(connection: Connection, groups: dict[str, list[Sighting]], config: TrackRules) -> int:
+    tracks: list[dict[str, Any]] = []
+    legs: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
     for key, group in sorted(groups.items()):
         track = build_track(key, group, config)
-        tracks.append({
-            "key": key, "model_key": model_key(track.model) if track.model else None,
-            "identifier": track.identifier, "operator_country": track.operator_country,
-            "date_start": track.start, "date_end": track.end, "legs": len(track.legs),
-            "flags": len(track.flags), "data": track.model_dump_json()})
-        legs += [{"track_key": key, "position": i, "depart": leg.depart, "arrive": leg.arrive,
-                  "origin": leg.origin.name if leg.origin else None,
-                  "destination": leg.destination.name if leg.destination else None,
-                  "sources": len(leg.sources)} for i, leg in enumerate(track.legs)]
-        members += [{"document_id": s.document_id, "movement_id": s.movement_id,
-                     "track_key": key, "block": _block(s),
-                     "ident_key": identifier_key(s.identifier) if s.identifier else None,
-                     "date_start": s.span[0], "date_end": s.span[1]} for s in group]
-    for table, rows in ((rt.tracks, tracks), (rt.track_legs, legs),
-                        (rt.track_members, members)):
+        tracks.append(
+            {
+                "key": key,
+                "model_key": model_key(track.model) if track.model else None,
+                "identifier": track.identifier,
+                "operator_country": track.operator_country,
+                "date_start": track.start,
+                "date_end": track.end,
+                "legs": len(track.legs),
+                "flags": len(track.flags),
+                "data": track.model_dump_json(),
+            }
+        )
+        legs += [
+            {
+                "track_key": key,
+                "position": i,
+                "depart": leg.depart,
+                "arrive": leg.arrive,
+                "origin": leg.origin.name if leg.origin else None,
+                "destination": leg.destination.name if leg.destination else None,
+                "sources": len(leg.sources),
+            }
+            for i, leg in enumerate(track.legs)
+        ]
+        members += [
+            {
+                "document_id": s.document_id,
+                "movement_id": s.movement_id,
+                "track_key": key,
+                "block": _block(s),
+                "ident_key": identifier_key(s.identifier) if s.identifier else None,
+                "date_start": s.span[0],
+                "date_end": s.span[1],
+            }
+            for s in group
+        ]
+    for table, rows in ((rt.tracks, tracks), (rt.track_legs, legs), (rt.track_members, members)):
         for batch in db.chunks(rows):
             connection.execute(insert(table), batch)
     return len(tracks)
@@ -191,4 +230,3 @@ def rebuild(connection: Connection, config: TrackRules) -> int:
         for analysis in db.analyses(connection, batch).values():
             items += sightings(analysis, skip)
     return _write(connection, assign(items, config), config)
-

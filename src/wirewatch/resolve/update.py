@@ -28,9 +28,11 @@ def update(store: Store, document_ids: Iterable[str]) -> Counts:
         # One resolver at a time: two interleaved neighbourhood rewrites would both insert
         # the same canonical rows. The documents move to `resolved` in the same transaction.
         locks.hold(connection, locks.RESOLVE)
-        counts = Counts(entities=entitydb.update(connection, ids, config.entities),
-                        stories=storydb.update(connection, ids, config.stories),
-                        tracks=trackdb.update(connection, ids, config.tracks))
+        counts = Counts(
+            entities=entitydb.update(connection, ids, config.entities),
+            stories=storydb.update(connection, ids, config.stories),
+            tracks=trackdb.update(connection, ids, config.tracks),
+        )
         state.mark_resolved(connection, ids)
         return counts
 
@@ -40,9 +42,11 @@ def rebuild(store: Store) -> Counts:
     config = rules()
     with store.writing() as connection:
         locks.hold(connection, locks.RESOLVE)
-        counts = Counts(entities=entitydb.rebuild(connection, config.entities),
-                        stories=storydb.rebuild(connection, config.stories),
-                        tracks=trackdb.rebuild(connection, config.tracks))
+        counts = Counts(
+            entities=entitydb.rebuild(connection, config.entities),
+            stories=storydb.rebuild(connection, config.stories),
+            tracks=trackdb.rebuild(connection, config.tracks),
+        )
         state.mark_all_resolved(connection)
         return counts
 

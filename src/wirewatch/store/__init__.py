@@ -14,6 +14,15 @@ from wirewatch.store.search import MARK_END, MARK_START
 from wirewatch.store.store import Store
 
 __all__ = [
-    "MARK_END", "MARK_START", "ClaimRecord", "DuplicateRecord", "EventRecord", "MovementRecord",
-    "Page", "PlaceRecord", "SearchHit", "Store", "StoreStats",
+    "MARK_END",
+    "MARK_START",
+    "ClaimRecord",
+    "DuplicateRecord",
+    "EventRecord",
+    "MovementRecord",
+    "Page",
+    "PlaceRecord",
+    "SearchHit",
+    "Store",
+    "StoreStats",
 ]

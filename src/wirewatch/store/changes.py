@@ -9,10 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from wirewatch.store.records import Change
+from wirewatch.store.records import Change, ChangeKind
 
 _WORD = re.compile(r"\S+")
 CONTEXT_WORDS = 6
+# difflib's opcode -> what the reader is told happened to the words.
+_KIND: dict[str, ChangeKind] = {"replace": "changed", "delete": "removed", "insert": "added"}
 
 
 def word_changes(before: str, after: str, context: int = CONTEXT_WORDS) -> list[Change]:
@@ -23,9 +25,13 @@ def word_changes(before: str, after: str, context: int = CONTEXT_WORDS) -> list[
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        changes.append(Change(
-            kind={"replace": "changed", "delete": "removed", "insert": "added"}[tag],
-            before=" ".join(old[i1:i2]), after=" ".join(new[j1:j2]),
-            context_before=" ".join(old[max(0, i1 - context):i1]),
-            context_after=" ".join(old[i2:i2 + context])))
+        changes.append(
+            Change(
+                kind=_KIND[tag],
+                before=" ".join(old[i1:i2]),
+                after=" ".join(new[j1:j2]),
+                context_before=" ".join(old[max(0, i1 - context) : i1]),
+                context_after=" ".join(old[i2 : i2 + context]),
+            )
+        )
     return changes

@@ -11,19 +11,15 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, literal, tuple_
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from wirewatch.model.filters import MAX_LIMIT, check_limit
 from wirewatch.model.limits import check_storable
 
-MAX_LIMIT = 1000
 # A key is a date, an id and at most a name: far shorter than this. Anything longer is not
 # one of ours, and is refused before it is decoded.
 MAX_CURSOR_CHARS = 8_192
 _INT64 = 2**63
 
-
-def check_limit(limit: int) -> int:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    return limit
+__all__ = ["MAX_LIMIT", "after", "check_limit", "decode", "encode"]
 
 
 def encode(key: Sequence[object]) -> str:
@@ -62,8 +58,9 @@ def _check_scalar(value: object, cursor: str) -> None:
         return
     if isinstance(value, int) and not isinstance(value, bool) and -_INT64 <= value < _INT64:
         return
-    raise ValueError(f"invalid cursor {cursor!r}: a key part is {type(value).__name__}, "
-                     "not text or an integer")
+    raise ValueError(
+        f"invalid cursor {cursor!r}: a key part is {type(value).__name__}, not text or an integer"
+    )
 
 
 def after(columns: Sequence[KeyedColumnElement], cursor: str | None) -> ColumnElement[bool] | None:
@@ -71,8 +68,10 @@ def after(columns: Sequence[KeyedColumnElement], cursor: str | None) -> ColumnEl
     if cursor is None:
         return None
     values = decode(cursor, len(columns))
-    typed = [literal(_typed(column, value, cursor), column.type)
-             for column, value in zip(columns, values, strict=True)]
+    typed = [
+        literal(_typed(column, value, cursor), column.type)
+        for column, value in zip(columns, values, strict=True)
+    ]
     return tuple_(*columns) > tuple_(*typed)
 
 

@@ -56,14 +56,19 @@ def _nearest(connection: Connection, fp: Fingerprint, threshold: float) -> tuple
     keys = band_keys(fp)
     if not keys or not fp.signature:
         return None
-    candidates = connection.execute(
-        select(document_bands.c.document_id).where(document_bands.c.band.in_(keys)).distinct()
-    ).scalars().all()
+    candidates = (
+        connection.execute(
+            select(document_bands.c.document_id).where(document_bands.c.band.in_(keys)).distinct()
+        )
+        .scalars()
+        .all()
+    )
     best: tuple[str, float] | None = None
     for start in range(0, len(candidates), CHUNK):
         rows = connection.execute(
-            select(documents.c.id, documents.c.signature)
-            .where(documents.c.id.in_(candidates[start:start + CHUNK]))
+            select(documents.c.id, documents.c.signature).where(
+                documents.c.id.in_(candidates[start : start + CHUNK])
+            )
         )
         for doc_id, signature in rows:
             score = similarity(fp.signature, json.loads(signature))

@@ -5,8 +5,12 @@ A test checks that these conditions select exactly what the Python predicates se
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import GenericFunction
 from sqlalchemy.types import Text
 
@@ -26,7 +30,7 @@ class Casefold(GenericFunction):
 
 
 @compiles(Casefold, "postgresql")
-def _casefold_postgresql(element, compiler, **kw) -> str:
+def _casefold_postgresql(element: Casefold, compiler: SQLCompiler, **kw: Any) -> str:
     return f"lower({compiler.process(element.clauses, **kw)})"
 
 
@@ -44,7 +48,9 @@ def document_condition(f: Filters) -> Condition:
     return _all(conditions)
 
 
-def _dates(f: Filters, start, end) -> list[Condition]:
+def _dates(
+    f: Filters, start: ColumnElement[dt.date], end: ColumnElement[dt.date]
+) -> list[Condition]:
     conditions: list[Condition] = []
     if f.since:
         conditions.append(end >= f.since)
@@ -53,7 +59,7 @@ def _dates(f: Filters, start, end) -> list[Condition]:
     return conditions
 
 
-def _in_box(f: Filters, lat, lon) -> Condition:
+def _in_box(f: Filters, lat: ColumnElement[float], lon: ColumnElement[float]) -> Condition:
     assert f.bbox is not None
     min_lon, min_lat, max_lon, max_lat = f.bbox
     return and_(lat.between(min_lat, max_lat), lon.between(min_lon, max_lon))
@@ -66,14 +72,17 @@ def event_condition(f: Filters) -> Condition:
     conditions = [document_condition(f), *_dates(f, events.c.date_start, events.c.date_end)]
     if f.event_type:
         conditions.append(events.c.event_type.in_(f.event_type))
-    party = and_(event_parties.c.document_id == events.c.document_id,
-                 event_parties.c.event_id == events.c.id)
+    party = and_(
+        event_parties.c.document_id == events.c.document_id, event_parties.c.event_id == events.c.id
+    )
     if f.country:
         country = f.country.upper()
-        conditions.append(or_(
-            events.c.place_country == country,
-            exists(select(1).where(party, event_parties.c.country == country)),
-        ))
+        conditions.append(
+            or_(
+                events.c.place_country == country,
+                exists(select(1).where(party, event_parties.c.country == country)),
+            )
+        )
     if f.actor:
         needle = event_parties.c.name_key.contains(fold(f.actor), autoescape=True)
         conditions.append(exists(select(1).where(party, needle)))
@@ -86,21 +95,23 @@ def movement_condition(f: Filters) -> Condition:
     """`Filters.matches_movement`; join `movements` to `documents` on document_id."""
     if f.event_type and "MOBILIZE" not in f.event_type:
         return false()  # a movement counts as a MOBILIZE event
-    conditions = [document_condition(f),
-                  *_dates(f, movements.c.date_start, movements.c.date_end)]
+    conditions = [document_condition(f), *_dates(f, movements.c.date_start, movements.c.date_end)]
     if f.asset_model:
         conditions.append(movements.c.asset_model_key == model_key(f.asset_model))
-    stop = and_(movement_places.c.document_id == movements.c.document_id,
-                movement_places.c.movement_id == movements.c.id)
+    stop = and_(
+        movement_places.c.document_id == movements.c.document_id,
+        movement_places.c.movement_id == movements.c.id,
+    )
     if f.country:
         country = f.country.upper()
-        conditions.append(or_(
-            movements.c.operator_country == country,
-            exists(select(1).where(stop, movement_places.c.country == country)),
-        ))
-    if f.actor:
         conditions.append(
-            movements.c.operator_name_key.contains(fold(f.actor), autoescape=True))
+            or_(
+                movements.c.operator_country == country,
+                exists(select(1).where(stop, movement_places.c.country == country)),
+            )
+        )
+    if f.actor:
+        conditions.append(movements.c.operator_name_key.contains(fold(f.actor), autoescape=True))
     if f.bbox is not None:
         box = _in_box(f, movement_places.c.lat, movement_places.c.lon)
         conditions.append(exists(select(1).where(stop, box)))
@@ -109,5 +120,12 @@ def movement_condition(f: Filters) -> Condition:
 
 def has_item_filters(f: Filters) -> bool:
     """Whether `f` constrains items (events, movements), not only documents."""
-    return bool(f.since or f.until or f.event_type or f.country or f.actor or f.asset_model
-                or f.bbox is not None)
+    return bool(
+        f.since
+        or f.until
+        or f.event_type
+        or f.country
+        or f.actor
+        or f.asset_model
+        or f.bbox is not None
+    )

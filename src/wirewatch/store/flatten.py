@@ -32,26 +32,41 @@ def flat_rows(analysis: Analysis) -> dict[str, list[Row]]:
     movements = [_movement(m, analysis) for m in analysis.movements]
     return {
         "entities": [
-            {"document_id": doc_id, "id": e.id, "kind": e.kind, "name": e.name,
-             "name_key": fold(e.name), "country": e.country, "sector": e.sector, "kb": e.kb}
+            {
+                "document_id": doc_id,
+                "id": e.id,
+                "kind": e.kind,
+                "name": e.name,
+                "name_key": fold(e.name),
+                "country": e.country,
+                "sector": e.sector,
+                "kb": e.kb,
+            }
             for e in analysis.entities
         ],
         "places": [_place(p, analysis) for p in analysis.places],
         "events": events,
         "event_parties": [row for e in analysis.events for row in _parties(e, doc_id)],
         "movements": movements,
-        "movement_places": [row for m in analysis.movements
-                            for row in _route(m, analysis)],
+        "movement_places": [row for m in analysis.movements for row in _route(m, analysis)],
         "claims": [_claim(c, analysis) for c in analysis.claims],
     }
 
 
 def _place(place: Place, analysis: Analysis) -> Row:
     return {
-        "document_id": analysis.document.id, "id": place.id, "date": analysis.document.date,
-        "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
-        "admin1": place.admin1, "feature": place.feature, "precision_km": place.precision_km,
-        "kb": place.kb, "data": place.model_dump_json(),
+        "document_id": analysis.document.id,
+        "id": place.id,
+        "date": analysis.document.date,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": place.admin1,
+        "feature": place.feature,
+        "precision_km": place.precision_km,
+        "kb": place.kb,
+        "data": place.model_dump_json(),
     }
 
 
@@ -59,23 +74,41 @@ def _event(event: Event, analysis: Analysis) -> Row:
     place = analysis.place(event.place)
     start, end = _dates(event.when, analysis.document.date)
     return {
-        "document_id": analysis.document.id, "id": event.id, "event_type": event.event,
-        "mode": event.mode, "cameo": event.cameo, "date_start": start, "date_end": end,
+        "document_id": analysis.document.id,
+        "id": event.id,
+        "event_type": event.event,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "date_start": start,
+        "date_end": end,
         "span_class": span_class(start, end),
-        "place_id": event.place, "lat": place.lat if place else None,
-        "lon": place.lon if place else None, "place_country": place.country if place else None,
-        "negated": event.negated, "status": event.attribution.status,
-        "confidence": event.confidence, "data": event.model_dump_json(),
+        "place_id": event.place,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "place_country": place.country if place else None,
+        "negated": event.negated,
+        "status": event.attribution.status,
+        "confidence": event.confidence,
+        "data": event.model_dump_json(),
     }
 
 
 def _parties(event: Event, doc_id: str) -> list[Row]:
     roles = [("actor", event.actor), ("recipient", event.recipient)]
     return [
-        {"document_id": doc_id, "event_id": event.id, "role": role, "position": position,
-         "name": party.name, "name_key": fold(party.name), "country": party.country,
-         "sector": party.sector, "entity_id": party.entity}
-        for role, parties in roles for position, party in enumerate(parties)
+        {
+            "document_id": doc_id,
+            "event_id": event.id,
+            "role": role,
+            "position": position,
+            "name": party.name,
+            "name_key": fold(party.name),
+            "country": party.country,
+            "sector": party.sector,
+            "entity_id": party.entity,
+        }
+        for role, parties in roles
+        for position, party in enumerate(parties)
     ]
 
 
@@ -85,14 +118,17 @@ def _movement(movement: Movement, analysis: Analysis) -> Row:
     start, end = _dates(movement.arrive or movement.depart, analysis.document.date)
     depart, arrive = movement.depart, movement.arrive
     return {
-        "document_id": analysis.document.id, "id": movement.id, "asset_kind": asset.kind,
+        "document_id": analysis.document.id,
+        "id": movement.id,
+        "asset_kind": asset.kind,
         "asset_model": asset.model,
         "asset_model_key": model_key(asset.model) if asset.model else None,
         "asset_identifier": asset.identifier,
         "operator_name": operator.name if operator else None,
         "operator_name_key": fold(operator.name) if operator else None,
         "operator_country": operator.country if operator else None,
-        "origin_id": movement.origin, "origin_lat": origin.lat if origin else None,
+        "origin_id": movement.origin,
+        "origin_lat": origin.lat if origin else None,
         "origin_lon": origin.lon if origin else None,
         "destination_id": movement.destination,
         "destination_lat": destination.lat if destination else None,
@@ -101,24 +137,39 @@ def _movement(movement: Movement, analysis: Analysis) -> Row:
         "depart_end": depart.end if depart else None,
         "arrive_start": arrive.start if arrive else None,
         "arrive_end": arrive.end if arrive else None,
-        "date_start": start, "date_end": end, "span_class": span_class(start, end),
+        "date_start": start,
+        "date_end": end,
+        "span_class": span_class(start, end),
         "status": movement.attribution.status,
-        "confidence": movement.confidence, "data": movement.model_dump_json(),
+        "confidence": movement.confidence,
+        "data": movement.model_dump_json(),
     }
 
 
 def _route(movement: Movement, analysis: Analysis) -> list[Row]:
     """Route points that resolve to a place of the analysis (as Filters counts them)."""
-    stops = [("origin", movement.origin), *(("via", pid) for pid in movement.via),
-             ("destination", movement.destination)]
+    stops = [
+        ("origin", movement.origin),
+        *(("via", pid) for pid in movement.via),
+        ("destination", movement.destination),
+    ]
     rows: list[Row] = []
     for position, (role, place_id) in enumerate(stops):
         place = analysis.place(place_id) if place_id else None
         if place is None:
             continue
-        rows.append({"document_id": analysis.document.id, "movement_id": movement.id,
-                     "position": position, "role": role, "place_id": place.id,
-                     "lat": place.lat, "lon": place.lon, "country": place.country})
+        rows.append(
+            {
+                "document_id": analysis.document.id,
+                "movement_id": movement.id,
+                "position": position,
+                "role": role,
+                "place_id": place.id,
+                "lat": place.lat,
+                "lon": place.lon,
+                "country": place.country,
+            }
+        )
     return rows
 
 
@@ -126,10 +177,17 @@ def _claim(claim: Claim, analysis: Analysis) -> Row:
     start, end = _dates(claim.when, analysis.document.date)
     claimant = claim.claimant
     return {
-        "document_id": analysis.document.id, "id": claim.id, "claimant_name": claimant.name,
-        "claimant_name_key": fold(claimant.name), "claimant_kind": claimant.kind,
-        "claimant_country": claimant.country, "outlet": claim.outlet, "stance": claim.stance,
-        "assessed": claim.assessed, "date_start": start, "date_end": end,
+        "document_id": analysis.document.id,
+        "id": claim.id,
+        "claimant_name": claimant.name,
+        "claimant_name_key": fold(claimant.name),
+        "claimant_kind": claimant.kind,
+        "claimant_country": claimant.country,
+        "outlet": claim.outlet,
+        "stance": claim.stance,
+        "assessed": claim.assessed,
+        "date_start": start,
+        "date_end": end,
         "span_class": span_class(start, end),
         "data": claim.model_dump_json(),
     }

@@ -25,5 +25,7 @@ def hold(connection: Connection, key: int) -> None:
 def hold_document(connection: Connection, document_id: str) -> None:
     """Lock one document for this transaction: two saves of its analysis take turns."""
     if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(:id))"),
-                           {"key": ANALYSIS & 0x7FFFFFFF, "id": document_id})
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:key, hashtext(:id))"),
+            {"key": ANALYSIS & 0x7FFFFFFF, "id": document_id},
+        )

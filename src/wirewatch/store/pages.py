@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, Select, literal_column, union_all
 from sqlalchemy.sql.elements import KeyedColumnElement
+from sqlalchemy.sql.selectable import GenerativeSelect
 
 from wirewatch.store import cursor as cursors
 from wirewatch.store.records import Page
@@ -37,6 +38,7 @@ def fetch_page(
     # The key by position in the select list: a compound's ORDER BY can name only its
     # output columns, and SQLite reads a bare `id` there as ambiguous when a join has two.
     positions = [_position(arms[0], column) for column in key]
+    statement: GenerativeSelect  # one select, or the union of several
     if len(arms) == 1:
         statement = arms[0].order_by(*key)
     else:

@@ -66,10 +66,13 @@ class DuplicateRecord(Record):
     text: str | None = None  # kept for near duplicates and versions (what changed)
 
 
+ChangeKind = Literal["changed", "removed", "added"]
+
+
 class Change(Record):
     """One run of words that differs between a stored report and a later text of it."""
 
-    kind: Literal["changed", "removed", "added"]
+    kind: ChangeKind
     before: str
     after: str
     context_before: str  # the words just before, in the stored text

@@ -8,8 +8,9 @@ query is rewritten into FTS5 syntax, so that `An-124` or `U.S.` is a phrase, not
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import Connection, Date, func, literal_column, select, text
+from sqlalchemy import ColumnClause, Connection, Date, Row, func, literal_column, select, text
 from sqlalchemy.exc import OperationalError
 
 from wirewatch.store.records import SearchHit
@@ -67,9 +68,15 @@ def search(connection: Connection, query: str, limit: int) -> list[SearchHit]:
     return _postgresql(connection, query, limit)
 
 
-def _hit(row) -> SearchHit:
-    return SearchHit(document_id=row.id, date=row.date, outlet=row.outlet, title=row.title,
-                     snippet=row.snippet or "", score=float(row.score))
+def _hit(row: Row[*tuple[Any, ...]]) -> SearchHit:
+    return SearchHit(
+        document_id=row.id,
+        date=row.date,
+        outlet=row.outlet,
+        title=row.title,
+        snippet=row.snippet or "",
+        score=float(row.score),
+    )
 
 
 def _sqlite(connection: Connection, match: str, limit: int) -> list[SearchHit]:
@@ -81,9 +88,17 @@ def _sqlite(connection: Connection, match: str, limit: int) -> list[SearchHit]:
         "WHERE documents_fts MATCH :match ORDER BY bm25(documents_fts), d.id LIMIT :limit"
     ).columns(date=Date())
     try:
-        rows = connection.execute(statement, {
-            "start": MARK_START, "end": MARK_END, "ellipsis": ELLIPSIS,
-            "words": SNIPPET_WORDS, "match": match, "limit": limit}).all()
+        rows = connection.execute(
+            statement,
+            {
+                "start": MARK_START,
+                "end": MARK_END,
+                "ellipsis": ELLIPSIS,
+                "words": SNIPPET_WORDS,
+                "match": match,
+                "limit": limit,
+            },
+        ).all()
     except OperationalError as error:
         raise ValueError(f"search query {match!r} is not valid: {error.orig}") from None
     return [_hit(row) for row in rows]
@@ -91,19 +106,37 @@ def _sqlite(connection: Connection, match: str, limit: int) -> list[SearchHit]:
 
 def _postgresql(connection: Connection, query: str, limit: int) -> list[SearchHit]:
     tsquery = func.websearch_to_tsquery(literal_column("'english'::regconfig"), query)
-    vector = literal_column(_DOCUMENT_VECTOR)
-    options = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
-               f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter={ELLIPSIS}")
-    matched = (select(documents.c.id, documents.c.date, documents.c.outlet, documents.c.title,
-                      documents.c.text, func.ts_rank_cd(vector, tsquery).label("score"))
-               .where(vector.op("@@")(tsquery))
-               .order_by(literal_column("score").desc(), documents.c.id).limit(limit)
-               .subquery())
+    vector: ColumnClause[Any] = literal_column(_DOCUMENT_VECTOR)  # a tsvector: no Python type
+    options = (
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
+        f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter={ELLIPSIS}"
+    )
+    matched = (
+        select(
+            documents.c.id,
+            documents.c.date,
+            documents.c.outlet,
+            documents.c.title,
+            documents.c.text,
+            func.ts_rank_cd(vector, tsquery).label("score"),
+        )
+        .where(vector.op("@@")(tsquery))
+        .order_by(literal_column("score").desc(), documents.c.id)
+        .limit(limit)
+        .subquery()
+    )
     # Headlines only for the rows kept: ts_headline re-parses the whole text.
-    headline = func.ts_headline(literal_column("'english'::regconfig"), matched.c.text,
-                                tsquery, options)
+    headline = func.ts_headline(
+        literal_column("'english'::regconfig"), matched.c.text, tsquery, options
+    )
     rows = connection.execute(
-        select(matched.c.id, matched.c.date, matched.c.outlet, matched.c.title,
-               headline.label("snippet"), matched.c.score)
-        .order_by(matched.c.score.desc(), matched.c.id)).all()
+        select(
+            matched.c.id,
+            matched.c.date,
+            matched.c.outlet,
+            matched.c.title,
+            headline.label("snippet"),
+            matched.c.score,
+        ).order_by(matched.c.score.desc(), matched.c.id)
+    ).all()
     return [_hit(row) for row in rows]

@@ -47,10 +47,12 @@ def classes(connection: Connection, column: Column[int]) -> list[int]:
     return [int(c) for c in rows.scalars()]
 
 
-def window_arms(connection: Connection, query: Select[Any], table: Table,
-                since: dt.date) -> list[Select[Any]]:
+def window_arms(
+    connection: Connection, query: Select[Any], table: Table, since: dt.date
+) -> list[Select[Any]]:
     """`query` (already filtered by the window) split by span class, each part bounded below
     by its class: the same rows in all, each part a range scan of the class index."""
-    return [query.where(table.c.span_class == cls,
-                        table.c.date_start >= earliest_start(since, cls))
-            for cls in classes(connection, table.c.span_class)]
+    return [
+        query.where(table.c.span_class == cls, table.c.date_start >= earliest_start(since, cls))
+        for cls in classes(connection, table.c.span_class)
+    ]

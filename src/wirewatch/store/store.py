@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 
@@ -58,10 +58,15 @@ class Store:
         if not self._checked:
             found, wanted = self.revision(), migrate.head_revision(self.engine)
             if found != wanted:
-                state = "has no wirewatch schema" if found is None else (
-                    f"has schema revision {found}, this wirewatch expects {wanted}")
-                raise RuntimeError(f"database {self.engine.url!r} {state}: "
-                                   "run `Store.migrate()` (or `wirewatch migrate`) first")
+                state = (
+                    "has no wirewatch schema"
+                    if found is None
+                    else (f"has schema revision {found}, this wirewatch expects {wanted}")
+                )
+                raise RuntimeError(
+                    f"database {self.engine.url!r} {state}: "
+                    "run `Store.migrate()` (or `wirewatch migrate`) first"
+                )
             self._checked = True
         return self.engine
 
@@ -83,8 +88,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     @contextmanager
@@ -101,20 +110,29 @@ class Store:
         with self._ready().connect() as connection:
             return dedup.find_duplicate(connection, fp, threshold)
 
-    def add_document(self, doc: Document, fp: Fingerprint, origin: Origin,
-                     threshold: float = 0.9, replaced: int = 0) -> IngestResult:
+    def add_document(
+        self,
+        doc: Document,
+        fp: Fingerprint,
+        origin: Origin,
+        threshold: float = 0.9,
+        replaced: int = 0,
+    ) -> IngestResult:
         """Store `doc` (state pending) or record it as a duplicate; `replaced` counts the
         bytes its decoding replaced."""
         with self.writing() as connection:
             return writes.add_document(connection, doc, fp, origin, threshold, replaced)
 
-    def add_documents(self, items: Iterable[tuple[Document, Fingerprint, Origin]],
-                      threshold: float = 0.9) -> list[IngestResult]:
+    def add_documents(
+        self, items: Iterable[tuple[Document, Fingerprint, Origin]], threshold: float = 0.9
+    ) -> list[IngestResult]:
         """`add_document` for many inputs in one transaction (one commit, not one each);
         a later item is checked against earlier ones of the same batch too."""
         with self.writing() as connection:
-            return [writes.add_document(connection, doc, fp, origin, threshold)
-                    for doc, fp, origin in items]
+            return [
+                writes.add_document(connection, doc, fp, origin, threshold)
+                for doc, fp, origin in items
+            ]
 
     def save_analysis(self, analysis: Analysis) -> None:
         with self.writing() as connection:
@@ -141,8 +159,7 @@ class Store:
         after = 0
         while True:
             with self._ready().connect() as connection:
-                page, after = state.documents_page(connection, (state.PENDING, state.FAILED),
-                                                   after)
+                page, after = state.documents_page(connection, (state.PENDING, state.FAILED), after)
             if not page:
                 return
             yield page
@@ -170,32 +187,39 @@ class Store:
         with self._ready().connect() as connection:
             return queries.get_analysis(connection, doc_id)
 
-    def documents(self, filters: Filters | None = None, limit: int = 100,
-                  cursor: str | None = None) -> Page[Document]:
+    def documents(
+        self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None
+    ) -> Page[Document]:
         with self._ready().connect() as connection:
             return queries.documents_page(connection, filters or Filters(), limit, cursor)
 
-    def events(self, filters: Filters | None = None, limit: int = 100,
-               cursor: str | None = None) -> Page[EventRecord]:
+    def events(
+        self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None
+    ) -> Page[EventRecord]:
         with self._ready().connect() as connection:
             return listings.events_page(connection, filters or Filters(), limit, cursor)
 
-    def movements(self, filters: Filters | None = None, limit: int = 100,
-                  cursor: str | None = None) -> Page[MovementRecord]:
+    def movements(
+        self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None
+    ) -> Page[MovementRecord]:
         with self._ready().connect() as connection:
             return listings.movements_page(connection, filters or Filters(), limit, cursor)
 
-    def claims(self, filters: Filters | None = None, limit: int = 100,
-               cursor: str | None = None) -> Page[ClaimRecord]:
+    def claims(
+        self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None
+    ) -> Page[ClaimRecord]:
         with self._ready().connect() as connection:
             return listings.claims_page(connection, filters or Filters(), limit, cursor)
 
-    def places(self, filters: Filters | None = None, limit: int = 100,
-               cursor: str | None = None) -> Page[PlaceRecord]:
+    def places(
+        self, filters: Filters | None = None, limit: int = 100, cursor: str | None = None
+    ) -> Page[PlaceRecord]:
         with self._ready().connect() as connection:
             return listings.places_page(connection, filters or Filters(), limit, cursor)
 
-    def iter_analyses(self, filters: Filters | None = None) -> Iterator[Analysis]:
+    def iter_analyses(self, filters: Filters | None = None) -> Generator[Analysis, None, None]:
+        """Matching analyses, streamed on one connection; `close()` the generator to give the
+        connection back before the end (a reader that stops early)."""
         with self._ready().connect() as connection:
             yield from queries.iter_analyses(connection, filters)
 
@@ -211,8 +235,9 @@ class Store:
         with self._ready().connect() as connection:
             return stats.rejects_page(connection, limit, cursor)
 
-    def duplicates(self, limit: int = 100, cursor: str | None = None,
-                   kind: str | None = None) -> Page[DuplicateRecord]:
+    def duplicates(
+        self, limit: int = 100, cursor: str | None = None, kind: str | None = None
+    ) -> Page[DuplicateRecord]:
         with self._ready().connect() as connection:
             return stats.duplicates_page(connection, limit, cursor, kind)
 

@@ -48,7 +48,8 @@ def _doc_fk(target: str = "documents.id") -> ForeignKey:
 
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     # An integer key so SQLite's FTS5 index can use it as its rowid (external content).
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("id", ID, nullable=False, unique=True),
@@ -74,7 +75,8 @@ documents = Table(
 )
 
 document_bands = Table(
-    "document_bands", metadata,
+    "document_bands",
+    metadata,
     # A 64-bit hash of (band position, band key): a small, fixed-size index whatever form
     # the band keys take. The primary key leads with it, so candidate lookup is an index scan.
     Column("band", BigInteger, primary_key=True, autoincrement=False),
@@ -82,7 +84,8 @@ document_bands = Table(
 )
 
 duplicates = Table(
-    "duplicates", metadata,
+    "duplicates",
+    metadata,
     # One row per input that repeats a stored document: its own id and where it came from
     # (an exact copy in another file has the same id as the original, and still counts).
     Column("document_id", ID, primary_key=True),
@@ -101,7 +104,8 @@ duplicates = Table(
 )
 
 rejects = Table(
-    "rejects", metadata,
+    "rejects",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("origin_source", Text, nullable=False),
     Column("origin_locator", Text, nullable=False),
@@ -113,7 +117,8 @@ rejects = Table(
 )
 
 analyses = Table(
-    "analyses", metadata,
+    "analyses",
+    metadata,
     Column("document_id", ID, _doc_fk(), primary_key=True),
     Column("version", String(16), nullable=False),
     Column("data", Text, nullable=False),  # the full Analysis JSON
@@ -128,12 +133,12 @@ def _analysis_fk() -> ForeignKey:
 def _span_class() -> Column[int]:
     """How long an item lasts, as a class that bounds its start in a date window (spans.py).
     Unset, it is the class that bounds nothing, so a row is never missed."""
-    return Column("span_class", SmallInteger, nullable=False,
-                  server_default=text(str(UNBOUNDED)))
+    return Column("span_class", SmallInteger, nullable=False, server_default=text(str(UNBOUNDED)))
 
 
 entities = Table(
-    "entities", metadata,
+    "entities",
+    metadata,
     Column("document_id", ID, _analysis_fk(), primary_key=True),
     Column("id", ID, primary_key=True),
     Column("kind", String(16), nullable=False),
@@ -145,7 +150,8 @@ entities = Table(
 )
 
 places = Table(
-    "places", metadata,
+    "places",
+    metadata,
     Column("document_id", ID, _analysis_fk(), primary_key=True),
     Column("id", ID, primary_key=True),
     Column("date", Date, nullable=False),  # the document's date: the page order
@@ -163,7 +169,8 @@ places = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("document_id", ID, _analysis_fk(), primary_key=True),
     Column("id", ID, primary_key=True),
     Column("event_type", String(16), nullable=False, index=True),
@@ -188,7 +195,8 @@ events = Table(
 )
 
 event_parties = Table(
-    "event_parties", metadata,
+    "event_parties",
+    metadata,
     Column("document_id", ID, primary_key=True),
     Column("event_id", ID, primary_key=True),
     Column("role", String(16), primary_key=True),  # actor | recipient
@@ -198,8 +206,9 @@ event_parties = Table(
     Column("country", String(8)),
     Column("sector", String(8)),
     Column("entity_id", ID, index=True),
-    ForeignKeyConstraint(["document_id", "event_id"], ["events.document_id", "events.id"],
-                         ondelete=CASCADE),
+    ForeignKeyConstraint(
+        ["document_id", "event_id"], ["events.document_id", "events.id"], ondelete=CASCADE
+    ),
     # The country filter asks "has this event a party of country X": all three columns are
     # equalities, so the planner takes this index even without statistics (with `country`
     # alone it scanned every party of the country for each event).
@@ -207,7 +216,8 @@ event_parties = Table(
 )
 
 movements = Table(
-    "movements", metadata,
+    "movements",
+    metadata,
     Column("document_id", ID, _analysis_fk(), primary_key=True),
     Column("id", ID, primary_key=True),
     Column("asset_kind", String(16), nullable=False),
@@ -241,7 +251,8 @@ movements = Table(
 
 # Every resolved route point (origin, via..., destination) of a movement, in order.
 movement_places = Table(
-    "movement_places", metadata,
+    "movement_places",
+    metadata,
     Column("document_id", ID, primary_key=True),
     Column("movement_id", ID, primary_key=True),
     Column("position", Integer, primary_key=True),
@@ -250,14 +261,16 @@ movement_places = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("country", String(8)),
-    ForeignKeyConstraint(["document_id", "movement_id"],
-                         ["movements.document_id", "movements.id"], ondelete=CASCADE),
+    ForeignKeyConstraint(
+        ["document_id", "movement_id"], ["movements.document_id", "movements.id"], ondelete=CASCADE
+    ),
     Index(None, "lat", "lon"),
     Index(None, "country", "document_id", "movement_id"),  # as event_parties
 )
 
 claims = Table(
-    "claims", metadata,
+    "claims",
+    metadata,
     Column("document_id", ID, _analysis_fk(), primary_key=True),
     Column("id", ID, primary_key=True),
     Column("claimant_name", Text, nullable=False),

@@ -9,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from wirewatch.kb.tables._common import Row
 from wirewatch.model import CAMEO_ROOTS
 
-Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict",
-               "material_conflict", "neutral"]
+Quad = Literal[
+    "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "neutral"
+]
 
 
 class Root(Row):

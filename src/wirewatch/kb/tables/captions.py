@@ -55,7 +55,13 @@ class Table(BaseModel):
                 match = regex.match(body, lead)
                 if match:
                     start, end = line.start(), line.start() + len(body.rstrip())
-                    found.append(Caption(start + lead, end, start + match.start("credit"),
-                                         start + match.end("credit")))
+                    found.append(
+                        Caption(
+                            start + lead,
+                            end,
+                            start + match.start("credit"),
+                            start + match.end("credit"),
+                        )
+                    )
                     break
         return found

@@ -57,8 +57,15 @@ class CountryHit:
     sector: str | None = None
 
 
+class Anaphora(Row):
+    """Nouns that, after "the", stand for the last country named ("the country")."""
+
+    words: list[str]
+
+
 class Table(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    anaphora: Anaphora
     countries: list[Country]
     _terms: dict[str, CountryHit] = PrivateAttr(default_factory=dict)
     _by_iso3: dict[str, Country] = PrivateAttr(default_factory=dict)
@@ -70,8 +77,10 @@ class Table(BaseModel):
             entries.append((c.name, c.iso3, CountryHit(c.iso3, c.name, "name")))
             entries += [(a, c.iso3, CountryHit(c.iso3, c.name, "alias")) for a in c.aliases]
             entries += [(d, c.iso3, CountryHit(c.iso3, c.name, "demonym")) for d in c.demonyms]
-            entries += [(m.name, c.iso3, CountryHit(c.iso3, c.name, "metonym", m.sector))
-                        for m in c.metonyms]
+            entries += [
+                (m.name, c.iso3, CountryHit(c.iso3, c.name, "metonym", m.sector))
+                for m in c.metonyms
+            ]
         self._terms = index(entries, "countries")
         self._by_iso3 = {c.iso3: c for c in self.countries}
         return self

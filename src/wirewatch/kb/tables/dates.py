@@ -44,6 +44,14 @@ class Holiday(Row):
     day: int = Field(ge=1, le=31)
 
 
+class RelativeCounts(Row):
+    """ "three days ago", "a week later": counts written as words, and the direction words
+    that count forward from the previous date (any other counts back)."""
+
+    numbers: dict[str, int]
+    forward: list[str]
+
+
 class Future(BaseModel):
     model_config = ConfigDict(extra="forbid")
     modals: list[str]
@@ -69,6 +77,7 @@ class Table(BaseModel):
     holidays: list[Holiday] = Field(default_factory=list)
     event_relative_pos: list[str] = Field(default_factory=list)
     future: Future
+    relative_counts: RelativeCounts
     source_note: str
     _phrases: dict[str, Phrase] = PrivateAttr(default_factory=dict)
     _not: list[re.Pattern[str]] = PrivateAttr(default_factory=list)
@@ -87,9 +96,14 @@ class Table(BaseModel):
         names = sorted((h.name for h in self.holidays), key=len, reverse=True)
         body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
         self._holiday_regex = re.compile(rf"{_first_chars(names)}\b(?:{body})\b")
-        self._compiled = {scope: [(p.name, re.compile(p.regex)) for p in self.patterns
-                                  if scope == "entity" or p.scope == "text"]
-                          for scope in ("text", "entity")}
+        self._compiled = {
+            scope: [
+                (p.name, re.compile(p.regex))
+                for p in self.patterns
+                if scope == "entity" or p.scope == "text"
+            ]
+            for scope in ("text", "entity")
+        }
         return self
 
     def phrase(self, text: str) -> Phrase | None:

@@ -154,8 +154,10 @@ class Table(BaseModel):
         word = rf"(?:{_CAP}|{_ORDINAL}|of|the)"
         # "82nd Airborne Division"; British style adds the regiment after a comma ("1st
         # Battalion, Princess of Wales's Royal Regiment"), which is part of the designation.
-        return re.compile(rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b"
-                          rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}?(?:{nouns})\b)?")
+        return re.compile(
+            rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b"
+            rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}?(?:{nouns})\b)?"
+        )
 
     def units_in(self, text: str) -> list[tuple[int, int]]:
         """Character spans of numbered unit designations in `text`."""

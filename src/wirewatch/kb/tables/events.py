@@ -1,4 +1,5 @@
-"""Schema and lookups for `kb/data/events.yaml`: event triggers, cues and motion verbs."""
+"""Schema and lookups for `kb/data/events.yaml`: event triggers, cues and motion verbs, and
+the words the events and movements steps read off the parse around them."""
 
 from __future__ import annotations
 
@@ -23,7 +24,70 @@ class WordClass(_Strict):
 
 
 class WordList(_Strict):
+    """Words or phrases in the order given."""
+
     words: list[str]
+    source: str
+
+
+class WordSet(_Strict):
+    """Words a rule tests a token against (order does not matter)."""
+
+    words: frozenset[str]
+    source: str
+
+
+class LightVerbs(_Strict):
+    words: list[str]
+    # Verbs that stay light with these particles ("carried out an airstrike"); with any
+    # other particle a verb is phrasal and no light verb ("holding up aid").
+    phrasal: dict[str, frozenset[str]] = Field(default_factory=dict)
+    source: str
+
+
+class Negation(_Strict):
+    words: list[str]  # clausal and determiner negation ("not", "no troops")
+    adverbs: frozenset[str]  # an adverb that negates its verb ("never")
+    pronouns: frozenset[str]  # a participant that is no one ("nobody")
+    source: str
+
+
+class PlaceWords(_Strict):
+    """Where an act happened, read from its prepositional phrases."""
+
+    preps: frozenset[str]  # "in/at/near X" locates the act
+    destination_preps: frozenset[str]  # a deployment or delivery happens where it goes
+    loose_preps: frozenset[str]  # tried after the others ("the embassies of X")
+    heads: frozenset[str]  # generic heads whose "of" phrase is the place ("the island of X")
+    source: str
+
+
+class PairWords(_Strict):
+    """ "The two sides agreed", "called on both": the parties of the latest two-party act."""
+
+    words: frozenset[str]  # heads that can stand for the two parties
+    counts: frozenset[str]  # modifiers that make them two ("the two sides")
+    alone: frozenset[str]  # words that name both parties by themselves ("both")
+    source: str
+
+
+class Determiners(_Strict):
+    definite: frozenset[str]  # a definite noun tells an act told before ("the raids")
+    indefinite: frozenset[str]  # an indefinite noun tells a new one ("a drone strike")
+    antecedent: frozenset[str]  # a noun with these points back to the same word before
+    source: str
+
+
+class Auxiliaries(_Strict):
+    past_passive: frozenset[str]  # "a ceasefire was declared", not "is banned"
+    perfect: frozenset[str]  # "has struck": done
+    present_passive: frozenset[str]  # "are conducted": a standing practice
+    source: str
+
+
+class Pronouns(_Strict):
+    speaker: frozenset[str]  # a reported clause's subject standing for the speaker
+    relative: frozenset[str]  # a relative clause's subject standing for its antecedent
     source: str
 
 
@@ -53,14 +117,33 @@ class Motion(_Strict):
     group_words: list[str]
     aboard_words: list[str]  # "the officers left aboard a Boeing 787": the plane moves
     generic_assets: list[str]
+    # "to refuel the pair over the North Sea": a purpose clause's place is the trip's, by
+    # these prepositions; on the task's object only by those of the asset's own position.
+    purpose_preps: frozenset[str]
+    overhead_preps: frozenset[str]
+    stop_preps: frozenset[str]  # "a refuelling stop at Benina"
+    companion_preps: frozenset[str]  # "the An-124, along with an Il-62M, arrived"
+    unit_preps: frozenset[str]  # "2,000 paratroopers from the 82nd Airborne Division"
+    # Back-references to assets: determiners that make a generic noun plural ("both
+    # aircraft"), point back to a group ("the planes") or to the latest asset ("the plane").
+    plural_cues: frozenset[str]
+    group_cues: frozenset[str]
+    single_cues: frozenset[str]
+    same_in_both_numbers: frozenset[str]  # "the aircraft": singular or plural by its verb
+    count_words: dict[str, int]  # "two Tu-95s": how many assets
     source: str
 
-    def classes_of(self, lemma: str, particles: set[str] | frozenset[str] = frozenset()) \
-            -> list[str]:
+    def classes_of(
+        self, lemma: str, particles: set[str] | frozenset[str] = frozenset()
+    ) -> list[str]:
         """Motion classes a verb lemma belongs to ("fly" is both travel and send); a verb
         that needs a particle ("take off") counts only with it."""
-        return [name for name, cls in self.classes.items() if lemma in cls.lemmas
-                and (lemma not in cls.particles or cls.particles[lemma] in particles)]
+        return [
+            name
+            for name, cls in self.classes.items()
+            if lemma in cls.lemmas
+            and (lemma not in cls.particles or cls.particles[lemma] in particles)
+        ]
 
 
 class Trigger(_Strict):
@@ -98,19 +181,35 @@ class Table(_Strict):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     classes: dict[str, WordClass]
-    light_verbs: WordList
+    light_verbs: LightVerbs
     leader_titles: WordList
-    negation: WordList
+    negation: Negation
     hypothetical: Hypothetical
     implicative: WordList
+    places: PlaceWords
+    pairs: PairWords
+    attack_nouns: WordSet
+    determiners: Determiners
+    auxiliaries: Auxiliaries
+    pronouns: Pronouns
+    anaphors: WordSet
+    cause_preps: WordSet
+    setting_preps: WordSet
+    temporal_marks: WordSet
+    relative_time: WordList
     motion: Motion
     triggers: list[Trigger]
 
     @model_validator(mode="after")
     def _classes_exist(self) -> Table:
         for trigger in self.triggers:
-            for name in (trigger.object, trigger.complement, trigger.subject, trigger.cargo,
-                         trigger.agentless):
+            for name in (
+                trigger.object,
+                trigger.complement,
+                trigger.subject,
+                trigger.cargo,
+                trigger.agentless,
+            ):
                 if name is not None and name != "passive" and name not in self.classes:
                     raise ValueError(f"trigger {trigger.lemma!r}: no word class {name!r}")
         return self
@@ -122,9 +221,17 @@ class Table(_Strict):
             index.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
         # Rows with conditions are tried before a plain row of the same word.
         for rows in index.values():
-            rows.sort(key=lambda t: t.object is None and not t.requires_modifier
-                      and t.subject is None and not t.light_with and t.complement is None
-                      and t.with_ is None and t.cargo is None)
+            rows.sort(
+                key=lambda t: (
+                    t.object is None
+                    and not t.requires_modifier
+                    and t.subject is None
+                    and not t.light_with
+                    and t.complement is None
+                    and t.with_ is None
+                    and t.cargo is None
+                )
+            )
         return index
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:

@@ -100,11 +100,16 @@ class Table(BaseModel):
             return frozenset(w.lower() for w in words)
 
         self._words = {
-            "ship_nouns": lowered(self.ship_nouns), "generic": lowered(self.generic_words),
-            "classes": lowered(self.class_words), "directions": lowered(self.direction_adjectives),
-            "strong": lowered(self.locatives.strong), "weak": lowered(self.locatives.weak)}
-        self._cues = sorted({w.lower() for c in self.feature_cues for w in c.words},
-                            key=len, reverse=True)
+            "ship_nouns": lowered(self.ship_nouns),
+            "generic": lowered(self.generic_words),
+            "classes": lowered(self.class_words),
+            "directions": lowered(self.direction_adjectives),
+            "strong": lowered(self.locatives.strong),
+            "weak": lowered(self.locatives.weak),
+        }
+        self._cues = sorted(
+            {w.lower() for c in self.feature_cues for w in c.words}, key=len, reverse=True
+        )
         alternation = "|".join(re.escape(w) for w in self._cues)
         # Up to four capitalised words, then a cue in any case ("Ugolny airport").
         self._cue_regex = re.compile(rf"((?:[A-Z][\w’'.-]*\s+){{1,4}})(?i:{alternation})\b")
@@ -112,10 +117,13 @@ class Table(BaseModel):
 
     # Lookups the places step uses on running text.
     def locative(self, words: str) -> str | None:
-        """"strong" or "weak" when `words` ("at", "port of") introduce a place name."""
+        """ "strong" or "weak" when `words` ("at", "port of") introduce a place name."""
         w = words.lower()
-        return "strong" if w in self._words["strong"] else (
-            "weak" if w in self._words["weak"] else None)
+        return (
+            "strong"
+            if w in self._words["strong"]
+            else ("weak" if w in self._words["weak"] else None)
+        )
 
     def is_direction(self, word: str) -> bool:
         return word.lower() in self._words["directions"]
@@ -123,7 +131,7 @@ class Table(BaseModel):
     def ship_name_at(self, text: str, start: int) -> bool:
         """A name after a hull prefix ("USS Carney") or after a ship noun and capitalised words
         ("the frigate Admiral Essen") is a ship's."""
-        words = text[max(0, start - 40):start].split()
+        words = text[max(0, start - 40) : start].split()
         if words and words[-1] in self.ship_prefixes:
             return True
         for back in range(1, min(3, len(words)) + 1):
@@ -134,9 +142,9 @@ class Table(BaseModel):
         return False
 
     def class_name_at(self, text: str, end: int) -> bool:
-        """"Delhi-class destroyer": the name before is a ship or weapon class."""
-        after = re.match(r"[-‐ ](\w+)", text[end:end + 12])
-        return bool(after) and after.group(1).lower() in self._words["classes"]
+        """ "Delhi-class destroyer": the name before is a ship or weapon class."""
+        after = re.match(r"[-‐ ](\w+)", text[end : end + 12])
+        return after is not None and after.group(1).lower() in self._words["classes"]
 
     def has_cue(self, name: str) -> bool:
         lowered = f" {name.lower()} "
@@ -157,8 +165,12 @@ class Table(BaseModel):
 
     def extending_cues(self) -> list[tuple[str, frozenset[str]]]:
         """Cues a name takes in when they follow it, longest first, with their features."""
-        pairs = [(w.lower(), frozenset(c.features)) for c in self.feature_cues if c.extend
-                 for w in c.words]
+        pairs = [
+            (w.lower(), frozenset(c.features))
+            for c in self.feature_cues
+            if c.extend
+            for w in c.words
+        ]
         return sorted(pairs, key=lambda p: -len(p[0]))
 
     def cue_regex(self) -> re.Pattern[str]:

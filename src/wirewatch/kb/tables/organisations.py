@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from wirewatch.kb.tables._common import Row, index
 from wirewatch.kb.tables._common import key as plain_key
+from wirewatch.kb.tables.countries import Table as Countries
 
 # Lookups on running text ask about the same few thousand terms again and again.
 key = lru_cache(maxsize=1 << 16)(plain_key)
@@ -71,29 +72,35 @@ class Table(BaseModel):
         self._regex = [(_compile(t.pattern), t) for t in self.templates]
         return self
 
-    def lookup(self, term: str, countries: Any = None) -> OrgHit | None:
+    def lookup(self, term: str, countries: Countries | None = None) -> OrgHit | None:
         """A named organisation, or (given the countries table) a templated state body."""
         found = self._terms.get(key(term))
         if found:
-            return OrgHit(found.name, found.country, found.sector, found.kind, f"org:{found.key}",
-                          found.kb)
+            return OrgHit(
+                found.name, found.country, found.sector, found.kind, f"org:{found.key}", found.kb
+            )
         if countries is None:
             return None
         for regex, template in self._regex:
             match = regex.fullmatch(key(term))
             hit = countries.lookup(match.group("slot")) if match else None
             if hit:
-                return OrgHit(term.strip(), hit.iso3, template.sector, template.kind,
-                              f"org:{hit.iso3.lower()}_{_slug(template.pattern)}")
+                return OrgHit(
+                    term.strip(),
+                    hit.iso3,
+                    template.sector,
+                    template.kind,
+                    f"org:{hit.iso3.lower()}_{_slug(template.pattern)}",
+                )
         return None
 
     def is_facility(self, name: str) -> bool:
         """A name ending in a facility word ("... International Airport"): the NER often tags
         these ORG, but they are places (FAC)."""
         words = key(name).split()
-        return any(words[-len(h.split()):] == key(h).split() for h in self.facility_heads)
+        return any(words[-len(h.split()) :] == key(h).split() for h in self.facility_heads)
 
-    def surface_forms(self, countries: Any) -> list[tuple[str, str]]:
+    def surface_forms(self, countries: Countries) -> list[tuple[str, str]]:
         """(text, id) for every name, alias and template filled with each country's names
         and demonyms: the entity ruler's phrase patterns."""
         out = [(t, f"org:{o.key}") for o in self.organisations for t in (o.name, *o.aliases)]
@@ -101,15 +108,23 @@ class Table(BaseModel):
             slot = _SLOT.search(template.pattern)
             for c in countries.countries:
                 fills = c.demonyms if slot and slot.group(1) == "demonym" else [c.name, *c.aliases]
-                out += [(_SLOT.sub(f, template.pattern), f"org:{c.iso3.lower()}_"
-                         f"{_slug(template.pattern)}") for f in fills]
+                out += [
+                    (
+                        _SLOT.sub(f, template.pattern),
+                        f"org:{c.iso3.lower()}_{_slug(template.pattern)}",
+                    )
+                    for f in fills
+                ]
         return out
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
     before, _, after = _SLOT.split(pattern, maxsplit=1)
-    parts = [re.escape(key(before)) + (" " if before.strip() else ""), "(?P<slot>.+?)",
-             (" " if after.strip() else "") + re.escape(key(after))]
+    parts = [
+        re.escape(key(before)) + (" " if before.strip() else ""),
+        "(?P<slot>.+?)",
+        (" " if after.strip() else "") + re.escape(key(after)),
+    ]
     return re.compile("".join(parts).strip())
 
 

@@ -108,8 +108,14 @@ class Table(BaseModel):
             return None
         role = person.role_in(year)
         country = (role.country if role else None) or person.country
-        return PersonHit(person.id, person.name, country, role.sector if role else None,
-                         role.title if role else None, via)
+        return PersonHit(
+            person.id,
+            person.name,
+            country,
+            role.sector if role else None,
+            role.title if role else None,
+            via,
+        )
 
     def by_id(self, ident: str) -> Person | None:
         return next((p for p in self.people if p.id == ident), None)
@@ -122,4 +128,3 @@ class Table(BaseModel):
         if year is None or len(going_by) != 1:
             return None
         return going_by[0] if going_by[0].role_in(year) else None
-

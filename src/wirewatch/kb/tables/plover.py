@@ -9,11 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from wirewatch.kb.tables._common import Row
 from wirewatch.model import CAMEO_ROOTS, PLOVER_TYPES
 
-Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict",
-               "material_conflict"]
+Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 # PLOVER's numeric quad codes (the manual's quad-category table).
-QUAD_CODES: dict[str, int] = {"verbal_cooperation": 1, "material_cooperation": 2,
-                              "verbal_conflict": 3, "material_conflict": 4}
+QUAD_CODES: dict[str, int] = {
+    "verbal_cooperation": 1,
+    "material_cooperation": 2,
+    "verbal_conflict": 3,
+    "material_conflict": 4,
+}
 
 
 class EventType(Row):

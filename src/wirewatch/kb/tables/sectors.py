@@ -28,12 +28,20 @@ class Cue(Row):
     title: bool = False
 
 
+class Articles(Row):
+    """Articles an actor's name is given without ("the Venezuelan military")."""
+
+    words: list[str]
+
+
 class Table(BaseModel):
     model_config = ConfigDict(extra="forbid")
     codes: list[SectorCode]
     cues: list[Cue]
+    articles: Articles
     _cues: dict[str, Cue] = PrivateAttr(default_factory=dict)
     _longest: int = PrivateAttr(default=1)
+    _article_prefixes: tuple[str, ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _build(self) -> Table:
@@ -43,6 +51,9 @@ class Table(BaseModel):
                 raise ValueError(f"cue {cue.cue!r} names unknown sector {cue.sector!r}")
         self._cues = index([(c.cue, c.cue, c) for c in self.cues], "sectors")
         self._longest = max((len(k.split()) for k in self._cues), default=1)
+        self._article_prefixes = tuple(
+            f"{form} " for word in self.articles.words for form in (word, word.capitalize())
+        )
         return self
 
     def lookup(self, term: str) -> Cue | None:
@@ -60,7 +71,7 @@ class Table(BaseModel):
         words = key(phrase).split()
         for size in range(min(self._longest, len(words)), 0, -1):
             for start in range(len(words) - size, -1, -1):
-                hit = self.lookup(" ".join(words[start:start + size]))
+                hit = self.lookup(" ".join(words[start : start + size]))
                 if hit:
                     return hit
         return None
@@ -70,3 +81,11 @@ class Table(BaseModel):
 
     def titles(self) -> list[str]:
         return [c.cue for c in self.cues if c.title]
+
+    def without_article(self, text: str) -> str:
+        """A noun phrase as a name: stripped, without a leading article ("the", "The")."""
+        text = text.strip()
+        for prefix in self._article_prefixes:
+            if text.startswith(prefix):
+                return text[len(prefix) :]
+        return text

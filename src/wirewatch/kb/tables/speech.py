@@ -20,6 +20,13 @@ class WordList(_Strict):
     source: str
 
 
+class WordSet(_Strict):
+    """Words a rule tests a token against (order does not matter)."""
+
+    words: frozenset[str]
+    source: str
+
+
 class Verbs(_Strict):
     asserts: list[str]
     denies: list[str]
@@ -56,6 +63,10 @@ class Table(_Strict):
     government_nouns: WordList
     evidence: Evidence
     judgements: Judgements
+    accusation_nouns: WordSet
+    pronouns: WordSet
+    pointing_determiners: WordSet
+    provider_preps: WordSet
 
     @cached_property
     def _stances(self) -> dict[str, Stance]:
@@ -81,8 +92,11 @@ class Table(_Strict):
     def _verdicts(self) -> list[tuple[Literal["doubted", "supported"], re.Pattern[str]]]:
         def alternation(phrases: list[str]) -> re.Pattern[str]:
             return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-        return [("doubted", alternation(self.judgements.doubted)),
-                ("supported", alternation(self.judgements.supported))]
+
+        return [
+            ("doubted", alternation(self.judgements.doubted)),
+            ("supported", alternation(self.judgements.supported)),
+        ]
 
     def judgement_at(self, text: str) -> tuple[Literal["doubted", "supported"], int] | None:
         """The author's verdict phrase in `text` and its offset (whole words only)."""

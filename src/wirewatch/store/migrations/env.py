@@ -7,12 +7,12 @@ goes to the connection's default schema: on PostgreSQL the first schema of `sear
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from wirewatch.store.tables import metadata
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,

@@ -56,18 +56,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_resolve_entity_nodes")),
     )
     for column in ("block", "alias_key", "kb", "entity_id"):
-        op.create_index(op.f(f"ix_resolve_entity_nodes_{column}"), "resolve_entity_nodes",
-                        [column])
+        op.create_index(op.f(f"ix_resolve_entity_nodes_{column}"), "resolve_entity_nodes", [column])
     op.create_table(
         "resolve_entity_mentions",
         sa.Column("document_id", ID, nullable=False),
         sa.Column("mention_id", KEY, nullable=False),
         sa.Column("node_id", ID, nullable=False),
-        sa.PrimaryKeyConstraint("document_id", "mention_id",
-                                name=op.f("pk_resolve_entity_mentions")),
+        sa.PrimaryKeyConstraint(
+            "document_id", "mention_id", name=op.f("pk_resolve_entity_mentions")
+        ),
     )
-    op.create_index(op.f("ix_resolve_entity_mentions_node_id_document_id_mention_id"),
-                    "resolve_entity_mentions", ["node_id", "document_id", "mention_id"])
+    op.create_index(
+        op.f("ix_resolve_entity_mentions_node_id_document_id_mention_id"),
+        "resolve_entity_mentions",
+        ["node_id", "document_id", "mention_id"],
+    )
     op.create_table(
         "resolve_merges",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -99,26 +102,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_resolve_stories")),
     )
     op.create_index(op.f("ix_resolve_stories_event_type"), "resolve_stories", ["event_type"])
-    op.create_index(op.f("ix_resolve_stories_date_start_id"), "resolve_stories",
-                    ["date_start", "id"])
+    op.create_index(
+        op.f("ix_resolve_stories_date_start_id"), "resolve_stories", ["date_start", "id"]
+    )
     op.create_table(
         "resolve_story_members",
         sa.Column("document_id", ID, nullable=False),
         sa.Column("event_id", ID, nullable=False),
         sa.Column("story_id", ID, nullable=False),
-        sa.PrimaryKeyConstraint("document_id", "event_id",
-                                name=op.f("pk_resolve_story_members")),
+        sa.PrimaryKeyConstraint("document_id", "event_id", name=op.f("pk_resolve_story_members")),
     )
-    op.create_index(op.f("ix_resolve_story_members_story_id"), "resolve_story_members",
-                    ["story_id"])
+    op.create_index(
+        op.f("ix_resolve_story_members_story_id"), "resolve_story_members", ["story_id"]
+    )
     op.create_table(
         "resolve_story_countries",
         sa.Column("story_id", ID, nullable=False),
         sa.Column("country", sa.String(length=8), nullable=False),
         sa.PrimaryKeyConstraint("story_id", "country", name=op.f("pk_resolve_story_countries")),
     )
-    op.create_index(op.f("ix_resolve_story_countries_country"), "resolve_story_countries",
-                    ["country"])
+    op.create_index(
+        op.f("ix_resolve_story_countries_country"), "resolve_story_countries", ["country"]
+    )
     op.create_table(
         "resolve_tracks",
         sa.Column("key", KEY, nullable=False),
@@ -134,8 +139,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_resolve_tracks_model_key"), "resolve_tracks", ["model_key"])
     op.create_index(op.f("ix_resolve_tracks_identifier"), "resolve_tracks", ["identifier"])
-    op.create_index(op.f("ix_resolve_tracks_date_start_key"), "resolve_tracks",
-                    ["date_start", "key"])
+    op.create_index(
+        op.f("ix_resolve_tracks_date_start_key"), "resolve_tracks", ["date_start", "key"]
+    )
     op.create_table(
         "resolve_track_legs",
         sa.Column("track_key", KEY, nullable=False),
@@ -156,20 +162,35 @@ def upgrade() -> None:
         sa.Column("ident_key", sa.Text(), nullable=True),
         sa.Column("date_start", sa.Date(), nullable=False),
         sa.Column("date_end", sa.Date(), nullable=False),
-        sa.PrimaryKeyConstraint("document_id", "movement_id",
-                                name=op.f("pk_resolve_track_members")),
+        sa.PrimaryKeyConstraint(
+            "document_id", "movement_id", name=op.f("pk_resolve_track_members")
+        ),
     )
-    op.create_index(op.f("ix_resolve_track_members_track_key"), "resolve_track_members",
-                    ["track_key"])
-    op.create_index(op.f("ix_resolve_track_members_ident_key"), "resolve_track_members",
-                    ["ident_key"])
-    op.create_index(op.f("ix_resolve_track_members_block_date_start"), "resolve_track_members",
-                    ["block", "date_start"])
+    op.create_index(
+        op.f("ix_resolve_track_members_track_key"), "resolve_track_members", ["track_key"]
+    )
+    op.create_index(
+        op.f("ix_resolve_track_members_ident_key"), "resolve_track_members", ["ident_key"]
+    )
+    op.create_index(
+        op.f("ix_resolve_track_members_block_date_start"),
+        "resolve_track_members",
+        ["block", "date_start"],
+    )
 
 
 def downgrade() -> None:
-    for table in ("resolve_track_members", "resolve_track_legs", "resolve_tracks",
-                  "resolve_story_countries", "resolve_story_members", "resolve_stories",
-                  "resolve_splits", "resolve_merges", "resolve_entity_mentions",
-                  "resolve_entity_nodes", "resolve_entities"):
+    for table in (
+        "resolve_track_members",
+        "resolve_track_legs",
+        "resolve_tracks",
+        "resolve_story_countries",
+        "resolve_story_members",
+        "resolve_stories",
+        "resolve_splits",
+        "resolve_merges",
+        "resolve_entity_mentions",
+        "resolve_entity_nodes",
+        "resolve_entities",
+    ):
         op.drop_table(table)

@@ -48,23 +48,35 @@ def _backfill(table: str) -> None:
         # A type change with USING rewrites the table in one pass: an UPDATE would leave a
         # dead copy of every row, and the table's doubled size turned the planner away from
         # index scans (the actor filter: 40 ms to 100 ms) until a VACUUM FULL.
-        op.execute(f"ALTER TABLE {table} ALTER COLUMN span_class TYPE SMALLINT "
-                   f"USING {_span_class()}")
+        op.execute(
+            f"ALTER TABLE {table} ALTER COLUMN span_class TYPE SMALLINT USING {_span_class()}"
+        )
     else:
         op.execute(f"UPDATE {table} SET span_class = {_span_class()}")
 
 
 def upgrade() -> None:
     for table in SPANNED:
-        op.add_column(table, sa.Column("span_class", sa.SmallInteger(), nullable=False,
-                                       server_default=sa.text(str(UNBOUNDED))))
+        op.add_column(
+            table,
+            sa.Column(
+                "span_class",
+                sa.SmallInteger(),
+                nullable=False,
+                server_default=sa.text(str(UNBOUNDED)),
+            ),
+        )
         _backfill(table)
-        op.create_index(op.f(f"ix_{table}_span_class_date_start_id_document_id"), table,
-                        ["span_class", "date_start", "id", "document_id"])
+        op.create_index(
+            op.f(f"ix_{table}_span_class_date_start_id_document_id"),
+            table,
+            ["span_class", "date_start", "id", "document_id"],
+        )
     for table, item in COUNTRY_INDEXES:
         op.drop_index(op.f(f"ix_{table}_country"), table_name=table)
-        op.create_index(op.f(f"ix_{table}_country_document_id_{item}"), table,
-                        ["country", "document_id", item])
+        op.create_index(
+            op.f(f"ix_{table}_country_document_id_{item}"), table, ["country", "document_id", item]
+        )
 
 
 def downgrade() -> None:
@@ -72,8 +84,7 @@ def downgrade() -> None:
         op.drop_index(op.f(f"ix_{table}_country_document_id_{item}"), table_name=table)
         op.create_index(op.f(f"ix_{table}_country"), table, ["country"])
     for table in SPANNED:
-        op.drop_index(op.f(f"ix_{table}_span_class_date_start_id_document_id"),
-                      table_name=table)
+        op.drop_index(op.f(f"ix_{table}_span_class_date_start_id_document_id"), table_name=table)
         # A plain DROP COLUMN (SQLite 3.35+): batch mode would copy the table, and dropping
         # the old copy cascades to the rows that reference it.
         op.drop_column(table, "span_class")

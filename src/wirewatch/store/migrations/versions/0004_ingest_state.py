@@ -36,13 +36,16 @@ _EXTRA_COPIES = """
 
 
 def upgrade() -> None:
-    op.add_column("documents", sa.Column("state", sa.String(16), nullable=False,
-                                         server_default="pending"))
+    op.add_column(
+        "documents", sa.Column("state", sa.String(16), nullable=False, server_default="pending")
+    )
     op.add_column("documents", sa.Column("failure", sa.Text()))
-    op.add_column("documents", sa.Column("replaced", sa.Integer(), nullable=False,
-                                         server_default="0"))
-    op.execute("UPDATE documents SET state = 'resolved' "
-               "WHERE id IN (SELECT document_id FROM analyses)")
+    op.add_column(
+        "documents", sa.Column("replaced", sa.Integer(), nullable=False, server_default="0")
+    )
+    op.execute(
+        "UPDATE documents SET state = 'resolved' WHERE id IN (SELECT document_id FROM analyses)"
+    )
     op.create_index(op.f("ix_documents_state"), "documents", ["state"])
     _rekey_duplicates()
     _fold_racing_copies()
@@ -54,8 +57,9 @@ def _rekey_duplicates() -> None:
     with op.batch_alter_table("duplicates", recreate="always") as batch:
         batch.add_column(sa.Column("text", sa.Text()))
         batch.drop_constraint("pk_duplicates", type_="primary")
-        batch.create_primary_key("pk_duplicates",
-                                 ["document_id", "origin_source", "origin_locator"])
+        batch.create_primary_key(
+            "pk_duplicates", ["document_id", "origin_source", "origin_locator"]
+        )
         batch.alter_column("kind", type_=sa.String(8))
 
 
@@ -63,24 +67,37 @@ def _fold_racing_copies() -> None:
     bind = op.get_bind()
     copies = bind.execute(sa.text(_EXTRA_COPIES)).mappings().all()
     for copy in copies:
-        first = bind.execute(sa.text("SELECT id FROM documents WHERE seq = :seq"),
-                             {"seq": copy["first_seq"]}).scalar_one()
-        bind.execute(sa.text(
-            "INSERT INTO duplicates (document_id, duplicate_of, kind, similarity, date, outlet,"
-            " url, title, origin_source, origin_locator, added_at) VALUES (:id, :first,"
-            " 'exact', 1.0, :date, :outlet, :url, :title, :source, :locator, :added)"),
-            {"id": copy["id"], "first": first, "date": copy["date"], "outlet": copy["outlet"],
-             "url": copy["url"], "title": copy["title"],
-             "source": copy["origin_source"] or "", "locator": copy["origin_locator"] or "",
-             "added": copy["added_at"]})
+        first = bind.execute(
+            sa.text("SELECT id FROM documents WHERE seq = :seq"), {"seq": copy["first_seq"]}
+        ).scalar_one()
+        bind.execute(
+            sa.text(
+                "INSERT INTO duplicates (document_id, duplicate_of, kind, similarity, date, outlet,"
+                " url, title, origin_source, origin_locator, added_at) VALUES (:id, :first,"
+                " 'exact', 1.0, :date, :outlet, :url, :title, :source, :locator, :added)"
+            ),
+            {
+                "id": copy["id"],
+                "first": first,
+                "date": copy["date"],
+                "outlet": copy["outlet"],
+                "url": copy["url"],
+                "title": copy["title"],
+                "source": copy["origin_source"] or "",
+                "locator": copy["origin_locator"] or "",
+                "added": copy["added_at"],
+            },
+        )
         bind.execute(sa.text("DELETE FROM documents WHERE id = :id"), {"id": copy["id"]})
 
 
 def downgrade() -> None:
     op.drop_index(op.f("ix_documents_text_hash"), table_name="documents")
     op.create_index(op.f("ix_documents_text_hash"), "documents", ["text_hash"])
-    op.execute("DELETE FROM duplicates WHERE kind = 'version' OR document_id IN "
-               "(SELECT document_id FROM duplicates GROUP BY document_id HAVING COUNT(*) > 1)")
+    op.execute(
+        "DELETE FROM duplicates WHERE kind = 'version' OR document_id IN "
+        "(SELECT document_id FROM duplicates GROUP BY document_id HAVING COUNT(*) > 1)"
+    )
     with op.batch_alter_table("duplicates", recreate="always") as batch:
         batch.drop_constraint("pk_duplicates", type_="primary")
         batch.create_primary_key("pk_duplicates", ["document_id"])

@@ -20,6 +20,7 @@ from abc import abstractmethod
 from collections.abc import Hashable, Iterable, Mapping
 from itertools import combinations
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -38,23 +39,31 @@ class PRF(BaseModel):
     @classmethod
     def of(cls, precision: float, recall: float, items: int) -> PRF:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return cls(precision=round(precision, 4), recall=round(recall, 4), f1=round(f1, 4),
-                   items=items)
+        return cls(
+            precision=round(precision, 4), recall=round(recall, 4), f1=round(f1, 4), items=items
+        )
 
 
-def _clusters(labels: Mapping[Hashable, Hashable]) -> dict[Hashable, set[Hashable]]:
-    out: dict[Hashable, set[Hashable]] = {}
+Item = TypeVar("Item", bound=Hashable)  # what is clustered
+Label = TypeVar("Label", bound=Hashable)  # the name of a cluster
+Predicted = Hashable  # a predicted label, or a singleton made up for a missing prediction
+
+
+def _clusters(labels: Mapping[Item, Hashable]) -> dict[Hashable, set[Item]]:
+    out: dict[Hashable, set[Item]] = {}
     for item, label in labels.items():
         out.setdefault(label, set()).add(item)
     return out
 
 
-def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+def bcubed(gold: Mapping[Item, Label], predicted: Mapping[Item, Hashable]) -> PRF:
     """`gold` and `predicted` map item -> cluster label. Items missing from `predicted` are
     predicted singletons; predicted items not in `gold` are ignored."""
     if not gold:
         return PRF.of(0.0, 0.0, 0)
-    labels = {item: predicted.get(item, ("singleton", item)) for item in gold}
+    labels: dict[Item, Predicted] = {
+        item: predicted.get(item, ("singleton", item)) for item in gold
+    }
     gold_of, pred_of = _clusters(gold), _clusters(labels)
     precision = recall = 0.0
     for item in gold:
@@ -65,10 +74,12 @@ def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hasha
     return PRF.of(precision / len(gold), recall / len(gold), len(gold))
 
 
-def pairwise(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+def pairwise(gold: Mapping[Item, Label], predicted: Mapping[Item, Hashable]) -> PRF:
     """Pair counting over gold items; a missing prediction is a singleton."""
     items = sorted(gold, key=repr)
-    labels = {item: predicted.get(item, ("singleton", item)) for item in items}
+    labels: dict[Item, Predicted] = {
+        item: predicted.get(item, ("singleton", item)) for item in items
+    }
     true_pos = gold_pos = pred_pos = 0
     for a, b in combinations(items, 2):
         same_gold = gold[a] == gold[b]
@@ -82,6 +93,7 @@ def pairwise(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Has
 
 
 # --- the gold files ------------------------------------------------------------------------
+
 
 class _Gold(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -111,15 +123,21 @@ class _CorpusGold(_Gold):
         for base in (here, *here.parents):
             if (base / given).is_dir():
                 return base / given
-        raise ResolveGoldError(f"{self._path}: corpus {self.corpus!r} not found beside it or "
-                               "in a parent directory")
+        raise ResolveGoldError(
+            f"{self._path}: corpus {self.corpus!r} not found beside it or in a parent directory"
+        )
 
     def locations(self) -> dict[str, tuple[str, str | None]]:
         """Document name -> (path, locator) for every name the gold uses: an explicit
         location, else the name itself as a path (a name that is also an id matches as id)."""
-        out = {name: (name, None) for name in self.names()}
-        out.update({name: (where.path, where.locator) for name, where in self.documents.items()
-                    if name in out})
+        out: dict[str, tuple[str, str | None]] = {name: (name, None) for name in self.names()}
+        out.update(
+            {
+                name: (where.path, where.locator)
+                for name, where in self.documents.items()
+                if name in out
+            }
+        )
         return out
 
     @abstractmethod
@@ -176,8 +194,11 @@ class EntityGold(_CorpusGold):
 
     def labels(self) -> dict[tuple[str, str, int], str]:
         """Item (document, name, position in its group) -> gold group id."""
-        return {(doc, name, i): group.id for group in self.groups
-                for i, (doc, name) in enumerate(group.mentions)}
+        return {
+            (doc, name, i): group.id
+            for group in self.groups
+            for i, (doc, name) in enumerate(group.mentions)
+        }
 
 
 class ResolveGoldError(ValueError):
@@ -217,7 +238,8 @@ def load_resolve_gold(path: Path) -> ResolveGold | None:
         return None
     gold = ResolveGold(
         stories=_read(stories, StoryGold) if stories.is_file() else None,  # type: ignore[arg-type]
-        entities=_read(entities, EntityGold) if entities.is_file() else None)  # type: ignore[arg-type]
+        entities=_read(entities, EntityGold) if entities.is_file() else None,  # type: ignore[arg-type]
+    )
     if len(gold.corpora()) > 1:
         raise ResolveGoldError(f"{where}: stories and entities name different corpora")
     return gold
@@ -237,8 +259,11 @@ def score_stories(gold: StoryGold, memberships: Mapping[str, Iterable[Membership
     predicted: dict[tuple[str, str], str] = {}
     for item, (name, types) in gold.items().items():
         labels[item] = item[1]
-        found = sorted((-count, story) for story, event_type, count in memberships.get(name, ())
-                       if event_type in types)
+        found = sorted(
+            (-count, story)
+            for story, event_type, count in memberships.get(name, ())
+            if event_type in types
+        )
         if found:
             predicted[item] = found[0][1]
     return bcubed(labels, predicted)

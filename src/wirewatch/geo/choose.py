@@ -1,4 +1,4 @@
-"""Choose one entry per name, in the context of the whole document.
+"""Choose one gazetteer entry per name, in the context of the whole document.
 
 Score = prior (log10 population scale) + how the name matched + feature cue ("air base") +
 countries the document names + qualifiers next to the mention ("Caracas, Venezuela",
@@ -9,13 +9,12 @@ data (`geo_cues.yaml: scoring`). Below `min_score` a name stays unresolved, with
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from wirewatch.geo.candidates import NameQuery
-from wirewatch.geo.data import table
 from wirewatch.geo.gazetteer import Candidate
+from wirewatch.kb.tables.geo_cues import Scoring
 
 BROAD = frozenset({"country", "region", "water"})
 
@@ -48,36 +47,47 @@ def distance_km(a: Candidate, b: Candidate) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def resolve(groups: list[Group], demonyms: Iterable[str] = ()) -> None:
+def choose(groups: list[Group], scoring: Scoring, demonyms: Iterable[str] = ()) -> None:
     """Fill `choice`, `confidence` and `reason` of every group (two passes: the second adds
     proximity to the places the first pass chose). `demonyms`: the country (ISO alpha-3) of
     each demonym in the text ("Egyptian"), weaker context than the country's name."""
-    countries = _document_countries(groups, demonyms)
+    countries = _document_countries(groups, demonyms, scoring.demonym_share)
     for _ in range(2):
         anchors = [g.choice for g in groups if g.choice and g.choice.feature not in BROAD]
         for index, group in enumerate(groups):
-            _choose(group, _scores(index, group, groups, countries, anchors))
+            _pick(group, _scores(index, group, groups, countries, anchors, scoring), scoring)
 
 
-def _document_countries(groups: list[Group], demonyms: Iterable[str]) -> dict[str, float]:
+def _document_countries(
+    groups: list[Group], demonyms: Iterable[str], share: float
+) -> dict[str, float]:
     """Countries named in the body, weighted by mentions relative to the most named one."""
-    counts: Counter[float | str] = Counter()
-    share = table("geo_cues").scoring.demonym_share
+    counts: dict[str, float] = {}  # weights: a demonym counts a share of a name mention
     for iso3 in demonyms:
-        counts[iso3] += share
+        counts[iso3] = counts.get(iso3, 0) + share
     for g in groups:
         named = {c.country for c in g.candidates if c.feature == "country" and c.country}
         if len(named) == 1 and g.context_mentions:
-            counts[named.pop()] += len(g.context_mentions)
+            country = named.pop()
+            counts[country] = counts.get(country, 0) + len(g.context_mentions)
     top = max(counts.values(), default=1)
     return {iso3: n / top for iso3, n in counts.items()}
 
 
-def _scores(index: int, group: Group, groups: list[Group], countries: dict[str, float],
-            anchors: list[Candidate]) -> list[tuple[float, Candidate]]:
-    w = table("geo_cues").scoring
-    qualifiers = [c for n in group.neighbours for c in groups[n].candidates
-                  if c.feature in ("country", "admin")]
+def _scores(
+    index: int,
+    group: Group,
+    groups: list[Group],
+    countries: dict[str, float],
+    anchors: list[Candidate],
+    w: Scoring,
+) -> list[tuple[float, Candidate]]:
+    qualifiers = [
+        c
+        for n in group.neighbours
+        for c in groups[n].candidates
+        if c.feature in ("country", "admin")
+    ]
     # A name two countries share ("Congo") leans to the country the rest of the text names
     # or implies ("Congolese" is the DRC's demonym in the table; "Goma" lies in the DRC).
     rivals = sum(c.feature == "country" for c in group.candidates) > 1
@@ -93,12 +103,16 @@ def _scores(index: int, group: Group, groups: list[Group], countries: dict[str, 
         if any(lies_in(c, q) for q in qualifiers):
             score += w.qualifier
         if c.feature in ("admin", "country") and any(
-                a.id != c.id and lies_in(a, c) for a in anchors if a is not group.choice):
+            a.id != c.id and lies_in(a, c) for a in anchors if a is not group.choice
+        ):
             score += w.contains  # a place chosen elsewhere in the text lies inside it
         if c.feature not in BROAD and any(
-                a.id != c.id and abs(a.lat - c.lat) * _KM_PER_DEGREE_LAT < w.proximity_km
-                and distance_km(a, c) < w.proximity_km for a in anchors
-                if a is not group.choice):
+            a.id != c.id
+            and abs(a.lat - c.lat) * _KM_PER_DEGREE_LAT < w.proximity_km
+            and distance_km(a, c) < w.proximity_km
+            for a in anchors
+            if a is not group.choice
+        ):
             score += w.proximity
         scored.append((score, c))
     return sorted(scored, key=lambda s: (-s[0], -s[1].prior, s[1].id))
@@ -110,12 +124,12 @@ def lies_in(c: Candidate, q: Candidate) -> bool:
         return False
     if q.feature == "country":
         return c.country == q.country
-    return c.admin1 == q.admin1 or (c.country == q.country
-                                    and distance_km(c, q) < 1.5 * q.precision_km)
+    return c.admin1 == q.admin1 or (
+        c.country == q.country and distance_km(c, q) < 1.5 * q.precision_km
+    )
 
 
-def _choose(group: Group, scored: list[tuple[float, Candidate]]) -> None:
-    w = table("geo_cues").scoring
+def _pick(group: Group, scored: list[tuple[float, Candidate]], w: Scoring) -> None:
     if not scored:
         group.choice, group.confidence = None, 0.0
         group.reason = f"no gazetteer entry for {group.query.key!r}"
@@ -123,9 +137,11 @@ def _choose(group: Group, scored: list[tuple[float, Candidate]]) -> None:
     best, top = scored[0]
     if best < w.min_score:
         group.choice, group.confidence = None, 0.0
-        group.reason = (f"only weak matches for {group.query.key!r}: best {top.name} "
-                        f"({top.country or '-'}, {top.feature}) scored {best:.1f} "
-                        f"< {w.min_score}")
+        group.reason = (
+            f"only weak matches for {group.query.key!r}: best {top.name} "
+            f"({top.country or '-'}, {top.feature}) scored {best:.1f} "
+            f"< {w.min_score}"
+        )
         return
     margin = best - scored[1][0] if len(scored) > 1 else best - w.min_score + 2.0
     confidence = 1 / (1 + math.exp(-margin))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, TypeVar
 
-from sqlalchemy import exists, or_, select
+from pydantic import BaseModel
+from sqlalchemy import Select, exists, or_, select
+from sqlalchemy.sql.elements import KeyedColumnElement
 
 from wirewatch.model import Filters
+from wirewatch.model.filters import STORY_FILTERS, TRACK_FILTERS
 from wirewatch.resolve import entitydb
 from wirewatch.resolve import tables as rt
 from wirewatch.resolve.models import CanonicalEntity, Page, Story, Track
@@ -18,19 +22,19 @@ from wirewatch.store import tables as st
 from wirewatch.store.flatten import fold as outlet_key
 
 S, T, E, A = rt.stories.c, rt.tracks.c, rt.entities.c, rt.entity_nodes.c
+M = TypeVar("M", bound=BaseModel)
 
 
-def _unsupported(filters: Filters, allowed: set[str], what: str) -> None:
-    given = {name for name, value in filters if value not in (None, [], "")}
-    if given - allowed:
-        raise ValueError(f"filters not supported for {what}: {', '.join(sorted(given - allowed))}")
-
-
-def stories(store: Store, filters: Filters | None = None, limit: int = 50,
-            cursor: str | None = None, min_sources: int = 1) -> Page[Story]:
+def stories(
+    store: Store,
+    filters: Filters | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+    min_sources: int = 1,
+) -> Page[Story]:
     """Stories by date; `min_sources=2` lists only stories told by several reports."""
     f = filters or Filters()
-    _unsupported(f, {"since", "until", "event_type", "country", "outlet", "bbox"}, "stories")
+    f.check_supported(STORY_FILTERS, "stories")
     keyset.check_limit(limit)
     query = select(S.id, S.date_start, S.data).where(S.source_count >= min_sources)
     if f.since:
@@ -44,8 +48,11 @@ def stories(store: Store, filters: Filters | None = None, limit: int = 50,
         query = query.where(exists().where(c.story_id == S.id, c.country == f.country.upper()))
     if f.outlet:
         m, d = rt.story_members.c, st.documents.c
-        query = query.where(exists().where(m.story_id == S.id, d.id == m.document_id,
-                                           d.outlet_key == f.outlet.casefold()))
+        query = query.where(
+            exists().where(
+                m.story_id == S.id, d.id == m.document_id, d.outlet_key == f.outlet.casefold()
+            )
+        )
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         query = query.where(S.lat.between(min_lat, max_lat), S.lon.between(min_lon, max_lon))
@@ -61,24 +68,36 @@ def story(store: Store, story_id: str) -> Story | None:
 def story_of_event(store: Store, document_id: str, event_id: str) -> Story | None:
     m = rt.story_members.c
     with store.engine.connect() as connection:
-        data = connection.execute(select(S.data).join(rt.story_members, m.story_id == S.id).where(
-            m.document_id == document_id, m.event_id == event_id)).scalar()
+        data = connection.execute(
+            select(S.data)
+            .join(rt.story_members, m.story_id == S.id)
+            .where(m.document_id == document_id, m.event_id == event_id)
+        ).scalar()
     return Story.model_validate_json(data) if data else None
 
 
-def tracks(store: Store, filters: Filters | None = None, limit: int = 50,
-           cursor: str | None = None, identified_only: bool = False) -> Page[Track]:
+def tracks(
+    store: Store,
+    filters: Filters | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+    identified_only: bool = False,
+) -> Page[Track]:
     f = filters or Filters()
-    _unsupported(f, {"since", "until", "country", "asset_model", "outlet"}, "tracks")
+    f.check_supported(TRACK_FILTERS, "tracks")
     keyset.check_limit(limit)
     query = select(T.key, T.date_start, T.data)
     if f.outlet:
         # One report behind a leg from that outlet: the track's member movements are those
         # reports (written from the same sightings), and an outlet is its document's.
         member, doc = rt.track_members.c, st.documents.c
-        query = query.where(exists().where(
-            member.track_key == T.key, doc.id == member.document_id,
-            doc.outlet_key == outlet_key(f.outlet)))
+        query = query.where(
+            exists().where(
+                member.track_key == T.key,
+                doc.id == member.document_id,
+                doc.outlet_key == outlet_key(f.outlet),
+            )
+        )
     if identified_only:
         query = query.where(T.identifier.isnot(None), ~T.key.startswith("model:"))
     if f.since:
@@ -102,25 +121,46 @@ def find_tracks(store: Store, model_or_identifier: str) -> list[Track]:
     """Tracks whose key or identifier is this (case, spaces and hyphens ignored), or every
     track of this model ("An-124")."""
     members = rt.track_members.c
-    by_ident = select(members.track_key).where(
-        members.ident_key == identifier_key(model_or_identifier)).distinct()
+    by_ident = (
+        select(members.track_key)
+        .where(members.ident_key == identifier_key(model_or_identifier))
+        .distinct()
+    )
     with store.engine.connect() as connection:
-        rows = connection.execute(select(T.data).where(or_(
-            T.key == model_or_identifier, T.model_key == model_key(model_or_identifier),
-            T.key.in_(by_ident))).order_by(T.date_start, T.key)).scalars().all()
+        rows = (
+            connection.execute(
+                select(T.data)
+                .where(
+                    or_(
+                        T.key == model_or_identifier,
+                        T.model_key == model_key(model_or_identifier),
+                        T.key.in_(by_ident),
+                    )
+                )
+                .order_by(T.date_start, T.key)
+            )
+            .scalars()
+            .all()
+        )
     return [Track.model_validate_json(row) for row in rows]
 
 
-def entities(store: Store, name: str | None = None, kind: str | None = None,
-             country: str | None = None, limit: int = 50,
-             cursor: str | None = None) -> Page[CanonicalEntity]:
+def entities(
+    store: Store,
+    name: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page[CanonicalEntity]:
     """Canonical entities by name; `name` matches any alias (titles and case ignored)."""
     keyset.check_limit(limit)
     query = select(E.id, E.name_key, E.data)
     if name:
         key = alias_key(name)
-        query = query.where(or_(E.name_key == fold(name), exists().where(
-            A.entity_id == E.id, A.alias_key == key)))
+        query = query.where(
+            or_(E.name_key == fold(name), exists().where(A.entity_id == E.id, A.alias_key == key))
+        )
     if kind:
         query = query.where(E.kind == kind.upper())
     if country:
@@ -138,19 +178,34 @@ def entity(store: Store, id_or_name: str) -> CanonicalEntity | None:
         for match in (A.alias_key == key, A.alias_key.endswith(" " + key)):
             # A bare surname finds "Selim Korkmaz" when no mention is "Korkmaz" alone.
             if not rows:
-                rows = connection.execute(select(E.data).where(exists().where(
-                    A.entity_id == E.id, match)).order_by(E.id)).scalars().all()
+                rows = (
+                    connection.execute(
+                        select(E.data)
+                        .where(exists().where(A.entity_id == E.id, match))
+                        .order_by(E.id)
+                    )
+                    .scalars()
+                    .all()
+                )
         found = [CanonicalEntity.model_validate_json(row) for row in rows]
         wanted = fold(id_or_name)
         found.sort(key=lambda e: (all(fold(a.name) != wanted for a in e.aliases), -e.mentions))
         if not found:
             return None
         best = found[0]
-        return best.model_copy(update={"documents": entitydb.document_count(connection,
-                                                                             best.id)})
+        return best.model_copy(update={"documents": entitydb.document_count(connection, best.id)})
 
 
-def _page(store: Store, query, order: list, limit: int, cursor: str | None, model):
+def _page(
+    store: Store,
+    query: Select[Any],
+    order: list[KeyedColumnElement[Any]],
+    limit: int,
+    cursor: str | None,
+    model: type[M],
+) -> Page[M]:
+    """The page of `query` after `cursor` in `order`; the last selected column holds each
+    item's JSON."""
     condition = keyset.after(order, cursor)
     if condition is not None:
         query = query.where(condition)
@@ -161,21 +216,32 @@ def _page(store: Store, query, order: list, limit: int, cursor: str | None, mode
     items = [model.model_validate_json(row[-1]) for row in rows]
     last = rows[-1]._mapping if rows else None
     next_cursor = keyset.encode([last[c.name] for c in order]) if more and last else None
-    return Page[model](items=items, next_cursor=next_cursor)
+    return Page(items=items, next_cursor=next_cursor)
 
 
-def links(store: Store, document_ids: list[str]
-          ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+def links(
+    store: Store, document_ids: list[str]
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """For exports: (document id, event id) -> story id and (document id, movement id) ->
     track key, for the given documents (one query each, however many documents)."""
     sm, tm = rt.story_members.c, rt.track_members.c
     with store.engine.connect() as connection:
-        stories_of = {(d, e): s for d, e, s in connection.execute(
-            select(sm.document_id, sm.event_id, sm.story_id).where(
-                sm.document_id.in_(document_ids)))}
-        tracks_of = {(d, m): k for d, m, k in connection.execute(
-            select(tm.document_id, tm.movement_id, tm.track_key).where(
-                tm.document_id.in_(document_ids)))}
+        stories_of = {
+            (d, e): s
+            for d, e, s in connection.execute(
+                select(sm.document_id, sm.event_id, sm.story_id).where(
+                    sm.document_id.in_(document_ids)
+                )
+            )
+        }
+        tracks_of = {
+            (d, m): k
+            for d, m, k in connection.execute(
+                select(tm.document_id, tm.movement_id, tm.track_key).where(
+                    tm.document_id.in_(document_ids)
+                )
+            )
+        }
     return stories_of, tracks_of
 
 
