@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract._syntax import actor_for_chars, country_actor
+from wirewatch.extract._syntax import actor_at, actor_for_chars, country_actor, preps
 from wirewatch.extract.context import Context
 from wirewatch.kb.tables.equipment import Match, fold
 from wirewatch.kb.tables.equipment import Table as Catalogue
@@ -46,7 +46,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         name=item.name,
         reporting_name=reporting or item.reporting_name,
         identifier=identifier,
-        operator=_operator(ctx, ent) or _navy(ctx, catalogue, ent),
+        operator=_operator(ctx, ent) or _owner_after(ctx, head) or _navy(ctx, catalogue, ent),
         count=_count(head, words) or _count_left(ent, words),
     )
     return Mention(
@@ -120,6 +120,24 @@ def _operator(ctx: Context, ent: SpacySpan) -> Actor | None:
         return None
     # A military asset's operator is a military body unless the text says otherwise.
     return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})
+
+
+# "An Il-76 of the Russian Aerospace Forces", "a C-130 belonging to the Egyptian Air
+# Force", "a tanker operated by the Royal Navy": the operator named after the asset.
+_OWNER_PREPS = frozenset({"of", "from"})
+_OWNER_VERBS = frozenset({"belong", "operate", "own", "fly"})
+
+
+def _owner_after(ctx: Context, head: Token) -> Actor | None:
+    objects = [o for w, o in preps(head) if w in _OWNER_PREPS]
+    for clause in (c for c in head.children if c.dep_ == "acl"):
+        if clause.lemma_.casefold() in _OWNER_VERBS:
+            objects += [o for w, o in preps(clause) if w in {"to", "by"}]
+    for obj in objects:
+        actor = actor_at(ctx, obj)
+        if actor is not None and actor.country:
+            return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})
+    return None
 
 
 def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Actor | None:

@@ -35,6 +35,20 @@ class State:
         self.last: Track | None = None
         self.by_verb: dict[int, list[Track]] = {}  # the movers each motion verb found
         self.recent: list[Track] = []  # the movers of the latest motion clause
+        self.history: list[Track] = []  # tracks in the order they were last mentioned
+
+    def mentioned(self, tracks: list[Track]) -> None:
+        for track in tracks:
+            if track in self.history:
+                self.history.remove(track)
+            self.history.append(track)
+
+    def latest(self, kinds: frozenset[str]) -> Track | None:
+        """The asset last mentioned of a kind a back-reference can mean ("the frigate")."""
+        for track in reversed(self.history):
+            if not kinds or track.asset.kind in kinds:
+                return track
+        return None
 
 
 def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: State) -> None:
@@ -45,10 +59,12 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         if mention is None:
             continue
         tracks = _tracks_of(state, mention)
+        state.mentioned(tracks)
         for token in [*ent, mention.token]:
             state.by_token[token.i] = tracks
     for span, mention in unit_mentions(ctx, catalogue, sent):
         tracks = _tracks_of(state, mention)
+        state.mentioned(tracks)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
 
@@ -128,6 +144,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
     state.by_verb[verb.i] = tracks
     if tracks:
         state.recent = tracks
+        state.mentioned(tracks)
     _share_operator(tracks)
     if sender is not None and sender.country:
         # "Brazil has sent EE-9 armoured vehicles": the sender operates them.
@@ -162,6 +179,11 @@ def _subjects(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if not own:
         subject = subject_of(verb)
+        # "stopped at Benina, then flew on to Bamako": the parser can leave the second
+        # verb as a loose dependent of the first, whose subject it shares.
+        while subject is None and verb.dep_ in _LOOSE and verb.head.i != verb.i:
+            verb = verb.head
+            subject = subject_of(verb)
         return [subject] if subject is not None else []
     out = []
     for subject in own:
@@ -172,6 +194,7 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_LOOSE = {"dep", "parataxis", "advcl", "conj", "xcomp"}
 
 
 def _share_operator(tracks: list[Track]) -> None:
@@ -206,9 +229,20 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         found = list(named.values())
         state.last = found[-1]
         return found
+    motion = lex.motion
+    if holder.lower_ in motion.collective_words:
+        # "A pair of Su-34 jets", "a group of three Il-76s": the "of" phrase moves.
+        inner = [tr for w, o in preps(holder) if w == "of" for tr in tracks_for(lex, o, state)]
+        if inner:
+            return inner
+    carried = _carried(lex, holder, state)
+    if carried:
+        return carried
+    carriers = lex.motion.personnel_words
     if (
-        holder.lemma_.casefold() in lex.motion.personnel_words
-        or holder.lower_ in lex.motion.personnel_words
+        holder.lemma_.casefold() in carriers
+        or holder.lower_ in carriers
+        or holder.lower_ in lex.motion.part_words
     ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
         units = [
@@ -229,7 +263,6 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     if by_id:
         state.last = by_id[-1]
         return by_id
-    motion = lex.motion
     if is_generic_plural(holder, motion) or holder.lower_ in motion.group_words:
         group = list(state.group) or list(state.tracks.values())
         # "The bombers, tail numbers A and B, took off": ids between the noun and its verb.
@@ -241,12 +274,30 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             state.group = group
         return group
     if is_generic_single(holder, motion) and state.last is not None:
+        kinds = motion.kinds_meant(holder.lower_)
         if _same_both_numbers(motion, holder) and len(state.recent) > 1:
             # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
             # same in both numbers, with a verb that does not say which, is the group that
             # moved last.
             return list(state.recent)
-        return [state.last]
+        if state.last.asset.kind in kinds or not kinds:
+            return [state.last]
+        # "The Il-76 landed ... The frigate left": the latest asset of the noun's kind.
+        found = state.latest(kinds)
+        return [found] if found is not None else []
+    return []
+
+
+def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
+    """ "The convoy carrying the S-400 system crossed into Belarus": a holder that is not
+    itself an asset moves what its verb of carrying names."""
+    for clause in (c for c in holder.children if c.dep_ in {"acl", "relcl"}):
+        if clause.lemma_.casefold() not in lex.motion.carry_lemmas:
+            continue
+        objects = [p for c in clause.children if c.dep_ == "dobj" for p in parties(c)]
+        found = [tr for obj in objects for tr in _named_tracks(obj, state).values()]
+        if found:
+            return found
     return []
 
 

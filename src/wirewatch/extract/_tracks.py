@@ -21,6 +21,7 @@ class Route:
     evidence: Evidence | None = None
     attribution: Attribution | None = None
     earlier: bool = False  # past perfect ("had left"): about the leg already told
+    onward: bool = False  # "flew on to", "then sailed to", "returned to": a further trip
 
     def empty(self) -> bool:
         return not (self.origin or self.via or self.destination or self.home or self.date)
@@ -37,6 +38,7 @@ class Leg:
     personnel: int | None = None
     evidence: list[Evidence] = field(default_factory=list)
     attribution: Attribution | None = None
+    landed: bool = False  # an arrival verb set the destination: the trip is over
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Track:
             leg.home = True
         if route.destination is not None and (leg.destination is None or route.kind == "arrive"):
             leg.destination = route.destination
+            leg.landed = leg.landed or route.kind == "arrive"
         if route.date is not None:
             if route.kind in {"arrive"}:
                 leg.arrive = leg.arrive or route.date
@@ -89,6 +92,15 @@ class Track:
             and leg.destination is not None
             and route.destination.id != leg.destination.id
         )
-        if new_departure or elsewhere:
+        onward = (
+            route.kind in {"travel", "send", "transit"}
+            and not route.earlier
+            and not before
+            and route.destination is not None
+            and leg.destination is not None
+            and route.destination.id != leg.destination.id
+            and (leg.landed or route.onward)
+        )
+        if new_departure or elsewhere or onward:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]

@@ -71,6 +71,9 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     route = _route(ctx, lex, tok, kind)
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+    route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
+        {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
+    )
     if len(movers) > 1:
         state.group = movers
     state.last = movers[-1] if len(movers) == 1 else state.last
@@ -91,7 +94,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             if place is not None:
                 _put(route, target, place)
     stops = set(lex.motion.classes["transit"].lemmas) if "transit" in lex.motion.classes else set()
-    for word, obj in _route_preps(verb):
+    for word, obj in _route_preps(verb, lex.motion.route_words):
         if word == "home":
             route.home = True
             continue
@@ -114,12 +117,28 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     return route
 
 
-def _route_preps(verb: Token) -> Iterator[tuple[str, Token]]:
+def _route_preps(verb: Token, route_words: frozenset[str]) -> Iterator[tuple[str, Token]]:
     """The verb's (preposition, object) pairs, with two parser slips repaired: "flew out of
     X" hangs "of X" off "out" (the inner preposition names the role), and "arrived at Cam
     Ranh International Port" can leave "at" bare with the name attached to the verb."""
-    yield from preps(verb)
+    for word, obj in preps(verb):
+        yield word, obj
+        yield from _chained(word, obj)
+        if word in _MEANS:
+            # "moved by road from Rzeszow to Jasionka": the parser hangs the route off the
+            # means of transport.
+            for inner, place in preps(obj):
+                yield inner, place
+                yield from _chained(inner, place)
     children = list(verb.children)
+    # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
+    # Benghazi": a route word's own to/for phrase continues the verb's route.
+    for node in verb.subtree:
+        if node.lower_ in route_words and node.i != verb.i and _clause_verb(node) == verb:
+            for word, obj in preps(node):
+                if word in _CHAINED:
+                    yield word, obj
+                    yield from _chained(word, obj)
     for child in children:
         if child.dep_ != "prep" or any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
             continue
@@ -134,6 +153,33 @@ def _route_preps(verb: Token) -> Iterator[tuple[str, Token]]:
 
 
 _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
+# Prepositions that continue a route when the parser hangs them off the previous route
+# phrase ("from Sevastopol to Kherson", "to Minsk via Moscow"); "in" only locates.
+_CHAINED = frozenset({"to", "toward", "towards", "into", "via", "through", "for"})
+
+
+_MEANS = frozenset({"by", "aboard", "onboard"})
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: the clause it belongs to."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _chained(word: str, obj: Token) -> Iterator[tuple[str, Token]]:
+    """ "from X to Y": "to Y" hangs off "from" or off X; both continue the route."""
+    if word not in _CHAINED | {"from", "out"}:
+        return
+    for node in (obj.head, obj):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in _CHAINED):
+            for inner in (c for c in prep.children if c.dep_ == "pobj"):
+                yield prep.lower_, inner
+                yield from _chained(prep.lower_, inner)
 
 
 def _stop_place(ctx: Context, motion: Motion, stop: Token) -> list[Place]:
@@ -208,10 +254,16 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
 def _put(route: Route, role: RoutePoint, place: Place) -> None:
     if role == "origin" and _more_specific(place, route.origin):
         route.origin = place
-    elif role == "via":
+    elif role == "via" and not _locates(place, route.via):
         route.via.append(place)
     elif role == "destination" and _more_specific(place, route.destination):
         route.destination = place
+
+
+def _locates(place: Place, others: list[Place]) -> bool:
+    """ "stopped at Benina in Libya": a country or region after a stop only locates it."""
+    wide = _RANK.get(place.feature or "", 0) <= 1 and place.feature != "water"
+    return wide and any(o.country == place.country and o.id != place.id for o in others)
 
 
 def _more_specific(place: Place, other: Place | None) -> bool:

@@ -46,6 +46,8 @@ LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", 
 LOCATIVE_FEATURES = frozenset(
     {"country", "admin", "region", "city", "locality", "water", "site", "base", "port", "curated"}
 )
+# What a route slot may name: airfields and ports too, the motion verb being their cue.
+ROUTE_FEATURES = LOCATIVE_FEATURES | SITE_FEATURES | {"airport", "airbase"}
 MAX_WORDS = 6
 # Entity-ruler ids (nlp.kb_ruler) of names that are not places.
 KB_NOT_PLACE = ("demonym:", "org:", "outlet:", "seat:")
@@ -86,6 +88,7 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
     yield from _across(ctx, gaz)
     yield from _datelines(ctx, gaz)
     yield from _locatives(ctx, gaz)
+    yield from _route_slots(ctx, gaz)
     yield from _cued(ctx, gaz)
     for ent in ctx.ents:
         if ent.label_ in ("ORG", "NORP"):
@@ -174,7 +177,50 @@ def _locatives(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
                 yield _with_cue(ctx, start, end)
 
 
-def _known_run(ctx: Context, gaz: Geocoder, i: int) -> int | None:
+def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
+    """The object of a route preposition of a motion verb ("took off from Engels", "moved
+    by rail to Kherson", "touched down at Migalovo") is a place when the gazetteer knows
+    the name, whatever label the model gave it: the verb, not the label, says it is one.
+    Airfields count here (the motion verb is the cue they otherwise need)."""
+    motion = ctx.kb.events.motion
+    lemmas = motion.verb_lemmas
+    for verb in ctx.tokens:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.casefold() not in lemmas:
+            continue
+        roles = motion.route_preps(verb.lemma_.casefold())
+        for prep in _route_prep_tokens(verb, roles):
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or not _capitalised(obj):
+                    continue
+                start_tok = obj.left_edge
+                while start_tok.i < obj.i and not _capitalised(start_tok):
+                    start_tok = ctx.doc[start_tok.i + 1]
+                ent = ctx.ent_of(start_tok)
+                if ent is not None and (ent.ent_id_ or ent.label_ in PLACE_LABELS):
+                    continue  # a known non-place name, or already a place candidate
+                end = _known_run(ctx, gaz, start_tok.i, ROUTE_FEATURES)
+                if end is not None and end > obj.i:
+                    start, stop = start_tok.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
+                    if _usable(ctx, start, stop):
+                        yield _with_cue(ctx, start, stop)
+
+
+def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
+    """The verb's route prepositions, with the ones the parser hangs off a particle ("took
+    off from X") or off another route phrase ("from X to Y")."""
+    stack = [c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"}]
+    while stack:
+        node = stack.pop()
+        if node.dep_ == "prep" and node.lower_ in roles:
+            yield node
+            stack.extend(c for o in node.children if o.dep_ == "pobj" for c in o.children)
+        if node.dep_ in {"prt", "advmod"} or node.dep_ == "prep" and node.lower_ in roles:
+            stack.extend(c for c in node.children if c.dep_ == "prep")
+
+
+def _known_run(
+    ctx: Context, gaz: Geocoder, i: int, features: frozenset[str] | None = None
+) -> int | None:
     """End of the longest capitalised run from token i that the gazetteer knows exactly."""
     doc = ctx.doc
     j = i
@@ -185,7 +231,7 @@ def _known_run(ctx: Context, gaz: Geocoder, i: int) -> int | None:
         if (
             _capitalised(doc[end - 1])
             and not _is_demonym(ctx, surface)
-            and gaz.features(surface) & LOCATIVE_FEATURES
+            and gaz.features(surface) & (features or LOCATIVE_FEATURES)
         ):
             return end  # airfields need a cue or a code, not just a preposition
     return None

@@ -111,12 +111,29 @@ class MotionClass(_Strict):
 
 
 class Motion(_Strict):
+    model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
+
     classes: dict[str, MotionClass]
     home_words: list[str]
     personnel_words: list[str]
+    part_words: frozenset[str] = frozenset()  # "a battalion of the 810th ... Brigade"
+    route_words: frozenset[str] = frozenset()  # "bound for X", "on its way to X"
+    onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
+    onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
+    collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
+    carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     group_words: list[str]
     aboard_words: list[str]  # "the officers left aboard a Boeing 787": the plane moves
-    generic_assets: list[str]
+    generic_kinds: dict[str, list[str]]  # back-reference nouns by the asset kind they mean
+
+    @cached_property
+    def generic_assets(self) -> frozenset[str]:
+        """Every noun that refers back to an asset, of any kind."""
+        return frozenset(w for words in self.generic_kinds.values() for w in words)
+
+    def kinds_meant(self, noun: str) -> frozenset[str]:
+        """The asset kinds a back-reference noun can mean ("tanker": aircraft or ship)."""
+        return frozenset(k for k, words in self.generic_kinds.items() if noun in words)
     # "to refuel the pair over the North Sea": a purpose clause's place is the trip's, by
     # these prepositions; on the task's object only by those of the asset's own position.
     purpose_preps: frozenset[str]
@@ -132,6 +149,21 @@ class Motion(_Strict):
     same_in_both_numbers: frozenset[str]  # "the aircraft": singular or plural by its verb
     count_words: dict[str, int]  # "two Tu-95s": how many assets
     source: str
+
+    @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every lemma of every motion class."""
+        return frozenset(lemma for cls in self.classes.values() for lemma in cls.lemmas)
+
+    def route_preps(self, lemma: str) -> frozenset[str]:
+        """The prepositions that mark a route point (not a date) after this verb."""
+        return frozenset(
+            word
+            for cls in self.classes.values()
+            if lemma in cls.lemmas
+            for word, role in cls.preps.items()
+            if role != "date"
+        )
 
     def classes_of(
         self, lemma: str, particles: set[str] | frozenset[str] = frozenset()

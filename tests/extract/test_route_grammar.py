@@ -1,0 +1,130 @@
+"""Route grammar: one sentence of our own per construction (issue 12), each checked for the
+asset, its origin, stopovers and destination, and the leg's dates where the text gives them.
+
+A row is (text, expected legs); a leg is (model, origin, via, destination, depart, arrive),
+where None means "not stated" and must come out empty too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from wirewatch.model import Analysis, Movement
+
+Analyze = Callable[..., Analysis]
+Leg = tuple[str, str | None, list[str], str, str | None, str | None]
+
+DATE = "2024-05-10"  # a Friday
+
+CASES: list[tuple[str, list[Leg]]] = [
+    # A chain the parser hangs off the first phrase: "from X to Y".
+    (
+        "A battalion of the 810th Naval Infantry Brigade moved by rail from Sevastopol "
+        "to Kherson.",
+        [("810th Naval Infantry Brigade", "Sevastopol", [], "Kherson", None, None)],
+    ),
+    # The means of transport carries the route ("by road from X").
+    (
+        "The Patriot battery was moved by road from Rzeszow to Jasionka.",
+        [("Patriot", "Rzeszow", [], "Jasionka", None, None)],
+    ),
+    # A name the model tags as a person is a place in a route slot of a motion verb.
+    (
+        "A pair of Su-34 jets were flown to Belbek from Morozovsk on Monday.",
+        [("Su-34", "Morozovsk", [], "Belbek", "2024-05-06", None)],
+    ),
+    # Verbs of arrival at sea and of diversion.
+    (
+        "An Arleigh Burke-class destroyer called at Souda Bay on Sunday.",
+        [("Arleigh Burke-class", None, [], "Souda Bay", None, "2024-05-05")],
+    ),
+    (
+        "A Type 052D destroyer pulled into Sihanoukville on Thursday.",
+        [("Type 052D", None, [], "Sihanoukville", None, "2024-05-09")],
+    ),
+    (
+        "The Il-76 diverted to Minsk after Polish controllers refused the request.",
+        [("Il-76", None, [], "Minsk", None, None)],
+    ),
+    # An intransitive deployment: the unit is the subject ("June" is the latest June).
+    (
+        "The 101st Airborne Division deployed to Romania in June.",
+        [("101st Airborne Division", None, [], "Romania", None, "2023-06-01")],
+    ),
+    # Route words without a motion verb of their own.
+    (
+        "A Russian Il-76 transited Turkish airspace on its way to Benghazi.",
+        [("Il-76", None, [], "Benghazi", None, None)],
+    ),
+    (
+        "The Type 054A frigate left Qingdao on 3 May, bound for Djibouti.",
+        [("Type 054A", "Qingdao", [], "Djibouti", "2024-05-03", None)],
+    ),
+    # What a convoy carries is what moves.
+    (
+        "The convoy carrying the S-400 system crossed into Belarus near Mozyr.",
+        [("S-400", None, [], "Belarus", None, None)],
+    ),
+    # A stop located by its country; a loose second verb shares the subject.
+    (
+        "The An-124 first stopped at Benina in Libya, then flew on to Bamako, arriving "
+        "on 12 March.",
+        [("An-124", None, ["Benina"], "Bamako", None, "2024-03-12")],
+    ),
+    # Back-references by kind: "the jet" is the aircraft, not the ship named since.
+    (
+        "A Russian Il-76 landed at Hmeimim on Monday. A Type 054A frigate docked at Tartus "
+        "the same day. The jet flew on to Benghazi.",
+        [
+            ("Il-76", None, [], "Hmeimim", None, "2024-05-06"),
+            ("Il-76", "Hmeimim", [], "Benghazi", None, None),
+            ("Type 054A", None, [], "Tartus", None, "2024-05-06"),
+        ],
+    ),
+    # A return is a leg of its own, from where the asset was.
+    (
+        "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "
+        "9 April. The planes returned to Dover two days later.",
+        [
+            ("C-17", "Dover Air Force Base", [], "Rzeszow", "2024-04-09", None),
+            ("C-17", "Rzeszow", [], "Dover", None, "2024-04-11"),
+        ],
+    ),
+]
+
+
+def _name(analysis: Analysis, place_id: str | None) -> str | None:
+    place = analysis.place(place_id)
+    return place.name if place else None
+
+
+def _leg(analysis: Analysis, movement: Movement) -> Leg:
+    return (
+        movement.asset.model or "",
+        _name(analysis, movement.origin),
+        [_name(analysis, v) or "" for v in movement.via],
+        _name(analysis, movement.destination) or "",
+        movement.depart.start.isoformat() if movement.depart else None,
+        movement.arrive.start.isoformat() if movement.arrive else None,
+    )
+
+
+@pytest.mark.parametrize(("text", "legs"), CASES, ids=[c[0][:40] for c in CASES])
+def test_route_construction(geocoded_text: Analyze, text: str, legs: list[Leg]) -> None:
+    analysis = geocoded_text(text, DATE)
+    found = sorted((_leg(analysis, m) for m in analysis.movements), key=repr)
+    assert found == sorted(legs, key=repr)
+
+
+def test_post_nominal_operator(geocoded_text: Analyze) -> None:
+    """ "An Il-76MD of the Russian Aerospace Forces", "a C-130H belonging to the Egyptian
+    Air Force": the operator named after the asset."""
+    for text, country in [
+        ("An Il-76MD of the Russian Aerospace Forces touched down at Hmeimim.", "RUS"),
+        ("A C-130H belonging to the Egyptian Air Force landed in Benghazi.", "EGY"),
+    ]:
+        (movement,) = geocoded_text(text, DATE).movements
+        assert movement.asset.operator is not None
+        assert movement.asset.operator.country == country
