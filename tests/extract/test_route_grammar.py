@@ -83,6 +83,44 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Type 054A", None, [], "Tartus", None, "2024-05-06"),
         ],
     ),
+    # A light verb with a trip noun is a trip; told with both ends, a leg of its own
+    # ("Friday" is the document's own day).
+    (
+        "The Il-76MD, which flew paratroopers to Tajikistan earlier this month, made a "
+        "second hop on Friday, from Dushanbe to Kant air base in Kyrgyzstan.",
+        [
+            ("Il-76MD", None, [], "Tajikistan", None, "2024-05-01"),
+            ("Il-76MD", "Dushanbe", [], "Kant air base", "2024-05-10", None),
+        ],
+    ),
+    # Told out of time order: the past perfect paragraph sorts before the latest trip, and a
+    # verb the parser leaves without a subject moves what the verb before it moved.
+    (
+        "The aircraft left Bamako on Monday and stopped at Khmeimim in Syria before landing "
+        "at Migalovo on Tuesday. It had departed Migalovo on 1 May, reached Khmeimim the "
+        "next day, and then flew on to Benina airport in Benghazi, where it landed on "
+        "3 May. From there it continued to Bamako on 4 May.",
+        [],  # no asset named: nothing (the next case names one)
+    ),
+    (
+        "The An-124 left Bamako on Monday and stopped at Khmeimim in Syria before landing "
+        "at Migalovo on Tuesday. It had departed Migalovo on 1 May, reached Khmeimim the "
+        "next day, and then flew on to Benina airport in Benghazi, where it landed on "
+        "3 May. From there it continued to Bamako on 4 May.",
+        [
+            ("An-124", "Migalovo", [], "Khmeimim", "2024-05-01", "2024-05-02"),
+            ("An-124", "Khmeimim", [], "Benina airport", None, "2024-05-03"),
+            ("An-124", "Benina airport", [], "Bamako", None, "2024-05-04"),
+            ("An-124", "Bamako", ["Khmeimim"], "Migalovo", "2024-05-06", "2024-05-07"),
+        ],
+    ),
+    # A departure from where the current leg began tells that leg again (it is not a new
+    # trip), and an apposed registration names the airframe.
+    (
+        "The An-124 flew on to Mali on Friday, touching down at Bamako in the afternoon. "
+        "The aircraft, RA-82038, departed Benina airport in Benghazi in the morning.",
+        [("An-124", "Benina airport", [], "Bamako", None, "2024-05-10")],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "
@@ -128,3 +166,12 @@ def test_post_nominal_operator(geocoded_text: Analyze) -> None:
         (movement,) = geocoded_text(text, DATE).movements
         assert movement.asset.operator is not None
         assert movement.asset.operator.country == country
+
+
+def test_apposed_registration_names_the_airframe(geocoded_text: Analyze) -> None:
+    analysis = geocoded_text(
+        "An An-124 landed at Benina airport on Tuesday. The aircraft, RA-82038, left for "
+        "Bamako on Friday.",
+        DATE,
+    )
+    assert {m.asset.identifier for m in analysis.movements} == {"RA-82038"}

@@ -43,6 +43,19 @@ class State:
                 self.history.remove(track)
             self.history.append(track)
 
+    def identify(self, track: Track, identifier: str) -> None:
+        """ "The aircraft, RA-82038, departed": a back-reference names the airframe's
+        identifier; the track is keyed on it from now on, so later mentions join it."""
+        if track.asset.identifier is not None:
+            return
+        key = f"{track.key.split('|', 1)[0]}|{identifier}"
+        if key in self.tracks:
+            return
+        self.tracks.pop(track.key, None)
+        track.key = key
+        track.asset = track.asset.model_copy(update={"identifier": identifier})
+        self.tracks[key] = track
+
     def latest(self, kinds: frozenset[str]) -> Track | None:
         """The asset last mentioned of a kind a back-reference can mean ("the frigate")."""
         for track in reversed(self.history):
@@ -94,7 +107,7 @@ def _split(state: State, track: Track, identifiers: list[str]) -> list[Track]:
         clone = Track(
             key,
             track.asset.model_copy(update={"identifier": ident, "count": 1}),
-            legs=copy.deepcopy(track.legs),
+            routes=copy.deepcopy(track.routes),
             returned=track.returned,
             personnel=track.personnel,
         )
@@ -141,6 +154,15 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         if not tracks and verb.dep_ == "conj" and not _own_subject(verb):
             # "left X aboard a Boeing 787 and reached Y": the second verb moves the same craft.
             tracks = list(state.by_verb.get(verb.head.i, []))
+        if not tracks and not _own_subject(verb) and verb.dep_ in _MISPARSED:
+            # "The aircraft, RA-82038, departed Benina airport": a finite verb the parser
+            # made a modifier of the noun after it moves the asset named before it.
+            tracks = _asset_before(lex, verb, state)
+        if not tracks and not _own_subject(verb):
+            # "It had departed X on 4 October, reached Y the next day": a parse that leaves
+            # the second verb without a subject; it moves what the sentence's last motion
+            # verb before it moved.
+            tracks = _previous_movers(verb, state)
     state.by_verb[verb.i] = tracks
     if tracks:
         state.recent = tracks
@@ -153,6 +175,27 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             if track.asset.operator is None:
                 track.asset = track.asset.model_copy(update={"operator": operator})
     return tracks
+
+
+_MISPARSED = frozenset({"amod", "compound", "nmod"})
+
+
+def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
+    if verb.tag_ != "VBD":
+        return []
+    sent = verb.sent
+    for token in reversed(verb.doc[sent.start : verb.i]):
+        if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.dep_ != "appos":
+            found = tracks_for(lex, token, state)
+            if found:
+                return found
+    return []
+
+
+def _previous_movers(verb: Token, state: State) -> list[Track]:
+    sent = verb.sent
+    earlier = [i for i in state.by_verb if sent.start <= i < verb.i and state.by_verb[i]]
+    return list(state.by_verb[max(earlier)]) if earlier else []
 
 
 def _tracks_in(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]:
@@ -181,8 +224,13 @@ def _subjects(verb: Token) -> list[Token]:
         subject = subject_of(verb)
         # "stopped at Benina, then flew on to Bamako": the parser can leave the second
         # verb as a loose dependent of the first, whose subject it shares.
-        while subject is None and verb.dep_ in _LOOSE and verb.head.i != verb.i:
-            verb = verb.head
+        while subject is None and verb.head.i != verb.i:
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head  # "stopped at X before landing at Y": "landing"
+            elif verb.dep_ in _LOOSE:
+                verb = verb.head
+            else:
+                break
             subject = subject_of(verb)
         return [subject] if subject is not None else []
     out = []
@@ -280,11 +328,17 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             # same in both numbers, with a verb that does not say which, is the group that
             # moved last.
             return list(state.recent)
-        if state.last.asset.kind in kinds or not kinds:
-            return [state.last]
+        found = state.last if state.last.asset.kind in kinds or not kinds else None
         # "The Il-76 landed ... The frigate left": the latest asset of the noun's kind.
-        found = state.latest(kinds)
-        return [found] if found is not None else []
+        found = found or state.latest(kinds)
+        if found is None:
+            return []
+        apposed = [c for c in holder.children if c.dep_ == "appos"]
+        for child in apposed:
+            ids = state.catalogue.identifiers_in(child.text)
+            if ids:
+                state.identify(found, ids[0])
+        return [found]
     return []
 
 

@@ -1,8 +1,15 @@
-"""Per-asset trips built up across sentences: each route statement updates the asset's
-current leg, or starts a new one when the asset sets off again after arriving."""
+"""Per-asset trips built up across sentences.
+
+Each route statement about an asset is kept in text order; at the end they are put in time
+order (a statement without a date of its own takes the date of the one told just before it,
+so "It had departed Migalovo on 4 October, reached Khmeimim the next day and then flew on to
+Benina" sorts before "The aircraft left Bamako on Monday", told first), and swept into legs:
+a statement updates the current leg, or starts a new one when the asset sets off again
+after arriving."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from wirewatch.model import Asset, Attribution, Evidence, Place, When
@@ -22,6 +29,9 @@ class Route:
     attribution: Attribution | None = None
     earlier: bool = False  # past perfect ("had left"): about the leg already told
     onward: bool = False  # "flew on to", "then sailed to", "returned to": a further trip
+    # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
+    # identifies the asset by an earlier trip; it places the asset, it is not news.
+    background: bool = False
 
     def empty(self) -> bool:
         return not (self.origin or self.via or self.destination or self.home or self.date)
@@ -39,6 +49,7 @@ class Leg:
     evidence: list[Evidence] = field(default_factory=list)
     attribution: Attribution | None = None
     landed: bool = False  # an arrival verb set the destination: the trip is over
+    background: bool = True  # told only in identifying clauses (until a statement says more)
 
 
 @dataclass
@@ -48,15 +59,33 @@ class Track:
     legs: list[Leg] = field(default_factory=list)
     returned: bool = False  # the text says the asset is back home
     personnel: int | None = None
+    routes: list[Route] = field(default_factory=list)  # the statements, in text order
+
+    def add(self, route: Route) -> None:
+        self.routes.append(route)
+
+    def build(self) -> list[Leg]:
+        """The legs, from the statements in time order."""
+        self.legs = []
+        for route in _in_time_order(self.routes):
+            self.update(route)
+        return self.legs
 
     def update(self, route: Route) -> None:
         leg = self._leg_for(route)
-        if route.origin is not None and leg.origin is None:
-            leg.origin = route.origin
+        leg.background = leg.background and route.background
+        if route.origin is not None and (
+            leg.origin is None
+            or (_within(route.origin, leg.origin) and not _same(route.origin, leg.origin))
+        ):
+            leg.origin = route.origin  # "landed in Libya ... departed Benina": the narrower
         leg.via.extend(p for p in route.via if p.id not in {v.id for v in leg.via})
         if route.home and leg.destination is None:
             leg.home = True
-        if route.destination is not None and (leg.destination is None or route.kind == "arrive"):
+        if route.destination is not None and (
+            leg.destination is None
+            or (route.kind == "arrive" and not _wider(route.destination, leg.destination))
+        ):
             leg.destination = route.destination
             leg.landed = leg.landed or route.kind == "arrive"
         if route.date is not None:
@@ -84,13 +113,19 @@ class Track:
             and leg.arrive is not None
             and route.date.start < leg.arrive.start
         )
-        new_departure = route.kind == "depart" and arrived and not route.earlier and not before
+        new_departure = (
+            route.kind == "depart"
+            and arrived
+            and not route.earlier
+            and not before
+            and not _told_again(route, leg)
+        )
         elsewhere = (
             route.kind == "arrive"
             and leg.arrive is not None
             and route.destination is not None
             and leg.destination is not None
-            and route.destination.id != leg.destination.id
+            and not _near(route.destination, leg.destination)
         )
         onward = (
             route.kind in {"travel", "send", "transit"}
@@ -98,9 +133,103 @@ class Track:
             and not before
             and route.destination is not None
             and leg.destination is not None
-            and route.destination.id != leg.destination.id
+            and not _near(route.destination, leg.destination)
             and (leg.landed or route.onward)
         )
-        if new_departure or elsewhere or onward:
+        # "flew troops to Tajikistan ... made a hop from Dushanbe to Kant": a trip told
+        # with both ends, other than the current leg's end, is a trip of its own.
+        whole = (
+            route.origin is not None
+            and route.destination is not None
+            and leg.destination is not None
+            and not route.earlier
+            and not before
+            and not _near(route.destination, leg.destination)
+        )
+        if new_departure or elsewhere or onward or whole:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]
+
+
+def _in_time_order(routes: list[Route]) -> list[Route]:
+    """Statements sorted by date, stable in text order; an undated one takes the date of
+    the statement before it (the first ones, of the first dated statement)."""
+    dates = [r.date.start if r.date is not None else None for r in routes]
+    known = [d for d in dates if d is not None]
+    if not known or all(d == known[0] for d in known):
+        return list(routes)  # nothing to reorder: keep the text's order
+    effective = []
+    current = known[0]
+    for day in dates:
+        current = day if day is not None else current
+        effective.append(current)
+    order = sorted(range(len(routes)), key=lambda i: (effective[i], i))
+    return [routes[i] for i in order]
+
+
+_WIDE = frozenset({"country", "region", "admin", "water"})
+
+
+def _same(a: Place, b: Place) -> bool:
+    return a.id == b.id
+
+
+def _within(narrow: Place, wide: Place) -> bool:
+    """`narrow` lies in `wide` as far as the places tell: the same place, or a place of the
+    country (or first-level area) `wide` is."""
+    if narrow.id == wide.id:
+        return True
+    if (
+        wide.precision_km is not None
+        and narrow.precision_km is not None
+        and narrow.precision_km < wide.precision_km
+        and None not in (narrow.lat, narrow.lon, wide.lat, wide.lon)
+    ):
+        # "South America" and Caracas: a point within the wider place's extent.
+        if _km(narrow.lat, narrow.lon, wide.lat, wide.lon) <= wide.precision_km:  # type: ignore[arg-type]
+            return True
+    return (
+        wide.feature in _WIDE
+        and narrow.feature not in {"country"}
+        and narrow.country is not None
+        and narrow.country == wide.country
+    )
+
+
+def _told_again(route: Route, leg: Leg) -> bool:
+    """ "flew on to Mali ... The aircraft departed Benina in the morning": a departure from
+    where the current leg began (not from where it ended) tells that leg again."""
+    origin = route.origin
+    if origin is None or leg.destination is None:
+        return False
+    if _within(origin, leg.destination) or _within(leg.destination, origin):
+        return False  # leaving where it arrived: a new trip
+    return leg.origin is None or _within(origin, leg.origin) or _within(leg.origin, origin)
+
+
+# Two end points this close are one place told twice ("Benina airport ... Benghazi, where
+# it landed"): an arrival there is not a trip elsewhere.
+NEAR_KM = 60.0
+
+
+def _near(a: Place, b: Place) -> bool:
+    if a.id == b.id or _within(a, b) or _within(b, a):
+        return True
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return _km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+def _wider(a: Place, b: Place) -> bool:
+    """`a` is the wider of two names for where the asset is ("Benghazi" after "Benina
+    airport", "Libya" after "Benghazi"): keep the narrower."""
+    if a.precision_km is not None and b.precision_km is not None:
+        return a.precision_km > b.precision_km and _near(a, b)
+    return _within(b, a) and a.id != b.id
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

@@ -46,6 +46,8 @@ def find_movements(ctx: Context) -> None:
         for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
+    for track in state.tracks.values():
+        track.build()
     movements = [m for track in state.tracks.values() for m in _movements(ctx, track)]
     ctx.movements.extend(movements)
     ctx.events[:] = operation_events(ctx, movements, ctx.events)
@@ -60,7 +62,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if tok.pos_ not in {"VERB", "AUX"}:
         return
     particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}}
-    kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles)
+    kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok)
     if not kinds or negated(tok, lex) or speculative(tok, lex):
         _personnel(lex, tok, state)
         return
@@ -71,6 +73,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     route = _route(ctx, lex, tok, kind)
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+    route.background = tok.dep_ == "relcl" and tok.head.i in state.by_token
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
@@ -80,7 +83,16 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if route.empty():
         return
     for track in movers:
-        track.update(route)
+        track.add(route)
+
+
+def _trip(lex: EventLexicon, verb: Token) -> list[str]:
+    """ "made a second hop from Dushanbe to Kant", "completed the flight to X": a light
+    verb with a trip noun moves its subject like a verb of travel."""
+    if verb.lemma_.casefold() not in lex.motion.trip_verbs:
+        return []
+    objects = (c for c in verb.children if c.dep_ == "dobj")
+    return ["travel"] if any(o.lemma_.casefold() in lex.motion.trip_nouns for o in objects) else []
 
 
 def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
@@ -89,7 +101,10 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     target = lex.motion.classes[kind].object
     # "crossed the Sea of Japan and the Sea of Okhotsk": every coordinated object.
     if target is not None:
-        for obj in (p for c in verb.children if c.dep_ == "dobj" for p in parties(c)):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
+            objects.append(verb.head)  # "departed Benina airport" parsed as a modifier
+        for obj in (p for c in objects for p in parties(c)):
             place = place_of(ctx, obj)
             if place is not None:
                 _put(route, target, place)
@@ -131,12 +146,18 @@ def _route_preps(verb: Token, route_words: frozenset[str]) -> Iterator[tuple[str
                 yield inner, place
                 yield from _chained(inner, place)
     children = list(verb.children)
+    # "flew the first paratroopers into Romania": the parser hangs the route off the
+    # object carried.
+    for obj in (c for c in children if c.dep_ == "dobj"):
+        for word, place in preps(obj):
+            if word in _CHAINED - {"for"}:
+                yield word, place
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
     for node in verb.subtree:
         if node.lower_ in route_words and node.i != verb.i and _clause_verb(node) == verb:
             for word, obj in preps(node):
-                if word in _CHAINED:
+                if word in _CHAINED or word == "from":
                     yield word, obj
                     yield from _chained(word, obj)
     for child in children:
@@ -159,6 +180,7 @@ _CHAINED = frozenset({"to", "toward", "towards", "into", "via", "through", "for"
 
 
 _MEANS = frozenset({"by", "aboard", "onboard"})
+_CLAUSAL = frozenset({"relcl", "acl", "advcl", "pcomp", "ccomp", "xcomp", "conj", "parataxis"})
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -225,7 +247,7 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
     off Qingdao the following day"), else for an arrival or departure the sentence's only
     date, unless another verb's clause states it ("left X on Monday ... and reached Y":
     Monday is the departure, not the arrival)."""
-    own = clause_date(ctx, verb)
+    own = _own_date(ctx, verb)
     if own is not None:
         return own
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -249,6 +271,26 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
         if t.pos_ in {"VERB", "AUX"} and t.i != verb.i and t.idx < only.span.start
     )
     return None if any(clause_date(ctx, t) == only for t in others) else only
+
+
+def _own_date(ctx: Context, verb: Token) -> TimeExpr | None:
+    """A date in the verb's own clause, not in a clause nested in one of its phrases
+    ("stopped at X before landing at Y on Tuesday", "flew to X, where it landed on 7
+    October": Tuesday and 7 October belong to the landing)."""
+    hits: list[TimeExpr] = []
+    for child in verb.children:
+        if child.dep_ not in {"prep", "npadvmod", "advmod", "nmod", "tmod", "pobj"}:
+            continue
+        nested = [t for t in child.subtree if t.pos_ in {"VERB", "AUX"} and t.dep_ in _CLAUSAL]
+        end = min((t.left_edge.i for t in nested), default=child.right_edge.i + 1)
+        if end <= child.left_edge.i:
+            continue
+        last = verb.doc[end - 1]
+        hit = date_in(ctx, child.left_edge.idx, last.idx + len(last))
+        if hit is not None:
+            hits.append(hit)
+    # "this week flew on to Mali on Friday": the day, not the week.
+    return min(hits, key=lambda d: (d.end - d.start, d.span.start)) if hits else None
 
 
 def _put(route: Route, role: RoutePoint, place: Place) -> None:
@@ -307,8 +349,6 @@ def _personnel(lex: EventLexicon, verb: Token, state: State) -> None:
         )
         for track in tracks:
             track.personnel = track.personnel or count
-            if track.legs:
-                track.legs[0].personnel = track.legs[0].personnel or count
 
 
 def _movements(ctx: Context, track: Track) -> list[Movement]:

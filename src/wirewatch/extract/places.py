@@ -179,30 +179,38 @@ def _locatives(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
 
 def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     """The object of a route preposition of a motion verb ("took off from Engels", "moved
-    by rail to Kherson", "touched down at Migalovo") is a place when the gazetteer knows
-    the name, whatever label the model gave it: the verb, not the label, says it is one.
-    Airfields count here (the motion verb is the cue they otherwise need)."""
+    by rail to Kherson", "touched down at Migalovo"), or of a verb whose object is a route
+    point ("departed Migalovo"), is a place when the gazetteer knows the name, whatever
+    label the model gave it: the verb, not the label, says it is one. Airfields count here
+    (the motion verb is the cue they otherwise need)."""
     motion = ctx.kb.events.motion
     lemmas = motion.verb_lemmas
     for verb in ctx.tokens:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.casefold() not in lemmas:
+        lemma = verb.lemma_.casefold()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in lemmas:
             continue
-        roles = motion.route_preps(verb.lemma_.casefold())
-        for prep in _route_prep_tokens(verb, roles):
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or not _capitalised(obj):
-                    continue
-                start_tok = obj.left_edge
-                while start_tok.i < obj.i and not _capitalised(start_tok):
-                    start_tok = ctx.doc[start_tok.i + 1]
-                ent = ctx.ent_of(start_tok)
-                if ent is not None and (ent.ent_id_ or ent.label_ in PLACE_LABELS):
-                    continue  # a known non-place name, or already a place candidate
-                end = _known_run(ctx, gaz, start_tok.i, ROUTE_FEATURES)
-                if end is not None and end > obj.i:
-                    start, stop = start_tok.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
-                    if _usable(ctx, start, stop):
-                        yield _with_cue(ctx, start, stop)
+        prepositions = _route_prep_tokens(verb, motion.route_preps(lemma))
+        objects = [o for p in prepositions for o in p.children if o.dep_ == "pobj"]
+        if motion.takes_place_object(lemma):
+            objects += [c for c in verb.children if c.dep_ == "dobj"]
+        for obj in (o for o in objects if _capitalised(o)):
+            span = _slot_place(ctx, gaz, obj)
+            if span is not None:
+                yield span
+
+
+def _slot_place(ctx: Context, gaz: Geocoder, obj: Token) -> tuple[int, int] | None:
+    first = obj.left_edge
+    while first.i < obj.i and not _capitalised(first):
+        first = ctx.doc[first.i + 1]
+    ent = ctx.ent_of(first)
+    if ent is not None and (ent.ent_id_ or ent.label_ in PLACE_LABELS):
+        return None  # a known non-place name, or already a place candidate
+    end = _known_run(ctx, gaz, first.i, ROUTE_FEATURES)
+    if end is None or end <= obj.i:
+        return None
+    start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
+    return _with_cue(ctx, start, stop) if _usable(ctx, start, stop) else None
 
 
 def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
@@ -282,7 +290,8 @@ def _trim(text: str, offset: int) -> tuple[int, int]:
     """Drop a leading article or stray possessive and a trailing possessive."""
     lead = _ARTICLE.match(text)
     cut = lead.end() if lead else 0
-    body = _POSSESSIVE.sub("", text[cut:])
+    # "Ramstein (ETAR": an entity the model ran into a bracketed code ends at the bracket.
+    body = _POSSESSIVE.sub("", text[cut:].split("(", 1)[0].rstrip())
     return offset + cut, offset + cut + len(body.rstrip())
 
 

@@ -118,6 +118,8 @@ class Motion(_Strict):
     personnel_words: list[str]
     part_words: frozenset[str] = frozenset()  # "a battalion of the 810th ... Brigade"
     route_words: frozenset[str] = frozenset()  # "bound for X", "on its way to X"
+    trip_verbs: frozenset[str] = frozenset()  # "made a hop from X to Y"
+    trip_nouns: frozenset[str] = frozenset()
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
@@ -154,6 +156,10 @@ class Motion(_Strict):
     def verb_lemmas(self) -> frozenset[str]:
         """Every lemma of every motion class."""
         return frozenset(lemma for cls in self.classes.values() for lemma in cls.lemmas)
+
+    def takes_place_object(self, lemma: str) -> bool:
+        """A verb whose direct object is a route point ("left Bamako", "reached X")."""
+        return any(lemma in c.lemmas and c.object is not None for c in self.classes.values())
 
     def route_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions that mark a route point (not a date) after this verb."""
