@@ -23,6 +23,8 @@ class Mention:
     asset: Asset
     token: Token  # the phrase head, for the parse
     identifiers: list[str]  # all tail/hull numbers listed with it (one track each)
+    # "a second An-124" (2), "another An-124" (-1): one more airframe of the type.
+    instance: int | None = None
 
 
 def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | None:
@@ -54,7 +56,13 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         asset=asset,
         token=head,
         identifiers=identifiers,
+        instance=_instance(ent, ctx.kb.events.motion.instance_words),
     )
+
+
+def _instance(ent: SpacySpan, words: dict[str, int]) -> int | None:
+    """ "A second An-124", "a third", "another": which airframe of the type this is."""
+    return next((words[t.lower_] for t in _left_run(ent) if t.lower_ in words), None)
 
 
 def unit_mentions(

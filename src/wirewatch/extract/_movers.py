@@ -83,7 +83,17 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
 
 
 def _tracks_of(state: State, mention: Mention) -> list[Track]:
-    """One track per listed identifier ("tail numbers A and B" are two airframes)."""
+    """One track per listed identifier ("tail numbers A and B" are two airframes), and one
+    per counted instance ("a second An-124", "another An-124")."""
+    if mention.instance is not None and not mention.identifiers:
+        family = mention.key.split("|", 1)[0]
+        number = mention.instance
+        if number < 0:  # "another": one more than those of its type so far
+            number = 1 + sum(1 for k in state.tracks if k.split("|", 1)[0] == family)
+        key = f"{family}|#{number}" if number > 1 else mention.key
+        track = state.tracks.setdefault(key, Track(key, mention.asset))
+        _enrich(track, mention)
+        return [track]
     if len(mention.identifiers) < 2:
         track = state.tracks.setdefault(mention.key, Track(mention.key, mention.asset))
         _enrich(track, mention)
@@ -154,9 +164,11 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         if not tracks and verb.dep_ == "conj" and not _own_subject(verb):
             # "left X aboard a Boeing 787 and reached Y": the second verb moves the same craft.
             tracks = list(state.by_verb.get(verb.head.i, []))
-        if not tracks and not _own_subject(verb) and verb.dep_ in _MISPARSED:
-            # "The aircraft, RA-82038, departed Benina airport": a finite verb the parser
-            # made a modifier of the noun after it moves the asset named before it.
+        if not tracks and not _own_subject(verb):
+            # "..., when an An-124, RA-82030, flew from X": a parse that gives the verb
+            # another clause's subject; "The aircraft, RA-82038, departed Benina airport":
+            # a finite verb the parser made a modifier of the noun after it. Either way the
+            # asset named just before the verb, with no verb between, is what moves.
             tracks = _asset_before(lex, verb, state)
         if not tracks and not _own_subject(verb):
             # "It had departed X on 4 October, reached Y the next day": a parse that leaves
@@ -181,14 +193,23 @@ _MISPARSED = frozenset({"amod", "compound", "nmod"})
 
 
 def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
-    if verb.tag_ != "VBD":
-        return []
+    misparsed = verb.dep_ in _MISPARSED and verb.tag_ == "VBD"
     sent = verb.sent
-    for token in reversed(verb.doc[sent.start : verb.i]):
-        if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.dep_ != "appos":
+    before = list(reversed(verb.doc[sent.start : verb.i]))
+    for token in before:
+        if token.pos_ in {"VERB", "AUX"}:
+            break  # another clause: its assets are its own
+        if token.i in state.by_token:
+            return list(state.by_token[token.i])
+        if misparsed and token.pos_ in {"NOUN", "PROPN", "PRON"} and token.dep_ != "appos":
             found = tracks_for(lex, token, state)
             if found:
                 return found
+    # Past another clause, only the sentence's asset subject ("A second An-124 made the
+    # X-Y run ... and returned to X": the parser gave "returned" another subject).
+    for token in before:
+        if token.i in state.by_token and token.dep_ in _SUBJECTS:
+            return list(state.by_token[token.i])
     return []
 
 
@@ -312,7 +333,7 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         state.last = by_id[-1]
         return by_id
     if is_generic_plural(holder, motion) or holder.lower_ in motion.group_words:
-        group = list(state.group) or list(state.tracks.values())
+        group = _group(motion, holder, state)
         # "The bombers, tail numbers A and B, took off": ids between the noun and its verb.
         end = max(holder.right_edge.i, holder.head.i if holder.head.i > holder.i else 0)
         span = holder.doc[holder.left_edge.i : end + 1]
@@ -340,6 +361,22 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
                 state.identify(found, ids[0])
         return [found]
     return []
+
+
+def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
+    """ "Both aircraft", "the two ships", "they": the group named last, else the latest
+    assets of the kind the noun means, as many as it counts ("both": two)."""
+    kinds = motion.kinds_meant(holder.lower_)
+    if state.group and all(not kinds or t.asset.kind in kinds for t in state.group):
+        return list(state.group)
+    counts = [
+        motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
+        for c in holder.children
+        if c.dep_ in {"det", "nummod", "predet"}
+    ]
+    wanted = max(counts, default=0)
+    found = [t for t in reversed(state.history) if not kinds or t.asset.kind in kinds]
+    return list(reversed(found[:wanted] if wanted else found)) or list(state.tracks.values())
 
 
 def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:

@@ -45,6 +45,8 @@ class Geocoder(Protocol):
 
     def features(self, name: str) -> frozenset[str]: ...
 
+    def loose_features(self, name: str) -> frozenset[str]: ...  # exact or by skeleton
+
     def codes(self, code: str) -> Sequence[object]: ...  # airfields with this ICAO/IATA code
 
     def key(self, name: str) -> str: ...

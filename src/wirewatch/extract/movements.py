@@ -22,6 +22,7 @@ from wirewatch.extract._syntax import (
     date_in,
     parties,
     place_of,
+    previous_date,
     preps,
     sentence_date,
     subject_of,
@@ -95,6 +96,18 @@ def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     return ["travel"] if any(o.lemma_.casefold() in lex.motion.trip_nouns for o in objects) else []
 
 
+def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> None:
+    """ "made the Hmeimim–Benina run": a trip noun's place modifiers are its two ends."""
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if noun.lemma_.casefold() not in lex.motion.trip_nouns:
+            continue
+        ends = [p for t in noun.lefts for p in ctx.places_over(t.left_edge.idx, t.idx + len(t))]
+        ends = list({p.id: p for p in ends}.values())
+        if len(ends) >= 2:
+            route.origin = route.origin or ends[0]
+            route.destination = route.destination or ends[-1]
+
+
 def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     roles = lex.motion.classes[kind].preps
     route = Route(kind=kind)
@@ -123,6 +136,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         for place in (place_of(ctx, o) for o in (parties(obj) if role == "via" else [obj])):
             if place is not None:
                 _put(route, role, place)
+    _trip_ends(ctx, lex, verb, route)
     if route.destination is None and kind in {"travel", "depart"}:
         route.destination = _purpose_place(ctx, lex.motion, verb)
     date = _verb_date(ctx, verb, kind)
@@ -258,10 +272,15 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
                 )
                 if hit is not None:
                     return hit
-    if kind not in {"arrive", "depart"}:
+    if kind not in {"arrive", "depart"} and not (kind == "travel" and _has_origin(verb)):
         return None
     only = sentence_date(ctx, verb.sent)
     if only is None:
+        # "The ministry announced on Friday that deliveries had begun. An An-124 landed at
+        # X in the morning": the paragraph's running date, for an arrival or departure.
+        running = previous_date(ctx, verb.sent.start_char)
+        if running is not None and kind in {"arrive", "depart"} and running.precision == "day":
+            return running
         return None
     # A date fronted before the verbs ("Last week X passed ... and docked in Y") covers
     # them all; one written after another verb is that verb's own.
@@ -270,7 +289,17 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
         for t in verb.sent
         if t.pos_ in {"VERB", "AUX"} and t.i != verb.i and t.idx < only.span.start
     )
+    # "began on 14 December, when an An-124 flew from X": "when" ties the date to it.
+    if only.span.end <= verb.idx:
+        between = ctx.doc.char_span(only.span.end, verb.idx, alignment_mode="expand")
+        if between is not None and any(t.lower_ in {"when", "as"} for t in between):
+            return only
     return None if any(clause_date(ctx, t) == only for t in others) else only
+
+
+def _has_origin(verb: Token) -> bool:
+    """ "flew from X to Y": a trip told from its start, dated by its departure."""
+    return any(word == "from" for word, _ in preps(verb))
 
 
 def _own_date(ctx: Context, verb: Token) -> TimeExpr | None:

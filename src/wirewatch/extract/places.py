@@ -206,7 +206,7 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token) -> tuple[int, int] | No
     ent = ctx.ent_of(first)
     if ent is not None and (ent.ent_id_ or ent.label_ in PLACE_LABELS):
         return None  # a known non-place name, or already a place candidate
-    end = _known_run(ctx, gaz, first.i, ROUTE_FEATURES)
+    end = _known_run(ctx, gaz, first.i, ROUTE_FEATURES, loose=True)
     if end is None or end <= obj.i:
         return None
     start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
@@ -227,7 +227,12 @@ def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
 
 
 def _known_run(
-    ctx: Context, gaz: Geocoder, i: int, features: frozenset[str] | None = None
+    ctx: Context,
+    gaz: Geocoder,
+    i: int,
+    features: frozenset[str] | None = None,
+    *,
+    loose: bool = False,
 ) -> int | None:
     """End of the longest capitalised run from token i that the gazetteer knows exactly."""
     doc = ctx.doc
@@ -239,7 +244,8 @@ def _known_run(
         if (
             _capitalised(doc[end - 1])
             and not _is_demonym(ctx, surface)
-            and gaz.features(surface) & (features or LOCATIVE_FEATURES)
+            and (gaz.loose_features if loose else gaz.features)(surface)
+            & (features or LOCATIVE_FEATURES)
         ):
             return end  # airfields need a cue or a code, not just a preposition
     return None

@@ -101,6 +101,16 @@ class Gazetteer:
             kinds = self._features[name_key] = _features(self._query("key", name_key))
         return kinds
 
+    def loose_features(self, name: str) -> frozenset[str]:
+        """The features of entries the name matches exactly or by transliteration skeleton
+        ("Chkalovsky" for "Chkalovskiy"): for slots that are places anyway (a motion verb's
+        route), never for scanning running text."""
+        exact = self.features(name)
+        if exact:
+            return exact
+        # A skeleton match stands for the name it folds ("skel" is how it matched).
+        return _features([replace(c, how="name") for c in self.lookup_skeleton(name)])
+
     def codes(self, code: str) -> list[Candidate]:
         """Airfields with this ICAO/IATA code."""
         return [c for c in self.lookup(code) if c.how == "code"]

@@ -85,6 +85,9 @@ class Geocoder:
     def features(self, name: str) -> frozenset[str]:
         return self.gazetteer.features(name)
 
+    def loose_features(self, name: str) -> frozenset[str]:
+        return self.gazetteer.loose_features(name)
+
     def codes(self, code: str) -> list[Candidate]:
         return self.gazetteer.codes(code)
 

@@ -136,6 +136,7 @@ class Motion(_Strict):
     def kinds_meant(self, noun: str) -> frozenset[str]:
         """The asset kinds a back-reference noun can mean ("tanker": aircraft or ship)."""
         return frozenset(k for k, words in self.generic_kinds.items() if noun in words)
+
     # "to refuel the pair over the North Sea": a purpose clause's place is the trip's, by
     # these prepositions; on the task's object only by those of the asset's own position.
     purpose_preps: frozenset[str]
@@ -150,6 +151,7 @@ class Motion(_Strict):
     single_cues: frozenset[str]
     same_in_both_numbers: frozenset[str]  # "the aircraft": singular or plural by its verb
     count_words: dict[str, int]  # "two Tu-95s": how many assets
+    instance_words: dict[str, int] = Field(default_factory=dict)  # "a second An-124"
     source: str
 
     @cached_property
