@@ -115,11 +115,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         ],
     ),
     # A departure from where the current leg began tells that leg again (it is not a new
-    # trip), and an apposed registration names the airframe.
+    # trip), an apposed registration names the airframe, and "in the morning" is on the
+    # paragraph's running date.
     (
         "The An-124 flew on to Mali on Friday, touching down at Bamako in the afternoon. "
         "The aircraft, RA-82038, departed Benina airport in Benghazi in the morning.",
-        [("An-124", "Benina airport", [], "Bamako", None, "2024-05-10")],
+        [("An-124", "Benina airport", [], "Bamako", "2024-05-10", "2024-05-10")],
     ),
     # A return is a leg of its own, from where the asset was.
     (

@@ -343,24 +343,30 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             state.group = group
         return group
     if is_generic_single(holder, motion) and state.last is not None:
-        kinds = motion.kinds_meant(holder.lower_)
         if _same_both_numbers(motion, holder) and len(state.recent) > 1:
             # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
             # same in both numbers, with a verb that does not say which, is the group that
             # moved last.
             return list(state.recent)
-        found = state.last if state.last.asset.kind in kinds or not kinds else None
-        # "The Il-76 landed ... The frigate left": the latest asset of the noun's kind.
-        found = found or state.latest(kinds)
-        if found is None:
-            return []
-        apposed = [c for c in holder.children if c.dep_ == "appos"]
-        for child in apposed:
-            ids = state.catalogue.identifiers_in(child.text)
-            if ids:
-                state.identify(found, ids[0])
-        return [found]
+        return _referent(motion, holder, state)
     return []
+
+
+def _referent(motion: Motion, holder: Token, state: State) -> list[Track]:
+    """ "The frigate": the latest asset if of the kind the noun means, else the latest of
+    that kind ("The Il-76 landed ... The frigate left"). An apposed identifier names it
+    ("The aircraft, RA-82038, departed")."""
+    kinds = motion.kinds_meant(holder.lower_)
+    last = state.last
+    referent = last if last is not None and (not kinds or last.asset.kind in kinds) else None
+    referent = referent or state.latest(kinds)
+    if referent is None:
+        return []
+    for child in (c for c in holder.children if c.dep_ == "appos"):
+        ids = state.catalogue.identifiers_in(child.text)
+        if ids:
+            state.identify(referent, ids[0])
+    return [referent]
 
 
 def _group(motion: Motion, holder: Token, state: State) -> list[Track]:

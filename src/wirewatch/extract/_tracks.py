@@ -179,20 +179,29 @@ def _within(narrow: Place, wide: Place) -> bool:
     country (or first-level area) `wide` is."""
     if narrow.id == wide.id:
         return True
-    if (
-        wide.precision_km is not None
-        and narrow.precision_km is not None
-        and narrow.precision_km < wide.precision_km
-        and None not in (narrow.lat, narrow.lon, wide.lat, wide.lon)
-    ):
-        # "South America" and Caracas: a point within the wider place's extent.
-        if _km(narrow.lat, narrow.lon, wide.lat, wide.lon) <= wide.precision_km:  # type: ignore[arg-type]
-            return True
+    if _inside_extent(narrow, wide):
+        return True  # "South America" and Caracas: a point within the wider place's extent
     return (
         wide.feature in _WIDE
         and narrow.feature not in {"country"}
         and narrow.country is not None
         and narrow.country == wide.country
+    )
+
+
+def _inside_extent(narrow: Place, wide: Place) -> bool:
+    if (
+        narrow.lat is None
+        or narrow.lon is None
+        or wide.lat is None
+        or wide.lon is None
+        or wide.precision_km is None
+        or narrow.precision_km is None
+    ):
+        return False
+    return (
+        narrow.precision_km < wide.precision_km
+        and _km(narrow.lat, narrow.lon, wide.lat, wide.lon) <= wide.precision_km
     )
 
 

@@ -22,8 +22,8 @@ from wirewatch.extract._syntax import (
     date_in,
     parties,
     place_of,
-    previous_date,
     preps,
+    previous_date,
     sentence_date,
     subject_of,
     when_of,
@@ -156,24 +156,24 @@ def _route_preps(verb: Token, route_words: frozenset[str]) -> Iterator[tuple[str
         if word in _MEANS:
             # "moved by road from Rzeszow to Jasionka": the parser hangs the route off the
             # means of transport.
-            for inner, place in preps(obj):
-                yield inner, place
-                yield from _chained(inner, place)
+            for means_word, place in preps(obj):
+                yield means_word, place
+                yield from _chained(means_word, place)
     children = list(verb.children)
     # "flew the first paratroopers into Romania": the parser hangs the route off the
     # object carried.
-    for obj in (c for c in children if c.dep_ == "dobj"):
-        for word, place in preps(obj):
+    for carried in (c for c in children if c.dep_ == "dobj"):
+        for word, place in preps(carried):
             if word in _CHAINED - {"for"}:
                 yield word, place
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
     for node in verb.subtree:
         if node.lower_ in route_words and node.i != verb.i and _clause_verb(node) == verb:
-            for word, obj in preps(node):
+            for word, place in preps(node):
                 if word in _CHAINED or word == "from":
-                    yield word, obj
-                    yield from _chained(word, obj)
+                    yield word, place
+                    yield from _chained(word, place)
     for child in children:
         if child.dep_ != "prep" or any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
             continue

@@ -222,7 +222,7 @@ def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
         if node.dep_ == "prep" and node.lower_ in roles:
             yield node
             stack.extend(c for o in node.children if o.dep_ == "pobj" for c in o.children)
-        if node.dep_ in {"prt", "advmod"} or node.dep_ == "prep" and node.lower_ in roles:
+        if node.dep_ in {"prt", "advmod"} or (node.dep_ == "prep" and node.lower_ in roles):
             stack.extend(c for c in node.children if c.dep_ == "prep")
 
 
