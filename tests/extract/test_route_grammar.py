@@ -2,7 +2,9 @@
 asset, its origin, stopovers and destination, and the leg's dates where the text gives them.
 
 A row is (text, expected legs); a leg is (model, origin, via, destination, depart, arrive),
-where None means "not stated" and must come out empty too.
+where None means "not stated" and must come out empty too. A verb of travel's date is the
+departure ("sailed for X on Monday"); an aircraft's flight to a place on a day also arrives
+that day.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ CASES: list[tuple[str, list[Leg]]] = [
     # A name the model tags as a person is a place in a route slot of a motion verb.
     (
         "A pair of Su-34 jets were flown to Belbek from Morozovsk on Monday.",
-        [("Su-34", "Morozovsk", [], "Belbek", "2024-05-06", None)],
+        [("Su-34", "Morozovsk", [], "Belbek", "2024-05-06", "2024-05-06")],
     ),
     # Verbs of arrival at sea and of diversion.
     (
@@ -51,7 +53,7 @@ CASES: list[tuple[str, list[Leg]]] = [
     # An intransitive deployment: the unit is the subject ("June" is the latest June).
     (
         "The 101st Airborne Division deployed to Romania in June.",
-        [("101st Airborne Division", None, [], "Romania", None, "2023-06-01")],
+        [("101st Airborne Division", None, [], "Romania", "2023-06-01", None)],
     ),
     # Route words without a motion verb of their own.
     (
@@ -89,8 +91,8 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The Il-76MD, which flew paratroopers to Tajikistan earlier this month, made a "
         "second hop on Friday, from Dushanbe to Kant air base in Kyrgyzstan.",
         [
-            ("Il-76MD", None, [], "Tajikistan", None, "2024-05-01"),
-            ("Il-76MD", "Dushanbe", [], "Kant air base", "2024-05-10", None),
+            ("Il-76MD", None, [], "Tajikistan", "2024-05-01", None),
+            ("Il-76MD", "Dushanbe", [], "Kant air base", "2024-05-10", "2024-05-10"),
         ],
     ),
     # Told out of time order: the past perfect paragraph sorts before the latest trip, and a
@@ -110,7 +112,7 @@ CASES: list[tuple[str, list[Leg]]] = [
         [
             ("An-124", "Migalovo", [], "Khmeimim", "2024-05-01", "2024-05-02"),
             ("An-124", "Khmeimim", [], "Benina airport", None, "2024-05-03"),
-            ("An-124", "Benina airport", [], "Bamako", None, "2024-05-04"),
+            ("An-124", "Benina airport", [], "Bamako", "2024-05-04", "2024-05-04"),
             ("An-124", "Bamako", ["Khmeimim"], "Migalovo", "2024-05-06", "2024-05-07"),
         ],
     ),
@@ -127,8 +129,8 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "
         "9 April. The planes returned to Dover two days later.",
         [
-            ("C-17", "Dover Air Force Base", [], "Rzeszow", "2024-04-09", None),
-            ("C-17", "Rzeszow", [], "Dover", None, "2024-04-11"),
+            ("C-17", "Dover Air Force Base", [], "Rzeszow", "2024-04-09", "2024-04-09"),
+            ("C-17", "Rzeszow", [], "Dover", "2024-04-11", "2024-04-11"),
         ],
     ),
 ]

@@ -25,6 +25,7 @@ class Mention:
     identifiers: list[str]  # all tail/hull numbers listed with it (one track each)
     # "a second An-124" (2), "another An-124" (-1): one more airframe of the type.
     instance: int | None = None
+    definite: bool = False  # "the Il-76": one named before
 
 
 def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | None:
@@ -57,6 +58,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         token=head,
         identifiers=identifiers,
         instance=_instance(ent, ctx.kb.events.motion.instance_words),
+        definite=any(t.lower_ in {"the", "this", "that"} for t in _left_run(ent)),
     )
 
 
@@ -112,7 +114,11 @@ def _left_run(ent: SpacySpan) -> SpacySpan:
     start = ent.start
     while start > ent.sent.start and ent.start - start < 8:
         prev = ent.doc[start - 1]
-        if prev.is_punct or prev.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"}:
+        if (
+            prev.is_punct
+            or prev.is_space  # a line break: a headline or dateline ends there
+            or prev.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"}
+        ):
             break
         start -= 1
     return ent.doc[start : ent.start]

@@ -94,6 +94,14 @@ def _tracks_of(state: State, mention: Mention) -> list[Track]:
         track = state.tracks.setdefault(key, Track(key, mention.asset))
         _enrich(track, mention)
         return [track]
+    if not mention.identifiers and mention.definite:
+        # "The Il-76 flew back": a definite mention is the one airframe of its type named so
+        # far, identified or not.
+        family = mention.key.split("|", 1)[0]
+        same = [t for k, t in state.tracks.items() if k.split("|", 1)[0] == family]
+        if len(same) == 1:
+            _enrich(same[0], mention)
+            return same
     if len(mention.identifiers) < 2:
         track = state.tracks.setdefault(mention.key, Track(mention.key, mention.asset))
         _enrich(track, mention)
@@ -299,6 +307,9 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         state.last = found[-1]
         return found
     motion = lex.motion
+    another = _another_of_kind(motion, holder, state)
+    if another is not None:
+        return [another]
     if holder.lower_ in motion.collective_words:
         # "A pair of Su-34 jets", "a group of three Il-76s": the "of" phrase moves.
         inner = [tr for w, o in preps(holder) if w == "of" for tr in tracks_for(lex, o, state)]
@@ -350,6 +361,29 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             return list(state.recent)
         return _referent(motion, holder, state)
     return []
+
+
+def _another_of_kind(motion: Motion, holder: Token, state: State) -> Track | None:
+    """ "A second airframe, RF-78816, flew ...", "another transport": one more asset of the
+    type named last for that kind, a track of its own (keyed on its apposed identifier)."""
+    noun = holder.lower_
+    if noun not in motion.generic_assets:
+        return None
+    words = motion.instance_words
+    number = next((words[c.lower_] for c in holder.children if c.lower_ in words), None)
+    model = state.latest(motion.kinds_meant(noun)) if number is not None else None
+    if model is None or number is None:
+        return None
+    family = model.key.split("|", 1)[0]
+    apposed = (c.text for c in holder.children if c.dep_ == "appos")
+    ids = [i for text in apposed for i in state.catalogue.identifiers_in(text)]
+    if number < 0:
+        number = 1 + sum(1 for k in state.tracks if k.split("|", 1)[0] == family)
+    key = f"{family}|{ids[0]}" if ids else f"{family}|#{number}"
+    asset = model.asset.model_copy(update={"identifier": ids[0] if ids else None, "count": 1})
+    track = state.tracks.setdefault(key, Track(key, asset))
+    state.mentioned([track])
+    return track
 
 
 def _referent(motion: Motion, holder: Token, state: State) -> list[Track]:

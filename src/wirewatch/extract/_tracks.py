@@ -91,8 +91,16 @@ class Track:
         if route.date is not None:
             if route.kind in {"arrive"}:
                 leg.arrive = leg.arrive or route.date
-            elif route.kind in {"depart", "origin", "send"} or route.origin is not None:
-                leg.depart = leg.depart or route.date  # "flew from X to Y on Monday"
+            elif route.kind in {"depart", "origin", "send", "travel"} or route.origin is not None:
+                leg.depart = leg.depart or route.date  # "sailed for X on Monday"
+                if (
+                    route.kind == "travel"
+                    and self.asset.kind == "aircraft"
+                    and route.destination is not None
+                    and route.date.precision == "day"
+                ):
+                    # "flew to Isfahan on Thursday": a flight is over within its day.
+                    leg.arrive = leg.arrive or route.date
             elif route.destination is not None and leg.arrive is None:
                 leg.arrive = route.date
         if route.evidence is not None and route.evidence not in leg.evidence:

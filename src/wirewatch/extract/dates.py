@@ -53,7 +53,10 @@ def find_dates(ctx: Context) -> None:
                 anchor=resolved.anchor,
             )
         )
-        previous = resolved
+        # "under a 2018 agreement ... a day later": a year or month is no anchor for the
+        # next relative date while a day was mentioned before it.
+        if resolved.precision == "day" or previous is None or previous.precision != "day":
+            previous = resolved
 
 
 def _candidates(ctx: Context, table: DatesTable) -> list[Candidate]:

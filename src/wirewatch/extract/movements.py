@@ -62,7 +62,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     if tok.pos_ not in {"VERB", "AUX"}:
         return
-    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}}
+    # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
+    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep"}}
     kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok)
     if not kinds or negated(tok, lex) or speculative(tok, lex):
         _personnel(lex, tok, state)
@@ -78,6 +79,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
+    if _same_route(lex, tok):
+        _copy_route(route, movers, state)
     if len(movers) > 1:
         state.group = movers
     state.last = movers[-1] if len(movers) == 1 else state.last
@@ -87,13 +90,48 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         track.add(route)
 
 
+def _same_route(lex: EventLexicon, verb: Token) -> bool:
+    """ "took the same route", "flew the same route a day later"."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.casefold() in lex.motion.same_route_nouns
+        and any(m.lower_ in {"same", "identical"} for m in c.children)
+        for c in verb.children
+    )
+
+
+def _copy_route(route: Route, movers: list[Track], state: State) -> None:
+    """The route the asset followed is the latest other asset's of its kind: its first
+    leg's start, stops and end fill what the clause leaves unsaid."""
+    kinds = frozenset(t.asset.kind for t in movers)
+    other = next(
+        (t for t in reversed(state.history) if t not in movers and t.asset.kind in kinds), None
+    )
+    if other is None:
+        return
+    told = [r for r in other.routes if not r.background]
+    route.origin = route.origin or next((r.origin for r in told if r.origin), None)
+    if not route.via:
+        route.via = [v for r in told for v in r.via]
+    if route.destination is None:
+        route.destination = next((r.destination for r in told if r.destination), None)
+
+
 def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     """ "made a second hop from Dushanbe to Kant", "completed the flight to X": a light
     verb with a trip noun moves its subject like a verb of travel."""
     if verb.lemma_.casefold() not in lex.motion.trip_verbs:
         return []
-    objects = (c for c in verb.children if c.dep_ == "dobj")
-    return ["travel"] if any(o.lemma_.casefold() in lex.motion.trip_nouns for o in objects) else []
+    lemmas = {c.lemma_.casefold() for c in verb.children if c.dep_ == "dobj"}
+    if lemmas & _stops(lex):
+        return ["transit"]  # "made a refuelling stop in Makhachkala"
+    return ["travel"] if lemmas & lex.motion.trip_nouns else []
+
+
+def _stops(lex: EventLexicon) -> frozenset[str]:
+    """Nouns of a stop on the way ("a refuelling stop at X", "a night at Ramstein")."""
+    transit = lex.motion.classes.get("transit")
+    return frozenset(transit.lemmas) if transit is not None else frozenset()
 
 
 def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> None:
@@ -121,7 +159,9 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             place = place_of(ctx, obj)
             if place is not None:
                 _put(route, target, place)
-    stops = set(lex.motion.classes["transit"].lemmas) if "transit" in lex.motion.classes else set()
+    stops = _stops(lex)
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
+        route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
     for word, obj in _route_preps(verb, lex.motion.route_words):
         if word == "home":
             route.home = True

@@ -120,6 +120,7 @@ class Motion(_Strict):
     route_words: frozenset[str] = frozenset()  # "bound for X", "on its way to X"
     trip_verbs: frozenset[str] = frozenset()  # "made a hop from X to Y"
     trip_nouns: frozenset[str] = frozenset()
+    same_route_nouns: frozenset[str] = frozenset()  # "took the same route"
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
