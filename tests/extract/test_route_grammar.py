@@ -23,8 +23,7 @@ DATE = "2024-05-10"  # a Friday
 CASES: list[tuple[str, list[Leg]]] = [
     # A chain the parser hangs off the first phrase: "from X to Y".
     (
-        "A battalion of the 810th Naval Infantry Brigade moved by rail from Sevastopol "
-        "to Kherson.",
+        "A battalion of the 810th Naval Infantry Brigade moved by rail from Sevastopol to Kherson.",
         [("810th Naval Infantry Brigade", "Sevastopol", [], "Kherson", None, None)],
     ),
     # The means of transport carries the route ("by road from X").
@@ -123,6 +122,42 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The An-124 flew on to Mali on Friday, touching down at Bamako in the afternoon. "
         "The aircraft, RA-82038, departed Benina airport in Benghazi in the morning.",
         [("An-124", "Benina airport", [], "Bamako", "2024-05-10", "2024-05-10")],
+    ),
+    # A hedged past trip ("believed to have flown") is a trip; flying "in" with no place
+    # named is coming to where the report is datelined.
+    (
+        "DIEGO GARCIA — Two B-2 bombers have arrived at the base. They are thought to have "
+        "flown from Whiteman Air Force Base. A C-17A that flew in from Hickam via Guam "
+        "carried their spares.",
+        [
+            ("B-2", "Whiteman Air Force Base", [], "DIEGO GARCIA", None, None),
+            ("C-17A", "Hickam", ["Guam"], "DIEGO GARCIA", None, None),
+        ],
+    ),
+    # Where the subject comes from is where the trip began; escorts travel too.
+    (
+        "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",
+        [("KC-135", "RAF Mildenhall", [], "Jordan", None, None)],
+    ),
+    # A delivery told as "to <country>", then its way there.
+    (
+        "Norway has delivered two NASAMS launchers to Ukraine. The launchers were flown "
+        "from Oslo to Rzeszow aboard a chartered An-124.",
+        [
+            ("NASAMS", "Oslo", ["Rzeszow"], "Ukraine", None, None),
+            ("An-124", "Oslo", [], "Rzeszow", None, None),
+        ],
+    ),
+    # Loading and unloading by rail; the troops of a unit are the unit; vehicles "of" it.
+    (
+        "Russia moved a battalion of its 810th Naval Infantry Brigade from Sevastopol to "
+        "Kursk. The marines were loaded onto trains at Dzhankoi and unloaded at Lgov.",
+        [("810th Naval Infantry Brigade", "Sevastopol", ["Dzhankoi"], "Lgov", None, None)],
+    ),
+    (
+        "The first vehicles of the 1st Armored Brigade Combat Team arrived at Gdansk aboard "
+        "a cargo ship.",
+        [("1st Armored Brigade Combat Team", None, [], "Gdansk", None, None)],
     ),
     # A return is a leg of its own, from where the asset was.
     (

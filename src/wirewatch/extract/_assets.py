@@ -148,6 +148,8 @@ def _owner_after(ctx: Context, head: Token) -> Actor | None:
         if clause.lemma_.casefold() in _OWNER_VERBS:
             objects += [o for w, o in preps(clause) if w in {"to", "by"}]
     for obj in objects:
+        if ctx.place_at(obj.idx, obj.idx + len(obj)) is not None:
+            continue  # "a KC-135 from RAF Mildenhall": its base, not its owner
         actor = actor_at(ctx, obj)
         if actor is not None and actor.country:
             return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})

@@ -92,7 +92,10 @@ def _under_governor(node: Token, lex: EventLexicon) -> bool:
     # "to shield X": an infinitival purpose clause states an aim, unless the governor
     # implies it happened ("helped deliver", "managed to").
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-    if infinitive and node.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
+    # "are believed to have flown": a perfect infinitive reports a past act (hedged), it
+    # states no aim.
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children)
+    if infinitive and not perfect and node.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
         return lemma not in lex.implicative.words
     return False
 

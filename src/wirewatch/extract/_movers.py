@@ -36,12 +36,24 @@ class State:
         self.by_verb: dict[int, list[Track]] = {}  # the movers each motion verb found
         self.recent: list[Track] = []  # the movers of the latest motion clause
         self.history: list[Track] = []  # tracks in the order they were last mentioned
+        self.sentence: dict[str, int] = {}  # track key -> the sentence it was last named in
+        self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
 
-    def mentioned(self, tracks: list[Track]) -> None:
+    def mentioned(
+        self, tracks: list[Track], sentence: int | None = None, token: int | None = None
+    ) -> None:
         for track in tracks:
             if track in self.history:
                 self.history.remove(track)
             self.history.append(track)
+            if sentence is not None:
+                self.sentence[track.key] = sentence
+            if token is not None:
+                self.first_token.setdefault(track.key, token)
+
+    def named_before(self, track: Track, token: int) -> bool:
+        """The asset was named before this token (an antecedent can only come first)."""
+        return self.first_token.get(track.key, -1) < token
 
     def identify(self, track: Track, identifier: str) -> None:
         """ "The aircraft, RA-82038, departed": a back-reference names the airframe's
@@ -72,12 +84,12 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         if mention is None:
             continue
         tracks = _tracks_of(state, mention)
-        state.mentioned(tracks)
+        state.mentioned(tracks, sent.start, ent.start)
         for token in [*ent, mention.token]:
             state.by_token[token.i] = tracks
     for span, mention in unit_mentions(ctx, catalogue, sent):
         tracks = _tracks_of(state, mention)
-        state.mentioned(tracks)
+        state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
 
@@ -323,6 +335,7 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         holder.lemma_.casefold() in carriers
         or holder.lower_ in carriers
         or holder.lower_ in lex.motion.part_words
+        or holder.lower_ in lex.motion.generic_assets  # "the first vehicles of the 1st ABCT"
     ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
         units = [
@@ -415,7 +428,17 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         if c.dep_ in {"det", "nummod", "predet"}
     ]
     wanted = max(counts, default=0)
-    found = [t for t in reversed(state.history) if not kinds or t.asset.kind in kinds]
+    found = [
+        t
+        for t in reversed(state.history)
+        if (not kinds or t.asset.kind in kinds) and state.named_before(t, holder.i)
+    ]
+    if not wanted and found:
+        # "The launchers were flown ...": those of the kind named with the latest of them.
+        where = state.sentence.get(found[0].key)
+        found = [t for t in found if t is found[0] or state.sentence.get(t.key) == where]
+    if kinds:  # "the troops": units only, never the aircraft that carried them
+        return list(reversed(found[:wanted] if wanted else found))
     return list(reversed(found[:wanted] if wanted else found)) or list(state.tracks.values())
 
 

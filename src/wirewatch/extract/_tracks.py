@@ -73,6 +73,7 @@ class Track:
 
     def update(self, route: Route) -> None:
         leg = self._leg_for(route)
+        summary = _summary(leg)
         leg.background = leg.background and route.background
         if route.origin is not None and (
             leg.origin is None
@@ -85,9 +86,19 @@ class Track:
         if route.destination is not None and (
             leg.destination is None
             or (route.kind == "arrive" and not _wider(route.destination, leg.destination))
+            or _within(route.destination, leg.destination)
         ):
             leg.destination = route.destination
             leg.landed = leg.landed or route.kind == "arrive"
+        elif (
+            route.destination is not None
+            and summary
+            and route.origin is not None
+            and route.destination.id not in {v.id for v in leg.via}
+        ):
+            # "delivered a fire unit to Ukraine ... trucked from Überlingen to Korczowa": the
+            # way there, told after the country it went to.
+            leg.via.append(route.destination)
         if route.date is not None:
             if route.kind in {"arrive"}:
                 leg.arrive = leg.arrive or route.date
@@ -154,7 +165,14 @@ class Track:
             and not before
             and not _near(route.destination, leg.destination)
         )
-        if new_departure or elsewhere or onward or whole:
+        # "reached Ukraine in October ... were flown from Oslo to Rzeszów": the way to a
+        # country told after it, not a trip from there.
+        way_there = (
+            _summary(leg)
+            and route.origin is not None
+            and not _within(route.origin, leg.destination)  # type: ignore[arg-type]
+        )
+        if (new_departure or elsewhere or onward or whole) and not way_there:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]
 
@@ -198,7 +216,8 @@ def _within(narrow: Place, wide: Place) -> bool:
 
 
 def _inside_extent(narrow: Place, wide: Place) -> bool:
-    if (
+    """A point within a region's extent ("South America"); a country is its code's."""
+    if wide.feature == "country" or (
         narrow.lat is None
         or narrow.lon is None
         or wide.lat is None
@@ -250,3 +269,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _summary(leg: Leg) -> bool:
+    """A leg told only as "to <country>": the statements after it may tell its way."""
+    return leg.origin is None and leg.destination is not None and leg.destination.feature in _WIDE

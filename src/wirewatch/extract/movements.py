@@ -134,6 +134,39 @@ def _stops(lex: EventLexicon) -> frozenset[str]:
     return frozenset(transit.lemmas) if transit is not None else frozenset()
 
 
+def _home_base(ctx: Context, verb: Token) -> Place | None:
+    """ "Two KC-135 tankers from RAF Mildenhall accompanied the jets to Jordan": a place
+    the subject comes from is where the trip began."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for word, obj in preps(subject):
+            place = place_of(ctx, obj) if word == "from" else None
+            if place is not None and place.feature in _SITES:
+                return place
+    return None
+
+
+_SITES = frozenset({"airport", "airbase", "base", "port", "city", "locality"})
+
+
+def _comes_here(verb: Token, kind: str) -> bool:
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    return (kind == "arrive" and verb.lemma_.casefold() == "arrive") or (
+        kind == "travel" and "in" in particles
+    )
+
+
+def _dateline_place(ctx: Context) -> Place | None:
+    """The place a report is datelined from ("DIEGO GARCIA —", "KYIV, Ukraine:"): a place
+    named first on the first line, before its dash or colon."""
+    text = ctx.document.text
+    line = text[: text.find("\n")] if "\n" in text else text
+    cut = min((i for i in (line.find("—"), line.find(" - "), line.find(":")) if i > 0), default=-1)
+    if cut < 0:
+        return None
+    opening = [p for p in ctx.places for m in p.mentions if m.end <= cut and m.start < 40]
+    return opening[0] if opening else None
+
+
 def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> None:
     """ "made the Hmeimim–Benina run": a trip noun's place modifiers are its two ends."""
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
@@ -177,8 +210,14 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             if place is not None:
                 _put(route, role, place)
     _trip_ends(ctx, lex, verb, route)
+    if route.origin is None and kind != "send":
+        route.origin = _home_base(ctx, verb)
     if route.destination is None and kind in {"travel", "depart"}:
         route.destination = _purpose_place(ctx, lex.motion, verb)
+    if route.destination is None and _comes_here(verb, kind):
+        # "DIEGO GARCIA — ... a C-17A which flew in from Hickam via Guam": flying "in"
+        # with no place named is coming to where the report is datelined.
+        route.destination = _dateline_place(ctx)
     date = _verb_date(ctx, verb, kind)
     route.date = when_of(date) if date else None
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
@@ -204,7 +243,7 @@ def _route_preps(verb: Token, route_words: frozenset[str]) -> Iterator[tuple[str
     # object carried.
     for carried in (c for c in children if c.dep_ == "dobj"):
         for word, place in preps(carried):
-            if word in _CHAINED - {"for"}:
+            if word in (_CHAINED - {"for"}) | {"from"}:
                 yield word, place
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
@@ -233,7 +272,7 @@ _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
 _CHAINED = frozenset({"to", "toward", "towards", "into", "via", "through", "for"})
 
 
-_MEANS = frozenset({"by", "aboard", "onboard"})
+_MEANS = frozenset({"by", "aboard", "onboard", "onto"})  # "loaded onto trains at X"
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "pcomp", "ccomp", "xcomp", "conj", "parataxis"})
 
 

@@ -193,7 +193,8 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         objects = [o for p in prepositions for o in p.children if o.dep_ == "pobj"]
         if motion.takes_place_object(lemma):
             objects += [c for c in verb.children if c.dep_ == "dobj"]
-        for obj in (o for o in objects if _capitalised(o)):
+        cues = _cue_words(ctx)
+        for obj in (o for o in objects if _capitalised(o) or o.lower_ in cues):
             span = _slot_place(ctx, gaz, obj)
             if span is not None:
                 yield span
@@ -207,10 +208,17 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token) -> tuple[int, int] | No
     if ent is not None and (ent.ent_id_ or ent.label_ in PLACE_LABELS):
         return None  # a known non-place name, or already a place candidate
     end = _known_run(ctx, gaz, first.i, ROUTE_FEATURES, loose=True)
-    if end is None or end <= obj.i:
+    # "to the Kursk region", "at Engels air base": a name before a feature word.
+    cue_word = obj.lower_ in _cue_words(ctx)
+    if end is None or (end <= obj.i and not cue_word):
         return None
     start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
     return _with_cue(ctx, start, stop) if _usable(ctx, start, stop) else None
+
+
+def _cue_words(ctx: Context) -> frozenset[str]:
+    """Single-word feature cues ("region", "airport", "base")."""
+    return frozenset(w.lower() for c in _cues(ctx).feature_cues for w in c.words if " " not in w)
 
 
 def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
