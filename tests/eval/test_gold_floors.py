@@ -64,16 +64,14 @@ def test_dev_gold_scores_hold_their_floors(resources, corpus):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction gives no movement for a warship named "
-    "only by name and hull number (Admiral Essen, 751): no track to join",
-)
 def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
     """The gold labels no story for the Tartus port call (spec §3: a port call alone gives
     no event; tests/gold/resolve/README.md): its three reports are one leg of the frigate's
-    track instead, the syndicated copy listed with the others."""
+    track instead, the syndicated copy listed with the others. The Gibraltar report tells
+    the same trip (out of Baltiysk on 2 October) before it reached Tartus: it is a source of
+    that leg too."""
     tartus = {
+        "adm-2026-10-12-admiral-essen-gibraltar",
         "cs-2026-10-15-two-russian-warships-tartus",
         "lc-2026-10-16-admiral-essen-tartus",
         "nd-2026-10-17-admiral-essen-tartus-syndicated",
@@ -81,6 +79,7 @@ def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
     legs = [
         leg
         for track in resolve.all_tracks(corpus)
+        if track.identifier == "Admiral Essen"
         for leg in track.legs
         if leg.destination is not None and leg.destination.name.casefold() == "tartus"
     ]
@@ -91,3 +90,36 @@ def test_seed_gold_scores_hold_their_floors(resources):
     report = _report(SEED_GOLD, resources)
     failures = check_floors(report, FLOORS["seed"])
     assert not failures, "\n".join(failures)
+
+
+def test_ra82038_track_is_right_leg_by_leg(corpus):
+    """The flagship track of the example corpus (issue 12): four reports of An-124 RA-82038,
+    joined leg by leg in time order, with no false gap, contradiction or disagreement."""
+    (track,) = [t for t in resolve.all_tracks(corpus) if t.identifier == "RA-82038"]
+    legs = [
+        (
+            leg.origin.name if leg.origin else None,
+            [v.name for v in leg.via],
+            leg.destination.name if leg.destination else None,
+            leg.depart.isoformat() if leg.depart else None,
+            leg.arrive.isoformat() if leg.arrive else None,
+        )
+        for leg in track.legs
+    ]
+    assert legs == [
+        ("Migalovo", [], "Khmeimim", "2026-10-04", "2026-10-05"),
+        ("Khmeimim air base", [], "Benina International Airport", None, "2026-10-07"),
+        ("Benina airport", [], "Bamako", "2026-10-09", "2026-10-09"),
+        ("Bamako", ["Khmeimim"], "Migalovo", "2026-10-12", "2026-10-13"),
+    ]
+    assert not track.flags
+    assert not [d for leg in track.legs for d in leg.disagreements]
+    sources = [{s.document_id for s in leg.sources} for leg in track.legs]
+    assert "adm-2026-10-15-an124-back-home" in set.intersection(*sources)
+
+
+def test_example_corpus_ships_have_tracks(corpus):
+    """Named warships in the example corpus are tracked by name, with their class."""
+    ships = {t.identifier: t for t in resolve.all_tracks(corpus) if t.identifier}
+    assert {"Admiral Essen", "Baotou"} <= set(ships)
+    assert ships["Baotou"].model == "Type 052D"

@@ -159,6 +159,34 @@ CASES: list[tuple[str, list[Leg]]] = [
         "a cargo ship.",
         [("1st Armored Brigade Combat Team", None, [], "Gdansk", None, None)],
     ),
+    # Named ships: the name is the asset until the text gives its class, in another
+    # sentence ("The Project 22160 vessel"), in apposition, in the same phrase or by "is a".
+    (
+        "The patrol ship Vasily Bykov entered the Mediterranean on Monday. The Project "
+        "22160 vessel had left Sevastopol a week earlier.",
+        [("Project 22160", "Sevastopol", [], "Mediterranean", "2024-04-29", "2024-05-06")],
+    ),
+    (
+        "USS Carney, an Arleigh Burke-class destroyer, sailed from Souda Bay to Haifa.",
+        [("Arleigh Burke-class", "Souda Bay", [], "Haifa", None, None)],
+    ),
+    (
+        "The destroyer Nanning left Zhanjiang for Djibouti. Nanning is a Type 052D destroyer.",
+        [("Type 052D", "Zhanjiang", [], "Djibouti", None, None)],
+    ),
+    (
+        "The tanker Eagle S anchored off Helsinki after leaving Saint Petersburg.",
+        [("Eagle S", "Saint Petersburg", [], "Helsinki", None, None)],
+    ),
+    # Two named ships in one sentence are two movements.
+    (
+        "The destroyer HMS Diamond and the tanker RFA Tidespring sailed from Portsmouth for "
+        "the Red Sea.",
+        [
+            ("Diamond", "Portsmouth", [], "Red Sea", None, None),
+            ("Tidespring", "Portsmouth", [], "Red Sea", None, None),
+        ],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -26,6 +26,8 @@ class Mention:
     # "a second An-124" (2), "another An-124" (-1): one more airframe of the type.
     instance: int | None = None
     definite: bool = False  # "the Il-76": one named before
+    vessel: str | None = None  # a ship named in the text ("Admiral Makarov")
+    ent: SpacySpan | None = None  # the mention's span
 
 
 def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | None:
@@ -43,16 +45,39 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         if any(t.lower_ == (item.reporting_name or "").casefold() for t in ent)
         else None
     )
+    navy = _navy_actor(ctx, match.navy) if match.navy else None
+    operator = _operator(ctx, ent) or navy or _owner_after(ctx, head)
+    if match.vessel is not None:
+        # A named ship is an identified asset (spec §3): its name is its identifier (reports
+        # write hull numbers in several forms, or not at all); the model is the class once
+        # the text gives one (joined in `_movers`), its name until then.
+        asset = Asset(
+            kind="ship",
+            model=match.vessel,
+            name=match.vessel,
+            identifier=match.vessel,
+            operator=operator,
+            count=1,
+        )
+        return Mention(
+            key=f"ship|{fold(match.vessel)}",
+            asset=asset,
+            token=head,
+            identifiers=[],
+            vessel=match.vessel,
+            ent=ent,
+        )
     asset = Asset(
         kind=item.kind,
         model=match.model,
         name=item.name,
         reporting_name=reporting or item.reporting_name,
         identifier=identifier,
-        operator=_operator(ctx, ent) or _owner_after(ctx, head) or _navy(ctx, catalogue, ent),
+        operator=operator or _navy(ctx, catalogue, ent),
         count=_count(head, words) or _count_left(ent, words),
     )
     return Mention(
+        ent=ent,
         key=f"{item.designator}|{identifier or ''}",
         asset=asset,
         token=head,
@@ -90,12 +115,18 @@ def unit_mentions(
 
 
 def _match(catalogue: Catalogue, ent: SpacySpan) -> Match | None:
-    """The catalogue item of an EQUIPMENT span, dropping a trailing reporting name."""
+    """The catalogue item of an EQUIPMENT span, dropping a trailing reporting name; else
+    the ship the span names."""
     for end in range(ent.end, ent.start, -1):
         match = catalogue.lookup(ent.doc[ent.start : end].text)
         if match is not None:
             return match
-    return None
+    return catalogue.vessel_match(ent.text)
+
+
+def _navy_actor(ctx: Context, iso3: str) -> Actor:
+    found = ctx.kb.countries.by_iso3(iso3)
+    return Actor(name=f"{found.name if found else iso3} navy", country=iso3, sector="MIL")
 
 
 def _np_head(token: Token) -> Token:
@@ -109,7 +140,7 @@ def _np_head(token: Token) -> Token:
     return token
 
 
-def _left_run(ent: SpacySpan) -> SpacySpan:
+def _left_run(ent: SpacySpan, nouns: frozenset[str] = frozenset()) -> SpacySpan:
     """The words just before a designator in its noun phrase ("two US Air Force")."""
     start = ent.start
     while start > ent.sent.start and ent.start - start < 8:
@@ -117,7 +148,12 @@ def _left_run(ent: SpacySpan) -> SpacySpan:
         if (
             prev.is_punct
             or prev.is_space  # a line break: a headline or dateline ends there
-            or prev.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"}
+            or (
+                prev.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"}
+                # "the Russian frigate Admiral Essen": the tagger can take an asset noun
+                # (kb/data/events.yaml generic_kinds) for a verb
+                and prev.lower_ not in nouns
+            )
         ):
             break
         start -= 1
@@ -126,7 +162,7 @@ def _left_run(ent: SpacySpan) -> SpacySpan:
 
 def _operator(ctx: Context, ent: SpacySpan) -> Actor | None:
     """The operator named before the designator in its noun phrase."""
-    span = _left_run(ent)
+    span = _left_run(ent, ctx.kb.events.motion.generic_assets)
     if not len(span):
         return None
     actor = actor_for_chars(ctx, span.start_char, span.end_char) or country_actor(ctx, span)

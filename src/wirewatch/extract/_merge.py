@@ -86,6 +86,7 @@ def _fold(into: Event, other: Event) -> None:
     if into.attribution.claim is None and other.attribution.claim is not None:
         into.attribution = other.attribution
     into.confidence = min(0.95, max(into.confidence, other.confidence) + 0.05)
+    into.background = into.background and other.background  # told as news once is news
 
 
 def _narrower(a: When, b: When) -> bool:

@@ -17,9 +17,10 @@ from wirewatch.extract._assets import (
     unit_mentions,
 )
 from wirewatch.extract._syntax import actor_at, parties, preps, subject_of
-from wirewatch.extract._tracks import Track
+from wirewatch.extract._tracks import Route, Track
 from wirewatch.extract.context import Context
 from wirewatch.kb.tables.equipment import Table as Catalogue
+from wirewatch.kb.tables.equipment import fold
 from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.events import Table as EventLexicon
 
@@ -38,6 +39,8 @@ class State:
         self.history: list[Track] = []  # tracks in the order they were last mentioned
         self.sentence: dict[str, int] = {}  # track key -> the sentence it was last named in
         self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
+        # Trips told of assets not yet named: (subject token, kinds, how many, route).
+        self.foretold: list[tuple[int, frozenset[str], int, Route]] = []
 
     def mentioned(
         self, tracks: list[Track], sentence: int | None = None, token: int | None = None
@@ -77,21 +80,71 @@ class State:
 
 
 def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: State) -> None:
-    for ent in ctx.ents_in(sent):  # `sent.ents` would rebuild every entity span
-        if ent.label_ != "EQUIPMENT":
-            continue
-        mention: Mention | None = mention_of(ctx, catalogue, ent)
-        if mention is None:
-            continue
-        tracks = _tracks_of(state, mention)
-        state.mentioned(tracks, sent.start, ent.start)
-        for token in [*ent, mention.token]:
+    found = [
+        m
+        for ent in ctx.ents_in(sent)  # `sent.ents` would rebuild every entity span
+        if ent.label_ == "EQUIPMENT" and (m := mention_of(ctx, catalogue, ent)) is not None
+    ]
+    # Named ships first: a class written with one ("USS Ralph Johnson, an Arleigh Burke-class
+    # destroyer", "the Project 22160 patrol ship Vasily Bykov") is that ship's class.
+    ships = [m for m in found if m.vessel is not None]
+    for mention in sorted(found, key=lambda m: m.vessel is None):
+        ship = _classed_ship(mention, ships, state) if mention.vessel is None else None
+        tracks = [ship] if ship is not None else _tracks_of(state, mention)
+        if ship is not None and ship.asset.model == ship.asset.name:
+            ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
+        start = mention.ent.start if mention.ent is not None else mention.token.i
+        state.mentioned(tracks, sent.start, start)
+        for token in [*(mention.ent or []), mention.token]:
             state.by_token[token.i] = tracks
     for span, mention in unit_mentions(ctx, catalogue, sent):
         tracks = _tracks_of(state, mention)
         state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
+
+
+def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track | None:
+    """The named ship a class mention describes: in its noun phrase, in apposition, as the
+    subject of "is a", or, written "the <class> vessel", the latest ship named without a
+    class."""
+    if mention.asset.kind != "ship" or mention.ent is None:
+        return None
+    head, ent = mention.token, mention.ent
+    for ship in ships:
+        if ship.ent is None:
+            continue
+        other = ship.token
+        gap = ship.ent.start - ent.end
+        same_phrase = other.i == head.i or (
+            0 <= gap <= 3
+            and all(t.is_lower or t.is_punct for t in ent.doc[ent.end : ship.ent.start])
+        )
+        apposed = (other.dep_ == "appos" and other.head.i == head.i) or (
+            head.dep_ == "appos" and head.head.i == other.i
+        )
+        copula = head.dep_ == "attr" and any(
+            c.dep_ == "nsubj" and c.i in range(ship.ent.start, ship.ent.end + 1)
+            for c in head.head.children
+        )
+        if same_phrase or apposed or copula:
+            return state.tracks.get(ship.key)
+    if head.dep_ == "attr":
+        # "Nanning is a Type 052D destroyer": the subject names a ship told of before (the
+        # model may take a ship's name for a city there).
+        for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
+            named = subject.doc[subject.left_edge.i : subject.i + 1].text
+            told = state.tracks.get(f"ship|{fold(named)}")
+            if told is not None:
+                return told
+    if mention.definite:
+        unclassed = [
+            t
+            for t in reversed(state.history)
+            if t.asset.kind == "ship" and t.asset.model == t.asset.name
+        ]
+        return unclassed[0] if unclassed else None
+    return None
 
 
 def _tracks_of(state: State, mention: Mention) -> list[Track]:
@@ -335,7 +388,9 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         holder.lemma_.casefold() in carriers
         or holder.lower_ in carriers
         or holder.lower_ in lex.motion.part_words
-        or holder.lower_ in lex.motion.generic_assets  # "the first vehicles of the 1st ABCT"
+        # "the first vehicles of the 1st ABCT" (not "the aircraft, from the 437th Airlift
+        # Wing": an aircraft is not its wing)
+        or bool(lex.motion.kinds_meant(holder.lower_) & {"unit", "vehicle"})
     ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
         units = [

@@ -16,7 +16,15 @@ _WEAPONS = {"weapon_system", "vehicle"}
 ItemT = TypeVar("ItemT")
 
 
-def operation_events(ctx: Context, movements: list[Movement], events: list[Event]) -> list[Event]:
+def operation_events(
+    ctx: Context,
+    movements: list[Movement],
+    events: list[Event],
+    background: frozenset[str] = frozenset(),
+) -> list[Event]:
+    """One event per operator and receiving country. An event whose legs the report only
+    retells (`background`: "the An-124 that landed in Libya"; or legs that ended days before
+    the report) is marked background: an act the report mentions, not its news."""
     ops: dict[tuple[str, str], list[Movement]] = {}
     for movement in movements:
         operator = movement.asset.operator
@@ -25,12 +33,24 @@ def operation_events(ctx: Context, movements: list[Movement], events: list[Event
         place = _place(ctx, movement.destination)
         country = _country_of(ctx, place)
         passage = _water_via(ctx, movement)
+        if country is None and (place is None or place.lat is None):
+            continue  # an end the geocoder could not place: abroad or home, it cannot say
         if country == operator.country and passage is None:
             continue  # a return home is not a deployment (a strait transit on the way is)
         # Open water ("heading for the Gulf of Oman") has no recipient country.
         target = "" if country is None or country == operator.country else country
         ops.setdefault((operator.country, target), []).append(movement)
-    derived = [_event(ctx, key, legs) for key, legs in ops.items()]
+    days = ctx.kb.events.motion.news_days
+    derived = [
+        _event(ctx, key, legs).model_copy(
+            update={
+                "background": all(
+                    m.id in background or _retold(m, ctx.document.date, days) for m in legs
+                )
+            }
+        )
+        for key, legs in ops.items()
+    ]
     # Derived events go first so that their arrival date and place win the merge.
     return merge_events([*derived, *events])
 
@@ -69,6 +89,13 @@ def _event(ctx: Context, key: tuple[str, str], legs: list[Movement]) -> Event:
         evidence=_unique(evidence),
         confidence=0.7,
     )
+
+
+def _retold(movement: Movement, published: dt.date, days: int) -> bool:
+    """A leg that ended more than `days` before the report ("It had departed Migalovo on 4
+    October ..." in a report of the 15th) is background, not the report's news."""
+    when = movement.arrive or movement.depart
+    return when is not None and (published - when.end).days > days
 
 
 def _start(movement: Movement, default: dt.date) -> dt.date:

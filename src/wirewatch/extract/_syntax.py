@@ -131,7 +131,15 @@ def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
 
 
 def place_of(ctx: Context, token: Token) -> Place | None:
-    """The place a prepositional object names: itself, its apposition, then its subtree."""
+    """The place a prepositional object names: itself, its apposition, then its subtree;
+    "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's
+    "of" names."""
+    if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
+        for child in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                named = _specific_place(ctx, phrase(obj).start_char, phrase(obj).end_char)
+                if named is not None:
+                    return named
     span = phrase(token)
     place = _specific_place(ctx, span.start_char, span.end_char)
     if place is not None:

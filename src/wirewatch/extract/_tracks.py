@@ -88,6 +88,14 @@ class Track:
             or (route.kind == "arrive" and not _wider(route.destination, leg.destination))
             or _within(route.destination, leg.destination)
         ):
+            wide = leg.destination
+            if wide is not None and wide.id != route.destination.id and route.kind == "arrive":
+                # "entered the Mediterranean on 10 October ... moored at Tartus on the 14th":
+                # the sea was on the way; the arrival is the port's.
+                if wide.feature == "water" and wide.id not in {v.id for v in leg.via}:
+                    leg.via.append(wide)
+                if route.date is not None:
+                    leg.arrive = route.date
             leg.destination = route.destination
             leg.landed = leg.landed or route.kind == "arrive"
         elif (
@@ -172,7 +180,17 @@ class Track:
             and route.origin is not None
             and not _within(route.origin, leg.destination)  # type: ignore[arg-type]
         )
-        if (new_departure or elsewhere or onward or whole) and not way_there:
+        # "left Baltiysk on 2 October ... left Tartus on the 22nd": two departures from two
+        # places are two trips, even when the first one's end was not told.
+        again = (
+            route.kind == "depart"
+            and route.origin is not None
+            and leg.origin is not None
+            and not route.earlier
+            and not before
+            and not _near(route.origin, leg.origin)
+        )
+        if (new_departure or elsewhere or onward or whole or again) and not way_there:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]
 

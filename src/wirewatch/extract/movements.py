@@ -47,11 +47,18 @@ def find_movements(ctx: Context) -> None:
         for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
+    _name_foretold(ctx, state)
     for track in state.tracks.values():
         track.build()
     movements = [m for track in state.tracks.values() for m in _movements(ctx, track)]
     ctx.movements.extend(movements)
-    ctx.events[:] = operation_events(ctx, movements, ctx.events)
+    background = frozenset(
+        stable_id("movement", ctx.document.id, track.key, index)
+        for track in state.tracks.values()
+        for index, leg in enumerate(track.legs)
+        if leg.background
+    )
+    ctx.events[:] = operation_events(ctx, movements, ctx.events, background)
 
 
 def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> None:
@@ -65,17 +72,18 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep"}}
     kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok)
-    if not kinds or negated(tok, lex) or speculative(tok, lex):
+    if not kinds or negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex):
         _personnel(lex, tok, state)
         return
     kind = kinds[0]
     movers = movers_of(ctx, lex, tok, state, kind)
     if not movers:
         _personnel(lex, tok, state)
+        _foretold(ctx, lex, tok, kind, state)
         return
     route = _route(ctx, lex, tok, kind)
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
-    route.background = tok.dep_ == "relcl" and tok.head.i in state.by_token
+    route.background = _retelling(tok, state)
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
@@ -115,6 +123,66 @@ def _copy_route(route: Route, movers: list[Track], state: State) -> None:
         route.via = [v for r in told for v in r.via]
     if route.destination is None:
         route.destination = next((r.destination for r in told if r.destination), None)
+
+
+def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: State) -> None:
+    """ "Two Russian Navy ships arrived at Tartus yesterday ... SANA named the frigate
+    Admiral Essen": a trip told of assets named only after it waits for their names."""
+    subject = subject_of(verb)
+    motion = lex.motion
+    if subject is None or subject.lower_ not in motion.generic_assets:
+        return
+    route = _route(ctx, lex, verb, kind)
+    if route.empty():
+        return
+    counts = [motion.count_words.get(c.lower_, 0) for c in subject.children]
+    count = max([n for n in counts if n] or [1])
+    state.foretold.append((subject.i, motion.kinds_meant(subject.lower_), count, route))
+
+
+def _name_foretold(ctx: Context, state: State) -> None:
+    """Give each waiting trip to the assets of its kind named first after it, in the next
+    two sentences."""
+    for token, kinds, count, route in state.foretold:
+        sent = ctx.sentence_index(ctx.tokens[token].idx)
+        named = sorted(
+            (first, key)
+            for key, first in state.first_token.items()
+            if first > token
+            and ctx.sentence_index(ctx.tokens[first].idx) - sent <= 2
+            and state.tracks.get(key) is not None
+            and state.tracks[key].asset.kind in kinds
+        )
+        for _, key in named[:count]:
+            state.tracks[key].add(route)
+
+
+def _retelling(verb: Token, state: State) -> bool:
+    """A clause that retells an earlier trip rather than reports one: a relative clause
+    identifying the asset ("the C-17A 07-7183, which flew the first paratroopers into
+    Romania"), a "since" clause ("has been flying in Europe since it left Pope Army
+    Airfield"), the past perfect ("It had departed Migalovo on 4 October")."""
+    if verb.dep_ == "relcl" and any(
+        t.i in state.by_token for t in verb.head.subtree if t.i < verb.i
+    ):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _pleaded(verb: Token, lex: EventLexicon) -> bool:
+    """ "asked for passage, saying both were returning to Sevastopol": a trip in progress
+    given as the reason for a request is an intention, not a trip reported."""
+    progressive = verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children
+    )
+    node, steps = verb, 0
+    while progressive and node.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and steps < 4:
+        node, steps = node.head, steps + 1
+        if node.lemma_.casefold() in lex.hypothetical.governors:
+            return True
+    return False
 
 
 def _trip(lex: EventLexicon, verb: Token) -> list[str]:
@@ -186,6 +254,10 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     # "crossed the Sea of Japan and the Sea of Okhotsk": every coordinated object.
     if target is not None:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "Baltiysk, which it left on Oct. 2": the relative pronoun stands for its noun.
+        objects = [
+            verb.head if o.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else o for o in objects
+        ]
         if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
             objects.append(verb.head)  # "departed Benina airport" parsed as a modifier
         for obj in (p for c in objects for p in parties(c)):

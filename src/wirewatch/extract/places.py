@@ -46,6 +46,10 @@ LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", 
 LOCATIVE_FEATURES = frozenset(
     {"country", "admin", "region", "city", "locality", "water", "site", "base", "port", "curated"}
 )
+# Entity labels a route slot's name never has when it is a place ("in July 2023").
+_NEVER_PLACES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EQUIPMENT"}
+)
 # What a route slot may name: airfields and ports too, the motion verb being their cue.
 ROUTE_FEATURES = LOCATIVE_FEATURES | SITE_FEATURES | {"airport", "airbase"}
 MAX_WORDS = 6
@@ -193,7 +197,7 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         objects = [o for p in prepositions for o in p.children if o.dep_ == "pobj"]
         if motion.takes_place_object(lemma):
             objects += [c for c in verb.children if c.dep_ == "dobj"]
-        cues = _cue_words(ctx)
+        cues = _cues(ctx).feature_words
         for obj in (o for o in objects if _capitalised(o) or o.lower_ in cues):
             span = _slot_place(ctx, gaz, obj)
             if span is not None:
@@ -205,11 +209,13 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token) -> tuple[int, int] | No
     while first.i < obj.i and not _capitalised(first):
         first = ctx.doc[first.i + 1]
     ent = ctx.ent_of(first)
-    if ent is not None and (ent.ent_id_ or ent.label_ in PLACE_LABELS):
-        return None  # a known non-place name, or already a place candidate
+    if ent is not None and (
+        ent.ent_id_ or ent.label_ in PLACE_LABELS or ent.label_ in _NEVER_PLACES
+    ):
+        return None  # a known non-place name, a date or number, or already a candidate
     end = _known_run(ctx, gaz, first.i, ROUTE_FEATURES, loose=True)
     # "to the Kursk region", "at Engels air base": a name before a feature word.
-    cue_word = obj.lower_ in _cue_words(ctx)
+    cue_word = obj.lower_ in _cues(ctx).feature_words
     if end is None or (end <= obj.i and not cue_word):
         return None
     start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])

@@ -177,6 +177,10 @@ class Event(Model):
     attribution: Attribution = Field(default_factory=Attribution)
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(default=0.5, ge=0, le=1)
+    # Extension to spec §2: an act the report retells as background (an earlier leg of a
+    # trip, "the An-124 that landed in Libya this week") rather than reports as its news. It
+    # is an event all the same (spec §3); stories are built from the news.
+    background: bool = False
 
 
 class Asset(Model):

@@ -36,6 +36,8 @@ class StoryRules(_Strict):
 class TrackRules(_Strict):
     leg_match_km: float = Field(gt=0)
     leg_date_tolerance_days: int = Field(ge=0)
+    undated_lookback_days: int = Field(default=7, ge=0)
+    same_place_km: float = Field(default=10, gt=0)
     gap_km: float = Field(gt=0)
     contradiction_km: float = Field(gt=0)
     join_days: int = Field(ge=0)

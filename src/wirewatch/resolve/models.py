@@ -81,6 +81,9 @@ class LegSource(_Out):
     date: dt.date
     movement_id: str
     evidence: list[Evidence] = Field(default_factory=list)
+    # A duplicate the store recorded and did not analyse (a syndicated copy): it tells the
+    # leg as the report it copies (`copy_of`, whose movement and evidence these are).
+    copy_of: str | None = None
 
 
 class Stop(_Out):

@@ -50,6 +50,7 @@ def _select() -> Select[*tuple[Any, ...]]:
         e.c.place_country,
         e.c.negated,
         e.c.status,
+        e.c.background,
         pl.c.precision_km,
         p.c.country,
     ).select_from(joined)
@@ -77,7 +78,9 @@ def _nodes(connection: Connection, rows: Iterable, config: StoryRules) -> dict[N
             first.precision_km,
             denied=denial(first.negated, first.status, config),
         )
-        if eligible(node, first.negated, first.status, config):
+        # A retold act (an earlier leg, a background clause) is not the report's news: it
+        # would tie the report into that act's story as if it were one of its sources.
+        if eligible(node, first.negated, first.status, config) and not first.background:
             out[key] = node
     # An event the report does not place may be where the report says its story is.
     unplaced = [key for key, node in out.items() if node.lat is None]

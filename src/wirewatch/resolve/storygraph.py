@@ -98,10 +98,12 @@ def compatible(a: EventNode, b: EventNode, config: StoryRules) -> bool:
         # parties' countries or the countries its report names (the report does not say
         # where this act happened, but it names where the other report places it).
         placed, other = (a, b) if _located(a) else (b, a)
-        return (
-            placed.place_country is None
-            or placed.place_country in other.countries | other.report_countries
-        )
+        if placed.place_country is None:
+            # A place in no country (a strait, open sea): an unplaced report may tell the
+            # same act, but a denial, which only follows the act it denies, needs a country
+            # to follow (a frigate's strait transit is not the airlift the Kremlin denied).
+            return not other.denied
+        return placed.place_country in other.countries | other.report_countries
     # Neither is placed: besides a party's country, their reports must name a country in
     # common where they tell it (a shared actor alone would chain every unplaced act of
     # that state in the window into one story).

@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from wirewatch.model import Analysis, Evidence, Movement, Place
-from wirewatch.model.calendar import clamp_days
+from wirewatch.model.calendar import clamp_days, plus_days
 from wirewatch.resolve.config import TrackRules
 from wirewatch.resolve.distance import km
 from wirewatch.resolve.models import (
+    Copy,
     Disagreement,
     Leg,
     LegSource,
@@ -220,16 +222,43 @@ def assign(items: list[Sighting], config: TrackRules) -> dict[str, list[Sighting
 
 
 def _legs_match(a: Sighting, b: Sighting, config: TrackRules) -> bool:
-    if not _near_in_time(a.span, b.span, config.leg_date_tolerance_days):
+    if not _near_in_time(_when(a, config), _when(b, config), config.leg_date_tolerance_days):
         return False
-    if a.destination and b.destination:
-        return _same_place(a.destination, b.destination, config.leg_match_km)
-    if a.origin and b.origin and not (a.destination or b.destination):
+    if (
+        a.destination
+        and b.destination
+        and _same_place(a.destination, b.destination, config.leg_match_km)
+    ):
+        return True
+    if a.origin and b.origin and not (a.destination and b.destination):
         return _same_place(a.origin, b.origin, config.leg_match_km)
-    return False
+    # "left Baltiysk on 2 October and entered the Mediterranean" and "left Baltiysk on 2
+    # October ... moored at Tartus": one trip from one place on one day, told to two points.
+    return bool(
+        a.origin
+        and b.origin
+        and a.depart
+        and a.depart == b.depart
+        and _same_place(a.origin, b.origin, config.leg_match_km)
+    )
 
 
-def build_track(key: str, members: list[Sighting], config: TrackRules) -> Track:
+def _when(s: Sighting, config: TrackRules) -> tuple[dt.date, dt.date]:
+    """When a sighting's leg happened; an undated one, some days before its report."""
+    if s.depart is None and s.arrive is None:
+        before = plus_days(s.doc_date, -config.undated_lookback_days)
+        return (before or s.doc_date, s.doc_date)
+    return s.span
+
+
+def build_track(
+    key: str,
+    members: list[Sighting],
+    config: TrackRules,
+    copies: Mapping[str, list[Copy]] | None = None,
+) -> Track:
+    """The track of one asset: its sightings grouped into legs in time order, each leg with
+    every report that tells it (and the recorded copies of those reports)."""
     ordered = sorted(members, key=lambda s: (s.span[0], s.doc_date, s.document_id, s.movement_id))
     groups: list[list[Sighting]] = []
     for s in ordered:
@@ -238,7 +267,7 @@ def build_track(key: str, members: list[Sighting], config: TrackRules) -> Track:
             groups.append([s])
         else:
             home.append(s)
-    legs = sorted((_leg(g) for g in groups), key=_leg_time)
+    legs = sorted((_leg(g, config, copies or {}) for g in groups), key=_leg_time)
     identified = not key.startswith("model:")
     models = Counter(s.model for s in members if s.model)
     idents = Counter(s.identifier for s in members if s.identifier)
@@ -278,26 +307,31 @@ def _pick(group: list[Sighting], attr: str, name: str, out: list[Disagreement]) 
     return stated[0][1] if stated else None
 
 
-def _leg(group: list[Sighting]) -> Leg:
+def _leg(group: list[Sighting], config: TrackRules, copies: Mapping[str, list[Copy]]) -> Leg:
     """One leg from the reports that tell it; the first report's value where they differ,
-    the others shown as a disagreement."""
+    the others shown as a disagreement. The end is the most specific one told (a base
+    rather than its country, a port rather than the sea on the way), arriving when the
+    reports that name that end say."""
     group = sorted(group, key=lambda s: (s.doc_date, s.document_id, s.movement_id))
     disagreements: list[Disagreement] = []
     depart = _pick(group, "depart", "depart", disagreements)
-    arrive = _pick(group, "arrive", "arrive", disagreements)
+    ends = [s for s in group if s.destination]
+    best = max(ends, key=lambda s: _SPECIFIC.get(s.destination.feature or "", 1), default=None)  # type: ignore[union-attr]
+    destination = best.destination if best else None
+    there = [
+        s
+        for s in group
+        if destination is None
+        or (s.destination and _same_place(s.destination, destination, config.leg_match_km))
+    ]
+    arrive = _pick(there, "arrive", "arrive", disagreements)
     origin = next((s.origin for s in group if s.origin), None)
-    destinations = [s.destination for s in group if s.destination]
-    # The most specific destination: a base or airport rather than its country.
-    destination = next(
-        (d for d in destinations if d.feature != "country"),
-        destinations[0] if destinations else None,
-    )
     via: dict[str, Stop] = {}
     for s in group:
         for stop in s.via:
             via.setdefault(fold(stop.stop.name), stop.stop)
-    origins = {fold(s.origin.stop.name): s for s in group if s.origin}
-    if len(origins) > 1:
+    stated = [s.origin for s in group if s.origin]
+    if any(not _same_place(o, stated[0], config.same_place_km) for o in stated[1:]):
         disagreements.append(
             Disagreement(
                 field="origin",
@@ -319,17 +353,35 @@ def _leg(group: list[Sighting]) -> Leg:
         depart=depart,
         arrive=arrive,
         sources=[
-            LegSource(
-                document_id=s.document_id,
-                outlet=s.outlet,
-                date=s.doc_date,
-                movement_id=s.movement_id,
-                evidence=s.evidence,
-            )
-            for s in group
+            *(
+                LegSource(
+                    document_id=s.document_id,
+                    outlet=s.outlet,
+                    date=s.doc_date,
+                    movement_id=s.movement_id,
+                    evidence=s.evidence,
+                )
+                for s in group
+            ),
+            *(
+                LegSource(
+                    document_id=c.document_id,
+                    outlet=c.outlet,
+                    date=c.date,
+                    movement_id=s.movement_id,
+                    copy_of=s.document_id,
+                )
+                for s in group
+                for c in copies.get(s.document_id, [])
+            ),
         ],
         disagreements=disagreements,
     )
+
+
+# How specific an end point is, by feature: a site beats a town, a town a region or sea.
+_SPECIFIC = {"country": 0, "region": 1, "water": 1, "admin": 2, "city": 3, "locality": 3}
+_SPECIFIC |= dict.fromkeys(("airport", "airbase", "base", "port", "site", "point"), 4)
 
 
 def _at(stop: Stop | None, word: str = "at") -> str:

@@ -168,8 +168,9 @@ def _write(connection: Connection, groups: dict[str, list[Sighting]], config: Tr
     tracks: list[dict[str, Any]] = []
     legs: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
+    copies = db.copies(connection, {s.document_id for group in groups.values() for s in group})
     for key, group in sorted(groups.items()):
-        track = build_track(key, group, config)
+        track = build_track(key, group, config, copies)
         tracks.append(
             {
                 "key": key,

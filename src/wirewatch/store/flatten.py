@@ -89,6 +89,7 @@ def _event(event: Event, analysis: Analysis) -> Row:
         "negated": event.negated,
         "status": event.attribution.status,
         "confidence": event.confidence,
+        "background": event.background,
         "data": event.model_dump_json(),
     }
 

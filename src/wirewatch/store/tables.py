@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 
@@ -187,6 +188,8 @@ events = Table(
     Column("negated", Boolean, nullable=False),
     Column("status", String(16), nullable=False),
     Column("confidence", Float, nullable=False),
+    # An act the report retells as background (Event.background): not clustered into stories.
+    Column("background", Boolean, nullable=False, server_default=false()),
     Column("data", Text, nullable=False),
     Index(None, "date_start", "id", "document_id"),
     Index(None, "span_class", "date_start", "id", "document_id"),
