@@ -187,13 +187,36 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Tidespring", "Portsmouth", [], "Red Sea", None, None),
         ],
     ),
+    # A group named before its members: the trip waits for the ships named next; a task at
+    # sea is done where the ships go; "X a Type N frigate" and "belongs to" give classes.
+    (
+        "A naval taskforce of the Chinese navy set sail from Zhanjiang on Thursday to "
+        "relieve the escort group in the Gulf of Aden. It is made up of the destroyer "
+        "Changsha and the frigate Yulin. Changsha is a Type 052D destroyer. Yulin belongs "
+        "to the Type 054A class.",
+        [
+            ("Type 052D", "Zhanjiang", [], "Gulf of Aden", "2024-05-09", None),
+            ("Type 054A", "Zhanjiang", [], "Gulf of Aden", "2024-05-09", None),
+        ],
+    ),
+    # A flotilla "consisting of" its ships; the class noun picks the ship of its type; a
+    # return's date is its arrival.
+    (
+        "The flotilla consisting of the destroyer Sahand and the supply ship Kharg "
+        "returned to Bandar Abbas on Thursday. The Moudge-class destroyer had sailed from "
+        "Colombo on 20 April.",
+        [
+            ("Moudge-class", "Colombo", [], "Bandar Abbas", "2024-04-20", "2024-05-09"),
+            ("Kharg", None, [], "Bandar Abbas", None, "2024-05-09"),
+        ],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "
         "9 April. The planes returned to Dover two days later.",
         [
             ("C-17", "Dover Air Force Base", [], "Rzeszow", "2024-04-09", "2024-04-09"),
-            ("C-17", "Rzeszow", [], "Dover", "2024-04-11", "2024-04-11"),
+            ("C-17", "Rzeszow", [], "Dover", None, "2024-04-11"),
         ],
     ),
 ]

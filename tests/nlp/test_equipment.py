@@ -141,3 +141,12 @@ def test_a_kb_name_after_a_ship_noun_is_not_a_ship(nlp: Language) -> None:
 )
 def test_ordinary_news_has_no_equipment(nlp: Language, text: str) -> None:
     assert _equipment(nlp, text) == []
+
+
+def test_a_class_name_never_runs_across_a_sentence_end(nlp) -> None:
+    """ "... on Thursday. The Moudge-class destroyer": the period ends the sentence, not an
+    initial inside a ship's name ("USS Gerald R. Ford" keeps its own)."""
+    doc = nlp("The ships returned on Thursday. The Moudge-class destroyer had left Colombo.")
+    assert [e.text for e in doc.ents if e.label_ == "EQUIPMENT"] == ["Moudge-class"]
+    doc = nlp("The aircraft carrier USS Gerald R. Ford left Norfolk.")
+    assert [e.text for e in doc.ents if e.label_ == "EQUIPMENT"] == ["USS Gerald R. Ford"]

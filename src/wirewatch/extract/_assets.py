@@ -27,6 +27,7 @@ class Mention:
     instance: int | None = None
     definite: bool = False  # "the Il-76": one named before
     vessel: str | None = None  # a ship named in the text ("Admiral Makarov")
+    noun: str | None = None  # the type noun written with it ("the destroyer Dena": destroyer)
     ent: SpacySpan | None = None  # the mention's span
 
 
@@ -66,6 +67,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
             identifiers=[],
             vessel=match.vessel,
             ent=ent,
+            noun=_type_noun(ent, ctx.kb.events.motion.generic_assets),
         )
     asset = Asset(
         kind=item.kind,
@@ -85,6 +87,15 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         instance=_instance(ent, ctx.kb.events.motion.instance_words),
         definite=any(t.lower_ in {"the", "this", "that"} for t in _left_run(ent)),
     )
+
+
+def _type_noun(ent: SpacySpan, nouns: frozenset[str]) -> str | None:
+    """ "the guided-missile destroyer Dena" -> "destroyer"; "Dena, a destroyer" too."""
+    before = [t.lower_ for t in _left_run(ent, nouns) if t.lower_ in nouns]
+    if before:
+        return before[-1]
+    window = ent.doc[ent.end : min(ent.end + 5, ent.sent.end)]
+    return next((t.lower_ for t in window if t.lower_ in nouns), None)
 
 
 def _instance(ent: SpacySpan, words: dict[str, int]) -> int | None:

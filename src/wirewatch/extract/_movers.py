@@ -23,6 +23,7 @@ from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.equipment import fold
 from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.events import Table as EventLexicon
+from wirewatch.model import Actor
 
 
 class State:
@@ -39,8 +40,9 @@ class State:
         self.history: list[Track] = []  # tracks in the order they were last mentioned
         self.sentence: dict[str, int] = {}  # track key -> the sentence it was last named in
         self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
+        self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
         # Trips told of assets not yet named: (subject token, kinds, how many, route).
-        self.foretold: list[tuple[int, frozenset[str], int, Route]] = []
+        self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
 
     def mentioned(
         self, tracks: list[Track], sentence: int | None = None, token: int | None = None
@@ -91,6 +93,8 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
     for mention in sorted(found, key=lambda m: m.vessel is None):
         ship = _classed_ship(mention, ships, state) if mention.vessel is None else None
         tracks = [ship] if ship is not None else _tracks_of(state, mention)
+        if mention.noun is not None:
+            state.noun.setdefault(mention.key, mention.noun)
         if ship is not None and ship.asset.model == ship.asset.name:
             ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
         start = mention.ent.start if mention.ent is not None else mention.token.i
@@ -102,6 +106,19 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
+
+
+def _described(head: Token) -> list[Token]:
+    """The nouns a class phrase is said of: the subject of "is a <class>" or of "belongs to
+    the <class>", the noun a class is in apposition to."""
+    verb = head.head
+    if head.dep_ == "attr":
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if head.dep_ == "appos":
+        return [verb]
+    if head.dep_ == "pobj" and verb.head.lemma_ == "belong":
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track | None:
@@ -129,15 +146,27 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
         )
         if same_phrase or apposed or copula:
             return state.tracks.get(ship.key)
-    if head.dep_ == "attr":
-        # "Nanning is a Type 052D destroyer": the subject names a ship told of before (the
-        # model may take a ship's name for a city there).
-        for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
-            named = subject.doc[subject.left_edge.i : subject.i + 1].text
-            told = state.tracks.get(f"ship|{fold(named)}")
-            if told is not None:
-                return told
+    # "Nanning is a Type 052D destroyer and Sanya a Type 054A frigate", "Weishanhu belongs
+    # to the Type 903A class": the name the class is said of, a ship told of before (the
+    # model may take a ship's name for a city there).
+    for anchor in _described(head):
+        named = anchor.doc[anchor.left_edge.i : anchor.i + 1].text
+        told = state.tracks.get(f"ship|{fold(named)}")
+        if told is not None:
+            return told
     if mention.definite:
+        # "The Moudge-class destroyer": the latest ship without a class, one written with
+        # the same type noun first ("the destroyer Dena", not "the base ship Makran").
+        noun = head.lower_
+        same_noun = [
+            t
+            for t in reversed(state.history)
+            if t.asset.kind == "ship"
+            and t.asset.model == t.asset.name
+            and state.noun.get(t.key) == noun
+        ]
+        if same_noun:
+            return same_noun[0]
         unclassed = [
             t
             for t in reversed(state.history)
@@ -367,6 +396,10 @@ def _companions(motion: Motion, subject: Token) -> list[Token]:
 
 def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     named = _named_tracks(holder, state)
+    if named and holder.lower_ in lex.motion.collective_words:
+        # "The flotilla consisting of the destroyer X and the ship Y": the members too.
+        members = _members(lex, holder, state)
+        named = {**{str(id(t)): t for t in members}, **named}
     if named:
         found = list(named.values())
         state.last = found[-1]
@@ -376,8 +409,7 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     if another is not None:
         return [another]
     if holder.lower_ in motion.collective_words:
-        # "A pair of Su-34 jets", "a group of three Il-76s": the "of" phrase moves.
-        inner = [tr for w, o in preps(holder) if w == "of" for tr in tracks_for(lex, o, state)]
+        inner = _members(lex, holder, state)
         if inner:
             return inner
     carried = _carried(lex, holder, state)
@@ -452,6 +484,18 @@ def _another_of_kind(motion: Motion, holder: Token, state: State) -> Track | Non
     track = state.tracks.setdefault(key, Track(key, asset))
     state.mentioned([track])
     return track
+
+
+def _members(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
+    """ "A pair of Su-34 jets", "a group of three Il-76s": the "of" phrase; "the flotilla
+    consisting of the destroyer Dena and the base ship Makran": its members."""
+    objects = [o for w, o in preps(holder) if w == "of"]
+    for clause in (c for c in holder.children if c.dep_ in {"acl", "relcl"}):
+        if clause.lemma_.casefold() in lex.motion.member_verbs:
+            objects += [o for w, o in preps(clause) if w == "of"]
+            objects += [c for c in clause.children if c.dep_ == "dobj"]
+    inner = [tr for o in objects for p in parties(o) for tr in tracks_for(lex, p, state)]
+    return list({id(t): t for t in inner}.values())
 
 
 def _referent(motion: Motion, holder: Token, state: State) -> list[Track]:

@@ -29,6 +29,7 @@ class Route:
     attribution: Attribution | None = None
     earlier: bool = False  # past perfect ("had left"): about the leg already told
     onward: bool = False  # "flew on to", "then sailed to", "returned to": a further trip
+    arrival: bool = False  # its date is when the trip ended ("returned to port on Thursday")
     # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
     # identifies the asset by an earlier trip; it places the asset, it is not news.
     background: bool = False
@@ -110,6 +111,8 @@ class Track:
         if route.date is not None:
             if route.kind in {"arrive"}:
                 leg.arrive = leg.arrive or route.date
+            elif route.arrival:
+                leg.arrive = leg.arrive or route.date  # "returned to port on Thursday"
             elif route.kind in {"depart", "origin", "send", "travel"} or route.origin is not None:
                 leg.depart = leg.depart or route.date  # "sailed for X on Monday"
                 if (

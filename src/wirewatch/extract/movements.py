@@ -18,6 +18,7 @@ from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import State, index_mentions, movers_of, tracks_for
 from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._syntax import (
+    actor_at,
     clause_date,
     date_in,
     parties,
@@ -33,7 +34,7 @@ from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion, RoutePoint
 from wirewatch.kb.tables.events import Table as EventLexicon
-from wirewatch.model import Attribution, Movement, Place, TimeExpr, stable_id
+from wirewatch.model import Actor, Attribution, Movement, Place, TimeExpr, stable_id
 
 
 @step("movements")
@@ -84,6 +85,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route = _route(ctx, lex, tok, kind)
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
     route.background = _retelling(tok, state)
+    route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
@@ -130,20 +132,38 @@ def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: St
     Admiral Essen": a trip told of assets named only after it waits for their names."""
     subject = subject_of(verb)
     motion = lex.motion
-    if subject is None or subject.lower_ not in motion.generic_assets:
+    if subject is None:
+        return
+    group = motion.group_nouns.get(subject.lower_)
+    if subject.lower_ not in motion.generic_assets and group is None:
         return
     route = _route(ctx, lex, verb, kind)
     if route.empty():
         return
     counts = [motion.count_words.get(c.lower_, 0) for c in subject.children]
-    count = max([n for n in counts if n] or [1])
-    state.foretold.append((subject.i, motion.kinds_meant(subject.lower_), count, route))
+    # A group ("the taskforce") is all its members named next; else as many as it counts.
+    count = _ALL if group is not None else max([n for n in counts if n] or [1])
+    kinds = frozenset({group}) if group is not None else motion.kinds_meant(subject.lower_)
+    state.foretold.append((subject.i, kinds, count, route, _group_operator(ctx, subject)))
+
+
+def _group_operator(ctx: Context, subject: Token) -> Actor | None:
+    """ "A new escort taskforce of the Chinese People's Liberation Army Navy", "Two Russian
+    Navy ships": who operates the assets the phrase stands for."""
+    for noun in (subject, *(o for w, o in preps(subject) if w == "of")):
+        actor = actor_at(ctx, noun)
+        if actor is not None and actor.country:
+            return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})
+    return None
+
+
+_ALL = 99  # a group's members: every asset of its kind named in the next sentences
 
 
 def _name_foretold(ctx: Context, state: State) -> None:
     """Give each waiting trip to the assets of its kind named first after it, in the next
     two sentences."""
-    for token, kinds, count, route in state.foretold:
+    for token, kinds, count, route, operator in state.foretold:
         sent = ctx.sentence_index(ctx.tokens[token].idx)
         named = sorted(
             (first, key)
@@ -154,7 +174,10 @@ def _name_foretold(ctx: Context, state: State) -> None:
             and state.tracks[key].asset.kind in kinds
         )
         for _, key in named[:count]:
-            state.tracks[key].add(route)
+            track = state.tracks[key]
+            track.add(route)
+            if track.asset.operator is None and operator is not None:
+                track.asset = track.asset.model_copy(update={"operator": operator})
 
 
 def _retelling(verb: Token, state: State) -> bool:
@@ -403,6 +426,18 @@ def _purpose_place(ctx: Context, motion: Motion, verb: Token) -> Place | None:
         for _word, obj in pairs:
             place = place_of(ctx, obj)
             if place is not None:
+                return place
+        # "to take over escort missions in the Gulf of Aden": a task at sea is done where
+        # the ship goes (a task "in" a country or town need not be: "to strike targets in X").
+        at_sea = [
+            o
+            for c in (clause, *(c for c in clause.children if c.dep_ == "dobj"))
+            for w, o in preps(c)
+            if w in {"in", "at"}
+        ]
+        for obj in at_sea:
+            place = place_of(ctx, obj)
+            if place is not None and place.feature == "water":
                 return place
     return None
 

@@ -122,9 +122,12 @@ class Motion(_Strict):
     trip_nouns: frozenset[str] = frozenset()
     same_route_nouns: frozenset[str] = frozenset()  # "took the same route"
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
+    arrival_lemmas: frozenset[str] = frozenset()  # "returned to X on Thursday": the end's date
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     news_days: int = 3  # a leg older than this before its report is background
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
+    group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
+    member_verbs: frozenset[str] = frozenset()  # "the flotilla consisting of X and Y"
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     group_words: list[str]
     aboard_words: list[str]  # "the officers left aboard a Boeing 787": the plane moves
