@@ -170,7 +170,7 @@ def test_track_detail_lists_legs_and_opens_one(page, artifacts) -> None:
     assert legs.count() == len(track["legs"]) >= 2
     assert "Khmeimim" in page.inner_text("#detail ol.legs")
     # resolve's flags are listed, each with the legs it concerns.
-    assert track["flags"], "the corpus's An-124 track has a gap and contradictions"
+    assert track["flags"], "the conflicting sighting (tests/web/data) contradicts the track"
     flags = page.locator("#detail ul.flags li")
     assert flags.count() == len(track["flags"])
     assert {f["kind"] for f in track["flags"]} <= set(page.inner_text("#detail ul.flags").split())
