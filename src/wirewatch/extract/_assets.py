@@ -35,10 +35,15 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
     match = _match(catalogue, ent)
     if match is None:
         return None
-    words = ctx.kb.events.motion.count_words
+    motion = ctx.kb.events.motion
+    words = motion.count_words
     item = match.item
     head = _np_head(ent.root)
-    window = ctx.document.text[ent.start_char : min(ent.sent.end_char, ent.end_char + 60)]
+    # The sentence from the context's index (`ent.sent` rebuilds a span on every call), and
+    # the words before the designator in its phrase, read once for every use below.
+    sent = ctx.sents[ctx.sentence_index(ent.start_char)]
+    run = _left_run(ent, sent.start, motion.generic_assets)
+    window = ctx.document.text[ent.start_char : min(sent.end_char, ent.end_char + 60)]
     identifiers = catalogue.identifiers_in(window)
     identifier = identifiers[0] if identifiers else None
     reporting = (
@@ -47,7 +52,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         else None
     )
     navy = _navy_actor(ctx, match.navy) if match.navy else None
-    operator = _operator(ctx, ent) or navy or _owner_after(ctx, head)
+    operator = _operator(ctx, run) or navy or _owner_after(ctx, motion, head)
     if match.vessel is not None:
         # A named ship is an identified asset (spec §3): its name is its identifier (reports
         # write hull numbers in several forms, or not at all); the model is the class once
@@ -67,7 +72,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
             identifiers=[],
             vessel=match.vessel,
             ent=ent,
-            noun=_type_noun(ent, ctx.kb.events.motion.generic_assets),
+            noun=_type_noun(run, ent, sent, motion.generic_assets),
         )
     asset = Asset(
         kind=item.kind,
@@ -75,8 +80,8 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         name=item.name,
         reporting_name=reporting or item.reporting_name,
         identifier=identifier,
-        operator=operator or _navy(ctx, catalogue, ent),
-        count=_count(head, words) or _count_left(ent, words),
+        operator=operator or _navy(ctx, catalogue, ent, sent),
+        count=_count(head, words) or _count_left(run, words),
     )
     return Mention(
         ent=ent,
@@ -84,23 +89,25 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         asset=asset,
         token=head,
         identifiers=identifiers,
-        instance=_instance(ent, ctx.kb.events.motion.instance_words),
-        definite=any(t.lower_ in {"the", "this", "that"} for t in _left_run(ent)),
+        instance=_instance(run, motion.instance_words),
+        definite=any(t.lower_ in motion.definite_words for t in run),
     )
 
 
-def _type_noun(ent: SpacySpan, nouns: frozenset[str]) -> str | None:
+def _type_noun(
+    run: SpacySpan, ent: SpacySpan, sent: SpacySpan, nouns: frozenset[str]
+) -> str | None:
     """ "the guided-missile destroyer Dena" -> "destroyer"; "Dena, a destroyer" too."""
-    before = [t.lower_ for t in _left_run(ent, nouns) if t.lower_ in nouns]
+    before = [t.lower_ for t in run if t.lower_ in nouns]
     if before:
         return before[-1]
-    window = ent.doc[ent.end : min(ent.end + 5, ent.sent.end)]
+    window = ent.doc[ent.end : min(ent.end + 5, sent.end)]
     return next((t.lower_ for t in window if t.lower_ in nouns), None)
 
 
-def _instance(ent: SpacySpan, words: dict[str, int]) -> int | None:
+def _instance(run: SpacySpan, words: dict[str, int]) -> int | None:
     """ "A second An-124", "a third", "another": which airframe of the type this is."""
-    return next((words[t.lower_] for t in _left_run(ent) if t.lower_ in words), None)
+    return next((words[t.lower_] for t in run if t.lower_ in words), None)
 
 
 def unit_mentions(
@@ -117,7 +124,8 @@ def unit_mentions(
         if span is None:
             continue
         model = text[start:end]
-        asset = Asset(kind="unit", model=model, operator=_operator(ctx, span))
+        run = _left_run(span, sent.start, ctx.kb.events.motion.generic_assets)
+        asset = Asset(kind="unit", model=model, operator=_operator(ctx, run))
         # The phrase's syntactic head ("Division"), so "the division" and clauses find it.
         out.append(
             (span, Mention(key=f"unit|{fold(model)}", asset=asset, token=span.root, identifiers=[]))
@@ -151,10 +159,10 @@ def _np_head(token: Token) -> Token:
     return token
 
 
-def _left_run(ent: SpacySpan, nouns: frozenset[str] = frozenset()) -> SpacySpan:
+def _left_run(ent: SpacySpan, sent_start: int, nouns: frozenset[str]) -> SpacySpan:
     """The words just before a designator in its noun phrase ("two US Air Force")."""
     start = ent.start
-    while start > ent.sent.start and ent.start - start < 8:
+    while start > sent_start and ent.start - start < 8:
         prev = ent.doc[start - 1]
         if (
             prev.is_punct
@@ -171,9 +179,8 @@ def _left_run(ent: SpacySpan, nouns: frozenset[str] = frozenset()) -> SpacySpan:
     return ent.doc[start : ent.start]
 
 
-def _operator(ctx: Context, ent: SpacySpan) -> Actor | None:
-    """The operator named before the designator in its noun phrase."""
-    span = _left_run(ent, ctx.kb.events.motion.generic_assets)
+def _operator(ctx: Context, span: SpacySpan) -> Actor | None:
+    """The operator named before the designator in its noun phrase (`span`)."""
     if not len(span):
         return None
     actor = actor_for_chars(ctx, span.start_char, span.end_char) or country_actor(ctx, span)
@@ -183,16 +190,12 @@ def _operator(ctx: Context, ent: SpacySpan) -> Actor | None:
     return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})
 
 
-# "An Il-76 of the Russian Aerospace Forces", "a C-130 belonging to the Egyptian Air
-# Force", "a tanker operated by the Royal Navy": the operator named after the asset.
-_OWNER_PREPS = frozenset({"of", "from"})
-_OWNER_VERBS = frozenset({"belong", "operate", "own", "fly"})
-
-
-def _owner_after(ctx: Context, head: Token) -> Actor | None:
-    objects = [o for w, o in preps(head) if w in _OWNER_PREPS]
+def _owner_after(ctx: Context, motion: Motion, head: Token) -> Actor | None:
+    """ "An Il-76 of the Russian Aerospace Forces", "a C-130 belonging to the Egyptian Air
+    Force", "a tanker operated by the Royal Navy": the operator named after the asset."""
+    objects = [o for w, o in preps(head) if w in motion.owner_preps]
     for clause in (c for c in head.children if c.dep_ == "acl"):
-        if clause.lemma_.casefold() in _OWNER_VERBS:
+        if clause.lemma_.casefold() in motion.owner_verbs:
             objects += [o for w, o in preps(clause) if w in {"to", "by"}]
     for obj in objects:
         if ctx.place_at(obj.idx, obj.idx + len(obj)) is not None:
@@ -203,10 +206,9 @@ def _owner_after(ctx: Context, head: Token) -> Actor | None:
     return None
 
 
-def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Actor | None:
+def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan, sent: SpacySpan) -> Actor | None:
     """A ship named with its navy's prefix near the class name ("USS Ralph Johnson, an
     Arleigh Burke-class destroyer") is operated by that navy."""
-    sent = ent.sent
     # Only the tokens within 8 of the designator can qualify: walk just those, in order.
     for token in sent.doc[max(sent.start, ent.start - 8) : min(sent.end, ent.start + 9)]:
         if abs(token.i - ent.start) > 8 or not token.text.isupper():
@@ -223,8 +225,8 @@ def _count(head: Token, words: dict[str, int]) -> int | None:
     return next((n for c in head.children if c.dep_ == "nummod" and (n := _number(c, words))), None)
 
 
-def _count_left(ent: SpacySpan, words: dict[str, int]) -> int | None:
-    return next((n for t in _left_run(ent) if t.like_num and (n := _number(t, words))), None)
+def _count_left(run: SpacySpan, words: dict[str, int]) -> int | None:
+    return next((n for t in run if t.like_num and (n := _number(t, words))), None)
 
 
 def _number(token: Token, words: dict[str, int]) -> int | None:

@@ -312,7 +312,11 @@ def _leg(group: list[Sighting], config: TrackRules, copies: Mapping[str, list[Co
     the others shown as a disagreement. The end is the most specific one told (a base
     rather than its country, a port rather than the sea on the way), arriving when the
     reports that name that end say."""
-    group = sorted(group, key=lambda s: (s.doc_date, s.document_id, s.movement_id))
+    # Reports that identify the airframe or hull speak first; one joined to the track by
+    # model, date and place is listed, and disagrees where it does.
+    group = sorted(
+        group, key=lambda s: (s.identifier is None, s.doc_date, s.document_id, s.movement_id)
+    )
     disagreements: list[Disagreement] = []
     depart = _pick(group, "depart", "depart", disagreements)
     ends = [s for s in group if s.destination]

@@ -157,6 +157,9 @@ class Motion(_Strict):
     same_in_both_numbers: frozenset[str]  # "the aircraft": singular or plural by its verb
     count_words: dict[str, int]  # "two Tu-95s": how many assets
     instance_words: dict[str, int] = Field(default_factory=dict)  # "a second An-124"
+    owner_preps: frozenset[str] = frozenset()  # "an Il-76 of the Russian Aerospace Forces"
+    owner_verbs: frozenset[str] = frozenset()  # "a C-130 belonging to the Egyptian Air Force"
+    definite_words: frozenset[str] = frozenset()  # "the Il-76": one named before
     source: str
 
     @cached_property
@@ -164,19 +167,29 @@ class Motion(_Strict):
         """Every lemma of every motion class."""
         return frozenset(lemma for cls in self.classes.values() for lemma in cls.lemmas)
 
+    @cached_property
+    def _place_objects(self) -> frozenset[str]:
+        return frozenset(
+            lemma for c in self.classes.values() if c.object is not None for lemma in c.lemmas
+        )
+
+    @cached_property
+    def _route_preps(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for cls in self.classes.values():
+            for lemma in cls.lemmas:
+                out.setdefault(lemma, set()).update(
+                    w for w, role in cls.preps.items() if role != "date"
+                )
+        return {lemma: frozenset(words) for lemma, words in out.items()}
+
     def takes_place_object(self, lemma: str) -> bool:
         """A verb whose direct object is a route point ("left Bamako", "reached X")."""
-        return any(lemma in c.lemmas and c.object is not None for c in self.classes.values())
+        return lemma in self._place_objects
 
     def route_preps(self, lemma: str) -> frozenset[str]:
         """The prepositions that mark a route point (not a date) after this verb."""
-        return frozenset(
-            word
-            for cls in self.classes.values()
-            if lemma in cls.lemmas
-            for word, role in cls.preps.items()
-            if role != "date"
-        )
+        return self._route_preps.get(lemma, frozenset())
 
     def classes_of(
         self, lemma: str, particles: set[str] | frozenset[str] = frozenset()
