@@ -210,6 +210,22 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Kharg", None, [], "Bandar Abbas", None, "2024-05-09"),
         ],
     ),
+    # Ships that came along ("accompanied by") make the same trip.
+    (
+        "The frigate Admiral Gorshkov entered Havana harbour on Wednesday, accompanied by "
+        "the fleet oiler Akademik Pashin.",
+        [
+            ("Admiral Gorshkov", None, [], "Havana harbour", None, "2024-05-08"),
+            ("Akademik Pashin", None, [], "Havana harbour", None, "2024-05-08"),
+        ],
+    ),
+    # "The jets" are the aircraft that moved last, not others merely named with them; an
+    # agent ("followed by an A400M from Wunstorf") is not a means of transport.
+    (
+        "Four German Eurofighters landed at Amari Air Base on Monday, relieving Portuguese "
+        "F-16s. The jets flew in from Laage and were followed by an A400M from Wunstorf.",
+        [("Eurofighter", "Laage", [], "Amari Air Base", None, "2024-05-06")],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -91,6 +91,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         identifiers=identifiers,
         instance=_instance(run, motion.instance_words),
         definite=any(t.lower_ in motion.definite_words for t in run),
+        noun=_type_noun(run, ent, sent, motion.generic_assets) if item.kind == "ship" else None,
     )
 
 

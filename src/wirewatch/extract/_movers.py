@@ -157,7 +157,7 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
     if mention.definite:
         # "The Moudge-class destroyer": the latest ship without a class, one written with
         # the same type noun first ("the destroyer Dena", not "the base ship Makran").
-        noun = head.lower_
+        noun = mention.noun or head.lower_
         same_noun = [
             t
             for t in reversed(state.history)
@@ -384,13 +384,19 @@ def _share_operator(tracks: list[Track]) -> None:
 
 
 def _companions(motion: Motion, subject: Token) -> list[Token]:
-    """ "The An-124, along with a Il-62M, arrived": partners in with-phrases."""
+    """ "The An-124, along with a Il-62M, arrived": partners in with-phrases; "entered
+    Havana, accompanied by the oiler Akademik Pashin": those a participle says came along."""
     out = []
     for child in subject.children:
         if child.dep_ == "prep" and child.lower_ in motion.companion_preps:
             for node in child.subtree:
                 if node.dep_ == "pobj":
                     out.extend(parties(node))
+    verb = subject.head
+    for clause in (*subject.children, *verb.children):
+        if clause.dep_ in {"acl", "advcl"} and clause.lemma_.casefold() in motion.escort_lemmas:
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                out.extend(p for o in agent.children if o.dep_ == "pobj" for p in parties(o))
     return out
 
 
@@ -521,6 +527,10 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     kinds = motion.kinds_meant(holder.lower_)
     if state.group and all(not kinds or t.asset.kind in kinds for t in state.group):
         return list(state.group)
+    # "Four Eurofighters landed ... from Portuguese F-16s. The jets flew in from X": the
+    # assets that moved last, before others merely named.
+    if state.recent and all(t.asset.kind in kinds for t in state.recent):
+        return list(state.recent)
     counts = [
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
         for c in holder.children

@@ -290,7 +290,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     stops = _stops(lex)
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
-    for word, obj in _route_preps(verb, lex.motion.route_words):
+    for word, obj in _route_preps(verb, lex.motion.route_words, lex.motion.means_nouns):
         if word == "home":
             route.home = True
             continue
@@ -320,16 +320,18 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     return route
 
 
-def _route_preps(verb: Token, route_words: frozenset[str]) -> Iterator[tuple[str, Token]]:
+def _route_preps(
+    verb: Token, route_words: frozenset[str], means_nouns: frozenset[str]
+) -> Iterator[tuple[str, Token]]:
     """The verb's (preposition, object) pairs, with two parser slips repaired: "flew out of
     X" hangs "of X" off "out" (the inner preposition names the role), and "arrived at Cam
     Ranh International Port" can leave "at" bare with the name attached to the verb."""
     for word, obj in preps(verb):
         yield word, obj
         yield from _chained(word, obj)
-        if word in _MEANS:
+        if word in _MEANS and (word != "by" or obj.lemma_.casefold() in means_nouns):
             # "moved by road from Rzeszow to Jasionka": the parser hangs the route off the
-            # means of transport.
+            # means of transport (not off an agent: "followed by an A400M from Wunstorf").
             for means_word, place in preps(obj):
                 yield means_word, place
                 yield from _chained(means_word, place)

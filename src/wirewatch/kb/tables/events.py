@@ -129,6 +129,8 @@ class Motion(_Strict):
     group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
     member_verbs: frozenset[str] = frozenset()  # "the flotilla consisting of X and Y"
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
+    escort_lemmas: frozenset[str] = frozenset()  # "accompanied by the oiler X": came along
+    means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
     group_words: list[str]
     aboard_words: list[str]  # "the officers left aboard a Boeing 787": the plane moves
     generic_kinds: dict[str, list[str]]  # back-reference nouns by the asset kind they mean
