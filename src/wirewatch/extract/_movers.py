@@ -128,24 +128,30 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
     if mention.asset.kind != "ship" or mention.ent is None:
         return None
     head, ent = mention.token, mention.ent
+    # The closest tie wins: the class's own phrase ("the Renhai-class destroyer Lhasa"),
+    # then an apposition, then "is a" (a list of ships can parse as appositions).
+    ties: list[tuple[int, Mention]] = []
     for ship in ships:
         if ship.ent is None:
             continue
         other = ship.token
         gap = ship.ent.start - ent.end
-        same_phrase = other.i == head.i or (
+        if other.i == head.i or (
             0 <= gap <= 3
             and all(t.is_lower or t.is_punct for t in ent.doc[ent.end : ship.ent.start])
-        )
-        apposed = (other.dep_ == "appos" and other.head.i == head.i) or (
+        ):
+            ties.append((0, ship))
+        elif (other.dep_ == "appos" and other.head.i == head.i) or (
             head.dep_ == "appos" and head.head.i == other.i
-        )
-        copula = head.dep_ == "attr" and any(
+        ):
+            ties.append((1, ship))
+        elif head.dep_ == "attr" and any(
             c.dep_ == "nsubj" and c.i in range(ship.ent.start, ship.ent.end + 1)
             for c in head.head.children
-        )
-        if same_phrase or apposed or copula:
-            return state.tracks.get(ship.key)
+        ):
+            ties.append((2, ship))
+    if ties:
+        return state.tracks.get(min(ties, key=lambda t: t[0])[1].key)
     # "Nanning is a Type 052D destroyer and Sanya a Type 054A frigate", "Weishanhu belongs
     # to the Type 903A class": the name the class is said of, a ship told of before (the
     # model may take a ship's name for a city there).

@@ -83,6 +83,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         _foretold(ctx, lex, tok, kind, state)
         return
     route = _route(ctx, lex, tok, kind)
+    if route.attribution is not None and route.attribution.status == "denied":
+        return  # "dismissing reports that the warship had sailed for Odesa": no trip told
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
     route.background = _retelling(tok, state)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
