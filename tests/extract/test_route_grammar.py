@@ -226,6 +226,25 @@ CASES: list[tuple[str, list[Leg]]] = [
         "F-16s. The jets flew in from Laage and were followed by an A400M from Wunstorf.",
         [("Eurofighter", "Laage", [], "Amari Air Base", None, "2024-05-06")],
     ),
+    # Stops told every way: a stop noun, "after stopping in", a stopover, a verb of
+    # refuelling in a list of verbs, "stopped over ... on its way from X to Y" (a route
+    # phrase the model tags as one organisation is still two places).
+    (
+        "The An-124 reached Bamako after stopping in Benghazi.",
+        [("An-124", None, ["Benghazi"], "Bamako", None, None)],
+    ),
+    (
+        "The C-17 landed in Rzeszow after a stopover at Ramstein.",
+        [("C-17", None, ["Ramstein"], "Rzeszow", None, None)],
+    ),
+    (
+        "An A400M left Wunstorf, refuelled in Larnaca and landed in Amman on Tuesday.",
+        [("A400M", "Wunstorf", ["Larnaca"], "Amman", None, "2024-05-07")],
+    ),
+    (
+        "The KC-135 stopped over in Souda Bay on its way from Mildenhall to Al Udeid.",
+        [("KC-135", "Mildenhall", ["Souda Bay"], "Al Udeid", None, None)],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -535,7 +535,13 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         return list(state.group)
     # "Four Eurofighters landed ... from Portuguese F-16s. The jets flew in from X": the
     # assets that moved last, before others merely named.
-    if state.recent and all(t.asset.kind in kinds for t in state.recent):
+    counted = [
+        motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
+        for c in holder.children
+        if c.dep_ in {"det", "nummod", "predet"}
+    ]
+    recent_fits = not any(counted) or len(state.recent) == max(counted)
+    if state.recent and recent_fits and all(t.asset.kind in kinds for t in state.recent):
         return list(state.recent)
     counts = [
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)

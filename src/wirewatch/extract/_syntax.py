@@ -130,7 +130,7 @@ def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
     return None
 
 
-def place_of(ctx: Context, token: Token) -> Place | None:
+def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place | None:
     """The place a prepositional object names: itself, its apposition, then its subtree;
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's
     "of" names."""
@@ -149,7 +149,16 @@ def place_of(ctx: Context, token: Token) -> Place | None:
             place = ctx.place_at(phrase(child).start_char, phrase(child).end_char)
             if place is not None:
                 return place
-    sub = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    # For a route point, the subtree without clauses hanging off it ("left Wunstorf,
+    # refuelled in Larnaca": Larnaca is the clause's stop, not where it left from); an
+    # event's place may be in one ("attacked students putting up posters in Novi Sad").
+    clauses = [
+        c.left_edge.i
+        for c in token.rights
+        if not with_clauses and c.dep_ in CLAUSES and c.dep_ != "punct"
+    ]
+    end = min([token.right_edge.i + 1, *clauses])
+    sub = token.doc[token.left_edge.i : end]
     return ctx.place_at(sub.start_char, sub.end_char) or _definite_place(ctx, token)
 
 

@@ -286,7 +286,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
             objects.append(verb.head)  # "departed Benina airport" parsed as a modifier
         for obj in (p for c in objects for p in parties(c)):
-            place = place_of(ctx, obj)
+            place = place_of(ctx, obj, with_clauses=False)
             if place is not None:
                 _put(route, target, place)
     stops = _stops(lex)
@@ -303,7 +303,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         # "flew over Finland and Sweden": every coordinated place is a route point.
         if role is None or role == "date":
             continue
-        for place in (place_of(ctx, o) for o in (parties(obj) if role == "via" else [obj])):
+        route_objects = parties(obj) if role == "via" else [obj]
+        for place in (place_of(ctx, o, with_clauses=False) for o in route_objects):
             if place is not None:
                 _put(route, role, place)
     _trip_ends(ctx, lex, verb, route)

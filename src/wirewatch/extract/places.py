@@ -193,20 +193,34 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         lemma = verb.lemma_.casefold()
         if verb.pos_ not in {"VERB", "AUX"} or lemma not in lemmas:
             continue
-        prepositions = _route_prep_tokens(verb, motion.route_preps(lemma))
+        roles = motion.route_preps(lemma)
+        prepositions = list(_route_prep_tokens(verb, roles))
+        # "on its way from Mildenhall to Al Udeid": a route word's own phrases.
+        prepositions += [
+            c
+            for t in verb.subtree
+            if t.lower_ in motion.route_words and t.i != verb.i
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in {"to", "from", "for", "toward", "towards", "via"}
+        ]
         objects = [o for p in prepositions for o in p.children if o.dep_ == "pobj"]
         if motion.takes_place_object(lemma):
             objects += [c for c in verb.children if c.dep_ == "dobj"]
+            if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
+                objects.append(verb.head)  # "An A400M left Wunstorf" parsed as a modifier
         cues = _cues(ctx).feature_words
         for obj in (o for o in objects if _capitalised(o) or o.lower_ in cues):
-            span = _slot_place(ctx, gaz, obj)
+            span = _slot_place(ctx, gaz, obj, verb)
             if span is not None:
                 yield span
 
 
-def _slot_place(ctx: Context, gaz: Geocoder, obj: Token) -> tuple[int, int] | None:
-    first = obj.left_edge
-    while first.i < obj.i and not _capitalised(first):
+def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[int, int] | None:
+    # The name starts in the object's phrase after the verb ("departed Benina airport",
+    # even when parsed as a modifier of "airport"), at its first capitalised word that is
+    # not a function word ("The").
+    first = ctx.doc[max(obj.left_edge.i, verb.i + 1 if verb.i < obj.i else 0)]
+    while first.i < obj.i and (not _capitalised(first) or first.is_stop):
         first = ctx.doc[first.i + 1]
     ent = ctx.ent_of(first)
     if ent is not None and (
@@ -219,7 +233,10 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token) -> tuple[int, int] | No
     if end is None or (end <= obj.i and not cue_word):
         return None
     start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
-    return _with_cue(ctx, start, stop) if _usable(ctx, start, stop) else None
+    # "from Mildenhall to Al Udeid" tagged as one organisation: an entity running across a
+    # route preposition owns none of the names in it.
+    misread = ent is not None and any(t.lower_ in {"to", "from", "via"} for t in ent)
+    return _with_cue(ctx, start, stop) if misread or _usable(ctx, start, stop) else None
 
 
 def _cue_words(ctx: Context) -> frozenset[str]:
