@@ -357,29 +357,30 @@ def _leg(group: list[Sighting], config: TrackRules, copies: Mapping[str, list[Co
         depart=depart,
         arrive=arrive,
         sources=[
-            *(
-                LegSource(
-                    document_id=s.document_id,
-                    outlet=s.outlet,
-                    date=s.doc_date,
-                    movement_id=s.movement_id,
-                    evidence=s.evidence,
-                )
-                for s in group
-            ),
-            *(
-                LegSource(
-                    document_id=c.document_id,
-                    outlet=c.outlet,
-                    date=c.date,
-                    movement_id=s.movement_id,
-                    copy_of=s.document_id,
-                )
-                for s in group
-                for c in copies.get(s.document_id, [])
-            ),
+            *(_source(s) for s in group),
+            *(_source(s, c) for s in group for c in copies.get(s.document_id, [])),
         ],
         disagreements=disagreements,
+    )
+
+
+def _source(s: Sighting, copy: Copy | None = None) -> LegSource:
+    """A report of the leg, or a recorded copy of one (which tells it as the report it
+    copies: that report's movement, no evidence of its own)."""
+    if copy is None:
+        return LegSource(
+            document_id=s.document_id,
+            outlet=s.outlet,
+            date=s.doc_date,
+            movement_id=s.movement_id,
+            evidence=s.evidence,
+        )
+    return LegSource(
+        document_id=copy.document_id,
+        outlet=copy.outlet,
+        date=copy.date,
+        movement_id=s.movement_id,
+        copy_of=s.document_id,
     )
 
 

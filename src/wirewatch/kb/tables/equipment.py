@@ -189,38 +189,35 @@ class Table(BaseModel):
         """The item a designator or alias names (any case, hyphen or spacing, or a plural
         "Tu-95s"), else None. Beyond the hand-listed rows: ICAO Doc 8643 types, variant
         suffixes of known designators and designators known by form (module docstring)."""
-        key = fold(text)
-        hit = self._keys.get(key)
-        if hit is None and len(key) > 3 and key.endswith("s"):
-            hit = self._keys.get(key[:-1])
-        if hit is not None:
-            return hit
-        cache = self._more_cache
-        if text in cache:
-            return cache[text]
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        found = self._lookup_more(text)
-        if found is None:
-            found = self._form_match(" ".join(text.split()))
-        cache[text] = found
-        return found
+        return self._listed_or(text, self._more_cache, self._lookup_or_form)
 
     def lookup_listed(self, text: str) -> Match | None:
         """`lookup` without the designators known by form: what a span of text names
         whatever stands around it (the ruler finds forms in context, with `forms_in`)."""
+        return self._listed_or(text, self._listed_cache, self._lookup_more)
+
+    def _lookup_or_form(self, text: str) -> Match | None:
+        found = self._lookup_more(text)
+        return found if found is not None else self._form_match(" ".join(text.split()))
+
+    def _listed_or(
+        self,
+        text: str,
+        cache: dict[str, Match | None],
+        more: Callable[[str], Match | None],
+    ) -> Match | None:
+        """A hand-listed key (or its plural) first; else `more`, cached per text."""
         key = fold(text)
         hit = self._keys.get(key)
         if hit is None and len(key) > 3 and key.endswith("s"):
             hit = self._keys.get(key[:-1])
         if hit is not None:
             return hit
-        cache = self._listed_cache
         if text in cache:
             return cache[text]
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()
-        found = cache[text] = self._lookup_more(text)
+        found = cache[text] = more(text)
         return found
 
     def may_start(self, token: str) -> bool:
