@@ -245,6 +245,13 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The KC-135 stopped over in Souda Bay on its way from Mildenhall to Al Udeid.",
         [("KC-135", "Mildenhall", ["Souda Bay"], "Al Udeid", None, None)],
     ),
+    # A ship-tracking post: a transit with where it is bound (the passage's date is not the
+    # arrival's).
+    (
+        "The bulk carrier Sparta IV (IMO 9743370) transited the Bosphorus northbound on "
+        "Sunday, bound for Novorossiysk, AIS data show.",
+        [("Sparta IV", None, ["Bosphorus"], "Novorossiysk", None, None)],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -123,8 +123,8 @@ class Track:
                 ):
                     # "flew to Isfahan on Thursday": a flight is over within its day.
                     leg.arrive = leg.arrive or route.date
-            elif route.destination is not None and leg.arrive is None:
-                leg.arrive = route.date
+            elif route.destination is not None and leg.arrive is None and route.kind != "transit":
+                leg.arrive = route.date  # (a transit's date is the passage's, not the end's)
         if route.evidence is not None and route.evidence not in leg.evidence:
             leg.evidence.append(route.evidence)
         if route.attribution is not None and leg.attribution is None:
