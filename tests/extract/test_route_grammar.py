@@ -306,3 +306,12 @@ def test_apposed_registration_names_the_airframe(geocoded_text: Analyze) -> None
         DATE,
     )
     assert {m.asset.identifier for m in analysis.movements} == {"RA-82038"}
+
+
+def test_registration_mark_gives_the_operator_when_none_is_named(geocoded_text: Analyze) -> None:
+    """ "An An-124, RA-82038, ...": the state of registry stands for the operator."""
+    (movement,) = geocoded_text(
+        "An An-124, RA-82038, flew from Hmeimim to Benina airport on Monday.", DATE
+    ).movements
+    assert movement.asset.operator is not None
+    assert movement.asset.operator.country == "RUS"

@@ -80,7 +80,9 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         name=item.name,
         reporting_name=reporting or item.reporting_name,
         identifier=identifier,
-        operator=operator or _navy(ctx, catalogue, ent, sent),
+        operator=operator
+        or _navy(ctx, catalogue, ent, sent)
+        or _registered(ctx, catalogue, identifier),
         count=_count(head, words) or _count_left(run, words),
     )
     return Mention(
@@ -205,6 +207,14 @@ def _owner_after(ctx: Context, motion: Motion, head: Token) -> Actor | None:
         if actor is not None and actor.country:
             return actor if actor.sector else actor.model_copy(update={"sector": "MIL"})
     return None
+
+
+def _registered(ctx: Context, catalogue: Catalogue, identifier: str | None) -> Actor | None:
+    """ "An An-124, RA-82038, ...": with no operator named, the state its registration mark
+    belongs to (the state of registry, which for state aircraft is the operator's)."""
+    iso3 = catalogue.registration_country(identifier) if identifier else None
+    found = ctx.kb.countries.by_iso3(iso3) if iso3 else None
+    return Actor(name=found.name, country=iso3) if found is not None and iso3 else None
 
 
 def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan, sent: SpacySpan) -> Actor | None:
