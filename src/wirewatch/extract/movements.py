@@ -86,7 +86,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if route.attribution is not None and route.attribution.status == "denied":
         return  # "dismissing reports that the warship had sailed for Odesa": no trip told
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
-    route.background = _retelling(tok, state)
+    route.background = _retelling(tok, state, lex.motion.retell_marks)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
@@ -107,7 +107,7 @@ def _same_route(lex: EventLexicon, verb: Token) -> bool:
     return any(
         c.dep_ == "dobj"
         and c.lemma_.casefold() in lex.motion.same_route_nouns
-        and any(m.lower_ in {"same", "identical"} for m in c.children)
+        and any(m.lower_ in lex.motion.same_words for m in c.children)
         for c in verb.children
     )
 
@@ -182,7 +182,7 @@ def _name_foretold(ctx: Context, state: State) -> None:
                 track.asset = track.asset.model_copy(update={"operator": operator})
 
 
-def _retelling(verb: Token, state: State) -> bool:
+def _retelling(verb: Token, state: State, retell_marks: frozenset[str]) -> bool:
     """A clause that retells an earlier trip rather than reports one: a relative clause
     identifying the asset ("the C-17A 07-7183, which flew the first paratroopers into
     Romania"), a "since" clause ("has been flying in Europe since it left Pope Army
@@ -191,7 +191,7 @@ def _retelling(verb: Token, state: State) -> bool:
         t.i in state.by_token for t in verb.head.subtree if t.i < verb.i
     ):
         return True
-    if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in retell_marks for c in verb.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
@@ -292,7 +292,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     stops = _stops(lex)
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
-    for word, obj in _route_preps(verb, lex.motion.route_words, lex.motion.means_nouns):
+    for word, obj in _route_preps(verb, lex.motion):
         if word == "home":
             route.home = True
             continue
@@ -323,36 +323,39 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     return route
 
 
-def _route_preps(
-    verb: Token, route_words: frozenset[str], means_nouns: frozenset[str]
-) -> Iterator[tuple[str, Token]]:
-    """The verb's (preposition, object) pairs, with two parser slips repaired: "flew out of
-    X" hangs "of X" off "out" (the inner preposition names the role), and "arrived at Cam
-    Ranh International Port" can leave "at" bare with the name attached to the verb."""
+def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
+    """The verb's (preposition, object) pairs, with parser slips repaired: "flew out of X"
+    hangs "of X" off "out" (the inner preposition names the role), "arrived at Cam Ranh
+    International Port" can leave "at" bare with the name attached to the verb, and a route
+    can hang off the previous route phrase, the means of transport, the object carried or a
+    route word (`motion.chain_preps`, `means_preps`, `route_words`)."""
+    chain = motion.chain_preps
     for word, obj in preps(verb):
         yield word, obj
-        yield from _chained(word, obj)
-        if word in _MEANS and (word != "by" or obj.lemma_.casefold() in means_nouns):
+        yield from _chained(word, obj, chain)
+        if word in motion.means_preps and (
+            word != "by" or obj.lemma_.casefold() in motion.means_nouns
+        ):
             # "moved by road from Rzeszow to Jasionka": the parser hangs the route off the
             # means of transport (not off an agent: "followed by an A400M from Wunstorf").
             for means_word, place in preps(obj):
                 yield means_word, place
-                yield from _chained(means_word, place)
+                yield from _chained(means_word, place, chain)
     children = list(verb.children)
     # "flew the first paratroopers into Romania": the parser hangs the route off the
     # object carried.
     for carried in (c for c in children if c.dep_ == "dobj"):
         for word, place in preps(carried):
-            if word in (_CHAINED - {"for"}) | {"from"}:
+            if word in (chain - {"for"}) | {"from"}:
                 yield word, place
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
     for node in verb.subtree:
-        if node.lower_ in route_words and node.i != verb.i and _clause_verb(node) == verb:
+        if node.lower_ in motion.route_words and node.i != verb.i and _clause_verb(node) == verb:
             for word, place in preps(node):
-                if word in _CHAINED or word == "from":
+                if word in chain or word == "from":
                     yield word, place
-                    yield from _chained(word, place)
+                    yield from _chained(word, place, chain)
     for child in children:
         if child.dep_ != "prep" or any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
             continue
@@ -367,12 +370,6 @@ def _route_preps(
 
 
 _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
-# Prepositions that continue a route when the parser hangs them off the previous route
-# phrase ("from Sevastopol to Kherson", "to Minsk via Moscow"); "in" only locates.
-_CHAINED = frozenset({"to", "toward", "towards", "into", "via", "through", "for"})
-
-
-_MEANS = frozenset({"by", "aboard", "onboard", "onto"})  # "loaded onto trains at X"
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "pcomp", "ccomp", "xcomp", "conj", "parataxis"})
 
 
@@ -386,15 +383,15 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _chained(word: str, obj: Token) -> Iterator[tuple[str, Token]]:
+def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str, Token]]:
     """ "from X to Y": "to Y" hangs off "from" or off X; both continue the route."""
-    if word not in _CHAINED | {"from", "out"}:
+    if word not in chain | {"from", "out"}:
         return
     for node in (obj.head, obj):
-        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in _CHAINED):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in chain):
             for inner in (c for c in prep.children if c.dep_ == "pobj"):
                 yield prep.lower_, inner
-                yield from _chained(prep.lower_, inner)
+                yield from _chained(prep.lower_, inner, chain)
 
 
 def _stop_place(ctx: Context, motion: Motion, stop: Token) -> list[Place]:
@@ -483,7 +480,9 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
     # "began on 14 December, when an An-124 flew from X": "when" ties the date to it.
     if only.span.end <= verb.idx:
         between = ctx.doc.char_span(only.span.end, verb.idx, alignment_mode="expand")
-        if between is not None and any(t.lower_ in {"when", "as"} for t in between):
+        if between is not None and any(
+            t.lower_ in ctx.kb.events.motion.time_links for t in between
+        ):
             return only
     return None if any(clause_date(ctx, t) == only for t in others) else only
 

@@ -201,7 +201,7 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             for t in verb.subtree
             if t.lower_ in motion.route_words and t.i != verb.i
             for c in t.children
-            if c.dep_ == "prep" and c.lower_ in {"to", "from", "for", "toward", "towards", "via"}
+            if c.dep_ == "prep" and (c.lower_ in motion.chain_preps or c.lower_ == "from")
         ]
         objects = [o for p in prepositions for o in p.children if o.dep_ == "pobj"]
         if motion.takes_place_object(lemma):
@@ -235,7 +235,8 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
     start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
     # "from Mildenhall to Al Udeid" tagged as one organisation: an entity running across a
     # route preposition owns none of the names in it.
-    misread = ent is not None and any(t.lower_ in {"to", "from", "via"} for t in ent)
+    route_words = ctx.kb.events.motion.chain_preps | {"from"}
+    misread = ent is not None and any(t.lower_ in route_words for t in ent)
     return _with_cue(ctx, start, stop) if misread or _usable(ctx, start, stop) else None
 
 

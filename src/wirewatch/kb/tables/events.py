@@ -131,6 +131,11 @@ class Motion(_Strict):
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     escort_lemmas: frozenset[str] = frozenset()  # "accompanied by the oiler X": came along
     means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
+    chain_preps: frozenset[str] = frozenset()  # "from X to Y": "to" continues the route
+    means_preps: frozenset[str] = frozenset()  # "by road", "aboard a Boeing 787"
+    time_links: frozenset[str] = frozenset()  # "on 14 December, when ..."
+    same_words: frozenset[str] = frozenset()  # "took the same route"
+    retell_marks: frozenset[str] = frozenset()  # "since it left X": a retold trip
     group_words: list[str]
     aboard_words: list[str]  # "the officers left aboard a Boeing 787": the plane moves
     generic_kinds: dict[str, list[str]]  # back-reference nouns by the asset kind they mean
