@@ -252,6 +252,90 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Sunday, bound for Novorossiysk, AIS data show.",
         [("Sparta IV", None, ["Bosphorus"], "Novorossiysk", None, None)],
     ),
+    # A craft that delivers makes the trip; so does the agent of a passive of sending.
+    (
+        "A US Air Force C-17 delivered two HIMARS launchers to Rzeszow on Tuesday.",
+        [
+            ("C-17", None, [], "Rzeszow", "2024-05-07", "2024-05-07"),
+            ("HIMARS", None, [], "Rzeszow", "2024-05-07", None),
+        ],
+    ),
+    (
+        "The howitzers were flown from Dover Air Force Base to Rzeszow by C-17 transports.",
+        [("C-17", "Dover Air Force Base", [], "Rzeszow", None, None)],
+    ),
+    # A back-reference in a list is another asset than its partners: "the tanker" is the
+    # ship named with that noun.
+    (
+        "The German frigate Sachsen and the fleet tanker Rhön left Wilhelmshaven on Monday. "
+        "The F124-class frigate and the tanker reached Lisbon on Thursday.",
+        [
+            ("F124-class", "Wilhelmshaven", [], "Lisbon", "2024-05-06", "2024-05-09"),
+            ("Rhön", "Wilhelmshaven", [], "Lisbon", "2024-05-06", "2024-05-09"),
+        ],
+    ),
+    # A class told later belongs to the named ship whose type was not given.
+    (
+        "HMS Tyne shadowed the Russian corvette Boikiy and the tanker Kola. The River-class "
+        "patrol ship sailed from Portsmouth to Brest on Monday.",
+        [("River-class", "Portsmouth", [], "Brest", "2024-05-06", None)],
+    ),
+    # A unit's people, written with the possessive, are the unit.
+    (
+        "The 2nd Cavalry Regiment was ordered east. The regiment's soldiers flew from "
+        "Vilseck to Vilnius on Wednesday.",
+        [("2nd Cavalry Regiment", "Vilseck", [], "Vilnius", "2024-05-08", None)],
+    ),
+    # Loading on the way of a trip whose start is told is a stop.
+    (
+        "The M1126 vehicles moved from Vilseck to Orzysz. They were loaded onto trains at "
+        "Nuremberg.",
+        [("M1126", "Vilseck", ["Nuremberg"], "Orzysz", None, None)],
+    ),
+    # A port call "on the way" is a stopover.
+    (
+        "The frigate Hessen sailed from Den Helder on May 4 and called at Souda Bay for fuel "
+        "on the way to Djibouti.",
+        [("Hessen", "Den Helder", ["Souda Bay"], "Djibouti", "2024-05-04", None)],
+    ),
+    # Going on in the same sentence continues the trip.
+    (
+        "An Il-76MD flew from Hmeimim to Benina and continued on to Al Khadim.",
+        [("Il-76MD", "Hmeimim", ["Benina"], "Al Khadim", None, None)],
+    ),
+    # "followed" with no route of its own makes the trip told before, the same day.
+    (
+        "A Russian An-124 landed at Mürted Air Base on Thursday, and a second An-124 followed "
+        "in the afternoon.",
+        [
+            ("An-124", None, [], "Mürted Air Base", None, "2024-05-09"),
+            ("An-124", None, [], "Mürted Air Base", "2024-05-09", "2024-05-09"),
+        ],
+    ),
+    # "was back in X": a trip home.
+    (
+        "HMS Tyne sailed from Portsmouth to Brest on Monday. HMS Tyne was back in Portsmouth "
+        "on Wednesday.",
+        [
+            ("Tyne", "Portsmouth", [], "Brest", "2024-05-06", None),
+            ("Tyne", "Brest", [], "Portsmouth", None, "2024-05-08"),
+        ],
+    ),
+    # A name the parser leaves as an adverb after a particle ("anchored off Tobruk").
+    (
+        "The frigate Admiral Kasatonov left Severomorsk on May 3 and is now anchored off Limassol.",
+        [("Admiral Kasatonov", "Severomorsk", [], "Limassol", "2024-05-03", None)],
+    ),
+    # An aircraft type named by its name alone, shown as one by the noun after it.
+    (
+        "French Rafale jets were redeployed from N'Djamena to Niamey on 4 February.",
+        [("Rafale", "N'Djamena", [], "Niamey", "2024-02-04", "2024-02-04")],
+    ),
+    # A military field by its bare name.
+    (
+        "A Voyager tanker returned to Brize Norton after refuelling the jets.",
+        [("Voyager", None, [], "Brize Norton", None, None)],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -209,3 +209,20 @@ def test_gazetteer_pickles_by_path(gazetteer: Gazetteer) -> None:
 
 def _by_name(places: list[Place], text: str) -> dict[str, Place]:
     return {text[p.mentions[0].start : p.mentions[0].end]: p for p in places}
+
+
+@pytest.mark.parametrize(
+    ("name", "kb"),
+    [("Ämari", "icao:EEEI"), ("Sigonella", "icao:LICZ"), ("Brize Norton", "icao:EGVN")],
+)
+def test_military_field_by_its_bare_name(geocoder: Geocoder, name: str, kb: str) -> None:
+    """Reports write a base by its bare name ("landed at Ämari"), with no airfield word."""
+    text = f"The tanker returned to {name} on Monday."
+    place = _geocode(geocoder, text, name)[name]
+    assert place.kb == kb
+
+
+def test_bare_names_leave_out_words_that_name_no_place(gazetteer: Gazetteer) -> None:
+    """ "Ürümqi South Air Base" gives no bare "South", "RAF Brize Norton" no "Royal"."""
+    for word in ("South", "Royal", "Ahmed"):
+        assert not [c for c in gazetteer.lookup(word) if c.how == "bare"]

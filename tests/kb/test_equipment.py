@@ -333,3 +333,34 @@ def test_items_count_by_source(catalogue: Table) -> None:
     assert catalogue.icao_items > 1500
     assert all(row.source for row in catalogue.forms)
     assert all(row.source for row in catalogue.ship_prefixes)
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("French Rafale jets landed.", "Rafale"),
+        ("Two Chinook helicopters flew in.", "Chinook"),
+        ("Four Typhoons took off.", "Typhoon"),
+        ("A Poseidon maritime patrol aircraft circled.", "Poseidon"),
+        ("The Dassault Rafale was shown.", "Rafale"),
+    ],
+)
+def test_aircraft_named_by_name_in_context(catalogue: Table, text: str, model: str) -> None:
+    """A type known by its name alone counts where the text shows it as an aircraft."""
+    assert [hit.model for _, _, hit in catalogue.forms_in(text)] == [model]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typhoon Haiyan struck the coast.",
+        "Atlas said the aircraft were grounded.",
+        "The Canberra government agreed.",
+        "Eight AH-64E Apache Guardian attack helicopters arrived.",
+        "The tanker Eagle S anchored off Helsinki.",
+    ],
+)
+def test_names_that_are_not_shown_as_aircraft(catalogue: Table, text: str) -> None:
+    """Ordinary words, places, a popular name after a designator, a ship's name: no type."""
+    assert not [hit for _, _, hit in catalogue.forms_in(text) if hit.item.kind == "aircraft"]
+    assert catalogue.lookup("Eagle S") is None

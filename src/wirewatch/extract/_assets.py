@@ -32,7 +32,7 @@ class Mention:
 
 
 def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | None:
-    match = _match(catalogue, ent)
+    match = _match(catalogue, ent, ctx.document.text)
     if match is None:
         return None
     motion = ctx.kb.events.motion
@@ -136,14 +136,15 @@ def unit_mentions(
     return out
 
 
-def _match(catalogue: Catalogue, ent: SpacySpan) -> Match | None:
+def _match(catalogue: Catalogue, ent: SpacySpan, text: str) -> Match | None:
     """The catalogue item of an EQUIPMENT span, dropping a trailing reporting name; else
-    the ship the span names."""
+    the aircraft type it names by name ("Rafale jets"), else the ship it names."""
     for end in range(ent.end, ent.start, -1):
         match = catalogue.lookup(ent.doc[ent.start : end].text)
         if match is not None:
             return match
-    return catalogue.vessel_match(ent.text)
+    named = catalogue.type_name_at(text, ent.start_char, ent.end_char)
+    return named or catalogue.vessel_match(ent.text)
 
 
 def _navy_actor(ctx: Context, iso3: str) -> Actor:

@@ -178,7 +178,10 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
             for t in reversed(state.history)
             if t.asset.kind == "ship" and t.asset.model == t.asset.name
         ]
-        return unclassed[0] if unclassed else None
+        # "HMS Tyne shadowed the corvette Boikiy and the tanker Kola. The River-class patrol
+        # ship ...": a class given later describes the ship whose type was not yet told.
+        untyped = [t for t in unclassed if t.key not in state.noun]
+        return next(iter(untyped or unclassed), None)
     return None
 
 
@@ -193,6 +196,10 @@ def _tracks_of(state: State, mention: Mention) -> list[Track]:
         key = f"{family}|#{number}" if number > 1 else mention.key
         track = state.tracks.setdefault(key, Track(key, mention.asset))
         _enrich(track, mention)
+        first = state.tracks.get(mention.key)
+        if track.asset.operator is None and first is not None and first.asset.operator:
+            # "A Russian An-124 landed ... a second An-124 followed": one more of the same.
+            track.asset = track.asset.model_copy(update={"operator": first.asset.operator})
         return [track]
     if not mention.identifiers and mention.definite:
         # "The Il-76 flew back": a definite mention is the one airframe of its type named so
@@ -254,7 +261,11 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
     if kind == "send":
         tracks = _tracks_in(lex, _objects(verb), state)
         subject = subject_of(verb)
-        sender = actor_at(ctx, subject) if subject is not None else None
+        # "A C-17 delivered two HIMARS launchers to Rzeszów", "the howitzers were carried by
+        # C-17 transports": a craft that sends or carries makes the trip itself.
+        carriers = _tracks_in(lex, _carriers(verb, subject), state)
+        tracks += [t for t in carriers if t.asset.kind in lex.motion.carrier_kinds]
+        sender = actor_at(ctx, subject) if subject is not None and not carriers else None
     else:
         holders = []
         for subject in _subjects(verb):
@@ -263,6 +274,10 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         # "The officers left aboard a chartered Boeing 787": the craft carries them.
         holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
         tracks = _tracks_in(lex, holders, state)
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            # "The howitzers were flown by C-17 transports to X": the craft flies too.
+            agents = _tracks_in(lex, _carriers(verb, None), state)
+            tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
         if not tracks and kind == "travel":
             # Transitive use: "Germany moved two Patriot batteries to X" moves the object,
             # and the subject operates it.
@@ -330,10 +345,20 @@ def _previous_movers(verb: Token, state: State) -> list[Track]:
 def _tracks_in(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]:
     tracks: list[Track] = []
     for holder in holders:
-        for track in tracks_for(lex, holder, state):
+        # "The F124-class frigate and the tanker reached Lisbon": a back-reference in a
+        # list means an asset other than those its partners name.
+        for track in tracks_for(lex, holder, state, taken=tracks):
             if track not in tracks:
                 tracks.append(track)
     return tracks
+
+
+def _carriers(verb: Token, subject: Token | None) -> list[Token]:
+    """The active subject and the passive agent of a verb of sending or carrying."""
+    out = parties(subject) if subject is not None and subject.dep_ == "nsubj" else []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        out += [p for o in agent.children if o.dep_ == "pobj" for p in parties(o)]
+    return out
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -406,7 +431,9 @@ def _companions(motion: Motion, subject: Token) -> list[Token]:
     return out
 
 
-def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
+def tracks_for(
+    lex: EventLexicon, holder: Token, state: State, taken: list[Track] | None = None
+) -> list[Track]:
     named = _named_tracks(holder, state)
     if named and holder.lower_ in lex.motion.collective_words:
         # "The flotilla consisting of the destroyer X and the ship Y": the members too.
@@ -437,10 +464,11 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         or bool(lex.motion.kinds_meant(holder.lower_) & {"unit", "vehicle"})
     ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
+        # "The brigade's soldiers flew to X": the owner is the unit too.
+        owners = [c for c in holder.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         units = [
             tr
-            for word, obj in preps(holder)
-            if word in lex.motion.unit_preps
+            for obj in [*(o for w, o in preps(holder) if w in lex.motion.unit_preps), *owners]
             for tr in tracks_for(lex, obj, state)
         ]
         if units:
@@ -471,7 +499,7 @@ def tracks_for(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
             # same in both numbers, with a verb that does not say which, is the group that
             # moved last.
             return list(state.recent)
-        return _referent(motion, holder, state)
+        return _referent(motion, holder, state, taken or [])
     return []
 
 
@@ -510,14 +538,19 @@ def _members(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     return list({id(t): t for t in inner}.values())
 
 
-def _referent(motion: Motion, holder: Token, state: State) -> list[Track]:
-    """ "The frigate": the latest asset if of the kind the noun means, else the latest of
-    that kind ("The Il-76 landed ... The frigate left"). An apposed identifier names it
-    ("The aircraft, RA-82038, departed")."""
+def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -> list[Track]:
+    """ "The frigate": the latest ship named with that noun ("the tanker Kola ... the
+    tanker"), else the latest asset if of the kind the noun means, else the latest of that
+    kind ("The Il-76 landed ... The frigate left"); never one its list partners already
+    name. An apposed identifier names it ("The aircraft, RA-82038, departed")."""
     kinds = motion.kinds_meant(holder.lower_)
-    last = state.last
+    free = [t for t in reversed(state.history) if t not in taken]
+    same_noun = [t for t in free if state.noun.get(t.key) == holder.lower_]
+    last = state.last if state.last not in taken else None
     referent = last if last is not None and (not kinds or last.asset.kind in kinds) else None
-    referent = referent or state.latest(kinds)
+    if same_noun:
+        referent = same_noun[0]
+    referent = referent or next((t for t in free if not kinds or t.asset.kind in kinds), None)
     if referent is None:
         return []
     for child in (c for c in holder.children if c.dep_ == "appos"):

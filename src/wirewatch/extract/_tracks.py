@@ -30,6 +30,7 @@ class Route:
     earlier: bool = False  # past perfect ("had left"): about the leg already told
     onward: bool = False  # "flew on to", "then sailed to", "returned to": a further trip
     arrival: bool = False  # its date is when the trip ended ("returned to port on Thursday")
+    continues: bool = False  # "continued on to X": the trip goes on past its last stop
     # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
     # identifies the asset by an earlier trip; it places the asset, it is not news.
     background: bool = False
@@ -81,7 +82,17 @@ class Track:
             or (_within(route.origin, leg.origin) and not _same(route.origin, leg.origin))
         ):
             leg.origin = route.origin  # "landed in Libya ... departed Benina": the narrower
-        leg.via.extend(p for p in route.via if p.id not in {v.id for v in leg.via})
+        stops = list(route.via)
+        if (
+            route.kind == "load"
+            and route.origin
+            and leg.origin
+            and leg.origin.id != route.origin.id
+        ):
+            # "moved from Sevastopol to Kursk. The marines were loaded onto trains at
+            # Dzhankoi": loaded on the way of a trip whose start is told.
+            stops.insert(0, route.origin)
+        leg.via.extend(p for p in stops if p.id not in {v.id for v in leg.via})
         if route.home and leg.destination is None:
             leg.home = True
         if route.destination is not None and (
@@ -113,10 +124,13 @@ class Track:
                 leg.arrive = leg.arrive or route.date
             elif route.arrival:
                 leg.arrive = leg.arrive or route.date  # "returned to port on Thursday"
-            elif route.kind in {"depart", "origin", "send", "travel"} or route.origin is not None:
+            elif (
+                route.kind in {"depart", "load", "origin", "send", "travel"}
+                or route.origin is not None
+            ):
                 leg.depart = leg.depart or route.date  # "sailed for X on Monday"
                 if (
-                    route.kind == "travel"
+                    route.kind in {"travel", "send"}
                     and self.asset.kind == "aircraft"
                     and route.destination is not None
                     and route.date.precision == "day"
@@ -144,7 +158,7 @@ class Track:
             and route.date.start < leg.arrive.start
         )
         new_departure = (
-            route.kind == "depart"
+            route.kind in _STARTS
             and arrived
             and not route.earlier
             and not before
@@ -186,16 +200,25 @@ class Track:
         # "left Baltiysk on 2 October ... left Tartus on the 22nd": two departures from two
         # places are two trips, even when the first one's end was not told.
         again = (
-            route.kind == "depart"
+            route.kind in _STARTS
             and route.origin is not None
             and leg.origin is not None
             and not route.earlier
             and not before
             and not _near(route.origin, leg.origin)
         )
+        if onward and _goes_on(route, leg):
+            # "flew from Hmeimim to Benina and continued on to Al Khadim": one trip, with
+            # the place it went on from as a stop.
+            leg.via.append(leg.destination)  # type: ignore[arg-type]
+            leg.destination, leg.landed, leg.arrive = None, False, None
+            return leg
         if (new_departure or elsewhere or onward or whole or again) and not way_there:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]
+
+
+_STARTS = frozenset({"depart"})  # statements of where a trip began
 
 
 def _in_time_order(routes: list[Route]) -> list[Route]:
@@ -250,6 +273,17 @@ def _inside_extent(narrow: Place, wide: Place) -> bool:
     return (
         narrow.precision_km < wide.precision_km
         and _km(narrow.lat, narrow.lon, wide.lat, wide.lon) <= wide.precision_km
+    )
+
+
+def _goes_on(route: Route, leg: Leg) -> bool:
+    """A trip that goes on from where the same sentence ended the leg."""
+    told = {e.sentence for e in leg.evidence}
+    return (
+        route.continues
+        and leg.destination is not None
+        and route.evidence is not None
+        and route.evidence.sentence in told
     )
 
 

@@ -72,7 +72,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep"}}
-    kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok)
+    back = _back(lex, tok)
+    kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok) or back
     if not kinds or negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex):
         _personnel(lex, tok, state)
         return
@@ -88,10 +89,13 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
     route.background = _retelling(tok, state, lex.motion.retell_marks)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
+    route.continues = tok.lemma_.casefold() in lex.motion.continue_lemmas
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
-    if _same_route(lex, tok):
+    if back:  # "was back in Portsmouth on Wednesday": a trip home, ended that day
+        route.kind, route.onward, route.arrival = "travel", True, True
+    if _same_route(lex, tok) or _follows(lex, tok, route):
         _copy_route(route, movers, state)
     if len(movers) > 1:
         state.group = movers
@@ -112,6 +116,29 @@ def _same_route(lex: EventLexicon, verb: Token) -> bool:
     )
 
 
+def _back(lex: EventLexicon, verb: Token) -> list[str]:
+    """ "HMS Tyne was back in Portsmouth": a copula with "back" tells an arrival."""
+    if verb.lemma_ != "be" or not any(
+        c.dep_ == "advmod" and c.lower_ in lex.motion.back_words for c in verb.children
+    ):
+        return []
+    return ["arrive"]
+
+
+def _follows(lex: EventLexicon, verb: Token, route: Route) -> bool:
+    """ "A second An-124 followed in the afternoon": following no one named, along no route
+    of its own, is making the trip told before (not "the following morning")."""
+    return (
+        verb.lemma_.casefold() in lex.motion.follow_lemmas
+        and verb.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+        and verb.dep_ not in {"amod", "compound", "nmod"}
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and route.origin is None
+        and route.destination is None
+        and not route.via
+    )
+
+
 def _copy_route(route: Route, movers: list[Track], state: State) -> None:
     """The route the asset followed is the latest other asset's of its kind: its first
     leg's start, stops and end fill what the clause leaves unsaid."""
@@ -127,6 +154,8 @@ def _copy_route(route: Route, movers: list[Track], state: State) -> None:
         route.via = [v for r in told for v in r.via]
     if route.destination is None:
         route.destination = next((r.destination for r in told if r.destination), None)
+    # "landed at Mürted on Friday ... a second An-124 followed": the same day, unless told.
+    route.date = route.date or next((r.date for r in told if r.date), None)
 
 
 def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: State) -> None:
@@ -292,6 +321,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     stops = _stops(lex)
     for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
+    way = _on_the_way(verb, lex.motion) if kind == "arrive" else None
     for word, obj in _route_preps(verb, lex.motion):
         if word == "home":
             route.home = True
@@ -303,6 +333,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         # "flew over Finland and Sweden": every coordinated place is a route point.
         if role is None or role == "date":
             continue
+        if role == "destination" and way is not None and not _under(obj, way):
+            role = "via"  # "called at Souda Bay on the way to Djibouti": a stop
         route_objects = parties(obj) if role == "via" else [obj]
         for place in (place_of(ctx, o, with_clauses=False) for o in route_objects):
             if place is not None:
@@ -321,6 +353,17 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _on_the_way(verb: Token, motion: Motion) -> Token | None:
+    """The "way" of "called at X on the way", "en route to Y": an arrival told with it is a
+    stop on a longer trip."""
+    return next((o for _, o in preps(verb) if o.lower_ in motion.en_route_words), None)
+
+
+def _under(token: Token, head: Token) -> bool:
+    """`token` lies in `head`'s phrase."""
+    return head.left_edge.i <= token.i <= head.right_edge.i
 
 
 def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
@@ -357,15 +400,20 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                     yield word, place
                     yield from _chained(word, place, chain)
     for child in children:
-        if child.dep_ != "prep" or any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+        if child.dep_ not in {"prep", "prt"} or any(
+            c.dep_ in {"pobj", "pcomp"} for c in child.children
+        ):
             continue
         for inner in (c for c in child.children if c.dep_ == "prep"):
             yield from ((inner.lower_, obj) for obj in inner.children if obj.dep_ == "pobj")
         if not any(True for _ in child.children):
+            # "is now anchored off Tobruk": a name the parser left as an adverb after a
+            # particle is the particle's object.
             yield from (
                 (child.lower_, noun)
                 for noun in children
-                if noun.dep_ in _STRAY_OBJECTS and noun.left_edge.i == child.i + 1
+                if (noun.dep_ in _STRAY_OBJECTS or (noun.dep_ == "advmod" and noun.pos_ == "PROPN"))
+                and noun.left_edge.i == child.i + 1
             )
 
 

@@ -49,6 +49,39 @@ def _variants(row: dict[str, str]) -> list[str]:
     return out
 
 
+def _stems(names: list[tuple[str, str]], words: list[str], stop: frozenset[str]) -> list[str]:
+    """A military field's name without the airfield words that open or close it, as reports
+    write it ("landed at Ämari" for Ämari Air Base, "Sigonella" for Naval Air Station
+    Sigonella): one or two capitalised words (one of five letters or more), none of them a
+    word that names no place on its own (`stop`: "South", "Royal")."""
+    # A name the field holds only as the town it serves is still worth a bare-name entry:
+    # "Brize Norton" is the base more than the village.
+    held = {fold(n) for n, how in names if how != "served"}
+    cut = sorted((fold(w).split() for w in words), key=len, reverse=True)
+    out: list[str] = []
+    for name, how in names:
+        if how == "code" or "/" in name:
+            continue
+        run = name.split()
+        trimmed = True
+        while trimmed and run:
+            trimmed = False
+            for phrase in cut:
+                n = len(phrase)
+                if [fold(w) for w in run[:n]] == phrase:
+                    run, trimmed = run[n:], True
+                elif [fold(w) for w in run[-n:]] == phrase:
+                    run, trimmed = run[:-n], True
+        stem = " ".join(run)
+        if not 1 <= len(run) <= 2 or (len(run) == 1 and len(stem) < 5):
+            continue
+        if fold(stem) in held or stem in out or any(fold(w) in stop for w in run):
+            continue
+        if all(w[:1].isupper() for w in run):
+            out.append(stem)
+    return out
+
+
 def _current_data() -> dict[str, dict[str, str]]:
     path = resources.files("airportsdata").joinpath("airports.csv")
     with path.open("r", encoding="utf-8") as handle:
@@ -57,6 +90,10 @@ def _current_data() -> dict[str, dict[str, str]]:
 
 def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) -> Iterator[Entry]:
     words = frozenset(fold(w) for w in cues.airbase_words)
+    stem_words, stem_stop = (
+        cues.airbase_stem_words,
+        frozenset(fold(w) for w in cues.airbase_stem_stop),
+    )
     current = _current_data()
     for row in rows:
         kind = row["type"]
@@ -72,6 +109,8 @@ def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) ->
         if kind in SERVED_TYPES and row["municipality"]:
             names.append((row["municipality"], "served"))
         feature = _feature(row["name"], words)
+        if feature == "airbase" and kind != "closed":
+            names += [(stem, "bare") for stem in _stems(names, stem_words, stem_stop)]
         prior = cues.priors.airport.get(kind, 1.0)
         yield Entry(
             kb=f"icao:{icao}",

@@ -145,14 +145,14 @@ class Gazetteer:
 
 
 def _features(candidates: list[Candidate]) -> frozenset[str]:
-    found = [c for c in candidates if c.how in ("name", "alt", "code", "abbr")]
+    found = [c for c in candidates if c.how in ("name", "alt", "code", "abbr", "bare")]
     kinds = {c.feature for c in found} | {"curated" for c in found if c.detail == "curated"}
     if any(c.feature == "city" and c.prior >= MAJOR_CITY_PRIOR for c in found):
         kinds.add("major")  # a city of ~300k people or more
     return frozenset(kinds)
 
 
-_HOW_RANK = {"name": 0, "code": 1, "alt": 2, "abbr": 3, "served": 4}
+_HOW_RANK = {"name": 0, "code": 1, "alt": 2, "bare": 3, "abbr": 4, "served": 5}
 
 
 def _best_per_place(found: list[Candidate]) -> list[Candidate]:

@@ -15,7 +15,7 @@ import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -47,6 +47,16 @@ class Icao(BaseModel):
     family: str  # the family part of a head
     reject: str  # heads that read as ordinary tokens
     makers: list[IcaoMaker] = Field(default_factory=list)
+    # Types known by a name alone ("Rafale", "Chinook", "Super Hornet"): a model that is
+    # capitalised words without a digit, of a powered type (`name_types`, not `name_engines`
+    # excluded). Names are ordinary words too ("Typhoon", "Atlas"), so text must show them as
+    # aircraft: before an aircraft noun, after the maker's name, or counted in the plural.
+    name_shape: str = r"^$"
+    name_types: list[str] = Field(default_factory=list)  # the register's Description values
+    name_engines: list[str] = Field(default_factory=list)  # Engine Type values left out
+    name_nouns: list[str] = Field(default_factory=list)  # "Rafale jets", "Chinook helicopters"
+    name_modifiers: list[str] = Field(default_factory=list)  # "Poseidon maritime patrol aircraft"
+    name_counts: list[str] = Field(default_factory=list)  # "four Typhoons"
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ class IcaoIndex:
     first_tokens: frozenset[str]
     max_tokens: int
     items: int  # how many new items the rows gave
+    names: dict[str, Item] = field(default_factory=dict)  # name as spelled -> item (`Icao`)
 
 
 @lru_cache(maxsize=4)
@@ -76,6 +87,53 @@ def _rows(package: str, resource: str) -> tuple[tuple[str, str], ...]:
         for row in reader
         if row.get("Manufacturer") and row.get("Model")
     )
+
+
+@lru_cache(maxsize=4)
+def _typed_rows(package: str, resource: str) -> tuple[tuple[str, str, str, str], ...]:
+    """(manufacturer, model, description, engine type) of every row, read once."""
+    text = files(package).joinpath(resource).read_text(encoding="utf-8")
+    return tuple(
+        (
+            row["Manufacturer"].strip(),
+            row["Model"].strip(),
+            (row.get("Description") or "").strip(),
+            (row.get("Engine Type") or "").strip(),
+        )
+        for row in csv.DictReader(io.StringIO(text))
+        if row.get("Manufacturer") and row.get("Model")
+    )
+
+
+def _names(icao: Icao, curated: Mapping[str, Match]) -> dict[str, Item]:
+    """Types known by a name alone, by the name as the register spells it, one item per name
+    (the hand-listed item when it is one): "Rafale" -> Dassault Rafale."""
+    shape = re.compile(icao.name_shape)
+    makers: dict[str, Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, str] = {}
+    for manufacturer, model, description, engine in _typed_rows(icao.package, icao.resource):
+        if description not in icao.name_types or engine in icao.name_engines:
+            continue
+        if not shape.match(model):
+            continue
+        spelled.setdefault(fold(model), model)
+        makers[fold(model)][_maker_title(manufacturer)] += 1
+    out: dict[str, Item] = {}
+    for key, model in spelled.items():
+        known = curated.get(key)
+        if known is not None:
+            out[model] = known.item
+            continue
+        ranked = makers[key].most_common()
+        maker = ranked[0][0] if len(ranked) == 1 else None
+        out[model] = Item(
+            designator=model,
+            kind="aircraft",
+            name=f"{maker} {model}" if maker else None,
+            maker=maker,
+            source=icao.source,
+        )
+    return out
 
 
 def _maker_title(manufacturer: str) -> str:
@@ -138,7 +196,8 @@ def build(icao: Icao, curated: Mapping[str, Match]) -> IcaoIndex:
     firsts |= {fold(m.name.split()[0]) for m in icao.makers}
     longest = max((len(_SPLIT.split(f)) for f in spellings), default=1)
     longest = max(longest, *(len(m.name.split()) + 3 for m in icao.makers))
-    return IcaoIndex(designators, makers_index, frozenset(firsts), longest + 1, count + made)
+    names = _names(icao, curated)
+    return IcaoIndex(designators, makers_index, frozenset(firsts), longest + 1, count + made, names)
 
 
 def _maker_forms(

@@ -52,6 +52,7 @@ from wirewatch.kb.tables._equipment_ids import (
     IdentifierKind,
     Registration,
 )
+from wirewatch.kb.tables._equipment_names import NameFinder
 from wirewatch.kb.tables._equipment_vessels import Named, VesselFinder, Vessels
 
 __all__ = [
@@ -199,6 +200,29 @@ class Table(BaseModel):
     def _lookup_or_form(self, text: str) -> Match | None:
         found = self._lookup_more(text)
         return found if found is not None else self._form_match(" ".join(text.split()))
+
+    def type_name_at(self, text: str, start: int, end: int) -> Match | None:
+        """The aircraft type named by its name alone ("Rafale", "Typhoons") at text[start:end],
+        if the context there shows it as one (`forms_in` found it)."""
+        if self._name_finder is None:
+            return None
+        lo = max(0, start - 40)
+        for hit in self._name_finder.find(text[lo : end + 60]):
+            if hit.start + lo == start and end - 1 <= hit.end + lo <= end:
+                return hit.match
+        return None
+
+    @cached_property
+    def _name_finder(self) -> NameFinder | None:
+        """Aircraft types written by a name alone ("Rafale jets"), from ICAO Doc 8643."""
+        index, icao = self._icao, self.icao
+        if index is None or icao is None or not index.names:
+            return None
+        makers = [i.maker for i in index.names.values() if i.maker]
+        makers += [m.name for m in icao.makers]
+        return NameFinder(
+            index.names, icao.name_nouns, icao.name_modifiers, icao.name_counts, makers
+        )
 
     def _listed_or(
         self,
@@ -356,6 +380,8 @@ class Table(BaseModel):
         22160", "Kilo-class", "Type 052D"); a leading stop word is left out ("Several
         Kilo-class" -> "Kilo-class")."""
         found: list[tuple[int, int, Match]] = []
+        if self._name_finder is not None:
+            found += [(n.start, n.end, n.match) for n in self._name_finder.find(text)]
         for rx, form in self._form_res:
             if form.hint is not None and form.hint not in text:
                 continue

@@ -122,6 +122,7 @@ class Motion(_Strict):
     trip_nouns: frozenset[str] = frozenset()
     same_route_nouns: frozenset[str] = frozenset()  # "took the same route"
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
+    continue_lemmas: frozenset[str] = frozenset()  # "continued on to X": the same trip
     arrival_lemmas: frozenset[str] = frozenset()  # "returned to X on Thursday": the end's date
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     news_days: int = 3  # a leg older than this before its report is background
@@ -130,6 +131,10 @@ class Motion(_Strict):
     member_verbs: frozenset[str] = frozenset()  # "the flotilla consisting of X and Y"
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     escort_lemmas: frozenset[str] = frozenset()  # "accompanied by the oiler X": came along
+    carrier_kinds: frozenset[str] = frozenset()  # "a C-17 delivered X": the craft goes too
+    follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
+    en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
+    back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
     means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
     chain_preps: frozenset[str] = frozenset()  # "from X to Y": "to" continues the route
     means_preps: frozenset[str] = frozenset()  # "by road", "aboard a Boeing 787"

@@ -81,6 +81,13 @@ class Table(BaseModel):
     skeleton: list[Skeleton]
     feature_cues: list[FeatureCue]
     airbase_words: list[str] = Field(description="name words that make an airfield military")
+    airbase_stem_words: list[str] = Field(
+        default_factory=list,
+        description="words left out of a military field's name to give the bare name reports use",
+    )
+    airbase_stem_stop: list[str] = Field(
+        default_factory=list, description="words that keep a field's bare name from being used"
+    )
     ship_nouns: list[str]
     ship_prefixes: list[str]
     generic_words: list[str]
