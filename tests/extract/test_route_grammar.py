@@ -336,6 +336,32 @@ CASES: list[tuple[str, list[Leg]]] = [
         "A Voyager tanker returned to Brize Norton after refuelling the jets.",
         [("Voyager", None, [], "Brize Norton", None, None)],
     ),
+    # A trip told as a noun, with its movers in the "of" phrase or the owner; the date of
+    # the clause it is told in. A planned or denied one is no trip.
+    (
+        "The transfer of two S-400 batteries from Kaliningrad to Belarus was completed on Sunday.",
+        [("S-400", "Kaliningrad", [], "Belarus", "2024-05-05", None)],
+    ),
+    (
+        "The frigate Admiral Essen's arrival in Tartus on Monday was filmed by residents.",
+        [("Admiral Essen", None, [], "Tartus", None, "2024-05-06")],
+    ),
+    ("The planned deployment of four F-35As to Ämari was postponed.", []),
+    ("Russia denied the delivery of S-300 systems to Venezuela.", []),
+    # "there": the place named last.
+    (
+        "An Il-76MD landed in Minsk on Monday. A second Il-76MD landed there on Tuesday.",
+        [
+            ("Il-76MD", None, [], "Minsk", None, "2024-05-06"),
+            ("Il-76MD", None, [], "Minsk", None, "2024-05-07"),
+        ],
+    ),
+    # Being somewhere a tracker watches: where it was seen is where it went.
+    (
+        "The tanker Kerch Strait, which left Novorossiysk on 2 May, is now loitering off "
+        "Port Said.",
+        [("Kerch Strait", "Novorossiysk", [], "Port Said", "2024-05-02", None)],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -23,7 +23,7 @@ from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.equipment import fold
 from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.events import Table as EventLexicon
-from wirewatch.model import Actor
+from wirewatch.model import Actor, Place
 
 
 class State:
@@ -41,6 +41,7 @@ class State:
         self.sentence: dict[str, int] = {}  # track key -> the sentence it was last named in
         self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
         self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
+        self.last_place: Place | None = None  # the route point named last ("landed there")
         # Trips told of assets not yet named: (subject token, kinds, how many, route).
         self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
 

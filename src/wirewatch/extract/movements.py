@@ -68,6 +68,9 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         for track in movers_of(ctx, lex, tok.head, state, "travel"):
             track.returned = True
         return
+    if tok.pos_ == "NOUN" and tok.lemma_.casefold() in lex.motion.trip_events:
+        _nominal(ctx, lex, tok, state)
+        return
     if tok.pos_ not in {"VERB", "AUX"}:
         return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
@@ -95,6 +98,10 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     )
     if back:  # "was back in Portsmouth on Wednesday": a trip home, ended that day
         route.kind, route.onward, route.arrival = "travel", True, True
+    if route.destination is None and _there(lex, tok):
+        route.destination = state.last_place  # "a second Y-20 landed there"
+    if route.destination is not None:
+        state.last_place = route.destination
     if _same_route(lex, tok) or _follows(lex, tok, route):
         _copy_route(route, movers, state)
     if len(movers) > 1:
@@ -114,6 +121,39 @@ def _same_route(lex: EventLexicon, verb: Token) -> bool:
         and any(m.lower_ in lex.motion.same_words for m in c.children)
         for c in verb.children
     )
+
+
+def _there(lex: EventLexicon, verb: Token) -> bool:
+    """ "landed there": the verb's place is the one named last."""
+    return any(c.dep_ == "advmod" and c.lower_ in lex.motion.there_words for c in verb.children)
+
+
+def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None:
+    """A trip told as a noun: "the transfer of two S-400 batteries from Kaliningrad to
+    Belarus was completed", "the frigate's arrival in Tartus". Its movers are the noun's
+    "of" phrase or owner; a trip planned, expected or denied is none."""
+    motion = lex.motion
+    if any(c.lower_ in motion.unreal_modifiers for c in noun.children if c.dep_ == "amod"):
+        return
+    verb = _clause_verb(noun)
+    if verb is not None and (negated(verb, lex) or speculative(verb, lex)):
+        return
+    holders = [p for w, o in preps(noun) if w in motion.trip_event_preps for p in parties(o)]
+    holders += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    kind = motion.trip_events[noun.lemma_.casefold()]
+    tracks = list({id(t): t for h in holders for t in tracks_for(lex, h, state)}.values())
+    if not tracks:
+        return
+    route = _route(ctx, lex, noun, kind)
+    if route.date is None and verb is not None:
+        # "The transfer ... was completed on Sunday": the date of the clause it is told in.
+        told = _own_date(ctx, verb)
+        route.date = when_of(told) if told else None
+    if route.empty():
+        return
+    state.recent = tracks
+    for track in tracks:
+        track.add(route)
 
 
 def _back(lex: EventLexicon, verb: Token) -> list[str]:
@@ -385,9 +425,12 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                 yield means_word, place
                 yield from _chained(means_word, place, chain)
     children = list(verb.children)
-    # "flew the first paratroopers into Romania": the parser hangs the route off the
-    # object carried.
-    for carried in (c for c in children if c.dep_ == "dobj"):
+    # "flew the first paratroopers into Romania", "the transfer of two S-400 batteries from
+    # Kaliningrad": the parser hangs the route off the object carried.
+    carried_objects = [c for c in children if c.dep_ == "dobj"]
+    if verb.pos_ == "NOUN":
+        carried_objects += [o for w, o in preps(verb) if w in motion.trip_event_preps]
+    for carried in carried_objects:
         for word, place in preps(carried):
             if word in (chain - {"for"}) | {"from"}:
                 yield word, place

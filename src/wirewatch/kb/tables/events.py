@@ -135,6 +135,12 @@ class Motion(_Strict):
     follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
+    there_words: frozenset[str] = frozenset()  # "landed there": the place named last
+    # Nouns that tell a trip ("the transfer of X to Y", "the frigate's arrival in Tartus"),
+    # by motion class; their movers are in `trip_event_preps` phrases or the owner.
+    trip_events: dict[str, str] = Field(default_factory=dict)
+    trip_event_preps: frozenset[str] = frozenset()
+    unreal_modifiers: frozenset[str] = frozenset()  # "the planned deployment": no trip yet
     means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
     chain_preps: frozenset[str] = frozenset()  # "from X to Y": "to" continues the route
     means_preps: frozenset[str] = frozenset()  # "by road", "aboard a Boeing 787"
