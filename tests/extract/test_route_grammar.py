@@ -362,6 +362,29 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Port Said.",
         [("Kerch Strait", "Novorossiysk", [], "Port Said", "2024-05-02", None)],
     ),
+    # A list of assets after an article: "A C-130J" is not the AC-130J gunship.
+    (
+        "A C-130J, two A400Ms and an Il-76 landed at Hamad International Airport on Sunday.",
+        [
+            ("C-130J", None, [], "Hamad International Airport", None, "2024-05-05"),
+            ("A400M", None, [], "Hamad International Airport", None, "2024-05-05"),
+            ("Il-76", None, [], "Hamad International Airport", None, "2024-05-05"),
+        ],
+    ),
+    # A system a craft carries makes the trip; munitions are payload, and "both" means the
+    # craft.
+    (
+        "Two Y-20s arrived at Belgrade on Saturday carrying HQ-22 air defence systems.",
+        [
+            ("Y-20", None, [], "Belgrade", None, "2024-05-04"),
+            ("HQ-22", None, [], "Belgrade", None, "2024-05-04"),
+        ],
+    ),
+    (
+        "Two C-17A transports landed at Rzeszow yesterday carrying Patriot interceptors. Both "
+        "had left Dover on Tuesday.",
+        [("C-17A", "Dover", [], "Rzeszow", "2024-05-07", "2024-05-09")],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

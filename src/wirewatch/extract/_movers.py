@@ -42,6 +42,7 @@ class State:
         self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
         self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
         self.last_place: Place | None = None  # the route point named last ("landed there")
+        self.cargo: set[int] = set()  # tracks moved as what a craft carries (never a group)
         # Trips told of assets not yet named: (subject token, kinds, how many, route).
         self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
 
@@ -279,6 +280,9 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
             agents = _tracks_in(lex, _carriers(verb, None), state)
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
+        cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
+        state.cargo.update(id(t) for t in cargo)
+        tracks += cargo
         if not tracks and kind == "travel":
             # Transitive use: "Germany moved two Patriot batteries to X" moves the object,
             # and the subject operates it.
@@ -352,6 +356,33 @@ def _tracks_in(lex: EventLexicon, holders: list[Token], state: State) -> list[Tr
             if track not in tracks:
                 tracks.append(track)
     return tracks
+
+
+def _cargo(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]:
+    """ "Two Y-20s arrived carrying HQ-22 air defence systems": a system the moving craft
+    carries makes the trip (munitions are payload: "carrying Patriot interceptors")."""
+    motion = lex.motion
+    out: list[Track] = []
+    for holder in holders:
+        if holder.i not in state.by_token:
+            continue
+        clauses = [c for c in (*holder.children, *holder.head.children) if c.dep_ in _CLAUSES]
+        for clause in clauses:
+            if clause.lemma_.casefold() not in motion.carry_lemmas:
+                continue
+            for obj in (p for c in clause.children if c.dep_ == "dobj" for p in parties(c)):
+                if obj.lemma_.casefold() in motion.munition_nouns:
+                    continue
+                found = list(_named_tracks(obj, state).values())
+                if not found and obj.lemma_.casefold() in motion.component_nouns:
+                    # "carrying the first components": of the system named before.
+                    system = state.latest(frozenset({"weapon_system"}))
+                    found = [system] if system is not None else []
+                out += [t for t in found if t not in out]
+    return out
+
+
+_CLAUSES = frozenset({"acl", "advcl", "xcomp"})
 
 
 def _carriers(verb: Token, subject: Token | None) -> list[Token]:

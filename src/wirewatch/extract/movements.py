@@ -104,8 +104,9 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         state.last_place = route.destination
     if _same_route(lex, tok) or _follows(lex, tok, route):
         _copy_route(route, movers, state)
-    if len(movers) > 1:
-        state.group = movers
+    crafts = [t for t in movers if id(t) not in state.cargo]
+    if len(crafts) > 1:
+        state.group = crafts  # "both" means the craft, not what they carried
     state.last = movers[-1] if len(movers) == 1 else state.last
     if route.empty():
         return

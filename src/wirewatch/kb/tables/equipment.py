@@ -72,6 +72,9 @@ __all__ = [
 
 VESSEL_SOURCE = "ship named in the text"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# An article before a word is never part of one designator ("A C-130J" is not the AC-130J,
+# "An An-124" not "AnAn-124"); "An 124" (Antonov, digits after) still is one.
+_ARTICLE_THEN_WORD = re.compile(r"^An?\s+[A-Za-z]")
 _CACHE_LIMIT = 1 << 16
 
 
@@ -231,6 +234,8 @@ class Table(BaseModel):
         more: Callable[[str], Match | None],
     ) -> Match | None:
         """A hand-listed key (or its plural) first; else `more`, cached per text."""
+        if _ARTICLE_THEN_WORD.match(text):
+            return None
         key = fold(text)
         hit = self._keys.get(key)
         if hit is None and len(key) > 3 and key.endswith("s"):

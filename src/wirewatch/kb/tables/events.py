@@ -132,6 +132,8 @@ class Motion(_Strict):
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     escort_lemmas: frozenset[str] = frozenset()  # "accompanied by the oiler X": came along
     carrier_kinds: frozenset[str] = frozenset()  # "a C-17 delivered X": the craft goes too
+    munition_nouns: frozenset[str] = frozenset()  # "carrying Patriot interceptors": payload
+    component_nouns: frozenset[str] = frozenset()  # "carrying the first components" (of X)
     follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
