@@ -385,6 +385,36 @@ CASES: list[tuple[str, list[Leg]]] = [
         "had left Dover on Tuesday.",
         [("C-17A", "Dover", [], "Rzeszow", "2024-05-07", "2024-05-09")],
     ),
+    # Two "to" phrases far apart in one clause: stops in the order told.
+    (
+        "Four F-16s flew first to Lajes and then to Madrid on Monday.",
+        [("F-16", None, ["Lajes"], "Madrid", "2024-05-06", "2024-05-06")],
+    ),
+    # "according to the ministry in X" names a source, not where the trip went.
+    (
+        "Turkey delivered two T129 ATAK helicopters to Mogadishu last month, according to the "
+        "defence ministry in Ankara.",
+        [("T129 ATAK", None, [], "Mogadishu", "2024-04-01", None)],
+    ),
+    # "X carrying Y landed": the parser's subject inside the participle's phrase is not the
+    # one that moved.
+    (
+        "A Mexican Air Force Boeing 737-800 carrying 40 electricians from the state utility "
+        "CFE landed in Havana on Sunday after a flight from Mexico City.",
+        [("Boeing 737-800", "Mexico City", [], "Havana", None, "2024-05-05")],
+    ),
+    # A trip told of an asset not yet named goes to the next one named only if the operators
+    # agree.
+    (
+        "A Royal Danish Air Force surveillance aircraft landed at Kangerlussuaq on Tuesday. "
+        "Later a US Air Force C-17 landed at Pituffik Space Base on Wednesday.",
+        [("C-17", None, [], "Pituffik Space Base", None, "2024-05-08")],
+    ),
+    # A navy's ship prefix gives the operator.
+    (
+        "The landing ship ARM Papaloapan sailed from Veracruz to Havana on Monday.",
+        [("Papaloapan", "Veracruz", [], "Havana", "2024-05-06", None)],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -212,7 +212,9 @@ def _tracks_of(state: State, mention: Mention) -> list[Track]:
             _enrich(same[0], mention)
             return same
     if len(mention.identifiers) < 2:
-        track = state.tracks.setdefault(mention.key, Track(mention.key, mention.asset))
+        unidentified = mention.key.endswith("|")  # not a named ship, no identifier
+        key = _operated_key(state, mention) if unidentified else mention.key
+        track = state.tracks.setdefault(key, Track(key, mention.asset))
         _enrich(track, mention)
         return [track]
     family = mention.key.split("|", 1)[0]
@@ -222,6 +224,29 @@ def _tracks_of(state: State, mention: Mention) -> list[Track]:
         key = f"{family}|{ident}"
         out.append(state.tracks.setdefault(key, Track(key, asset)))
     return out
+
+
+def _operated_key(state: State, mention: Mention) -> str:
+    """The track of an unidentified airframe or hull: one per operator ("a German A400M" and
+    "a French A400M" are two), where "an A400M" with no operator named is the one of its type
+    told last, and the first operator named for an unattributed one is its own."""
+    family = mention.key.split("|", 1)[0]
+    plain = [
+        t
+        for t in reversed(state.history)
+        if t.key == f"{family}|" or t.key.startswith(f"{family}|@")
+    ]
+    operator = mention.asset.operator
+    country = operator.country if operator is not None else None
+    if country is None:
+        return plain[0].key if plain else mention.key
+    for track in plain:
+        named = track.asset.operator
+        if named is not None and named.country == country:
+            return track.key
+    if len(plain) == 1 and plain[0].asset.operator is None:
+        return plain[0].key  # "an A400M landed ... the German A400M": the same, now known
+    return f"{family}|@{country}"
 
 
 def _split(state: State, track: Track, identifiers: list[str]) -> list[Track]:
@@ -289,6 +314,10 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             tracks = _tracks_in(lex, _objects(verb), state)
             subject = subject_of(verb) if tracks else None
             sender = actor_at(ctx, subject) if subject is not None else None
+        if not tracks and holders:
+            # "A Boeing 737-800 carrying 40 electricians from CFE had landed": the parser
+            # takes a word inside the participle's phrase for the verb's subject.
+            tracks = _past_participle_phrase(verb, holders, state)
         if not tracks and verb.dep_ == "conj" and not _own_subject(verb):
             # "left X aboard a Boeing 787 and reached Y": the second verb moves the same craft.
             tracks = list(state.by_verb.get(verb.head.i, []))
@@ -318,6 +347,22 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
 
 
 _MISPARSED = frozenset({"amod", "compound", "nmod"})
+
+
+def _past_participle_phrase(verb: Token, holders: list[Token], state: State) -> list[Track]:
+    """The asset just before an "-ing" participle whose phrase holds the verb's subject:
+    the subject the parser chose is the participle's object's, not the verb's."""
+    doc, sent = verb.doc, verb.sent
+    first = min(h.i for h in holders)
+    participle = next((t for t in reversed(doc[sent.start : first]) if t.tag_ == "VBG"), None)
+    if participle is None:
+        return []
+    for token in reversed(doc[sent.start : participle.i]):
+        if token.pos_ in {"VERB", "AUX"}:
+            return []
+        if token.i in state.by_token:
+            return list(state.by_token[token.i])
+    return []
 
 
 def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:

@@ -303,6 +303,11 @@ def _told_again(route: Route, leg: Leg) -> bool:
 NEAR_KM = 60.0
 
 
+def one_area(a: Place, b: Place) -> bool:
+    """Two names for about the same place: one within the other, or within `NEAR_KM`."""
+    return _near(a, b)
+
+
 def _near(a: Place, b: Place) -> bool:
     if a.id == b.id or _within(a, b) or _within(b, a):
         return True

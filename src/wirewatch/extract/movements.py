@@ -29,7 +29,7 @@ from wirewatch.extract._syntax import (
     subject_of,
     when_of,
 )
-from wirewatch.extract._tracks import Route, Track
+from wirewatch.extract._tracks import Route, Track, one_area
 from wirewatch.extract.context import Context
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion, RoutePoint
@@ -244,12 +244,21 @@ def _name_foretold(ctx: Context, state: State) -> None:
             and ctx.sentence_index(ctx.tokens[first].idx) - sent <= 2
             and state.tracks.get(key) is not None
             and state.tracks[key].asset.kind in kinds
+            and _same_operator(state.tracks[key], operator)
         )
         for _, key in named[:count]:
             track = state.tracks[key]
             track.add(route)
             if track.asset.operator is None and operator is not None:
                 track.asset = track.asset.model_copy(update={"operator": operator})
+
+
+def _same_operator(track: Track, operator: Actor | None) -> bool:
+    """A waiting trip told of "a Danish surveillance aircraft" is not a US C-17's."""
+    named = track.asset.operator
+    if operator is None or named is None or not operator.country or not named.country:
+        return True
+    return operator.country == named.country
 
 
 def _retelling(verb: Token, state: State, retell_marks: frozenset[str]) -> bool:
@@ -377,9 +386,10 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         if role == "destination" and way is not None and not _under(obj, way):
             role = "via"  # "called at Souda Bay on the way to Djibouti": a stop
         route_objects = parties(obj) if role == "via" else [obj]
+        onward = word in lex.motion.chain_preps
         for place in (place_of(ctx, o, with_clauses=False) for o in route_objects):
             if place is not None:
-                _put(route, role, place)
+                _put(route, role, place, onward)
     _trip_ends(ctx, lex, verb, route)
     if route.origin is None and kind != "send":
         route.origin = _home_base(ctx, verb)
@@ -425,6 +435,11 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
             for means_word, place in preps(obj):
                 yield means_word, place
                 yield from _chained(means_word, place, chain)
+    # "flew first to Lajes and then to Gran Canaria": a preposition the parser coordinates
+    # with the verb.
+    for prep in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            yield prep.lower_, obj
     children = list(verb.children)
     # "flew the first paratroopers into Romania", "the transfer of two S-400 batteries from
     # Kaliningrad": the parser hangs the route off the object carried.
@@ -448,6 +463,8 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
             c.dep_ in {"pobj", "pcomp"} for c in child.children
         ):
             continue
+        if child.lower_ in motion.source_words:
+            continue  # "according to the ministry in Ankara" names a source, not a route
         for inner in (c for c in child.children if c.dep_ == "prep"):
             yield from ((inner.lower_, obj) for obj in inner.children if obj.dep_ == "pobj")
         if not any(True for _ in child.children):
@@ -604,13 +621,29 @@ def _own_date(ctx: Context, verb: Token) -> TimeExpr | None:
     return min(hits, key=lambda d: (d.end - d.start, d.span.start)) if hits else None
 
 
-def _put(route: Route, role: RoutePoint, place: Place) -> None:
+def _put(route: Route, role: RoutePoint, place: Place, onward: bool = False) -> None:
+    """Put a place in its route slot; with `onward` (a "to" phrase), a destination far from
+    the one already found is the next stop told."""
     if role == "origin" and _more_specific(place, route.origin):
         route.origin = place
     elif role == "via" and not _locates(place, route.via):
         route.via.append(place)
+    elif (
+        onward
+        and role == "destination"
+        and route.destination is not None
+        and not (one_area(place, route.destination) or place.feature in _AREAS)
+    ):
+        # "flew first to Lajes and then to Gran Canaria": two ends far apart in one clause
+        # are stops in the order told; the last is where the trip went.
+        if not _locates(route.destination, route.via):
+            route.via.append(route.destination)
+        route.destination = place
     elif role == "destination" and _more_specific(place, route.destination):
         route.destination = place
+
+
+_AREAS = frozenset({"country", "region", "admin", "water"})  # names that can only locate
 
 
 def _locates(place: Place, others: list[Place]) -> bool:

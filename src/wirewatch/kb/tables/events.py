@@ -138,6 +138,7 @@ class Motion(_Strict):
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
     there_words: frozenset[str] = frozenset()  # "landed there": the place named last
+    source_words: frozenset[str] = frozenset()  # "according to X": a source, not a route
     # Nouns that tell a trip ("the transfer of X to Y", "the frigate's arrival in Tartus"),
     # by motion class; their movers are in `trip_event_preps` phrases or the owner.
     trip_events: dict[str, str] = Field(default_factory=dict)
