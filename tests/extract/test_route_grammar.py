@@ -415,6 +415,26 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The landing ship ARM Papaloapan sailed from Veracruz to Havana on Monday.",
         [("Papaloapan", "Veracruz", [], "Havana", "2024-05-06", None)],
     ),
+    # "set out from": a departure with its particle.
+    (
+        "The research vessel Oruç Reis, which set out from Istanbul on 5 May, reached "
+        "Mogadishu on Thursday.",
+        [("Oruç Reis", "Istanbul", [], "Mogadishu", "2024-05-05", "2024-05-09")],
+    ),
+    # Escorts with no trip of their own make the escorted ship's; shadowing is not escorting.
+    (
+        "The tanker Kerch Strait sailed from Novorossiysk to Tartus on Monday. It was escorted "
+        "throughout by the frigate Admiral Essen.",
+        [
+            ("Kerch Strait", "Novorossiysk", [], "Tartus", "2024-05-06", None),
+            ("Admiral Essen", "Novorossiysk", [], "Tartus", "2024-05-06", None),
+        ],
+    ),
+    (
+        "The tanker Kerch Strait sailed from Novorossiysk to Tartus on Monday. The frigate "
+        "HMS Kent shadowed it.",
+        [("Kerch Strait", "Novorossiysk", [], "Tartus", "2024-05-06", None)],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

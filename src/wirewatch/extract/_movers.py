@@ -43,6 +43,8 @@ class State:
         self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
         self.last_place: Place | None = None  # the route point named last ("landed there")
         self.cargo: set[int] = set()  # tracks moved as what a craft carries (never a group)
+        # (escorted, escorts): "It was escorted by the frigate X" — X makes the same trip.
+        self.escorts: list[tuple[Track, list[Track]]] = []
         # Trips told of assets not yet named: (subject token, kinds, how many, route).
         self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
 
@@ -428,6 +430,30 @@ def _cargo(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]
 
 
 _CLAUSES = frozenset({"acl", "advcl", "xcomp"})
+
+
+def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
+    """ "It was escorted throughout by the frigate X", "The frigate X escorted the tanker Y":
+    who escorts whom, for the escorts to take the escorted asset's trip."""
+    if verb.lemma_.casefold() not in lex.motion.convoy_lemmas:
+        return
+    subjects = [t for s in _subjects(verb) for t in tracks_for(lex, s, state)]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        escorted, escorts = subjects, _tracks_in(lex, _carriers(verb, None), state)
+    else:
+        escorted, escorts = _tracks_in(lex, _objects(verb), state), subjects
+    escorts = [t for t in escorts if t not in escorted]
+    for track in escorted[:1]:
+        if escorts:
+            state.escorts.append((track, escorts))
+
+
+def take_escorted_trips(state: State) -> None:
+    """Escorts with no trip of their own make the trip of the asset they escorted."""
+    for escorted, escorts in state.escorts:
+        for escort in escorts:
+            if not any(r.destination for r in escort.routes):
+                escort.routes.extend(copy.deepcopy(escorted.routes))
 
 
 def _carriers(verb: Token, subject: Token | None) -> list[Token]:

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from wirewatch.extract._modality import negated, speculative
-from wirewatch.extract._movers import State, index_mentions, movers_of, tracks_for
+from wirewatch.extract._movers import (
+    State,
+    index_mentions,
+    movers_of,
+    note_escorts,
+    take_escorted_trips,
+    tracks_for,
+)
 from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._syntax import (
     actor_at,
@@ -49,6 +56,7 @@ def find_movements(ctx: Context) -> None:
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
     _name_foretold(ctx, state)
+    take_escorted_trips(state)
     for track in state.tracks.values():
         track.build()
     movements = [m for track in state.tracks.values() for m in _movements(ctx, track)]
@@ -81,6 +89,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         _personnel(lex, tok, state)
         return
     kind = kinds[0]
+    note_escorts(lex, tok, state)
     movers = movers_of(ctx, lex, tok, state, kind)
     if not movers:
         _personnel(lex, tok, state)

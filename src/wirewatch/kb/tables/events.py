@@ -107,7 +107,8 @@ class MotionClass(_Strict):
     lemmas: list[str]
     preps: dict[str, RoutePoint]
     object: RoutePoint | None = None  # what a direct object marks ("left Niger": origin)
-    particles: dict[str, str] = Field(default_factory=dict)  # "take" counts only with "off"
+    # "take" counts only with "off"; "set" with "off" or "out" (a list: any of them).
+    particles: dict[str, str | list[str]] = Field(default_factory=dict)
 
 
 class Motion(_Strict):
@@ -131,6 +132,7 @@ class Motion(_Strict):
     member_verbs: frozenset[str] = frozenset()  # "the flotilla consisting of X and Y"
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     escort_lemmas: frozenset[str] = frozenset()  # "accompanied by the oiler X": came along
+    convoy_lemmas: frozenset[str] = frozenset()  # "was escorted by X": X made the whole trip
     carrier_kinds: frozenset[str] = frozenset()  # "a C-17 delivered X": the craft goes too
     munition_nouns: frozenset[str] = frozenset()  # "carrying Patriot interceptors": payload
     component_nouns: frozenset[str] = frozenset()  # "carrying the first components" (of X)
@@ -221,8 +223,12 @@ class Motion(_Strict):
             name
             for name, cls in self.classes.items()
             if lemma in cls.lemmas
-            and (lemma not in cls.particles or cls.particles[lemma] in particles)
+            and (lemma not in cls.particles or bool(_as_set(cls.particles[lemma]) & particles))
         ]
+
+
+def _as_set(words: str | list[str]) -> set[str]:
+    return {words} if isinstance(words, str) else set(words)
 
 
 class Trigger(_Strict):
