@@ -64,13 +64,20 @@ def test_dev_gold_scores_hold_their_floors(resources, corpus):
     assert not failures, "\n".join(failures)
 
 
+# The id ingest gives the feed item "Russian frigate Admiral Essen passes through Danish straits"
+# (examples/corpus/feeds/baltic-brief.rss).
+GREAT_BELT_FEED_ITEM = "doc_1274fe640c43aa12"
+
+
 def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
     """The gold labels no story for the Tartus port call (spec §3: a port call alone gives
     no event; tests/gold/resolve/README.md): its three reports are one leg of the frigate's
-    track instead, the syndicated copy listed with the others. The Gibraltar report tells
-    the same trip (out of Baltiysk on 2 October) before it reached Tartus: it is a source of
-    that leg too."""
+    track instead, the syndicated copy listed with the others. The Gibraltar report and the
+    Great Belt feed item (passing the Danish straits two days out of Baltiysk) tell the same
+    trip (out of Baltiysk on 2 October) before it reached Tartus: they are sources of that
+    leg too."""
     tartus = {
+        GREAT_BELT_FEED_ITEM,
         "adm-2026-10-12-admiral-essen-gibraltar",
         "cs-2026-10-15-two-russian-warships-tartus",
         "lc-2026-10-16-admiral-essen-tartus",

@@ -170,6 +170,9 @@ class Track:
             and route.destination is not None
             and leg.destination is not None
             and not _near(route.destination, leg.destination)
+            # "reappeared in the Gulf of Oman and arrived at Bandar Abbas": a sea reached on
+            # the way is not where the trip ended.
+            and leg.destination.feature != "water"
         )
         onward = (
             route.kind in {"travel", "send", "transit"}

@@ -456,8 +456,10 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     if verb.pos_ == "NOUN":
         carried_objects += [o for w, o in preps(verb) if w in motion.trip_event_preps]
     for carried in carried_objects:
+        # "performed a flight over the Barents Sea": a trip noun's phrases are all the route's.
+        trip = carried.lemma_.casefold() in motion.trip_nouns
         for word, place in preps(carried):
-            if word in (chain - {"for"}) | {"from"}:
+            if trip or word in (chain - {"for"}) | {"from"}:
                 yield word, place
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
@@ -710,6 +712,10 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
         last = index == len(track.legs) - 1
         if leg.destination is None and (leg.home or (last and track.returned and index > 0)):
             leg.destination = home_place(ctx, track.asset.operator)
+        if leg.destination is None and leg.via and last:
+            # "flew over the Barents Sea", "transited the Taiwan Strait": a trip told only by
+            # where it passed ends, as far as the report goes, at the last place passed.
+            leg.destination = leg.via.pop()
         if leg.destination is None or not leg.evidence:
             continue  # every movement has a destination
         out.append(
