@@ -101,6 +101,14 @@ def test_routes_gold_scores_hold_their_floors(resources):
     assert not failures, "\n".join(failures)
 
 
+def test_routes2_gold_scores_hold_their_floors(resources):
+    """The second movement set (tests/gold/routes2), written apart from the extractor: its
+    first score was taken before any rule was chosen from it."""
+    report = _report(ROOT / "tests" / "gold" / "routes2", resources)
+    failures = check_floors(report, FLOORS["routes2"])
+    assert not failures, "\n".join(failures)
+
+
 def test_seed_gold_scores_hold_their_floors(resources):
     report = _report(SEED_GOLD, resources)
     failures = check_floors(report, FLOORS["seed"])
