@@ -435,6 +435,16 @@ CASES: list[tuple[str, list[Leg]]] = [
         "HMS Kent shadowed it.",
         [("Kerch Strait", "Novorossiysk", [], "Tartus", "2024-05-06", None)],
     ),
+    # "launched from", "across" a sea on the way, and a named type with its variant mark.
+    (
+        "An RQ-4B launched from Sigonella on Tuesday and flew across the Ionian Sea to Constanța.",
+        [("RQ-4B", "Sigonella", ["Ionian Sea"], "Constanța", "2024-05-07", None)],
+    ),
+    (
+        "Three Merlin Mk4 helicopters arrived at Bardufoss on Tuesday after a three-day "
+        "transit from Yeovilton, with overnight stops at Dublin and Bergen.",
+        [("Merlin Mk4", "Yeovilton", ["Dublin", "Bergen"], "Bardufoss", None, "2024-05-07")],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

@@ -343,6 +343,7 @@ def test_items_count_by_source(catalogue: Table) -> None:
         ("Four Typhoons took off.", "Typhoon"),
         ("A Poseidon maritime patrol aircraft circled.", "Poseidon"),
         ("The Dassault Rafale was shown.", "Rafale"),
+        ("Three Merlin Mk4 helicopters arrived.", "Merlin Mk4"),
     ],
 )
 def test_aircraft_named_by_name_in_context(catalogue: Table, text: str, model: str) -> None:

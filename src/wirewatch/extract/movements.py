@@ -418,7 +418,14 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
 def _on_the_way(verb: Token, motion: Motion) -> Token | None:
     """The "way" of "called at X on the way", "en route to Y": an arrival told with it is a
     stop on a longer trip."""
-    return next((o for _, o in preps(verb) if o.lower_ in motion.en_route_words), None)
+    return next(
+        (
+            o
+            for w, o in preps(verb)
+            if w in motion.en_route_preps and o.lower_ in motion.en_route_words
+        ),
+        None,
+    )
 
 
 def _under(token: Token, head: Token) -> bool:
@@ -516,11 +523,13 @@ def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str
 
 def _stop_place(ctx: Context, motion: Motion, stop: Token) -> list[Place]:
     """ "with a refuelling stop at Benina in eastern Libya": the stop's first place (a later
-    "in X" only locates it)."""
+    "in X" only locates it); "with stops at Aberdeen and Ørland": each one listed."""
     for word, obj in preps(stop):
-        place = place_of(ctx, obj) if word in motion.stop_preps else None
-        if place is not None:
-            return [place]
+        if word not in motion.stop_preps:
+            continue
+        places = [p for o in parties(obj) if (p := place_of(ctx, o)) is not None]
+        if places:
+            return list({p.id: p for p in places}.values())
     return []
 
 

@@ -16,6 +16,9 @@ from wirewatch.kb.tables._equipment_common import Item, Match, fold
 
 # A capitalised word: where a name can start.
 _WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*")
+# A variant mark written after a name, part of the model as the text writes it ("Merlin Mk4",
+# "Chinook HC6", "Hawkeye E-2D" is not one: a designator is its own mention).
+_MARK = re.compile(r"\s+(?:Mk\.?\s?\d{1,2}[A-Z]?|[A-Z]{1,3}\d{1,2}[A-Z]?)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,12 @@ class NameFinder:
         name = self._folded.get(fold(text))
         if name is None and len(text) > 2 and text.endswith("s") and text[-2].isalpha():
             name = self._folded.get(fold(text[:-1]))  # "Typhoons", not "Eagle S"
-        return Match(self._items[name], name) if name is not None else None
+        if name is None:
+            mark = _MARK.search(text)
+            base = text[: mark.start()] if mark is not None and mark.end() == len(text) else ""
+            found = self._folded.get(fold(base)) if base else None
+            return Match(self._items[found], " ".join(text.split())) if found else None
+        return Match(self._items[name], name)
 
     def find(self, text: str) -> list[NamedType]:
         found: list[NamedType] = []
@@ -69,8 +77,12 @@ class NameFinder:
                 end = start + len(name)
                 if end < len(text) and (text[end].isalnum() and text[end] != "s"):
                     continue  # part of a longer word
+                mark = _MARK.match(text, end)
+                if mark is not None:
+                    end = mark.end()
                 if self._shown(text, start, end):
-                    found.append(NamedType(start, end, Match(self._items[name], name)))
+                    written = " ".join(text[start:end].split())
+                    found.append(NamedType(start, end, Match(self._items[name], written)))
                 break
         return found
 

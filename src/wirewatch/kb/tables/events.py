@@ -138,6 +138,7 @@ class Motion(_Strict):
     component_nouns: frozenset[str] = frozenset()  # "carrying the first components" (of X)
     follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
+    en_route_preps: frozenset[str] = frozenset()  # "on the way", "en route", "along the way"
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
     there_words: frozenset[str] = frozenset()  # "landed there": the place named last
     source_words: frozenset[str] = frozenset()  # "according to X": a source, not a route
