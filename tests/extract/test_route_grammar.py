@@ -445,6 +445,23 @@ CASES: list[tuple[str, list[Leg]]] = [
         "transit from Yeovilton, with overnight stops at Dublin and Bergen.",
         [("Merlin Mk4", "Yeovilton", ["Dublin", "Bergen"], "Bardufoss", None, "2024-05-07")],
     ),
+    # What a trip is made "with" comes along, for the whole trip.
+    (
+        "Two C-17 transports landed at Clark Air Base on Friday with the first HIMARS "
+        "launchers for the Philippine Army. They had taken off from Delhi.",
+        [
+            ("C-17", "Delhi", [], "Clark Air Base", "2024-05-10", "2024-05-10"),
+            ("HIMARS", "Delhi", [], "Clark Air Base", "2024-05-10", "2024-05-10"),
+        ],
+    ),
+    (
+        "Three French Rafale B fighters took off from Saint-Dizier on 30 April together with "
+        "an A330 MRTT tanker. The jets touched down at Hyakuri on Tuesday.",
+        [
+            ("Rafale B", "Saint-Dizier", [], "Hyakuri", "2024-04-30", "2024-05-07"),
+            ("A330 MRTT", "Saint-Dizier", [], "Hyakuri", "2024-04-30", "2024-05-07"),
+        ],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

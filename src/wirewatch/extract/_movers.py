@@ -297,17 +297,24 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         sender = actor_at(ctx, subject) if subject is not None and not carriers else None
     else:
         holders = []
+        companions: list[Token] = []
         for subject in _subjects(verb):
             holders += parties(subject)
-            holders += _companions(lex.motion, subject)
+            companions += _companions(lex.motion, subject)
+        holders += companions
         # "The officers left aboard a chartered Boeing 787": the craft carries them.
         holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
         tracks = _tracks_in(lex, holders, state)
+        _note_companions(lex, tracks, companions, state)
         if any(c.dep_ == "auxpass" for c in verb.children):
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
             agents = _tracks_in(lex, _carriers(verb, None), state)
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
         cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
+        brought = [t for t in _brought(lex, verb, state) if t not in tracks and t not in cargo]
+        if tracks and brought:
+            state.escorts.append((tracks[0], brought))  # they make the whole trip together
+        cargo += brought
         state.cargo.update(id(t) for t in cargo)
         tracks += cargo
         if not tracks and kind == "travel":
@@ -432,6 +439,21 @@ def _cargo(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]
 _CLAUSES = frozenset({"acl", "advcl", "xcomp"})
 
 
+def _brought(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
+    """ "landed at Clark with the first BrahMos batteries": what a trip is made with travels
+    too (munitions are payload)."""
+    motion = lex.motion
+    out: list[Track] = []
+    for word, obj in preps(verb):
+        if word not in motion.with_preps:
+            continue
+        for part in parties(obj):
+            if part.lemma_.casefold() in motion.munition_nouns:
+                continue
+            out += [t for t in _named_tracks(part, state).values() if t not in out]
+    return out
+
+
 def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
     """ "It was escorted throughout by the frigate X", "The frigate X escorted the tanker Y":
     who escorts whom, for the escorts to take the escorted asset's trip."""
@@ -448,12 +470,25 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
             state.escorts.append((track, escorts))
 
 
+def _note_companions(
+    lex: EventLexicon, tracks: list[Track], companions: list[Token], state: State
+) -> None:
+    """ "The jets took off together with an A330 tanker": the tanker makes the jets' trip."""
+    along = _tracks_in(lex, companions, state) if companions else []
+    leaders = [t for t in tracks if t not in along]
+    if leaders and along:
+        state.escorts.append((leaders[0], along))
+
+
 def take_escorted_trips(state: State) -> None:
-    """Escorts with no trip of their own make the trip of the asset they escorted."""
+    """Escorts, companions and what a craft brought, told no whole trip of their own (no
+    start or no end), make the trip of the asset they went with."""
     for escorted, escorts in state.escorts:
         for escort in escorts:
-            if not any(r.destination for r in escort.routes):
-                escort.routes.extend(copy.deepcopy(escorted.routes))
+            told = escort.routes
+            if not (any(r.destination for r in told) and any(r.origin for r in told)):
+                known = {id(r) for r in told}
+                told.extend(copy.deepcopy(r) for r in escorted.routes if id(r) not in known)
 
 
 def _carriers(verb: Token, subject: Token | None) -> list[Token]:

@@ -18,7 +18,7 @@ from wirewatch.kb.tables._equipment_common import Item, Match, fold
 _WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*")
 # A variant mark written after a name, part of the model as the text writes it ("Merlin Mk4",
 # "Chinook HC6", "Hawkeye E-2D" is not one: a designator is its own mention).
-_MARK = re.compile(r"\s+(?:Mk\.?\s?\d{1,2}[A-Z]?|[A-Z]{1,3}\d{1,2}[A-Z]?)(?![\w-])")
+_MARK = re.compile(r"\s+(?:Mk\.?\s?\d{1,2}[A-Z]?|[A-Z]{1,3}\d{0,2}[A-Z]?)(?![\w-])")
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,7 @@ class Motion(_Strict):
     convoy_lemmas: frozenset[str] = frozenset()  # "was escorted by X": X made the whole trip
     carrier_kinds: frozenset[str] = frozenset()  # "a C-17 delivered X": the craft goes too
     munition_nouns: frozenset[str] = frozenset()  # "carrying Patriot interceptors": payload
+    with_preps: frozenset[str] = frozenset()  # "landed with the first BrahMos batteries"
     component_nouns: frozenset[str] = frozenset()  # "carrying the first components" (of X)
     follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
