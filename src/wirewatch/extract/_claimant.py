@@ -5,16 +5,23 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirewatch.extract._syntax import actor_at, phrase
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children, parse_tree, sentence
 from wirewatch.model import Claimant
 from wirewatch.model.vocab import ClaimantKind
 
 
 def name_of(token: Token) -> str:
     """The claimant as the text names it: a proper-name run, or a common noun with its
-    modifiers ("unnamed diplomatic source"), without determiners."""
+    modifiers ("unnamed diplomatic source"), without determiners (memoised per parse)."""
+    names = parse_tree(token.doc).names
+    if token.i not in names:
+        names[token.i] = _name_of(token)
+    return names[token.i]
+
+
+def _name_of(token: Token) -> str:
     if token.pos_ == "PROPN":
-        sent = token.sent  # built once, not on every step of the walks below
+        sent = sentence(token)
         start = token
         while (
             start.i > sent.start
@@ -29,7 +36,7 @@ def name_of(token: Token) -> str:
     named = next(
         (
             c
-            for c in token.children
+            for c in children(token)
             if c.pos_ == "PROPN"
             and c.i > token.i
             and c.dep_ in {"appos", "compound", "flat", "npadvmod"}

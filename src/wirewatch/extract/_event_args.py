@@ -12,7 +12,7 @@ from wirewatch.extract._syntax import (
     preps,
     subject_of,
 )
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children, sentence
 from wirewatch.kb.tables.countries import Table as Countries
 from wirewatch.kb.tables.events import Table as EventLexicon
 from wirewatch.kb.tables.events import Trigger
@@ -76,16 +76,16 @@ def light_verb(lex: EventLexicon, noun: Token) -> Token | None:
         if node.pos_ in {"VERB", "AUX"} and node.dep_ != "prep":  # "including" is a prep
             # "holding up aid" is not giving it: a phrasal verb is no light verb.
             keeps = lex.light_verbs.phrasal.get(node.lemma_, frozenset())
-            phrasal = any(c.dep_ == "prt" and c.lower_ not in keeps for c in node.children)
+            phrasal = any(c.dep_ == "prt" and c.lower_ not in keeps for c in children(node))
             light = node.lemma_.casefold() in lex.light_verbs.words and not phrasal
             return node if light else None
     return None
 
 
 def verb_actor_tokens(lex: EventLexicon, tok: Token, depth: int = 0) -> list[Token]:
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "agent":  # passive: "was attacked by X"
-            return [c for c in child.children if c.dep_ == "pobj"]
+            return [c for c in children(child) if c.dep_ == "pobj"]
     if tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i and depth < 4:
         # "responded by ordering troops": the gerund's doer is the governing verb's subject.
         return verb_actor_tokens(lex, tok.head.head, depth + 1)
@@ -95,7 +95,7 @@ def verb_actor_tokens(lex: EventLexicon, tok: Token, depth: int = 0) -> list[Tok
     if subject is None and tok.dep_ in {"advcl", "conj"} and depth < 4:
         # "by ordering ..., calling the visit"
         return verb_actor_tokens(lex, tok.head, depth + 1)
-    if subject is None or any(c.dep_ == "nsubjpass" for c in tok.children):
+    if subject is None or any(c.dep_ == "nsubjpass" for c in children(tok)):
         return []
     if subject.lower_ in lex.pronouns.speaker and (speaker := _speaker(subject)) is not None:
         return _named(parties(speaker))
@@ -110,7 +110,7 @@ def real_subject(tok: Token) -> Token | None:
         subject = next(
             (
                 c
-                for c in subject.head.children
+                for c in children(subject.head)
                 if c.dep_ in {"nsubj", "nsubjpass"} and not _before_dateline(c)
             ),
             subject,
@@ -123,9 +123,9 @@ def _named(holders: list[Token]) -> list[Token]:
     with each coordinated modifier as a party of its own ("US and British" warplanes)."""
     out = [h for h in holders if not _before_dateline(h)]
     for holder in list(out):
-        for child in holder.children:
+        for child in children(holder):
             if child.dep_ in {"amod", "compound", "nmod"} and any(
-                c.dep_ == "conj" for c in child.children
+                c.dep_ == "conj" for c in children(child)
             ):
                 out += [m for m in parties(child) if m not in out and not m.is_punct]
     return out
@@ -133,8 +133,8 @@ def _named(holders: list[Token]) -> list[Token]:
 
 def _before_dateline(token: Token) -> bool:
     if token.i >= 12:
-        return False  # the dash is among the first 12 tokens of the text: skip `token.sent`
-    sent = token.sent
+        return False  # the dash is among the first 12 tokens of the text
+    sent = sentence(token)
     if sent.start != 0:
         return False
     dash = next((t.i for t in sent[:12] if t.text in {"—", "–"}), None)
@@ -146,7 +146,7 @@ def antecedents(lex: EventLexicon, token: Token) -> list[Token]:
     back to earlier mentions of the same word (latest first), which may carry its owner
     ("two US Air Force B-52H bombers", "the US-led coalition")."""
     pointing = lex.determiners.antecedent
-    if token.pos_ != "NOUN" or not any(c.lower_ in pointing for c in token.children):
+    if token.pos_ != "NOUN" or not any(c.lower_ in pointing for c in children(token)):
         return []
     lemma = token.lemma_.casefold()
     return [
@@ -183,12 +183,12 @@ def _noun_actor_tokens(lex: EventLexicon, tok: Token) -> list[list[Token]]:
     """Candidate actor holders of a noun trigger, best first: "Russia's deployment",
     "deployment by Russia", "Russian deployment", "Russia held talks"."""
     groups: list[list[Token]] = []
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "poss":
             groups.append(parties(child))
         if child.dep_ == "prep" and child.lower_ == "by":
-            groups.append([c for c in child.children if c.dep_ == "pobj"])
-    groups.append([c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}])
+            groups.append([c for c in children(child) if c.dep_ == "pobj"])
+    groups.append([c for c in children(tok) if c.dep_ in {"amod", "compound", "nmod"}])
     # "agreed ... in a phone call with X", "agreed after talks": the governing verb's
     # subject took part.
     verb = light_verb(lex, tok) or setting_verb(lex, tok)
@@ -234,7 +234,7 @@ class _Anchor:
 
     def __init__(self, token: Token) -> None:
         self.token = token
-        self.children = list(token.children)
+        self.children = children(token)
         self._preps: list[tuple[str, Token]] | None = None
 
     def preps(self) -> list[tuple[str, Token]]:
@@ -261,13 +261,13 @@ def _role(anchor: _Anchor, role: str) -> list[Token]:
         ]
     if role == "poss_of_object":
         return [
-            c for o in anchor.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "poss"
+            c for o in anchor.children if o.dep_ == "dobj" for c in children(o) if c.dep_ == "poss"
         ]
     if role == "dative":
         out: list[Token] = []
         for child in anchor.children:
             if child.dep_ == "dative":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
+                objs = [c for c in children(child) if c.dep_ == "pobj"]
                 out.extend(p for t in (objs or [child]) for p in parties(t))
         return out
     deps = {"dobj", "oprd"} if role == "dobj" else {role}  # "left Niger" parses as oprd
@@ -334,12 +334,19 @@ def cause_actors(ctx: Context, lex: EventLexicon, cause: Token, place: Place | N
     return [Actor(name=phrase(cause).text, country=code)] if code else []
 
 
-def _local_words(lex: EventLexicon) -> set[str]:
-    words: set[str] = set()
-    for name in ("local_body", "protester_like"):
-        cls = lex.classes.get(name)
-        words |= set(cls.words) if cls is not None else set()
-    return words
+_LOCAL_WORDS: dict[int, tuple[EventLexicon, frozenset[str]]] = {}
+
+
+def _local_words(lex: EventLexicon) -> frozenset[str]:
+    """The words of the local-body and crowd classes, joined once per lexicon."""
+    cached = _LOCAL_WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        words: set[str] = set()
+        for name in ("local_body", "protester_like"):
+            cls = lex.classes.get(name)
+            words |= set(cls.words) if cls is not None else set()
+        cached = _LOCAL_WORDS[id(lex)] = (lex, frozenset(words))
+    return cached[1]
 
 
 def place_actor(ctx: Context, token: Token) -> Actor | None:
@@ -401,7 +408,7 @@ def _key(actor: Actor) -> str:
 
 def _is_anaphor(lex: EventLexicon, token: Token) -> bool:
     return token.lemma_.casefold() in lex.anaphors.words and any(
-        c.lower_ == "the" for c in token.children
+        c.lower_ == "the" for c in children(token)
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirewatch.extract.context import children, parse_tree
 from wirewatch.kb.tables.events import Negation
 from wirewatch.kb.tables.events import Table as EventLexicon
 
@@ -12,10 +13,18 @@ _INHERIT = {"conj", "xcomp"}
 
 
 def negated(token: Token, lex: EventLexicon) -> bool:
+    """Memoised per parse: events, claims and movements ask about the same verbs."""
+    memo, key = parse_tree(token.doc).modality, ("negated", id(lex), token.i)
+    if key not in memo:
+        memo[key] = _negated(token, lex)
+    return memo[key]
+
+
+def _negated(token: Token, lex: EventLexicon) -> bool:
     cues = lex.negation
     words = set(cues.words)
     for node in _chain(token):
-        for child in node.children:
+        for child in children(node):
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in words):
                 return True
             if child.dep_ == "advmod" and child.lower_ in cues.adverbs:
@@ -30,20 +39,28 @@ def _no_one(subject: Token, words: set[str], cues: Negation) -> bool:
     return (
         subject.lower_ in words
         or subject.lower_ in cues.pronouns
-        or any(c.dep_ == "det" and c.lower_ in words for c in subject.children)
+        or any(c.dep_ == "det" and c.lower_ in words for c in children(subject))
     )
 
 
 def speculative(token: Token, lex: EventLexicon) -> bool:
-    """Future, modal, conditional, intended or purposive: not a reported fact."""
+    """Future, modal, conditional, intended or purposive: not a reported fact (memoised
+    per parse)."""
+    memo, key = parse_tree(token.doc).modality, ("speculative", id(lex), token.i)
+    if key not in memo:
+        memo[key] = _speculative(token, lex)
+    return memo[key]
+
+
+def _speculative(token: Token, lex: EventLexicon) -> bool:
     cues = lex.hypothetical
     for node in _chain(token):
-        children = list(node.children)  # built once: spaCy makes new Tokens per iteration
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.modals for c in children):
+        kids = children(node)
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in cues.modals for c in kids):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in children):
+        if any(c.dep_ == "mark" and c.lower_ in cues.markers for c in kids):
             return True
-        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in children) and not _realized(
+        if any(c.dep_ == "amod" and c.lower_ in cues.modifiers for c in kids) and not _realized(
             node, lex
         ):
             return True
@@ -75,7 +92,7 @@ def _chain(token: Token) -> list[Token]:
         chain.append(node)
     while chain[-1].dep_ in _INHERIT and chain[-1].head.i != chain[-1].i and len(chain) < 6:
         if chain[-1].dep_ == "conj" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in chain[-1].children
+            c.dep_ in {"nsubj", "nsubjpass"} for c in children(chain[-1])
         ):
             break  # "NATO has not decided, but Britain has sent ...": a clause of its own
         chain.append(chain[-1].head)
@@ -91,10 +108,11 @@ def _under_governor(node: Token, lex: EventLexicon) -> bool:
         return True
     # "to shield X": an infinitival purpose clause states an aim, unless the governor
     # implies it happened ("helped deliver", "managed to").
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    kids = children(node)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
     # "are believed to have flown": a perfect infinitive reports a past act (hedged), it
     # states no aim.
-    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children)
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in kids)
     if infinitive and not perfect and node.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
         return lemma not in lex.implicative.words
     return False

@@ -14,35 +14,52 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract.actors import actor_for_span
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children, parse_tree, sentence
 from wirewatch.model import Actor, Place, TimeExpr, When
 
 # Entity labels that can name an actor (dates, numbers and equipment never do).
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "OUTLET", "UNIT"}
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct"}
 MODIFIERS = {"compound", "amod", "nmod", "poss", "nummod", "flat", "case", "det", "quantmod"}
+_TAILS = {"compound", "flat", "nummod"}  # right-hand children that belong to the phrase
 
 
 def phrase(token: Token) -> SpacySpan:
-    """The noun phrase `token` heads, without clauses or prepositional tails."""
-    left = token
-    for child in token.lefts:
-        if child.dep_ in MODIFIERS:
-            left = min(left, child.left_edge, key=lambda t: t.i)
-    right = token
-    for child in token.rights:
-        if child.dep_ in {"compound", "flat", "nummod"}:
-            right = max(right, child.right_edge, key=lambda t: t.i)
-    return token.doc[left.i : right.i + 1]
+    """The noun phrase `token` heads, without clauses or prepositional tails (memoised per
+    parse: the steps ask for the same phrases many times)."""
+    tree = parse_tree(token.doc)
+    found = tree.phrases.get(token.i)
+    if found is None:
+        found = tree.phrases[token.i] = _phrase(token, tree.children[token.i])
+    return found
+
+
+def _phrase(token: Token, kids: tuple[Token, ...]) -> SpacySpan:
+    left = right = token.i
+    for child in kids:
+        if child.i < token.i and child.dep_ in MODIFIERS:
+            left = min(left, child.left_edge.i)
+        elif child.i > token.i and child.dep_ in _TAILS:
+            right = max(right, child.right_edge.i)
+    return SpacySpan(token.doc, left, right + 1)  # `doc[a:b]` normalises the slice first
 
 
 def parties(token: Token) -> list[Token]:
-    """`token` and its coordinated partners ("Russia and Venezuela", "Russia [and V.]")."""
+    """`token` and its coordinated partners ("Russia and Venezuela", "Russia [and V.]"),
+    memoised per parse (a new list each time: callers extend it)."""
+    tree = parse_tree(token.doc)
+    found = tree.parties.get(token.i)
+    if found is None:
+        found = tree.parties[token.i] = tuple(_parties(token))
+    return list(found)
+
+
+def _parties(token: Token) -> list[Token]:
     out = [token]
     # A dateline ("MOGADISHU — Somalia and Ethiopia agreed") parses as the subject with the
     # real subject in apposition: the parties are the apposition's.
     dateline = is_dateline(token)
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "conj" or (
             (token.is_punct or dateline) and child.dep_ in {"nmod", "conj", "appos"}
         ):
@@ -55,8 +72,8 @@ def parties(token: Token) -> list[Token]:
 def is_dateline(token: Token) -> bool:
     """ "NOVI SAD, Serbia —": the capitalised place a wire story opens with, never an actor."""
     if len(token) < 2 or not token.text.isupper():
-        return False  # the cheap word test first: building `token.sent` is the cost here
-    sent = token.sent
+        return False  # the cheap word test first: most tokens are not capitals
+    sent = sentence(token)
     head = token.doc[sent.start : min(sent.end, sent.start + 6)]
     dash = next((t.i for t in head if t.text in {"—", "–", "-"}), None)
     return (
@@ -68,10 +85,18 @@ def is_dateline(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, inherited along conj/xcomp/advcl chains when it has none."""
+    """The subject of a verb, inherited along conj/xcomp/advcl chains when it has none
+    (memoised per parse)."""
+    subjects = parse_tree(verb.doc).subjects
+    if verb.i not in subjects:
+        subjects[verb.i] = _subject_of(verb)
+    return subjects[verb.i]
+
+
+def _subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 6:
-        for child in verb.children:
+        for child in children(verb):
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return child
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
@@ -83,23 +108,42 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def preps(token: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs hanging off a token ("in Caracas" -> ("in", Caracas))."""
-    for child in token.children:
-        if child.dep_ in {"prep", "dative", "agent"}:
-            for obj in child.children:
+def preps(token: Token) -> tuple[tuple[str, Token], ...]:
+    """(preposition, object) pairs hanging off a token ("in Caracas" -> ("in", Caracas)),
+    memoised per parse."""
+    tree = parse_tree(token.doc)
+    found = tree.preps.get(token.i)
+    if found is None:
+        found = tree.preps[token.i] = tuple(_preps(tree.children[token.i]))
+    return found
+
+
+def _preps(kids: tuple[Token, ...]) -> Iterator[tuple[str, Token]]:
+    for child in kids:
+        dep = child.dep_
+        if dep in {"prep", "dative", "agent"}:
+            for obj in children(child):
                 if obj.dep_ in {"pobj", "pcomp"}:
                     yield child.lower_, obj
-        if child.dep_ == "advmod" and child.lower_ == "home":
-            yield "home", child
-        if child.dep_ in {"prt", "advmod"} and child.lower_ != "home":
-            yield from preps(child)  # "flown in from Kayseri": the prep hangs off "in"
+        if dep in {"prt", "advmod"}:
+            if dep == "advmod" and child.lower_ == "home":
+                yield "home", child
+            elif child.lower_ != "home":
+                yield from preps(child)  # "flown in from Kayseri": the prep hangs off "in"
 
 
 def actor_at(ctx: Context, token: Token) -> Actor | None:
-    """The actor a noun phrase names: the actors step's lookup, else a country term."""
+    """The actor a noun phrase names: the actors step's lookup, else a country term
+    (memoised per document: events, claims and movements ask about the same tokens)."""
+    memo = ctx.token_actors
+    if token.i not in memo:
+        memo[token.i] = _actor_at(ctx, token)
+    return memo[token.i]
+
+
+def _actor_at(ctx: Context, token: Token) -> Actor | None:
     span = phrase(token)
-    if not any(t.ent_type_ in _ACTOR_LABELS for t in span):
+    if not any(t.ent_type_ in _ACTOR_LABELS for t in ctx.tokens[span.start : span.end]):
         # Every actor the actors step can name is an entity mention (a person, a body, a
         # country or a nationality); skip the lookup for plain noun phrases ("the plan").
         return country_actor(ctx, span)
@@ -121,7 +165,8 @@ def actor_for_chars(ctx: Context, start: int, end: int) -> Actor | None:
 
 def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
     countries = ctx.kb.countries
-    for token in sorted(span, key=lambda t: t.i == span.root.i, reverse=True):
+    root = span.root.i  # found once: spaCy walks the span's heads for it
+    for token in sorted(ctx.tokens[span.start : span.end], key=lambda t: t.i == root, reverse=True):
         # Country names and demonyms are capitalised ("a car" is not the CAF code).
         named = token.pos_ in {"PROPN", "ADJ", "NOUN"} and token.text[:1].isupper()
         hit = countries.lookup(token.text) if named else None
@@ -135,8 +180,8 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's
     "of" names."""
     if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
-        for child in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for obj in (o for o in child.children if o.dep_ == "pobj"):
+        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (o for o in children(child) if o.dep_ == "pobj"):
                 named = _specific_place(ctx, phrase(obj).start_char, phrase(obj).end_char)
                 if named is not None:
                     return named
@@ -144,7 +189,7 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     place = _specific_place(ctx, span.start_char, span.end_char)
     if place is not None:
         return place
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "appos":
             place = ctx.place_at(phrase(child).start_char, phrase(child).end_char)
             if place is not None:
@@ -152,13 +197,17 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     # For a route point, the subtree without clauses hanging off it ("left Wunstorf,
     # refuelled in Larnaca": Larnaca is the clause's stop, not where it left from); an
     # event's place may be in one ("attacked students putting up posters in Novi Sad").
-    clauses = [
-        c.left_edge.i
-        for c in token.rights
-        if not with_clauses and c.dep_ in CLAUSES and c.dep_ != "punct"
-    ]
-    end = min([token.right_edge.i + 1, *clauses])
-    sub = token.doc[token.left_edge.i : end]
+    clauses = (
+        []
+        if with_clauses
+        else [
+            c.left_edge.i
+            for c in children(token)
+            if c.i > token.i and c.dep_ in CLAUSES and c.dep_ != "punct"
+        ]
+    )
+    start = token.left_edge.i
+    sub = SpacySpan(token.doc, start, max(start, min([token.right_edge.i + 1, *clauses])))
     return ctx.place_at(sub.start_char, sub.end_char) or _definite_place(ctx, token)
 
 
@@ -173,7 +222,7 @@ def _specific_place(ctx: Context, start: int, end: int) -> Place | None:
 
 def _definite_place(ctx: Context, token: Token) -> Place | None:
     """ "the shoal", "the strait": the latest place named before whose name ends in it."""
-    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in children(token)):
         return None
     word = token.lower_
     named = [
@@ -198,7 +247,7 @@ def date_in(ctx: Context, start: int, end: int) -> TimeExpr | None:
 
 def clause_date(ctx: Context, token: Token) -> TimeExpr | None:
     """A date stated in the token's own clause: a prepositional or adverbial date child."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"prep", "npadvmod", "advmod", "nmod", "tmod", "pobj"}:
             hit = date_in(ctx, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
             if hit is not None:

@@ -5,12 +5,16 @@ the country's National Assembly"), and "the country" read as the last country na
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract.context import Context
+from wirewatch.kb.tables.sectors import Cue
+from wirewatch.kb.tables.sectors import Table as Sectors
 
 _MAX_LEFT = 5
 _MAX_APPOSITION = 10
@@ -42,7 +46,7 @@ def _left_apposition(ctx: Context, mention: SpacySpan) -> Cues:
         return Cues()
     tokens = _left_tokens(doc[mention.start - 1 : mention.start])
     text = " ".join(t.text for t in tokens)
-    cue = ctx.kb.sectors.cue_in(text) if tokens else None
+    cue = _cue_in(ctx.kb.sectors, text) if tokens else None
     return in_tokens(ctx, tokens) if cue is not None and cue.title else Cues()
 
 
@@ -51,10 +55,22 @@ def in_tokens(ctx: Context, tokens: list[Token]) -> Cues:
     if not tokens:
         return Cues()
     text = ctx.document.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    cue = ctx.kb.sectors.cue_in(text)
+    cue = _cue_in(ctx.kb.sectors, text)
     country, implied = _country(ctx, tokens)
     # A metonym implies its sector ("Moscow" -> GOV, "the Pentagon" -> MIL).
     return Cues(country, cue.sector if cue else implied)
+
+
+_CUE_IN: dict[int, tuple[Sectors, Callable[[str], Cue | None]]] = {}
+
+
+def _cue_in(sectors: Sectors, text: str) -> Cue | None:
+    """`sectors.cue_in(text)`, remembered per text: it keys and looks up every run of the
+    words, and the steps ask about the same noun phrases again and again."""
+    cached = _CUE_IN.get(id(sectors))
+    if cached is None or cached[0] is not sectors:
+        cached = _CUE_IN[id(sectors)] = (sectors, lru_cache(maxsize=1 << 16)(sectors.cue_in))
+    return cached[1](text)
 
 
 def _country(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -64,10 +80,10 @@ def _country(ctx: Context, tokens: list[Token]) -> tuple[str | None, str | None]
     for token in reversed(tokens):
         if not (token.is_title or token.is_upper):
             continue  # tested before the span is built: most words are lower case
-        unit = ctx.ent_of(token) or token.doc[token.i : token.i + 1]
+        unit = ctx.ent_of(token) or SpacySpan(token.doc, token.i, token.i + 1)
         if _hyphenated(unit):
             continue
-        hit = countries.lookup(unit.text)
+        hit = countries.lookup(ctx.document.text[unit.start_char : unit.end_char])
         if hit:
             return hit.iso3, hit.sector
     if _anaphora(tokens, countries.anaphora.words):

@@ -30,8 +30,9 @@ def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    tokens = ctx.tokens[span.start : span.end]  # a span's iterator rebuilds its tokens
     entity = _named_entity(ctx, start, end)
-    cues = in_tokens(ctx, list(span))
+    cues = in_tokens(ctx, tokens)
     if entity is not None:
         return Actor(
             entity=entity.id,
@@ -39,7 +40,7 @@ def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
             country=entity.country or cues.country,
             sector=entity.sector or cues.sector,
         )
-    person = _listed_person(ctx, list(span))
+    person = _listed_person(ctx, tokens)
     if person is not None:
         return Actor(name=person.name, country=person.country, sector=person.sector or cues.sector)
     if cues.country is None and cues.sector is None:

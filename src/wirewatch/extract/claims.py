@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from wirewatch.extract._claimant import claimant_of, name_of, outlet_name
 from wirewatch.extract._modality import speculative
 from wirewatch.extract._syntax import clause_date, subject_of, when_of
-from wirewatch.extract.context import ClaimSpan, Context
+from wirewatch.extract.context import ClaimSpan, Context, children, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.speech import Table as Speech
 from wirewatch.model import Claim, Claimant, TimeExpr, stable_id
@@ -44,7 +44,7 @@ class _Found:
 def find_claims(ctx: Context) -> None:
     speech = ctx.kb.speech
     found: list[_Found] = []
-    text = ctx.doc.text  # joined once; each `sent.text` joins its tokens again
+    text = ctx.document.text  # the parse's (`doc.text` and `sent.text` join tokens anew)
     for sent in ctx.sents:
         if ctx.in_caption(sent.start_char):
             continue
@@ -63,8 +63,10 @@ def find_claims(ctx: Context) -> None:
 
 
 def _may_claim(ctx: Context, speech: Speech, tok: Token) -> bool:
-    """The cheap first test of `_claim_at`: "according" or a verb-of-saying lemma."""
-    return tok.lower_ == "according" or speech.stance_of(tok.lemma_) is not None
+    """The cheap first test of `_claim_at`: "according" or a verb (or auxiliary) of saying."""
+    return tok.lower_ == "according" or (
+        tok.pos_ in {"VERB", "AUX"} and speech.stance_of(tok.lemma_) is not None
+    )
 
 
 def _claim_at(ctx: Context, speech: Speech, tok: Token) -> _Found | None:
@@ -96,13 +98,14 @@ def _who(
         return (claimant_of(ctx, provider), None) if provider is not None else (None, None)
     claimant = claimant_of(ctx, subject)
     outlet = None
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in {"dobj", "dative"} and verb.lemma_ == "tell":
             outlet = outlet_name(ctx, child)
     # "citing X" may hang off the reported clause rather than the verb of saying.
-    for node in verb.subtree:
+    citing = speech.citing.words
+    for node in ctx.subtree_holding(verb, lambda t: t.dep_ == "advcl" and t.lemma_ in citing):
         if node.dep_ == "advcl" and node.lemma_ in speech.citing.words:
-            cited = next((c for c in node.children if c.dep_ == "dobj"), None)
+            cited = next((c for c in children(node) if c.dep_ == "dobj"), None)
             if cited is not None and claimant is not None:
                 outlet = claimant.name if claimant.kind == "outlet" else outlet
                 claimant = claimant_of(ctx, cited)
@@ -113,11 +116,11 @@ def _who(
 
 
 def _provider(speech: Speech, subject: Token) -> Token | None:
-    for child in subject.children:
+    for child in children(subject):
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ in speech.provider_preps.words:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children(child) if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
     return None
@@ -126,11 +129,11 @@ def _provider(speech: Speech, subject: Token) -> Token | None:
 def _content(verb: Token, stance: Stance) -> SpacySpan | None:
     """The proposition: a that-clause, a quote the verb introduces, or what is denied."""
     doc = verb.doc
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "ccomp":
             return doc[child.left_edge.i : child.right_edge.i + 1]
         if child.dep_ == "dobj" and (stance == "denies" or verb.lemma_ == "accuse"):
-            return doc[child.left_edge.i : verb.sent.end]
+            return doc[child.left_edge.i : sentence(verb).end]
     if verb.dep_ == "parataxis":  # “...,” the official said.
         head = verb.head
         return doc[head.left_edge.i : verb.left_edge.i]
@@ -138,15 +141,15 @@ def _content(verb: Token, stance: Stance) -> SpacySpan | None:
 
 
 def _according_to(ctx: Context, speech: Speech, tok: Token) -> _Found | None:
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    to = next((c for c in children(tok) if c.lower_ == "to"), None)
+    obj = next((c for c in children(to) if c.dep_ == "pobj"), None) if to is not None else None
     if obj is None:
         return None
     claimant = claimant_of(ctx, obj)
     if claimant is None:
         return None
     outlet = claimant.name if claimant.kind == "outlet" else None
-    sent = tok.sent
+    sent = sentence(tok)
     # The proposition is the rest of the sentence around the "according to X" phrase.
     left, right = tok.left_edge.i, obj.right_edge.i + 1
     content = sent if left > sent.start else tok.doc[right : sent.end]
@@ -162,11 +165,11 @@ def _build(
     stance: Stance,
     content: SpacySpan,
 ) -> _Found:
-    sent = verb.sent
-    text = content.text.strip(" ,“”\"'").removeprefix("that ").strip()
-    hedge = speech.hedge_in(content.text) or speech.hedge_in(
-        " ".join(c.text for c in verb.children if c.dep_ == "advmod")
-    )
+    sent = sentence(verb)
+    said = content.text  # joined once
+    text = said.strip(" ,“”\"'").removeprefix("that ").strip()
+    adverbs = " ".join(c.text for c in children(verb) if c.dep_ == "advmod")
+    hedge = speech.hedge_in(said) or (speech.hedge_in(adverbs) if adverbs else None)
     date = clause_date(ctx, verb) or _date_outside(ctx, sent, content)
     claim = Claim(
         id=stable_id("claim", ctx.document.id, verb.idx, claimant.name),
@@ -205,8 +208,8 @@ def _judge(speech: Speech, sent_text: str, tokens: list[Token], found: list[_Fou
     Sputnik seems very difficult to believe", "a claim for which there is no evidence",
     "the flight data bear out its account"). The verdict must name a claim ("claim",
     "account", "report"), so a bare "no evidence" in a quote judges nothing."""
-    hit = speech.judgement_at(sent_text)
-    if hit is None or not found:
+    hit = speech.judgement_at(sent_text) if found else None  # no claim yet: nothing to judge
+    if hit is None:
         return
     verdict = hit[0]
     for tok in tokens:
@@ -215,7 +218,7 @@ def _judge(speech: Speech, sent_text: str, tokens: list[Token], found: list[_Fou
         target = _named_claim(speech, tok, found)
         if target is None and any(
             c.lower_ in speech.pointing_determiners.words
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ in {"det", "poss"}
         ):
             target = found[-1]
@@ -225,12 +228,12 @@ def _judge(speech: Speech, sent_text: str, tokens: list[Token], found: list[_Fou
 
 
 def _named_claim(speech: Speech, noun: Token, found: list[_Found]) -> _Found | None:
-    for child in noun.children:
+    for child in children(noun):
         source = None
         if child.dep_ == "poss":
             source = child
         elif child.dep_ == "prep" and child.lower_ in speech.provider_preps.words:
-            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            source = next((c for c in children(child) if c.dep_ == "pobj"), None)
         if source is None or source.pos_ != "PROPN":
             continue
         name = name_of(source).casefold()

@@ -8,6 +8,7 @@ what any step may derive from the parse is built once, on first use.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,6 +94,8 @@ class Context:
     actor_memo: dict[tuple[int, int], Actor | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # ... and per token heading a noun phrase (see `_syntax.actor_at`).
+    token_actors: dict[int, Actor | None] = field(default_factory=dict, repr=False, compare=False)
     # Per-document lookup tables, built on first use (see `_ParseIndex`, `_SpanIndex`).
     _parse: _ParseIndex | None = field(default=None, init=False, repr=False, compare=False)
     _spans: dict[str, _SpanIndex] = field(
@@ -106,12 +109,12 @@ class Context:
     @property
     def ents(self) -> tuple[SpacySpan, ...]:
         """`doc.ents`, built once per document."""
-        return self._parse_index().ents
+        return (self._parse or self._parse_index()).ents
 
     @property
     def tokens(self) -> list[Token]:
         """The tokens of `doc`, built once per document."""
-        return self._parse_index().tokens
+        return (self._parse or self._parse_index()).tokens
 
     def ent_of(self, token: Token) -> SpacySpan | None:
         """The named entity covering `token`, if any (an array lookup)."""
@@ -127,10 +130,17 @@ class Context:
         """`doc.sents`, built once per document (spaCy walks the parse on every access)."""
         return self._parse_index().sents(self.doc)
 
+    def subtree_holding(self, token: Token, wanted: Callable[[Token], bool]) -> Iterable[Token]:
+        """`token.subtree` when some token of its stretch of text is `wanted`, else nothing:
+        the subtree lies inside that stretch, and walking it makes a Token per word, so a
+        search of the subtree for `wanted` tokens skips the walk when it would find none."""
+        stretch = self.tokens[token.left_edge.i : token.right_edge.i + 1]
+        return token.subtree if any(wanted(t) for t in stretch) else ()
+
     def capitalised_tokens(self) -> list[bool]:
         """Whether each token opens with a capital, computed once per document (the places
         step's scans ask about each token several times)."""
-        return self._parse_index().capitalised()
+        return self._parse_index().capitalised(self.document.text)
 
     def equipment_tokens(self) -> frozenset[int]:
         """Indices of the tokens inside EQUIPMENT entities, built once per document."""
@@ -263,25 +273,22 @@ class _ParseIndex:
     each token (spaCy rebuilds `doc.ents` as new objects on every access)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.tokens: list[Token] = list(doc)
+        self.tokens: list[Token] = parse_tree(doc).tokens
         self.ents: tuple[SpacySpan, ...] = tuple(doc.ents)
         self.ent_ends: list[int] = [e.end_char for e in self.ents]
         self.ent_by_token: list[SpacySpan | None] = [None] * len(self.tokens)
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.ent_by_token[i] = ent
-        self._sents: list[SpacySpan] | None = None
         self._capitalised: list[bool] | None = None
         self._equipment: frozenset[int] | None = None
 
     def sents(self, doc: Doc) -> list[SpacySpan]:
-        if self._sents is None:
-            self._sents = list(doc.sents)
-        return self._sents
+        return parse_tree(doc).sents()
 
-    def capitalised(self) -> list[bool]:
-        if self._capitalised is None:
-            self._capitalised = [t.text[:1].isupper() for t in self.tokens]
+    def capitalised(self, text: str) -> list[bool]:
+        if self._capitalised is None:  # a token's first letter, read from the parse's text
+            self._capitalised = [text[t.idx].isupper() for t in self.tokens]
         return self._capitalised
 
     def equipment_tokens(self) -> frozenset[int]:
@@ -293,6 +300,86 @@ class _ParseIndex:
                 for i in range(ent.start, ent.end)
             )
         return self._equipment
+
+
+class ParseTree:
+    """One parse read once for the helpers that take a token, not a Context (`_syntax`,
+    `_modality`): its tokens, each token's children, and their memo of what they derive
+    from the parse alone. Every read of `token.children` walks the subtree and makes new
+    Token objects, and the steps ask about the same few tokens thousands of times."""
+
+    __slots__ = (
+        "_sentence_of",
+        "_sents",
+        "children",
+        "doc",
+        "modality",
+        "names",
+        "parties",
+        "phrases",
+        "preps",
+        "subjects",
+        "tokens",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        for token in self.tokens:  # in text order, as `children` yields them
+            head = token.head.i
+            if head != token.i:
+                kids[head].append(token)
+        self.children: list[tuple[Token, ...]] = [tuple(k) for k in kids]
+        # Memo of `_syntax.phrase`, `preps`, `parties` and `subject_of`, by token index; of
+        # `_claimant.name_of`; and of `_modality` (by question, lexicon and token).
+        self.phrases: dict[int, SpacySpan] = {}
+        self.preps: dict[int, tuple[tuple[str, Token], ...]] = {}
+        self.parties: dict[int, tuple[Token, ...]] = {}
+        self.subjects: dict[int, Token | None] = {}
+        self.names: dict[int, str] = {}
+        self.modality: dict[tuple[str, int, int], bool] = {}
+        self._sents: list[SpacySpan] | None = None
+        self._sentence_of: list[SpacySpan] | None = None
+
+    def sents(self) -> list[SpacySpan]:
+        """`doc.sents`, walked once (spaCy walks the parse on every access)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
+
+    def sentence(self, i: int) -> SpacySpan:
+        """The sentence holding token i, as `token.sent` gives it (the sentences partition
+        the doc; `token.sent` walks to both ends and builds a new span on every call)."""
+        if self._sentence_of is None:
+            self._sentence_of = [sent for sent in self.sents() for _ in range(len(sent))]
+        return self._sentence_of[i]
+
+
+# The tree of the parse last asked about, per thread: a document's steps run one after
+# another on one thread, so this holds the current document's tree (and only that).
+_LAST_TREE = threading.local()
+
+
+def parse_tree(doc: Doc) -> ParseTree:
+    """The `ParseTree` of `doc`, built on the first question about it."""
+    last: ParseTree | None = getattr(_LAST_TREE, "tree", None)
+    if last is None or last.doc is not doc:
+        last = _LAST_TREE.tree = ParseTree(doc)
+    return last
+
+
+def sentence(token: Token) -> SpacySpan:
+    """`token.sent`, from the parse's tree."""
+    return parse_tree(token.doc).sentence(token.i)
+
+
+def children(token: Token) -> tuple[Token, ...]:
+    """`token.children` (in text order), from the parse's tree."""
+    last: ParseTree | None = getattr(_LAST_TREE, "tree", None)
+    if last is None or last.doc is not token.doc:
+        last = parse_tree(token.doc)
+    return last.children[token.i]
 
 
 class _SpanIndex:

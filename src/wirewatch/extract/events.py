@@ -41,7 +41,7 @@ from wirewatch.extract._syntax import (
     sentence_date,
     when_of,
 )
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Table as EventLexicon
 from wirewatch.kb.tables.events import Trigger
@@ -90,7 +90,7 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
     holders = verb_actor_tokens(lex, tok) if trigger.pos == "VERB" else noun_actor_tokens(lex, tok)
     if not holders and trigger.event == "MOBILIZE":
         # "soldiers were deployed in the capital": the forces moved are their state's.
-        holders = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        holders = [c for c in children(tok) if c.dep_ == "nsubjpass"]
     actors = _pair(lex, holders, earlier) or actors_of(ctx, lex, trigger, tok)
     if not any(a.country for a in actors) and (local := local_actors(ctx, lex, holders, place)):
         actors += local
@@ -122,9 +122,9 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
             lex,
             [
                 c
-                for c in tok.children
+                for c in children(tok)
                 if c.dep_ in {"dobj", "prep"}
-                for c in [c, *c.children]
+                for c in [c, *children(c)]
                 if c.lower_ in lex.pairs.alone
             ],
             earlier,
@@ -180,8 +180,8 @@ def _cause(lex: EventLexicon, trigger: Trigger, tok: Token) -> Token | None:
     name = trigger.agentless
     if trigger.pos != "VERB" or name is None or name == "passive":
         return None
-    children = list(tok.children)
-    if not any(c.dep_ == "nsubjpass" for c in children) or any(c.dep_ == "agent" for c in children):
+    kids = children(tok)
+    if not any(c.dep_ == "nsubjpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
         return None
     return next(
         (
@@ -201,7 +201,9 @@ def _framing_place(ctx: Context, lex: EventLexicon, verb: Token) -> Place | None
     if (
         verb.dep_ != "advcl"
         or verb.head.i == verb.i
-        or not any(c.dep_ == "mark" and c.lower_ in lex.temporal_marks.words for c in verb.children)
+        or not any(
+            c.dep_ == "mark" and c.lower_ in lex.temporal_marks.words for c in children(verb)
+        )
     ):
         return None
     return _place(ctx, verb.head)
@@ -211,7 +213,7 @@ def _repeat(lex: EventLexicon, trigger: Trigger, noun: Token, earlier: list[Even
     """ "the ceasefire was declared", "killed in the fighting" after an act of the same type:
     a definite noun with no party named tells that act again."""
     definite = lex.determiners.definite
-    return any(c.lower_ in definite for c in noun.children if c.dep_ in {"det", "poss"}) and any(
+    return any(c.lower_ in definite for c in children(noun) if c.dep_ in {"det", "poss"}) and any(
         e.event == trigger.event for e in earlier
     )
 
@@ -222,17 +224,15 @@ def _stated_done(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
     if trigger.pos != "NOUN" or trigger.agentless != "passive" or tok.head.i == tok.i:
         return False
     verb = tok.head
-    children = list(verb.children)
+    kids = children(verb)
     if tok.dep_ == "nsubjpass":
         return (
             verb.lemma_.casefold() in lex.hypothetical.realizing
-            and any(
-                c.dep_ == "auxpass" and c.lower_ in lex.auxiliaries.past_passive for c in children
-            )
-            and not any(c.dep_ == "agent" for c in children)
+            and any(c.dep_ == "auxpass" and c.lower_ in lex.auxiliaries.past_passive for c in kids)
+            and not any(c.dep_ == "agent" for c in kids)
         )
     if tok.dep_ == "nsubj" and verb.tag_ in {"VBD", "VBN"}:
-        onset = [c for c in children if c.dep_ in {"dobj", "attr"}]
+        onset = [c for c in kids if c.dep_ in {"dobj", "attr"}]
         onset += [obj for word, obj in preps(verb) if word == "into"]  # "came into force"
         return any(lex.in_class("onset_like", o.lemma_) for o in onset)
     return False
@@ -245,10 +245,10 @@ def _armed_attack(lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
     name = trigger.agentless
     if trigger.pos != "NOUN" or name is None or name == "passive":
         return False
-    children = list(tok.children)
-    if not any(c.dep_ == "det" and c.lower_ in lex.determiners.indefinite for c in children):
+    kids = children(tok)
+    if not any(c.dep_ == "det" and c.lower_ in lex.determiners.indefinite for c in kids):
         return False
-    kinds = [tok, *(c for c in children if c.dep_ in {"compound", "amod"})]
+    kinds = [tok, *(c for c in kids if c.dep_ in {"compound", "amod"})]
     armed = any(lex.in_class(name, k.lemma_) or lex.in_class(name, k.lower_) for k in kinds)
     return armed and _told_as_fact(lex, tok)
 
@@ -263,7 +263,7 @@ def _told_as_fact(lex: EventLexicon, noun: Token) -> bool:
     if noun.dep_ == "nsubj":
         return head.tag_ == "VBD" or (
             head.tag_ == "VBN"
-            and any(c.dep_ == "aux" and c.lower_ in lex.auxiliaries.perfect for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ in lex.auxiliaries.perfect for c in children(head))
         )
     verb = (
         head.head
@@ -288,7 +288,7 @@ def _cargo_for(ctx: Context, tok: Token) -> list[Actor]:
 
 
 def _fresh_doer(lex: EventLexicon, holder: Token) -> bool:
-    definite = any(c.lower_ in lex.determiners.definite for c in holder.children)
+    definite = any(c.lower_ in lex.determiners.definite for c in children(holder))
     repeat = definite and holder.lemma_.casefold() in lex.attack_nouns.words
     doer = any(
         lex.in_class(name, word)
@@ -305,7 +305,7 @@ def _habitual(lex: EventLexicon, tok: Token) -> bool:
     if (
         tok.pos_ == "VERB"
         and tok.tag_ in {"VBZ", "VBP"}
-        and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in children(tok))
     ):
         return True
     if (
@@ -315,20 +315,18 @@ def _habitual(lex: EventLexicon, tok: Token) -> bool:
         and _present(lex, verb)
     ):
         return True
-    return any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in children(tok))
 
 
 def _present(lex: EventLexicon, verb: Token) -> bool:
     """A present-simple clause, active ("holds") or passive ("are conducted")."""
-    children = list(verb.children)
+    kids = children(verb)
     if verb.tag_ in {"VBZ", "VBP"}:
-        return not any(c.dep_ in {"aux", "auxpass"} for c in children)
+        return not any(c.dep_ in {"aux", "auxpass"} for c in kids)
     return (
         verb.tag_ == "VBN"
-        and not any(c.dep_ == "aux" for c in children)
-        and any(
-            c.dep_ == "auxpass" and c.lower_ in lex.auxiliaries.present_passive for c in children
-        )
+        and not any(c.dep_ == "aux" for c in kids)
+        and any(c.dep_ == "auxpass" and c.lower_ in lex.auxiliaries.present_passive for c in kids)
     )
 
 
@@ -344,7 +342,7 @@ def _result_of(trigger: Trigger, tok: Token, earlier: list[Event]) -> bool:
     return (
         last is not None
         and last.event in {"ASSAULT", "PROTEST", "COERCE"}
-        and last.evidence[0].start >= tok.sent.start_char
+        and last.evidence[0].start >= sentence(tok).start_char
     )
 
 
@@ -365,7 +363,7 @@ def _pair(lex: EventLexicon, holders: list[Token], earlier: list[Event]) -> list
     head = holders[0]
     pairs = lex.pairs
     paired = head.lower_ in pairs.words and (
-        head.lower_ in pairs.alone or any(c.lower_ in pairs.counts for c in head.children)
+        head.lower_ in pairs.alone or any(c.lower_ in pairs.counts for c in children(head))
     )
     if not paired:
         return []
@@ -391,7 +389,7 @@ def _date(ctx: Context, tok: Token) -> TimeExpr | None:
                 or _noun_date(ctx, tok.head)
             )
         )
-    sent = tok.sent  # built once: each `tok.sent` makes a new span
+    sent = sentence(tok)
     date = date or sentence_date(ctx, sent)
     if date is None and _relative(ctx, sent, ctx.kb.events.relative_time.words):
         # "Hours after the verdict": the latest day told before, not a year in passing.
@@ -407,7 +405,7 @@ def _relative(ctx: Context, sent: SpacySpan, phrases: list[str]) -> bool:
 
 
 def _noun_date(ctx: Context, noun: Token) -> TimeExpr | None:
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ in {"compound", "amod", "nmod", "npadvmod"}:
             hit = date_in(ctx, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
             if hit is not None:
@@ -427,7 +425,7 @@ def _seat(ctx: Context, holders: list[Token]) -> Place | None:
 def _lead_place(ctx: Context, tok: Token) -> Place | None:
     """An act in the lead sentence with no place of its own happened at the dateline
     ("BRUSSELS — EU ministers adopted ...")."""
-    return _dateline_place(ctx) if tok.sent.start == 0 else None
+    return _dateline_place(ctx) if sentence(tok).start == 0 else None
 
 
 def _rejects_a_claim(speech: Speech, trigger: Trigger, tok: Token) -> bool:
@@ -438,19 +436,19 @@ def _rejects_a_claim(speech: Speech, trigger: Trigger, tok: Token) -> bool:
     nouns = set(speech.claim_nouns.words) | speech.accusation_nouns.words
     if tok.dep_ == "relcl" and tok.head.lemma_.casefold() in nouns:
         return True  # "a charge that Vucic rejected"
-    return any(c.dep_ == "dobj" and c.lemma_.casefold() in nouns for c in tok.children)
+    return any(c.dep_ == "dobj" and c.lemma_.casefold() in nouns for c in children(tok))
 
 
 def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
     """Where it happened: "in X" on the trigger, else on its object ("shelled the
     hospital in El Fasher") or nested ("on the edge of Tripoli"); a deployment's
     destination ("sent troops to X")."""
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "pobj"}]
+    objects = [c for c in children(tok) if c.dep_ in {"dobj", "pobj"}]
     # "struck what it called terrorist camps in Pakistan": the naming clause holds them.
     objects += [
         c
-        for c in tok.children
-        if c.dep_ == "ccomp" and any(g.dep_ == "dobj" and g.lower_ == "what" for g in c.children)
+        for c in children(tok)
+        if c.dep_ == "ccomp" and any(g.dep_ == "dobj" and g.lower_ == "what" for g in children(c))
     ]
     words = ctx.kb.events.places
     located = words.preps | (words.destination_preps if kind in _MOVING else frozenset())
@@ -485,7 +483,7 @@ def _place(ctx: Context, tok: Token, kind: str = "") -> Place | None:
             (p for w, o in preps(tok) if w == "from" and (p := _named_place(ctx, o)) is not None),
             None,
         )
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children(tok) if c.dep_ == "nsubj"), None)
     if found is None and subject is not None:
         # "A federal jury in Alexandria convicted": the doer's own "in X".
         found = next(
@@ -525,9 +523,9 @@ def _relative_where(tok: Token, place_preps: frozenset[str]) -> bool:
         or (
             c.dep_ == "prep"
             and c.lower_ in place_preps
-            and any(g.lower_ == "which" for g in c.children)
+            and any(g.lower_ == "which" for g in children(c))
         )
-        for c in tok.children
+        for c in children(tok)
     )
 
 
@@ -585,7 +583,7 @@ def _fallback_recipients(
     an attack with no named target hits the country where it happened; a deployment
     abroad goes to the country it reaches; a response with no target answers whoever
     last acted on the actor."""
-    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+    for obj in (c for c in children(tok) if c.dep_ == "dobj"):
         # "sent aid" names what is given, not an act answered ("condemned the strike").
         kinds = {t.event for t in lex.triggers_for(obj.lemma_, "NOUN")} - {trigger.event}
         previous = next((e for e in reversed(earlier) if e.event in kinds), None)
@@ -621,7 +619,7 @@ def _last_foreign(ctx: Context, tok: Token, own: set[str]) -> list[Actor]:
         for e in ctx.entities
         if e.country and e.country not in own and e.kind in {"GPE", "NORP", "ORG", "UNIT", "PERSON"}
         for m in e.mentions
-        if m.end <= tok.sent.start_char
+        if m.end <= sentence(tok).start_char
     ]
     if not mentions:
         return []
@@ -656,26 +654,26 @@ def _hosted(recipient: Actor, actors: list[Actor], place: Place | None) -> Actor
 
 
 def _fits(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -> bool:
-    children = list(tok.children)
+    kids = children(tok)
     # The particle or preposition may hang off the object ("fired a salvo of rockets at X").
-    objects = [g for c in children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+    objects = [g for c in kids if c.dep_ == "dobj" for g in children(c) if g.dep_ == "prep"]
     if trigger.with_ and not any(
         c.lower_ == trigger.with_
-        for c in [*children, *objects]
+        for c in [*kids, *objects]
         if c.dep_ in {"prt", "prep", "advmod", "acomp", "oprd"}
     ):
         return False
     if trigger.complement is not None and not any(
         lex.in_class(trigger.complement, c.lemma_)
-        for c in children
+        for c in kids
         if c.dep_ in {"xcomp", "ccomp", "oprd", "dobj"}
     ):
         return False
     if trigger.requires_modifier and not any(
-        c.lower_ in trigger.requires_modifier for c in children if c.dep_ in {"amod", "compound"}
+        c.lower_ in trigger.requires_modifier for c in kids if c.dep_ in {"amod", "compound"}
     ):
         return False
-    if trigger.requires_xcomp and not any(c.dep_ == "xcomp" for c in children):
+    if trigger.requires_xcomp and not any(c.dep_ == "xcomp" for c in kids):
         return False
     if trigger.subject is not None and not _subject_in(ctx, lex, trigger, tok):
         return False
@@ -713,23 +711,19 @@ def _subject_in(ctx: Context, lex: EventLexicon, trigger: Trigger, tok: Token) -
 def _carries(lex: EventLexicon, name: str, tok: Token) -> bool:
     """The load of a motion verb belongs to the word class: "landed with 20 tonnes of
     medical supplies", "a C-130J carrying tents touched down", "landed carrying aid"."""
-    children = list(tok.children)
+    kids = children(tok)
     loads = [
         o
-        for c in children
+        for c in kids
         if c.dep_ == "prep" and c.lower_ == "with"
-        for o in c.children
+        for o in children(c)
         if o.dep_ == "pobj"
     ]
-    carriers = [c for c in children if c.dep_ in {"advcl", "xcomp"}]
+    carriers = [c for c in kids if c.dep_ in {"advcl", "xcomp"}]
     carriers += [
-        a
-        for c in children
-        if c.dep_ in {"nsubj", "nsubjpass"}
-        for a in c.children
-        if a.dep_ == "acl"
+        a for c in kids if c.dep_ in {"nsubj", "nsubjpass"} for a in children(c) if a.dep_ == "acl"
     ]
-    loads += [o for c in carriers if c.lemma_ == "carry" for o in c.children if o.dep_ == "dobj"]
+    loads += [o for c in carriers if c.lemma_ == "carry" for o in children(c) if o.dep_ == "dobj"]
     loads += [c for o in loads for c in o.conjuncts]
     # "20 tonnes of medical supplies": the quantity's complement is the real load.
     loads += [g for o in loads for word, g in preps(o) if word == "of"]
@@ -738,15 +732,15 @@ def _carries(lex: EventLexicon, name: str, tok: Token) -> bool:
 
 def _object_in(ctx: Context, lex: EventLexicon, name: str, tok: Token) -> bool:
     """The trigger's object (direct object and its conjuncts) belongs to the word class."""
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [c for c in children(tok) if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [c for o in objects for c in o.conjuncts]
     # "amounts of weapons", "tons of cargo": the quantity's complement is the real object.
     objects += [
         g
         for o in objects
-        for c in o.children
+        for c in children(o)
         if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
     ]
     cls = lex.classes.get(name)
@@ -780,7 +774,8 @@ def _attribution(ctx: Context, lex: EventLexicon, tok: Token) -> tuple[Attributi
     governor = tok.head if tok.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} else None
     if governor is not None and speech.stance_of(governor.lemma_) == "denies":
         return Attribution(status="denied"), True  # "The RSF denied targeting the hospital"
-    hedge = speech.hedge_in(" ".join(c.text for c in tok.children if c.dep_ == "advmod"))
+    adverbs = " ".join(c.text for c in children(tok) if c.dep_ == "advmod")
+    hedge = speech.hedge_in(adverbs) if adverbs else None
     return Attribution(status="reported" if hedge else "asserted", hedge=hedge), False
 
 

@@ -14,12 +14,13 @@ takes no context from them (see `wirewatch.geo.geocode`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from wirewatch.extract.context import Context, Geocoder
+from wirewatch.extract.context import Context, Geocoder, children
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
 from wirewatch.model import Place, Span, stable_id
@@ -102,18 +103,23 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
 def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     surface = ent.text  # joined once: `span.text` rebuilds the string on every access
     start, end = _trim(surface, ent.start_char)
-    if end <= start or not _usable(ctx, start, end) or ent.ent_id_.startswith(KB_NOT_PLACE):
+    named = ent.label_ in PLACE_LABELS
+    # The cheap tests before `_usable`: most entities are knowledge-base names.
+    if end <= start or ent.ent_id_.startswith(KB_NOT_PLACE):
         return None
-    if ent.label_ in PLACE_LABELS:
+    if not named and (ctx.gazetteer is None or ent.ent_id_):
+        return None  # a knowledge-base name that is not a place name (org, outlet, seat)
+    if not _usable(ctx, start, end):
+        return None
+    if named:
         unknown = ctx.gazetteer is not None and not ctx.gazetteer.features(surface)
         if unknown and (any(ch.isdigit() for ch in surface) or _owned(ctx, start, end)):
             return None  # tail numbers ("RF-94128"), groups ("M23"), an org's own name
         return _with_cue(ctx, start, _complete_of(ctx, ent, end))
     gaz = ctx.gazetteer
-    if gaz is None or ent.ent_id_:
-        return None  # a knowledge-base name that is not a place name (org, outlet, seat)
+    assert gaz is not None  # tested above
     text = ctx.document.text[start:end]
-    if _cues(ctx).has_cue(text):
+    if _has_cue(_cues(ctx), text):
         # An airfield, base or port name the gazetteer knows is a place whatever the model's
         # label ("Simón Bolívar International Airport" ORG, "Clark Air Base" PERSON), and so
         # is a known city's port or base ("Cam Ranh International Port").
@@ -148,10 +154,10 @@ def _complete_of(ctx: Context, ent: SpacySpan, end: int) -> int:
 def _locatives(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     """A capitalised name right after a locative ("landed at Anadyr", "the port of Ust-Luga")
     is a place when the gazetteer knows the name exactly."""
-    doc, tokens = ctx.doc, ctx.tokens
+    doc, tokens, caps = ctx.doc, ctx.tokens, ctx.capitalised_tokens()
     cues = _cues(ctx)
     for tok in tokens[1:]:
-        if not _capitalised(tok) or tok.is_sent_start:
+        if not caps[tok.i] or tok.is_sent_start:
             continue  # cheap tests first: most tokens are not capitalised
         prev = tokens[tok.i - 1]
         before = f"{tokens[tok.i - 2].lower_} {prev.lower_}" if tok.i > 1 else ""
@@ -188,24 +194,26 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     label the model gave it: the verb, not the label, says it is one. Airfields count here
     (the motion verb is the cue they otherwise need)."""
     motion = ctx.kb.events.motion
-    lemmas = motion.verb_lemmas
+    lemmas, route_words = motion.verb_lemmas, motion.route_words
     for verb in ctx.tokens:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue  # before the lemma: most words are not verbs
         lemma = verb.lemma_.casefold()
-        if verb.pos_ not in {"VERB", "AUX"} or lemma not in lemmas:
+        if lemma not in lemmas:
             continue
         roles = motion.route_preps(lemma)
         prepositions = list(_route_prep_tokens(verb, roles))
         # "on its way from Mildenhall to Al Udeid": a route word's own phrases.
         prepositions += [
             c
-            for t in verb.subtree
-            if t.lower_ in motion.route_words and t.i != verb.i
-            for c in t.children
+            for t in ctx.subtree_holding(verb, lambda t: t.lower_ in route_words)
+            if t.lower_ in route_words and t.i != verb.i
+            for c in children(t)
             if c.dep_ == "prep" and (c.lower_ in motion.chain_preps or c.lower_ == "from")
         ]
-        objects = [o for p in prepositions for o in p.children if o.dep_ == "pobj"]
+        objects = [o for p in prepositions for o in children(p) if o.dep_ == "pobj"]
         if motion.takes_place_object(lemma):
-            objects += [c for c in verb.children if c.dep_ == "dobj"]
+            objects += [c for c in children(verb) if c.dep_ == "dobj"]
             if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
                 objects.append(verb.head)  # "An A400M left Wunstorf" parsed as a modifier
         cues = _cues(ctx).feature_words
@@ -248,14 +256,14 @@ def _cue_words(ctx: Context) -> frozenset[str]:
 def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
     """The verb's route prepositions, with the ones the parser hangs off a particle ("took
     off from X") or off another route phrase ("from X to Y")."""
-    stack = [c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"}]
+    stack = [c for c in children(verb) if c.dep_ in {"prep", "prt", "advmod"}]
     while stack:
         node = stack.pop()
         if node.dep_ == "prep" and node.lower_ in roles:
             yield node
-            stack.extend(c for o in node.children if o.dep_ == "pobj" for c in o.children)
+            stack.extend(c for o in children(node) if o.dep_ == "pobj" for c in children(o))
         if node.dep_ in {"prt", "advmod"} or (node.dep_ == "prep" and node.lower_ in roles):
-            stack.extend(c for c in node.children if c.dep_ == "prep")
+            stack.extend(c for c in children(node) if c.dep_ == "prep")
 
 
 def _known_run(
@@ -267,14 +275,14 @@ def _known_run(
     loose: bool = False,
 ) -> int | None:
     """End of the longest capitalised run from token i that the gazetteer knows exactly."""
-    doc = ctx.doc
+    tokens, caps, text = ctx.tokens, ctx.capitalised_tokens(), ctx.document.text
     j = i
-    while j < len(doc) and j < i + 4 and (_capitalised(doc[j]) or doc[j].text in "-‐"):
+    while j < len(tokens) and j < i + 4 and (caps[j] or tokens[j].text in "-‐"):
         j += 1
     for end in range(j, i, -1):
-        surface = doc[i:end].text
+        surface = text[tokens[i].idx : tokens[end - 1].idx + len(tokens[end - 1])]
         if (
-            _capitalised(doc[end - 1])
+            caps[end - 1]
             and not _is_demonym(ctx, surface)
             and (gaz.loose_features if loose else gaz.features)(surface)
             & (features or LOCATIVE_FEATURES)
@@ -362,6 +370,18 @@ def _owned(ctx: Context, start: int, end: int) -> bool:
     )
 
 
+_HAS_CUE: dict[int, tuple[GeoCues, Callable[[str], bool]]] = {}
+
+
+def _has_cue(cues: GeoCues, name: str) -> bool:
+    """`cues.has_cue(name)`, remembered per name: it tries every cue on every entity, and
+    the same names recur from document to document."""
+    cached = _HAS_CUE.get(id(cues))
+    if cached is None or cached[0] is not cues:
+        cached = _HAS_CUE[id(cues)] = (cues, lru_cache(maxsize=1 << 16)(cues.has_cue))
+    return cached[1](name)
+
+
 def _cues(ctx: Context) -> GeoCues:
     """The geocoder's cue table (kb/data/geo_cues.yaml): ships, cues, locatives."""
     return ctx.kb.geo_cues
@@ -419,15 +439,28 @@ def _extending(cues: GeoCues) -> tuple[re.Pattern[str], dict[str, frozenset[str]
 
 def _with_direction(ctx: Context, start: int, end: int) -> int:
     gaz = ctx.gazetteer
-    m = re.search(r"(\w+)\s+$", ctx.document.text[max(0, start - 20) : start])
-    if gaz is None or m is None or not _cues(ctx).is_direction(m.group(1)):
+    word, back = _word_before(ctx.document.text[max(0, start - 20) : start])
+    if gaz is None or not word or not _cues(ctx).is_direction(word):
         return start
-    longer = start - len(m.group(0))
+    longer = start - back
     wider = gaz.features(ctx.document.text[longer:end])
     alone = gaz.features(ctx.document.text[start:end])
     # Only our own curated longer names ("eastern Mediterranean") win over a known shorter
     # one: "southern Red Sea" is also an Eritrean region, but the text means the sea.
     return longer if wider and (not alone or "curated" in wider) else start
+
+
+def _word_before(before: str) -> tuple[str, int]:
+    r"""The word that `before` ends with, followed by white space, and how far back from the
+    end it starts: what `re.search(r"(\w+)\s+$", before)` finds, without trying the
+    pattern at every position (most windows end in a word's white space)."""
+    core = before.rstrip()  # str.isspace is the pattern's \s
+    if len(core) == len(before):
+        return "", 0  # no white space at the end: no match
+    first = len(core)
+    while first > 0 and (core[first - 1].isalnum() or core[first - 1] == "_"):  # \w
+        first -= 1
+    return core[first:], len(before) - first
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
@@ -510,8 +543,17 @@ def _datelines(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
 
 
 def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A place inside a longer place name is not listed apart ("Strait of Gibraltar")."""
-    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    """A place inside a longer place name is not listed apart ("Strait of Gibraltar").
+    `spans` are sorted and distinct: a span lies inside another when one before it ends no
+    earlier, or when the next one starts where it does (and so ends later)."""
+    kept = []
+    reach = -1  # the furthest end of the spans before this one
+    for k, (start, end) in enumerate(spans):
+        shares_start = k + 1 < len(spans) and spans[k + 1][0] == start
+        if reach < end and not shares_start:
+            kept.append((start, end))
+        reach = max(reach, end)
+    return kept
 
 
 def _unresolved(ctx: Context, spans: list[tuple[int, int]]) -> list[Place]:

@@ -9,7 +9,8 @@ from wirewatch.model import Span
 
 @step("sentences")
 def find_sentences(ctx: Context) -> None:
-    text = ctx.doc.text  # joined once; `sent.text` would join each sentence's tokens again
+    # The parse's text is the document's (`doc.text` and `sent.text` join tokens anew).
+    text = ctx.document.text
     ctx.sentences = [
         Span(start=sent.start_char, end=sent.end_char)
         for sent in ctx.sents

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from wirewatch.extract.context import children
 from wirewatch.kb.tables.dates import Future
 
 _PRESENT = {"VBZ", "VBP"}
@@ -22,7 +23,7 @@ def is_future(doc: Doc, start: int, end: int, cues: Future) -> bool:
     verb = _governing_verb(span.root)
     if verb is None:
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in cues.modals for a in auxes):
         return True
     if verb.lower_ in cues.participles and any(a.tag_ in _PRESENT for a in auxes):
@@ -33,7 +34,7 @@ def is_future(doc: Doc, start: int, end: int, cues: Future) -> bool:
         verb.tag_ == "VB"
         and head.i != verb.i
         and head.tag_ in _PRESENT
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
     )
 
 

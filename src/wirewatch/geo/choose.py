@@ -88,9 +88,13 @@ def _scores(
         for c in groups[n].candidates
         if c.feature in ("country", "admin")
     ]
+    # `lies_in` a country qualifier is lying in its country: one set test per candidate.
+    qualifying_countries = {q.country for q in qualifiers if q.feature == "country"}
+    subdivisions = [q for q in qualifiers if q.feature != "country"]
     # A name two countries share ("Congo") leans to the country the rest of the text names
     # or implies ("Congolese" is the DRC's demonym in the table; "Goma" lies in the DRC).
     rivals = sum(c.feature == "country" for c in group.candidates) > 1
+    others = [a for a in anchors if a is not group.choice]  # the same for every candidate
     scored = []
     for c in group.candidates:
         score = c.prior + w.how.get(c.how, 0.0)
@@ -100,18 +104,27 @@ def _scores(
             score += w.cue_match if c.feature in group.query.cues else w.cue_mismatch
         if c.feature != "country" and c.country in countries:
             score += w.doc_country * countries[c.country]
-        if any(lies_in(c, q) for q in qualifiers):
+        # (Each `any` below only when it has something to look at: the first pass has no
+        # anchors.)
+        if c.feature != "country" and (
+            c.country in qualifying_countries or any(lies_in(c, q) for q in subdivisions)
+        ):
             score += w.qualifier
-        if c.feature in ("admin", "country") and any(
-            a.id != c.id and lies_in(a, c) for a in anchors if a is not group.choice
+        if (
+            others
+            and c.feature in ("admin", "country")
+            and any(a.id != c.id and lies_in(a, c) for a in others)
         ):
             score += w.contains  # a place chosen elsewhere in the text lies inside it
-        if c.feature not in BROAD and any(
-            a.id != c.id
-            and abs(a.lat - c.lat) * _KM_PER_DEGREE_LAT < w.proximity_km
-            and distance_km(a, c) < w.proximity_km
-            for a in anchors
-            if a is not group.choice
+        if (
+            others
+            and c.feature not in BROAD
+            and any(
+                a.id != c.id
+                and abs(a.lat - c.lat) * _KM_PER_DEGREE_LAT < w.proximity_km
+                and distance_km(a, c) < w.proximity_km
+                for a in others
+            )
         ):
             score += w.proximity
         scored.append((score, c))

@@ -91,9 +91,11 @@ class MentionClusters:
         """A capitalised proper noun the NER left untagged that is (or nearly is) a known
         person's surname ("cheered Guiado") joins that person."""
         people = [c for c in clusters if c["label"] == "PERSON"]
+        if not people:
+            return  # no one to join: skip the walk over every token
         for token in doc:
-            if token.pos_ != "PROPN" or token.ent_iob_ != "O" or not token.is_title:
-                continue
+            if not token.is_title or token.ent_iob_ != "O" or token.pos_ != "PROPN":
+                continue  # the cheapest test first
             words = [key(token.text)]
             match = next((c for c in people if self._same(c, "PERSON", words)), None)
             if match is not None:

@@ -14,6 +14,7 @@ asset.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -76,33 +77,59 @@ def make_equipment_ruler(nlp: Language, name: str) -> EquipmentRuler:
 
 def find_equipment(doc: Doc, table: Table, known: frozenset[str] = frozenset()) -> list[Span]:
     """The EQUIPMENT spans of `doc`; `known` holds names that are not ships' (see above)."""
+    lookups = _remembering(table)
     spans: list[Span] = []
     items: set[str] = set()
-    i = 0
-    while i < len(doc):
-        hit = _designator_at(doc, i, table)
+    # Read once: `doc[i]`, `span.text` and `doc.text` build new objects on every access.
+    text, words = doc.text, [t.text for t in doc]
+    # Designators and names are written with a capital or a digit ("an 124-page report" is
+    # not one): only those tokens are tried.
+    capped = [i for i, word in enumerate(words) if word[:1].isupper() or word[:1].isdigit()]
+    resume = 0  # the token after the last span found
+    for i in capped:
+        hit = _designator_at(doc, text, words[i], i, lookups) if i >= resume else None
         if hit is None:
-            i += 1
             continue
-        span, match = hit
-        if span.end < len(doc) and _is_name_of(doc[span.end].text, match, table):
-            span = doc[span.start : span.end + 1]  # "An-124 Condor": the name rides along
-        spans.append(Span(doc, span.start, span.end, label=LABEL))
+        end, match = hit
+        if end < len(words) and _is_name_of(words[end], match, lookups):
+            end += 1  # "An-124 Condor": the name rides along
+        spans.append(Span(doc, i, end, label=LABEL))
         items.add(match.item.designator)
-        i = span.end
+        resume = end
     taken = {t for span in spans for t in range(span.start, span.end)}
-    text = doc.text
     for start, end, _hit in table.forms_in(text):
         _add(doc, start, end, spans, taken, trim=(table, known))
     for start, end, _hit in table.vessels_in(text, known.__contains__):
         _add(doc, start, end, spans, taken)
     # A bare reporting name ("the Condor") only once its designator is in the same text.
     if items:
-        for token in doc:
-            name = table.lookup_name(token.text) if token.text[:1].isupper() else None
-            if name and name.item.designator in items and token.i not in taken:
-                spans.append(Span(doc, token.i, token.i + 1, label=LABEL))
+        for i in capped:
+            name = lookups.lookup_name(words[i]) if words[i][:1].isupper() else None
+            if name and name.item.designator in items and i not in taken:
+                spans.append(Span(doc, i, i + 1, label=LABEL))
     return sorted(spans, key=lambda span: span.start)
+
+
+class _Remembering:
+    """The catalogue's word lookups, remembered per text: every capitalised word of every
+    document is asked about, and the same names recur across documents (each lookup
+    folds the word with a regex first)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.may_start = lru_cache(maxsize=1 << 16)(table.may_start)
+        self.lookup_listed = lru_cache(maxsize=1 << 16)(table.lookup_listed)
+        self.lookup_name = lru_cache(maxsize=1 << 16)(table.lookup_name)
+
+
+_REMEMBERING: dict[int, _Remembering] = {}
+
+
+def _remembering(table: Table) -> _Remembering:
+    cached = _REMEMBERING.get(id(table))
+    if cached is None or cached.table is not table:
+        cached = _REMEMBERING[id(table)] = _Remembering(table)
+    return cached
 
 
 def _add(
@@ -132,23 +159,25 @@ def _add(
     taken.update(range(first, span.end))
 
 
-def _designator_at(doc: Doc, start: int, table: Table) -> tuple[Span, Match] | None:
-    first = doc[start].text
-    # Designators are written with a capital or a digit; "an 124-page report" is not one.
-    if not (first[:1].isupper() or first[:1].isdigit()):
+def _designator_at(
+    doc: Doc, text: str, first: str, start: int, lookups: _Remembering
+) -> tuple[int, Match] | None:
+    """The end of the longest listed designator opening with token `start` (its text
+    `first`), and its match."""
+    if not lookups.may_start(first):
         return None
-    if not table.may_start(first):
-        return None
-    for end in range(min(len(doc), start + table.max_tokens), start, -1):
-        span = doc[start:end]
-        if span[-1].is_punct or span[-1].is_space:
+    begin = doc[start].idx
+    for end in range(min(len(doc), start + lookups.table.max_tokens), start, -1):
+        last = doc[end - 1]
+        if last.is_punct or last.is_space:
             continue
-        match = table.lookup_listed(span.text)
+        # The span's text cut from the document's: `Span.text` joins its tokens anew.
+        match = lookups.lookup_listed(text[begin : last.idx + len(last)])
         if match and not match.contextual:
-            return span, match
+            return end, match
     return None
 
 
-def _is_name_of(text: str, match: Match, table: Table) -> bool:
-    name = table.lookup_name(text)
+def _is_name_of(text: str, match: Match, lookups: _Remembering) -> bool:
+    name = lookups.lookup_name(text)
     return name is not None and name.item.designator == match.item.designator
