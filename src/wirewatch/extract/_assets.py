@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract._syntax import actor_at, actor_for_chars, country_actor, preps
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children
 from wirewatch.kb.tables.equipment import Match, fold
 from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.events import Motion
@@ -198,7 +198,7 @@ def _owner_after(ctx: Context, motion: Motion, head: Token) -> Actor | None:
     """ "An Il-76 of the Russian Aerospace Forces", "a C-130 belonging to the Egyptian Air
     Force", "a tanker operated by the Royal Navy": the operator named after the asset."""
     objects = [o for w, o in preps(head) if w in motion.owner_preps]
-    for clause in (c for c in head.children if c.dep_ == "acl"):
+    for clause in (c for c in children(head) if c.dep_ == "acl"):
         if clause.lemma_.casefold() in motion.owner_verbs:
             objects += [o for w, o in preps(clause) if w in {"to", "by"}]
     for obj in objects:
@@ -234,7 +234,9 @@ def _navy(ctx: Context, catalogue: Catalogue, ent: SpacySpan, sent: SpacySpan) -
 
 
 def _count(head: Token, words: dict[str, int]) -> int | None:
-    return next((n for c in head.children if c.dep_ == "nummod" and (n := _number(c, words))), None)
+    return next(
+        (n for c in children(head) if c.dep_ == "nummod" and (n := _number(c, words))), None
+    )
 
 
 def _count_left(run: SpacySpan, words: dict[str, int]) -> int | None:
@@ -253,7 +255,7 @@ def is_generic_plural(token: Token, motion: Motion) -> bool:
     generic = motion.generic_assets
     if token.lemma_.casefold() not in generic and token.lower_ not in generic:
         return False
-    cues = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
+    cues = {c.lower_ for c in children(token) if c.dep_ in {"det", "nummod", "predet"}}
     plural = token.tag_ in {"NNS", "NNPS"} or bool(cues & motion.plural_cues)
     return plural and bool(cues & motion.group_cues)
 
@@ -262,7 +264,7 @@ def is_generic_single(token: Token, motion: Motion) -> bool:
     """ "it", "the plane", "the aircraft": a back-reference to the latest asset."""
     if token.lower_ == "it":
         return True
-    cues = {c.lower_ for c in token.children if c.dep_ == "det"}
+    cues = {c.lower_ for c in children(token) if c.dep_ == "det"}
     return (
         token.lower_ in motion.generic_assets
         and token.tag_ == "NN"

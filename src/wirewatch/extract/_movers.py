@@ -18,7 +18,7 @@ from wirewatch.extract._assets import (
 )
 from wirewatch.extract._syntax import actor_at, parties, preps, subject_of
 from wirewatch.extract._tracks import Route, Track
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children, sentence
 from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.equipment import fold
 from wirewatch.kb.tables.events import Motion
@@ -117,11 +117,11 @@ def _described(head: Token) -> list[Token]:
     the <class>", the noun a class is in apposition to."""
     verb = head.head
     if head.dep_ == "attr":
-        return [c for c in verb.children if c.dep_ == "nsubj"]
+        return [c for c in children(verb) if c.dep_ == "nsubj"]
     if head.dep_ == "appos":
         return [verb]
     if head.dep_ == "pobj" and verb.head.lemma_ == "belong":
-        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return [c for c in children(verb.head) if c.dep_ == "nsubj"]
     return []
 
 
@@ -151,7 +151,7 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
             ties.append((1, ship))
         elif head.dep_ == "attr" and any(
             c.dep_ == "nsubj" and c.i in range(ship.ent.start, ship.ent.end + 1)
-            for c in head.head.children
+            for c in children(head.head)
         ):
             ties.append((2, ship))
     if ties:
@@ -306,7 +306,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
         tracks = _tracks_in(lex, holders, state)
         _note_companions(lex, tracks, companions, state)
-        if any(c.dep_ == "auxpass" for c in verb.children):
+        if any(c.dep_ == "auxpass" for c in children(verb)):
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
             agents = _tracks_in(lex, _carriers(verb, None), state)
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
@@ -361,7 +361,7 @@ _MISPARSED = frozenset({"amod", "compound", "nmod"})
 def _past_participle_phrase(verb: Token, holders: list[Token], state: State) -> list[Track]:
     """The asset just before an "-ing" participle whose phrase holds the verb's subject:
     the subject the parser chose is the participle's object's, not the verb's."""
-    doc, sent = verb.doc, verb.sent
+    doc, sent = verb.doc, sentence(verb)
     first = min(h.i for h in holders)
     participle = next((t for t in reversed(doc[sent.start : first]) if t.tag_ == "VBG"), None)
     if participle is None:
@@ -376,7 +376,7 @@ def _past_participle_phrase(verb: Token, holders: list[Token], state: State) -> 
 
 def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
     misparsed = verb.dep_ in _MISPARSED and verb.tag_ == "VBD"
-    sent = verb.sent
+    sent = sentence(verb)
     before = list(reversed(verb.doc[sent.start : verb.i]))
     for token in before:
         if token.pos_ in {"VERB", "AUX"}:
@@ -396,7 +396,7 @@ def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
 
 
 def _previous_movers(verb: Token, state: State) -> list[Track]:
-    sent = verb.sent
+    sent = sentence(verb)
     earlier = [i for i in state.by_verb if sent.start <= i < verb.i and state.by_verb[i]]
     return list(state.by_verb[max(earlier)]) if earlier else []
 
@@ -420,11 +420,11 @@ def _cargo(lex: EventLexicon, holders: list[Token], state: State) -> list[Track]
     for holder in holders:
         if holder.i not in state.by_token:
             continue
-        clauses = [c for c in (*holder.children, *holder.head.children) if c.dep_ in _CLAUSES]
+        clauses = [c for c in (*children(holder), *children(holder.head)) if c.dep_ in _CLAUSES]
         for clause in clauses:
             if clause.lemma_.casefold() not in motion.carry_lemmas:
                 continue
-            for obj in (p for c in clause.children if c.dep_ == "dobj" for p in parties(c)):
+            for obj in (p for c in children(clause) if c.dep_ == "dobj" for p in parties(c)):
                 if obj.lemma_.casefold() in motion.munition_nouns:
                     continue
                 found = list(_named_tracks(obj, state).values())
@@ -460,7 +460,7 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
     if verb.lemma_.casefold() not in lex.motion.convoy_lemmas:
         return
     subjects = [t for s in _subjects(verb) for t in tracks_for(lex, s, state)]
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in children(verb)):
         escorted, escorts = subjects, _tracks_in(lex, _carriers(verb, None), state)
     else:
         escorted, escorts = _tracks_in(lex, _objects(verb), state), subjects
@@ -494,24 +494,24 @@ def take_escorted_trips(state: State) -> None:
 def _carriers(verb: Token, subject: Token | None) -> list[Token]:
     """The active subject and the passive agent of a verb of sending or carrying."""
     out = parties(subject) if subject is not None and subject.dep_ == "nsubj" else []
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        out += [p for o in agent.children if o.dep_ == "pobj" for p in parties(o)]
+    for agent in (c for c in children(verb) if c.dep_ == "agent"):
+        out += [p for o in children(agent) if o.dep_ == "pobj" for p in parties(o)]
     return out
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [p for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for p in parties(c)]
+    return [p for c in children(verb) if c.dep_ in {"dobj", "nsubjpass"} for p in parties(c)]
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in _SUBJECTS for c in verb.children)
+    return any(c.dep_ in _SUBJECTS for c in children(verb))
 
 
 def _subjects(verb: Token) -> list[Token]:
     """Every subject of the verb: a dateline can parse as a second one ("WASHINGTON —
     About 2,000 paratroopers ... left"). A relative pronoun stands for the noun the clause
     hangs off ("soldiers of the 1st Battalion, who arrived in X")."""
-    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    own = [c for c in children(verb) if c.dep_ in _SUBJECTS]
     if not own:
         subject = subject_of(verb)
         # "stopped at Benina, then flew on to Bamako": the parser can leave the second
@@ -556,16 +556,16 @@ def _companions(motion: Motion, subject: Token) -> list[Token]:
     """ "The An-124, along with a Il-62M, arrived": partners in with-phrases; "entered
     Havana, accompanied by the oiler Akademik Pashin": those a participle says came along."""
     out = []
-    for child in subject.children:
+    for child in children(subject):
         if child.dep_ == "prep" and child.lower_ in motion.companion_preps:
             for node in child.subtree:
                 if node.dep_ == "pobj":
                     out.extend(parties(node))
     verb = subject.head
-    for clause in (*subject.children, *verb.children):
+    for clause in (*children(subject), *children(verb)):
         if clause.dep_ in {"acl", "advcl"} and clause.lemma_.casefold() in motion.escort_lemmas:
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                out.extend(p for o in agent.children if o.dep_ == "pobj" for p in parties(o))
+            for agent in (c for c in children(clause) if c.dep_ == "agent"):
+                out.extend(p for o in children(agent) if o.dep_ == "pobj" for p in parties(o))
     return out
 
 
@@ -603,7 +603,7 @@ def tracks_for(
     ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
         # "The brigade's soldiers flew to X": the owner is the unit too.
-        owners = [c for c in holder.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        owners = [c for c in children(holder) if c.dep_ == "poss" and c.pos_ != "PRON"]
         units = [
             tr
             for obj in [*(o for w, o in preps(holder) if w in lex.motion.unit_preps), *owners]
@@ -648,12 +648,12 @@ def _another_of_kind(motion: Motion, holder: Token, state: State) -> Track | Non
     if noun not in motion.generic_assets:
         return None
     words = motion.instance_words
-    number = next((words[c.lower_] for c in holder.children if c.lower_ in words), None)
+    number = next((words[c.lower_] for c in children(holder) if c.lower_ in words), None)
     model = state.latest(motion.kinds_meant(noun)) if number is not None else None
     if model is None or number is None:
         return None
     family = model.key.split("|", 1)[0]
-    apposed = (c.text for c in holder.children if c.dep_ == "appos")
+    apposed = (c.text for c in children(holder) if c.dep_ == "appos")
     ids = [i for text in apposed for i in state.catalogue.identifiers_in(text)]
     if number < 0:
         number = 1 + sum(1 for k in state.tracks if k.split("|", 1)[0] == family)
@@ -668,10 +668,10 @@ def _members(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     """ "A pair of Su-34 jets", "a group of three Il-76s": the "of" phrase; "the flotilla
     consisting of the destroyer Dena and the base ship Makran": its members."""
     objects = [o for w, o in preps(holder) if w == "of"]
-    for clause in (c for c in holder.children if c.dep_ in {"acl", "relcl"}):
+    for clause in (c for c in children(holder) if c.dep_ in {"acl", "relcl"}):
         if clause.lemma_.casefold() in lex.motion.member_verbs:
             objects += [o for w, o in preps(clause) if w == "of"]
-            objects += [c for c in clause.children if c.dep_ == "dobj"]
+            objects += [c for c in children(clause) if c.dep_ == "dobj"]
     inner = [tr for o in objects for p in parties(o) for tr in tracks_for(lex, p, state)]
     return list({id(t): t for t in inner}.values())
 
@@ -691,7 +691,7 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
     referent = referent or next((t for t in free if not kinds or t.asset.kind in kinds), None)
     if referent is None:
         return []
-    for child in (c for c in holder.children if c.dep_ == "appos"):
+    for child in (c for c in children(holder) if c.dep_ == "appos"):
         ids = state.catalogue.identifiers_in(child.text)
         if ids:
             state.identify(referent, ids[0])
@@ -708,7 +708,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     # assets that moved last, before others merely named.
     counted = [
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
-        for c in holder.children
+        for c in children(holder)
         if c.dep_ in {"det", "nummod", "predet"}
     ]
     recent_fits = not any(counted) or len(state.recent) == max(counted)
@@ -716,7 +716,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         return list(state.recent)
     counts = [
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
-        for c in holder.children
+        for c in children(holder)
         if c.dep_ in {"det", "nummod", "predet"}
     ]
     wanted = max(counts, default=0)
@@ -737,10 +737,10 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
 def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     """ "The convoy carrying the S-400 system crossed into Belarus": a holder that is not
     itself an asset moves what its verb of carrying names."""
-    for clause in (c for c in holder.children if c.dep_ in {"acl", "relcl"}):
+    for clause in (c for c in children(holder) if c.dep_ in {"acl", "relcl"}):
         if clause.lemma_.casefold() not in lex.motion.carry_lemmas:
             continue
-        objects = [p for c in clause.children if c.dep_ == "dobj" for p in parties(c)]
+        objects = [p for c in children(clause) if c.dep_ == "dobj" for p in parties(c)]
         found = [tr for obj in objects for tr in _named_tracks(obj, state).values()]
         if found:
             return found
@@ -754,7 +754,7 @@ def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
     lo, hi = holder.left_edge.i, holder.right_edge.i
     if not any(lo <= i <= hi for i in state.by_token):
         return {}
-    sent = holder.sent  # built once: `t.sent` per subtree token rebuilt a span each time
+    sent = sentence(holder)  # built once: `t.sent` per subtree token rebuilt a span each time
     return {
         tr.key: tr
         for t in holder.subtree
@@ -771,7 +771,7 @@ def _same_both_numbers(motion: Motion, holder: Token) -> bool:
     verb = holder.head
     numbers = {
         n
-        for t in [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+        for t in [verb, *(c for c in children(verb) if c.dep_ in {"aux", "auxpass"})]
         for n in t.morph.get("Number", None)
     }  # None: [] when unset
     return "Sing" not in numbers or "Plur" in numbers

@@ -37,7 +37,7 @@ from wirewatch.extract._syntax import (
     when_of,
 )
 from wirewatch.extract._tracks import Route, Track, one_area
-from wirewatch.extract.context import Context
+from wirewatch.extract.context import Context, children, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion, RoutePoint
 from wirewatch.kb.tables.events import Table as EventLexicon
@@ -82,7 +82,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if tok.pos_ not in {"VERB", "AUX"}:
         return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
-    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod", "prep"}}
+    particles = {c.lower_ for c in children(tok) if c.dep_ in {"prt", "advmod", "prep"}}
     back = _back(lex, tok)
     kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok) or back
     if not kinds or negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex):
@@ -98,12 +98,12 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route = _route(ctx, lex, tok, kind)
     if route.attribution is not None and route.attribution.status == "denied":
         return  # "dismissing reports that the warship had sailed for Odesa": no trip told
-    route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+    route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in children(tok))
     route.background = _retelling(tok, state, lex.motion.retell_marks)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
     route.continues = tok.lemma_.casefold() in lex.motion.continue_lemmas
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
-        {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
+        {c.lower_ for c in children(tok) if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
     if back:  # "was back in Portsmouth on Wednesday": a trip home, ended that day
         route.kind, route.onward, route.arrival = "travel", True, True
@@ -128,14 +128,14 @@ def _same_route(lex: EventLexicon, verb: Token) -> bool:
     return any(
         c.dep_ == "dobj"
         and c.lemma_.casefold() in lex.motion.same_route_nouns
-        and any(m.lower_ in lex.motion.same_words for m in c.children)
-        for c in verb.children
+        and any(m.lower_ in lex.motion.same_words for m in children(c))
+        for c in children(verb)
     )
 
 
 def _there(lex: EventLexicon, verb: Token) -> bool:
     """ "landed there": the verb's place is the one named last."""
-    return any(c.dep_ == "advmod" and c.lower_ in lex.motion.there_words for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in lex.motion.there_words for c in children(verb))
 
 
 def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None:
@@ -143,13 +143,13 @@ def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None
     Belarus was completed", "the frigate's arrival in Tartus". Its movers are the noun's
     "of" phrase or owner; a trip planned, expected or denied is none."""
     motion = lex.motion
-    if any(c.lower_ in motion.unreal_modifiers for c in noun.children if c.dep_ == "amod"):
+    if any(c.lower_ in motion.unreal_modifiers for c in children(noun) if c.dep_ == "amod"):
         return
     verb = _clause_verb(noun)
     if verb is not None and (negated(verb, lex) or speculative(verb, lex)):
         return
     holders = [p for w, o in preps(noun) if w in motion.trip_event_preps for p in parties(o)]
-    holders += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    holders += [c for c in children(noun) if c.dep_ == "poss" and c.pos_ != "PRON"]
     kind = motion.trip_events[noun.lemma_.casefold()]
     tracks = list({id(t): t for h in holders for t in tracks_for(lex, h, state)}.values())
     if not tracks:
@@ -169,7 +169,7 @@ def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None
 def _back(lex: EventLexicon, verb: Token) -> list[str]:
     """ "HMS Tyne was back in Portsmouth": a copula with "back" tells an arrival."""
     if verb.lemma_ != "be" or not any(
-        c.dep_ == "advmod" and c.lower_ in lex.motion.back_words for c in verb.children
+        c.dep_ == "advmod" and c.lower_ in lex.motion.back_words for c in children(verb)
     ):
         return []
     return ["arrive"]
@@ -182,7 +182,7 @@ def _follows(lex: EventLexicon, verb: Token, route: Route) -> bool:
         verb.lemma_.casefold() in lex.motion.follow_lemmas
         and verb.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
         and verb.dep_ not in {"amod", "compound", "nmod"}
-        and not any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in children(verb))
         and route.origin is None
         and route.destination is None
         and not route.via
@@ -221,7 +221,7 @@ def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: St
     route = _route(ctx, lex, verb, kind)
     if route.empty():
         return
-    counts = [motion.count_words.get(c.lower_, 0) for c in subject.children]
+    counts = [motion.count_words.get(c.lower_, 0) for c in children(subject)]
     # A group ("the taskforce") is all its members named next; else as many as it counts.
     count = _ALL if group is not None else max([n for n in counts if n] or [1])
     kinds = frozenset({group}) if group is not None else motion.kinds_meant(subject.lower_)
@@ -279,16 +279,16 @@ def _retelling(verb: Token, state: State, retell_marks: frozenset[str]) -> bool:
         t.i in state.by_token for t in verb.head.subtree if t.i < verb.i
     ):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in retell_marks for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in retell_marks for c in children(verb)):
         return True
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in children(verb))
 
 
 def _pleaded(verb: Token, lex: EventLexicon) -> bool:
     """ "asked for passage, saying both were returning to Sevastopol": a trip in progress
     given as the reason for a request is an intention, not a trip reported."""
     progressive = verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children
+        c.dep_ == "aux" and c.lemma_ == "be" for c in children(verb)
     )
     node, steps = verb, 0
     while progressive and node.dep_ in {"ccomp", "advcl", "xcomp", "conj"} and steps < 4:
@@ -303,7 +303,7 @@ def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     verb with a trip noun moves its subject like a verb of travel."""
     if verb.lemma_.casefold() not in lex.motion.trip_verbs:
         return []
-    lemmas = {c.lemma_.casefold() for c in verb.children if c.dep_ == "dobj"}
+    lemmas = {c.lemma_.casefold() for c in children(verb) if c.dep_ == "dobj"}
     if lemmas & _stops(lex):
         return ["transit"]  # "made a refuelling stop in Makhachkala"
     return ["travel"] if lemmas & lex.motion.trip_nouns else []
@@ -318,7 +318,7 @@ def _stops(lex: EventLexicon) -> frozenset[str]:
 def _home_base(ctx: Context, verb: Token) -> Place | None:
     """ "Two KC-135 tankers from RAF Mildenhall accompanied the jets to Jordan": a place
     the subject comes from is where the trip began."""
-    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    for subject in (c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}):
         for word, obj in preps(subject):
             place = place_of(ctx, obj) if word == "from" else None
             if place is not None and place.feature in _SITES:
@@ -330,7 +330,7 @@ _SITES = frozenset({"airport", "airbase", "base", "port", "city", "locality"})
 
 
 def _comes_here(verb: Token, kind: str) -> bool:
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    particles = {c.lower_ for c in children(verb) if c.dep_ in {"prt", "advmod"}}
     return (kind == "arrive" and verb.lemma_.casefold() == "arrive") or (
         kind == "travel" and "in" in particles
     )
@@ -350,7 +350,7 @@ def _dateline_place(ctx: Context) -> Place | None:
 
 def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> None:
     """ "made the Hmeimim–Benina run": a trip noun's place modifiers are its two ends."""
-    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+    for noun in (c for c in children(verb) if c.dep_ == "dobj"):
         if noun.lemma_.casefold() not in lex.motion.trip_nouns:
             continue
         ends = [p for t in noun.lefts for p in ctx.places_over(t.left_edge.idx, t.idx + len(t))]
@@ -366,7 +366,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     target = lex.motion.classes[kind].object
     # "crossed the Sea of Japan and the Sea of Okhotsk": every coordinated object.
     if target is not None:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in children(verb) if c.dep_ == "dobj"]
         # "Baltiysk, which it left on Oct. 2": the relative pronoun stands for its noun.
         objects = [
             verb.head if o.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else o for o in objects
@@ -378,7 +378,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             if place is not None:
                 _put(route, target, place)
     stops = _stops(lex)
-    for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
+    for noun in (c for c in children(verb) if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
     way = _on_the_way(verb, lex.motion) if kind == "arrive" else None
     for word, obj in _route_preps(verb, lex.motion):
@@ -453,13 +453,13 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                 yield from _chained(means_word, place, chain)
     # "flew first to Lajes and then to Gran Canaria": a preposition the parser coordinates
     # with the verb.
-    for prep in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "ADP"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in children(verb) if c.dep_ == "conj" and c.pos_ == "ADP"):
+        for obj in (c for c in children(prep) if c.dep_ == "pobj"):
             yield prep.lower_, obj
-    children = list(verb.children)
+    kids = children(verb)
     # "flew the first paratroopers into Romania", "the transfer of two S-400 batteries from
     # Kaliningrad": the parser hangs the route off the object carried.
-    carried_objects = [c for c in children if c.dep_ == "dobj"]
+    carried_objects = [c for c in kids if c.dep_ == "dobj"]
     if verb.pos_ == "NOUN":
         carried_objects += [o for w, o in preps(verb) if w in motion.trip_event_preps]
     for carried in carried_objects:
@@ -476,21 +476,21 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                 if word in chain or word == "from":
                     yield word, place
                     yield from _chained(word, place, chain)
-    for child in children:
+    for child in kids:
         if child.dep_ not in {"prep", "prt"} or any(
-            c.dep_ in {"pobj", "pcomp"} for c in child.children
+            c.dep_ in {"pobj", "pcomp"} for c in children(child)
         ):
             continue
         if child.lower_ in motion.source_words:
             continue  # "according to the ministry in Ankara" names a source, not a route
-        for inner in (c for c in child.children if c.dep_ == "prep"):
-            yield from ((inner.lower_, obj) for obj in inner.children if obj.dep_ == "pobj")
-        if not any(True for _ in child.children):
+        for inner in (c for c in children(child) if c.dep_ == "prep"):
+            yield from ((inner.lower_, obj) for obj in children(inner) if obj.dep_ == "pobj")
+        if not any(True for _ in children(child)):
             # "is now anchored off Tobruk": a name the parser left as an adverb after a
             # particle is the particle's object.
             yield from (
                 (child.lower_, noun)
-                for noun in children
+                for noun in kids
                 if (noun.dep_ in _STRAY_OBJECTS or (noun.dep_ == "advmod" and noun.pos_ == "PROPN"))
                 and noun.left_edge.i == child.i + 1
             )
@@ -515,8 +515,8 @@ def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str
     if word not in chain | {"from", "out"}:
         return
     for node in (obj.head, obj):
-        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in chain):
-            for inner in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in children(node) if c.dep_ == "prep" and c.lower_ in chain):
+            for inner in (c for c in children(prep) if c.dep_ == "pobj"):
                 yield prep.lower_, inner
                 yield from _chained(prep.lower_, inner, chain)
 
@@ -538,10 +538,10 @@ def _purpose_place(ctx: Context, motion: Motion, verb: Token) -> Place | None:
     clause's task is done is where the trip went (spec: an overflight target counts); "in"
     and "at" are not among its prepositions: "to strike targets in X" locates the task (or
     its object), which the asset need not reach."""
-    for clause in verb.children:
+    for clause in children(verb):
         if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(clause)):
             continue
         # The place can hang off the task's object ("to refuel fighters over X"), but there
         # only a preposition of the asset's own position counts ("to escort ships to X" is
@@ -549,7 +549,7 @@ def _purpose_place(ctx: Context, motion: Motion, verb: Token) -> Place | None:
         pairs = [(w, o) for w, o in preps(clause) if w in motion.purpose_preps]
         pairs += [
             (w, o)
-            for c in clause.children
+            for c in children(clause)
             if c.dep_ == "dobj"
             for w, o in preps(c)
             if w in motion.overhead_preps
@@ -562,7 +562,7 @@ def _purpose_place(ctx: Context, motion: Motion, verb: Token) -> Place | None:
         # the ship goes (a task "in" a country or town need not be: "to strike targets in X").
         at_sea = [
             o
-            for c in (clause, *(c for c in clause.children if c.dep_ == "dobj"))
+            for c in (clause, *(c for c in children(clause) if c.dep_ == "dobj"))
             for w, o in preps(c)
             if w in {"in", "at"}
         ]
@@ -581,8 +581,8 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
     own = _own_date(ctx, verb)
     if own is not None:
         return own
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for child in obj.children:
+    for obj in (c for c in children(verb) if c.dep_ == "dobj"):
+        for child in children(obj):
             if child.dep_ in {"npadvmod", "tmod"}:
                 hit = date_in(
                     ctx, child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
@@ -591,11 +591,11 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
                     return hit
     if kind not in {"arrive", "depart"} and not (kind == "travel" and _has_origin(verb)):
         return None
-    only = sentence_date(ctx, verb.sent)
+    only = sentence_date(ctx, sentence(verb))
     if only is None:
         # "The ministry announced on Friday that deliveries had begun. An An-124 landed at
         # X in the morning": the paragraph's running date, for an arrival or departure.
-        running = previous_date(ctx, verb.sent.start_char)
+        running = previous_date(ctx, sentence(verb).start_char)
         if running is not None and kind in {"arrive", "depart"} and running.precision == "day":
             return running
         return None
@@ -603,7 +603,7 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
     # them all; one written after another verb is that verb's own.
     others = (
         t
-        for t in verb.sent
+        for t in sentence(verb)
         if t.pos_ in {"VERB", "AUX"} and t.i != verb.i and t.idx < only.span.start
     )
     # "began on 14 December, when an An-124 flew from X": "when" ties the date to it.
@@ -626,7 +626,7 @@ def _own_date(ctx: Context, verb: Token) -> TimeExpr | None:
     ("stopped at X before landing at Y on Tuesday", "flew to X, where it landed on 7
     October": Tuesday and 7 October belong to the landing)."""
     hits: list[TimeExpr] = []
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ not in {"prep", "npadvmod", "advmod", "nmod", "tmod", "pobj"}:
             continue
         nested = [t for t in child.subtree if t.pos_ in {"VERB", "AUX"} and t.dep_ in _CLAUSAL]
@@ -705,11 +705,11 @@ def _personnel(lex: EventLexicon, verb: Token, state: State) -> None:
     """ "it helped deliver almost 100 military personnel": the people an asset carried."""
     subject = subject_of(verb)
     tracks = tracks_for(lex, subject, state) if subject is not None else []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in (c for c in children(verb) if c.dep_ == "dobj"):
         if obj.lower_ not in lex.motion.personnel_words:
             continue
         count = next(
-            (int(c.text) for c in obj.children if c.dep_ == "nummod" and c.text.isdigit()), None
+            (int(c.text) for c in children(obj) if c.dep_ == "nummod" and c.text.isdigit()), None
         )
         for track in tracks:
             track.personnel = track.personnel or count
