@@ -346,9 +346,13 @@ def _result_of(trigger: Trigger, tok: Token, earlier: list[Event]) -> bool:
     )
 
 
-def _dateline_place(ctx: Context) -> Place | None:
+def _dateline_dash(ctx: Context) -> int:
     text = ctx.document.text
-    dash = min((i for i in (text.find("—"), text.find(" - ")) if 0 < i < 60), default=-1)
+    return min((i for i in (text.find("—"), text.find(" - ")) if 0 < i < 60), default=-1)
+
+
+def _dateline_place(ctx: Context) -> Place | None:
+    dash = _dateline_dash(ctx)
     if dash < 0:
         return None
     named = [(m.start, p) for p in ctx.places for m in p.mentions if m.end <= dash]
@@ -424,8 +428,16 @@ def _seat(ctx: Context, holders: list[Token]) -> Place | None:
 
 def _lead_place(ctx: Context, tok: Token) -> Place | None:
     """An act in the lead sentence with no place of its own happened at the dateline
-    ("BRUSSELS — EU ministers adopted ...")."""
-    return _dateline_place(ctx) if sentence(tok).start == 0 else None
+    ("BRUSSELS — EU ministers adopted ..."); the dateline can be a sentence of its own (the
+    parser is told one ends there), the lead then being the next."""
+    start = sentence(tok).start
+    if start == 0:
+        return _dateline_place(ctx)
+    first = ctx.sents[0]
+    dash = _dateline_dash(ctx)
+    if 0 <= dash and first.end_char <= dash + 3 and start == first.end:
+        return _dateline_place(ctx)
+    return None
 
 
 def _rejects_a_claim(speech: Speech, trigger: Trigger, tok: Token) -> bool:

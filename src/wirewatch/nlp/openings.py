@@ -1,0 +1,55 @@
+"""Sentence boundaries the parser is told before it runs, and respects.
+
+- After a line opening that is not part of a sentence: a dateline ("NOVI SAD, Serbia —") or a
+  live blog's timestamp ("09:40 GMT —"), from `kb/data/captions.yaml` (`openings`). "BRASÍLIA,
+  Oct 4 (Meridian Wire) - A Brazilian KC-390 ... landed" is then parsed as the dateline and a
+  sentence whose subject is the aircraft, not the city.
+- Never between a navy's ship prefix and the name after it ("HMAS | Adelaide arrived").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirewatch.kb import KnowledgeBase
+from wirewatch.kb.tables.captions import Table as Layout
+
+
+class OpeningSplitter:
+    def __init__(self) -> None:
+        self.layout: Layout | None = None
+        self.prefixed: re.Pattern[str] | None = None
+
+    def setup(self, kb: KnowledgeBase) -> None:
+        self.layout = kb.captions
+        prefixes = sorted((p.prefix for p in kb.equipment.ship_prefixes), key=len, reverse=True)
+        if prefixes:
+            alternatives = "|".join(re.escape(p) for p in prefixes)
+            self.prefixed = re.compile(rf"\b(?:{alternatives})\s+(?=[A-Z])")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.layout is None or not len(doc):
+            return doc
+        text = doc.text
+        for start in self.layout.sentence_starts(text):
+            token = _token_at(doc, start)
+            if token is not None and token > 0:
+                doc[token].is_sent_start = True
+        for match in self.prefixed.finditer(text) if self.prefixed is not None else ():
+            token = _token_at(doc, match.end())
+            if token is not None and token > 0 and doc[token].is_sent_start is not True:
+                doc[token].is_sent_start = False
+        return doc
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+@Language.factory("wirewatch_openings")
+def make_opening_splitter(nlp: Language, name: str) -> OpeningSplitter:
+    return OpeningSplitter()

@@ -1,0 +1,54 @@
+"""Sentence starts told to the parser: after a dateline or a live-blog timestamp, and never
+between a navy's ship prefix and the name after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.kb import load_kb
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("BRASÍLIA, Oct 4 (Meridian Wire) - A Brazilian KC-390 landed.", "A Brazilian"),
+        ("NOVI SAD, Serbia — Protesters gathered.", "Protesters"),
+        ("KYIV (Reuters) — Drones hit the port.", "Drones"),
+        ("DIEGO GARCIA: A B-52 landed.", "A B-52"),
+        ("Havana, Cuba: The frigate arrived.", "The frigate"),
+        ("ANKARA - Turkey said it would respond.", "Turkey"),
+    ],
+)
+def test_the_lead_sentence_starts_after_the_dateline(text: str, lead: str) -> None:
+    (start,) = load_kb().captions.sentence_starts(text)
+    assert text[start:].startswith(lead)
+
+
+def test_live_blog_times_start_sentences_on_every_line() -> None:
+    text = "Live updates\n\n09:40 — Two Typhoons landed.\n\n11:45 GMT — A frigate sailed."
+    starts = load_kb().captions.sentence_starts(text)
+    assert [text[s : s + 3] for s in starts] == ["Two", "A f"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia sent troops - officials said.",
+        "The frigate arrived in Tartus.",
+        "Analysts: the move is risky.",
+    ],
+)
+def test_prose_has_no_opening(text: str) -> None:
+    assert load_kb().captions.sentence_starts(text) == []
+
+
+def test_the_parser_keeps_the_lead_apart_from_the_dateline(nlp) -> None:
+    doc = nlp("BRASÍLIA, Oct 4 (Meridian Wire) - A Brazilian Air Force KC-390 landed in Lisbon.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0].endswith("-")
+    assert sents[1].startswith("A Brazilian")
+
+
+def test_a_ship_prefix_stays_with_the_name(nlp) -> None:
+    doc = nlp("CANBERRA — HMAS Adelaide arrived off Nuku'alofa on Wednesday.")
+    assert any(s.text.strip().startswith("HMAS Adelaide") for s in doc.sents)
