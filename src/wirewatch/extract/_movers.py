@@ -747,6 +747,13 @@ def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
     return []
 
 
+def note_named(holder: Token, state: State) -> None:
+    """The asset a clause's subject names is the latest one named ("the aircraft" after it)."""
+    named = _named_tracks(holder, state)
+    if named:
+        state.last = list(named.values())[-1]
+
+
 def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
     """Tracks of asset mentions in the holder's own phrase and sentence."""
     # A subtree lies within its left and right edges: when no mention lies there (most

@@ -18,6 +18,7 @@ from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import (
     State,
     index_mentions,
+    note_named,
     movers_of,
     note_escorts,
     take_escorted_trips,
@@ -704,10 +705,16 @@ _RANK = {
 def _personnel(lex: EventLexicon, verb: Token, state: State) -> None:
     """ "it helped deliver almost 100 military personnel": the people an asset carried."""
     subject = subject_of(verb)
-    tracks = tracks_for(lex, subject, state) if subject is not None else []
-    for obj in (c for c in children(verb) if c.dep_ == "dobj"):
-        if obj.lower_ not in lex.motion.personnel_words:
-            continue
+    if subject is None:
+        return
+    people = [
+        c for c in children(verb) if c.dep_ == "dobj" and c.lower_ in lex.motion.personnel_words
+    ]
+    if not people:
+        note_named(subject, state)  # any clause naming an asset keeps "the latest" current
+        return
+    tracks = tracks_for(lex, subject, state)
+    for obj in people:
         count = next(
             (int(c.text) for c in children(obj) if c.dep_ == "nummod" and c.text.isdigit()), None
         )
