@@ -435,7 +435,7 @@ def _lead_place(ctx: Context, tok: Token) -> Place | None:
         return _dateline_place(ctx)
     first = ctx.sents[0]
     dash = _dateline_dash(ctx)
-    if 0 <= dash and first.end_char <= dash + 3 and start == first.end:
+    if dash >= 0 and first.end_char <= dash + 3 and start == first.end:
         return _dateline_place(ctx)
     return None
 

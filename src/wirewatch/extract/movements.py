@@ -18,9 +18,9 @@ from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import (
     State,
     index_mentions,
-    note_named,
     movers_of,
     note_escorts,
+    note_named,
     take_escorted_trips,
     tracks_for,
 )
