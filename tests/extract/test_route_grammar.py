@@ -462,6 +462,22 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("A330 MRTT", "Saint-Dizier", [], "Hyakuri", "2024-04-30", "2024-05-07"),
         ],
     ),
+    # Leaving a strait it entered goes on with the same trip.
+    (
+        "The destroyer HMS Kent entered the Taiwan Strait on Monday and left it for the South "
+        "China Sea the same day.",
+        [("Kent", None, ["Taiwan Strait"], "South China Sea", "2024-05-06", "2024-05-06")],
+    ),
+    # A craft and what it carries aboard make one trip, each told part of it.
+    (
+        "Twenty-four K9 howitzers were unloaded at Gdynia on Tuesday. The vehicles crossed "
+        "half the globe aboard the car carrier Glovis Sirius, which sailed from Busan on "
+        "28 March.",
+        [
+            ("K9", "Busan", [], "Gdynia", "2024-03-28", "2024-05-07"),
+            ("Glovis Sirius", "Busan", [], "Gdynia", "2024-03-28", "2024-05-07"),
+        ],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

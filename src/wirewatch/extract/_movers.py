@@ -303,9 +303,16 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             companions += _companions(lex.motion, subject)
         holders += companions
         # "The officers left aboard a chartered Boeing 787": the craft carries them.
-        holders += [obj for word, obj in preps(verb) if word in lex.motion.aboard_words]
+        craft = [
+            obj
+            for head in (verb, *(c for c in children(verb) if c.dep_ == "dobj"))
+            for word, obj in preps(head)
+            if word in lex.motion.aboard_words and (head is verb or word != "in")
+        ]
+        holders += craft
         tracks = _tracks_in(lex, holders, state)
         _note_companions(lex, tracks, companions, state)
+        _note_aboard(lex, tracks, craft, state)
         if any(c.dep_ == "auxpass" for c in children(verb)):
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
             agents = _tracks_in(lex, _carriers(verb, None), state)
@@ -478,6 +485,16 @@ def _note_companions(
     leaders = [t for t in tracks if t not in along]
     if leaders and along:
         state.escorts.append((leaders[0], along))
+
+
+def _note_aboard(lex: EventLexicon, tracks: list[Track], craft: list[Token], state: State) -> None:
+    """ "The vehicles crossed half the globe aboard the car carrier Glovis Sirius": the craft
+    and what it carries make one trip, each told part of it."""
+    carriers = _tracks_in(lex, craft, state) if craft else []
+    carried = [t for t in tracks if t not in carriers]
+    if carriers and carried:
+        state.escorts.append((carried[0], carriers))
+        state.escorts.append((carriers[0], carried))
 
 
 def take_escorted_trips(state: State) -> None:

@@ -95,13 +95,21 @@ class Track:
         leg.via.extend(p for p in stops if p.id not in {v.id for v in leg.via})
         if route.home and leg.destination is None:
             leg.home = True
+        passed = leg.destination is not None and leg.destination.feature == "water"
         if route.destination is not None and (
             leg.destination is None
             or (route.kind == "arrive" and not _wider(route.destination, leg.destination))
             or _within(route.destination, leg.destination)
+            # "entered the strait ... and left it for the South China Sea": a sea reached is
+            # passed when the trip goes on elsewhere.
+            or (passed and not route.earlier)
         ):
             wide = leg.destination
-            if wide is not None and wide.id != route.destination.id and route.kind == "arrive":
+            if (
+                wide is not None
+                and wide.id != route.destination.id
+                and (route.kind == "arrive" or passed)
+            ):
                 # "entered the Mediterranean on 10 October ... moored at Tartus on the 14th":
                 # the sea was on the way; the arrival is the port's.
                 if wide.feature == "water" and wide.id not in {v.id for v in leg.via}:
@@ -160,6 +168,8 @@ class Track:
         new_departure = (
             route.kind in _STARTS
             and arrived
+            # leaving a sea or strait it entered is going on, not a new trip
+            and not (leg.destination is not None and leg.destination.feature == "water")
             and not route.earlier
             and not before
             and not _told_again(route, leg)

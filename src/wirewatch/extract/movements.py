@@ -739,7 +739,11 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
                 id=stable_id("movement", ctx.document.id, track.key, index),
                 asset=track.asset,
                 origin=leg.origin.id if leg.origin else None,
-                via=[p.id for p in leg.via if p.id != leg.destination.id],
+                via=[
+                    p.id
+                    for p in leg.via
+                    if p.id != leg.destination.id and (leg.origin is None or p.id != leg.origin.id)
+                ],
                 destination=leg.destination.id,
                 depart=leg.depart,
                 arrive=leg.arrive,

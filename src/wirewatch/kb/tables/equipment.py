@@ -556,4 +556,10 @@ def _alias_model(item: Item, alias: str) -> str:
     for form in sorted([item.designator, *item.variants], key=len, reverse=True):
         if key.startswith(fold(form)):
             return form
+    # "K9 howitzer" for the K9 Thunder: the designator's own first words, then a common noun
+    # the text adds, answer with those words ("K9").
+    words, own = alias.split(), item.designator.split()
+    shared = next((n for n in range(len(words), 0, -1) if words[:n] == own[:n]), 0)
+    if shared and all(w.islower() for w in words[shared:]):
+        return " ".join(words[:shared])
     return alias
