@@ -252,12 +252,13 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Sunday, bound for Novorossiysk, AIS data show.",
         [("Sparta IV", None, ["Bosphorus"], "Novorossiysk", None, None)],
     ),
-    # A craft that delivers makes the trip; so does the agent of a passive of sending.
+    # A craft that delivers makes the trip; so does the agent of a passive of sending or
+    # carrying; what an aircraft brings arrives the day it flies.
     (
         "A US Air Force C-17 delivered two HIMARS launchers to Rzeszow on Tuesday.",
         [
             ("C-17", None, [], "Rzeszow", "2024-05-07", "2024-05-07"),
-            ("HIMARS", None, [], "Rzeszow", "2024-05-07", None),
+            ("HIMARS", None, [], "Rzeszow", "2024-05-07", "2024-05-07"),
         ],
     ),
     (
@@ -476,6 +477,14 @@ CASES: list[tuple[str, list[Leg]]] = [
         [
             ("K9", "Busan", [], "Gdynia", "2024-03-28", "2024-05-07"),
             ("Glovis Sirius", "Busan", [], "Gdynia", "2024-03-28", "2024-05-07"),
+        ],
+    ),
+    (
+        "The Mid-Range Capability system, or Typhon, was carried by C-17 transports from "
+        "Ramstein to Laoag last Thursday.",
+        [
+            ("Mid-Range Capability", "Ramstein", [], "Laoag", "2024-05-09", "2024-05-09"),
+            ("C-17", "Ramstein", [], "Laoag", "2024-05-09", "2024-05-09"),
         ],
     ),
     # A return is a leg of its own, from where the asset was.

@@ -144,6 +144,11 @@ def _match(catalogue: Catalogue, ent: SpacySpan, text: str) -> Match | None:
         if match is not None:
             return match
     named = catalogue.type_name_at(text, ent.start_char, ent.end_char)
+    # A popular name the ruler kept because its designator is in the text ("Typhon") names
+    # that item, not a ship; the model is the name as written.
+    popular = catalogue.lookup_name(ent.text)
+    if named is None and popular is not None:
+        named = Match(popular.item, " ".join(ent.text.split()))
     return named or catalogue.vessel_match(ent.text)
 
 

@@ -288,7 +288,9 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
     object of a verb of sending."""
     sender = None
     if kind == "send":
-        tracks = _tracks_in(lex, _objects(verb), state)
+        # Munitions sent or carried are payload ("carrying Patriot interceptors").
+        sent = [o for o in _objects(verb) if o.lemma_.casefold() not in lex.motion.munition_nouns]
+        tracks = _tracks_in(lex, sent, state)
         subject = subject_of(verb)
         # "A C-17 delivered two HIMARS launchers to Rzeszów", "the howitzers were carried by
         # C-17 transports": a craft that sends or carries makes the trip itself.

@@ -31,6 +31,7 @@ class Route:
     onward: bool = False  # "flew on to", "then sailed to", "returned to": a further trip
     arrival: bool = False  # its date is when the trip ended ("returned to port on Thursday")
     continues: bool = False  # "continued on to X": the trip goes on past its last stop
+    flown: bool = False  # an aircraft makes this trip (what it carries arrives with it)
     # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
     # identifies the asset by an earlier trip; it places the asset, it is not news.
     background: bool = False
@@ -139,7 +140,7 @@ class Track:
                 leg.depart = leg.depart or route.date  # "sailed for X on Monday"
                 if (
                     route.kind in {"travel", "send"}
-                    and self.asset.kind == "aircraft"
+                    and (self.asset.kind == "aircraft" or route.flown)
                     and route.destination is not None
                     and route.date.precision == "day"
                 ):
