@@ -487,6 +487,17 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17", "Ramstein", [], "Laoag", "2024-05-09", "2024-05-09"),
         ],
     ),
+    # A light verb with a noun of arrival arrives; a place name hyphenated into a class name
+    # is the class's own ("Canberra-class").
+    (
+        "A RAAF C-17A made the first landing at Fua'amotu International Airport on Monday.",
+        [("C-17A", None, [], "Fua'amotu International Airport", None, "2024-05-06")],
+    ),
+    (
+        "HMAS Adelaide arrived off Nuku'alofa on Wednesday. The Canberra-class ship had sailed "
+        "from Brisbane on 21 April.",
+        [("Canberra-class", "Brisbane", [], "Nuku'alofa", "2024-04-21", "2024-05-08")],
+    ),
     # A return is a leg of its own, from where the asset was.
     (
         "Two C-17 Globemaster transports flew from Dover Air Force Base to Rzeszow on "

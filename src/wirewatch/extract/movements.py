@@ -308,6 +308,13 @@ def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     lemmas = {c.lemma_.casefold() for c in children(verb) if c.dep_ == "dobj"}
     if lemmas & _stops(lex):
         return ["transit"]  # "made a refuelling stop in Makhachkala"
+    # "made the first landing at Fua'amotu": the noun's own class.
+    told = [
+        lex.motion.trip_noun_classes[n]
+        for n in sorted(lemmas & lex.motion.trip_noun_classes.keys())
+    ]
+    if told:
+        return told[:1]
     return ["travel"] if lemmas & lex.motion.trip_nouns else []
 
 

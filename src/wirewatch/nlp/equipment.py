@@ -132,6 +132,9 @@ def _remembering(table: Table) -> _Remembering:
     return cached
 
 
+_JOINERS = frozenset({"-", "‐", "–"})  # a hyphen joins a name into a class
+
+
 def _add(
     doc: Doc,
     start: int,
@@ -150,6 +153,8 @@ def _add(
     if trim is not None:
         table, known = trim
         while first < span.end - 1 and (doc[first].is_stop or doc[first].text in known):
+            if doc[first + 1].text in _JOINERS:
+                break  # "Canberra-class": the place name is the class's own
             first += 1
         if first > span.start and table.lookup(doc[first : span.end].text) is None:
             return

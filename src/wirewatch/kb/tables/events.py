@@ -147,6 +147,9 @@ class Motion(_Strict):
     # by motion class; their movers are in `trip_event_preps` phrases or the owner.
     trip_events: dict[str, str] = Field(default_factory=dict)
     trip_event_preps: frozenset[str] = frozenset()
+    # Trip nouns after a light verb that tell an arrival, not a whole trip ("made the first
+    # landing at X"); other trip nouns travel ("made a hop from X to Y").
+    trip_noun_classes: dict[str, str] = Field(default_factory=dict)
     unreal_modifiers: frozenset[str] = frozenset()  # "the planned deployment": no trip yet
     means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
     chain_preps: frozenset[str] = frozenset()  # "from X to Y": "to" continues the route
