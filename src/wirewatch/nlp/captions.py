@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from wirewatch.kb import KnowledgeBase
 from wirewatch.kb.tables.captions import Caption
 from wirewatch.kb.tables.captions import Table as Captions
+from wirewatch.nlp.text import text_of
 
 CharSpan = tuple[int, int]
 
@@ -29,7 +30,7 @@ class CaptionMarker:
         self.table = kb.captions
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Caption] = self.table.find(doc.text) if self.table is not None else []
+        found: list[Caption] = self.table.find(text_of(doc)) if self.table is not None else []
         doc._.captions = [(c.start, c.end) for c in found]
         doc._.credits = [(c.credit_start, c.credit_end) for c in found]
         if doc._.credits:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from wirewatch.kb import KnowledgeBase
 from wirewatch.kb.tables.equipment import Match, Table
 from wirewatch.nlp.kb_ruler import patterns
+from wirewatch.nlp.text import text_of
 
 LABEL = "EQUIPMENT"
 
@@ -81,7 +82,7 @@ def find_equipment(doc: Doc, table: Table, known: frozenset[str] = frozenset()) 
     spans: list[Span] = []
     items: set[str] = set()
     # Read once: `doc[i]`, `span.text` and `doc.text` build new objects on every access.
-    text, words = doc.text, [t.text for t in doc]
+    text, words = text_of(doc), [t.text for t in doc]
     # Designators and names are written with a capital or a digit ("an 124-page report" is
     # not one): only those tokens are tried.
     capped = [i for i, word in enumerate(words) if word[:1].isupper() or word[:1].isdigit()]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from wirewatch.kb import KnowledgeBase
 from wirewatch.kb.tables.captions import Table as Layout
+from wirewatch.nlp.text import text_of
 
 
 class OpeningSplitter:
@@ -33,7 +34,7 @@ class OpeningSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if self.layout is None or not len(doc):
             return doc
-        text = doc.text
+        text = text_of(doc)
         for start in self.layout.sentence_starts(text):
             token = _token_at(doc, start)
             if token is not None and token > 0:
