@@ -561,3 +561,18 @@ def test_registration_mark_gives_the_operator_when_none_is_named(geocoded_text: 
     ).movements
     assert movement.asset.operator is not None
     assert movement.asset.operator.country == "RUS"
+
+
+def test_services_named_by_acronym_operate_what_they_fly(geocoded_text: Analyze) -> None:
+    """ "Six PLAAF Y-20s", "a RAAF P-8A": a service's acronym gives the operator, and the
+    same acronym opening a base's name ("RAAF Base Amberley") stays the place's."""
+    for text, country, origin in [
+        ("Six PLAAF Y-20s landed in Belgrade on Sunday.", "CHN", None),
+        ("A RAAF P-8A flew from RAAF Base Amberley to Guam.", "AUS", "RAAF Base Amberley"),
+        ("Two JASDF F-15s landed at Andersen Air Force Base.", "JPN", None),
+    ]:
+        analysis = geocoded_text(text, DATE)
+        (movement,) = analysis.movements
+        assert movement.asset.operator is not None
+        assert movement.asset.operator.country == country
+        assert _name(analysis, movement.origin) == origin

@@ -39,8 +39,12 @@ class KbRuler:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
+        self.facility_heads: frozenset[str] = frozenset()
 
     def setup(self, kb: KnowledgeBase) -> None:
+        self.facility_heads = frozenset(
+            h.casefold() for h in kb.organisations.facility_heads if " " not in h
+        )
         for pattern in patterns(kb):
             self.labels[pattern["id"]] = pattern["label"]
             self.matcher.add(pattern["id"], [self.nlp.make_doc(pattern["pattern"])])
@@ -54,11 +58,23 @@ class KbRuler:
         new = [
             s
             for s in filter_spans(found)
-            if not taken & set(range(s.start, s.end)) and not _inside_longer_name(s)
+            if not taken & set(range(s.start, s.end))
+            and not _inside_longer_name(s)
+            and not _opens_a_facility(s, self.facility_heads)
         ]
         if new:
             doc.ents = sorted([*doc.ents, *new], key=lambda span: span.start)
         return doc
+
+
+def _opens_a_facility(ent: Span, heads: frozenset[str]) -> bool:
+    """An organisation's name that opens a facility's ("RAAF Base Williamtown", "RAF Station
+    X"): the place's name, left to the place finders."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or ent.label_ != "ORG":
+        return False
+    head, name = doc[ent.end], doc[ent.end + 1]
+    return head.lower_ in heads and head.is_title and (name.is_title or name.is_upper)
 
 
 def _inside_longer_name(ent: Span) -> bool:
