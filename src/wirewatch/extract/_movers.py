@@ -505,9 +505,11 @@ def take_escorted_trips(state: State) -> None:
     for escorted, escorts in state.escorts:
         for escort in escorts:
             told = escort.routes
-            if not (any(r.destination for r in told) and any(r.origin for r in told)):
-                known = {id(r) for r in told}
-                told.extend(copy.deepcopy(r) for r in escorted.routes if id(r) not in known)
+            if escort is escorted or (
+                any(r.destination for r in told) and any(r.origin for r in told)
+            ):
+                continue
+            told.extend(copy.deepcopy(escorted.routes))
 
 
 def _carriers(verb: Token, subject: Token | None) -> list[Token]:

@@ -324,28 +324,24 @@ class Table(BaseModel):
     # --- designators known by form ---
 
     @cached_property
-    def _form_res(self) -> list[tuple[re.Pattern[str], Form]]:
+    def _macros(self) -> dict[str, str]:
+        """What `{{name}}` and `{{noun}}` stand for in the forms' patterns."""
         macros = {"name": _NO_MATCH, "noun": _NO_MATCH}
         if self.vessels is not None:
             macros["name"] = self.vessels.name_word
             macros["noun"] = "|".join(
                 re.escape(n) for n in sorted(self.vessels.nouns, key=len, reverse=True)
             )
-        out = []
-        for form in self.forms:
-            out.append((re.compile(_expand(form.pattern, macros)), form))
-        return out
+        return macros
+
+    @cached_property
+    def _form_res(self) -> list[tuple[re.Pattern[str], Form]]:
+        return [(re.compile(_expand(f.pattern, self._macros)), f) for f in self.forms]
 
     @cached_property
     def _shape_res(self) -> list[tuple[re.Pattern[str], Form]]:
         """The forms as `lookup` matches a model alone (`Form.shape`, else the pattern)."""
-        macros = {"name": _NO_MATCH, "noun": _NO_MATCH}
-        if self.vessels is not None:
-            macros["name"] = self.vessels.name_word
-            macros["noun"] = "|".join(
-                re.escape(n) for n in sorted(self.vessels.nouns, key=len, reverse=True)
-            )
-        return [(re.compile(_expand(f.shape or f.pattern, macros)), f) for f in self.forms]
+        return [(re.compile(_expand(f.shape or f.pattern, self._macros)), f) for f in self.forms]
 
     @cached_property
     def _made(self) -> dict[tuple[str, str], Item]:
