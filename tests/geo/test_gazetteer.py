@@ -226,3 +226,39 @@ def test_bare_names_leave_out_words_that_name_no_place(gazetteer: Gazetteer) -> 
     """ "Ürümqi South Air Base" gives no bare "South", "RAF Brize Norton" no "Royal"."""
     for word in ("South", "Royal", "Ahmed"):
         assert not [c for c in gazetteer.lookup(word) if c.how == "bare"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kb"),
+    [
+        # An airfield's own title, with no airfield word: "Lajes Field" is LPLA's title.
+        ("The C-5M stopped at Lajes Field overnight.", "Lajes Field", "icao:LPLA"),
+        # A civil field by its bare name when no town of that name is known.
+        ("Three helicopters arrived at Bardufoss on Tuesday.", "Bardufoss", "icao:ENDU"),
+        # A name's leading words off, among airfields only ("Ain al-Asad" for Al Asad).
+        ("The convoy left Ain al-Asad air base at dawn.", "Ain al-Asad air base", "icao:ORAA"),
+        # "Space Base" is an airfield word.
+        ("A C-17 landed at Pituffik Space Base.", "Pituffik Space Base", "icao:BGTL"),
+    ],
+)
+def test_airfields_by_the_names_reports_use(
+    geocoder: Geocoder, text: str, name: str, kb: str
+) -> None:
+    start = text.index(name)
+    (place,) = geocoder.geocode("doc", text, [(start, start + len(name))])
+    assert place.kb == kb
+
+
+def test_airfield_words_alone_name_no_place(geocoder: Geocoder) -> None:
+    text = "The jets flew to the 8th Tactical Air Base."
+    start = text.index("8th")
+    (place,) = geocoder.geocode("doc", text, [(start, text.index("."))])
+    assert place.lat is None  # not "Air Base" somewhere else
+
+
+def test_a_qualifier_stands_next_to_the_name(geocoder: Geocoder) -> None:
+    # "US" modifies "official", it does not qualify "Middle East" (a Baltimore locality).
+    text = "The carrier is heading for the Middle East, a US official said."
+    spans = [(text.index("Middle East"), text.index(",")), (text.index("US"), text.index(" off"))]
+    places = {p.name: p for p in geocoder.geocode("doc", text, spans)}
+    assert places["Middle East"].feature == "region"

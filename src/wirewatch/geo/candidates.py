@@ -70,7 +70,14 @@ def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
     if not found and query.core != query.key:
         found = [c for c in gaz.lookup_skeleton(query.core) if c.feature in query.cues]
     if not found:
-        found = _trailing(gaz, query.key)
+        found = [c for c in gaz.lookup(query.key) if c.how == "stem"]
+    core_words = len(query.core.split()) if query.cues else None
+    if not found and airfield_cue:
+        # "Ain al-Asad air base" for Al Asad Air Base: leading words off the field's name.
+        rest = _trailing(gaz, query.key, core_words, function_words=True)
+        found = [c for c in rest if c.feature in AIRFIELD_FEATURES]
+    if not found:
+        found = _trailing(gaz, query.key, core_words)
     return _countries_first(found)
 
 
@@ -83,19 +90,25 @@ def _usable(found: list[Candidate], airfield_cue: bool) -> list[Candidate]:
         for c in found
         if airfield_cue
         or (
-            c.how != "served"
+            c.how not in ("served", "stem")
             and not (c.how == "alt" and c.feature in AIRFIELD_FEATURES and c.detail != "curated")
         )
     ]
 
 
-def _trailing(gaz: Gazetteer, name_key: str) -> list[Candidate]:
+def _trailing(
+    gaz: Gazetteer, name_key: str, core_words: int | None = None, function_words: bool = False
+) -> list[Candidate]:
+    """The name without leading words: the longest rest that names something. The rest keeps
+    at least one of the first `core_words` (the words before a feature cue: "8th Tactical Air
+    Base" never becomes "Air Base"); it may open with a function word only when
+    `function_words` ("al asad")."""
     words = name_key.split()
-    for start in range(1, len(words)):
+    for start in range(1, core_words if core_words is not None else len(words)):
         part = " ".join(words[start:])
-        if len(part) < 4 or words[start] in _FUNCTION_WORDS:
+        if len(part) < 4 or (words[start] in _FUNCTION_WORDS and not function_words):
             continue  # "Gulf of" must not become the Turkish town "Of"
-        found = [c for c in gaz.lookup(part) if c.how in ("name", "alt")]
+        found = [c for c in gaz.lookup(part) if c.how in ("name", "alt", "title", "bare")]
         if found:
             return [replace(c, how="part") for c in found]
     return []

@@ -24,8 +24,8 @@ _COLUMNS = (
     "p.prior, p.precision_km, n.how"
 )
 _SCAN = """SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place
-WHERE n.how IN ('name', 'alt') AND (p.feature IN ('country', 'region', 'admin', 'water', 'base',
-'airbase', 'site') OR p.detail IN ('curated', 'large_airport') OR p.prior >= 5)"""
+WHERE n.how IN ('name', 'alt', 'title') AND (p.feature IN ('country', 'region', 'admin', 'water',
+'base', 'airbase', 'site') OR p.detail IN ('curated', 'large_airport') OR p.prior >= 5)"""
 MMAP_BYTES = 256 * 1024 * 1024
 CACHE_LIMIT = 50_000
 MAJOR_CITY_PRIOR = 5.5
@@ -44,7 +44,7 @@ class Candidate:
     detail: str
     prior: float
     precision_km: float
-    how: str  # name | alt | code | served | skel
+    how: str  # name | alt | title | code | served | abbr | bare | stem | skel | part
 
 
 class _Pickled(TypedDict):
@@ -145,14 +145,23 @@ class Gazetteer:
 
 
 def _features(candidates: list[Candidate]) -> frozenset[str]:
-    found = [c for c in candidates if c.how in ("name", "alt", "code", "abbr", "bare")]
+    found = [c for c in candidates if c.how in ("name", "alt", "title", "code", "abbr", "bare")]
     kinds = {c.feature for c in found} | {"curated" for c in found if c.detail == "curated"}
     if any(c.feature == "city" and c.prior >= MAJOR_CITY_PRIOR for c in found):
         kinds.add("major")  # a city of ~300k people or more
     return frozenset(kinds)
 
 
-_HOW_RANK = {"name": 0, "code": 1, "alt": 2, "bare": 3, "abbr": 4, "served": 5}
+_HOW_RANK = {
+    "name": 0,
+    "code": 1,
+    "title": 2,
+    "alt": 2,
+    "bare": 3,
+    "abbr": 4,
+    "served": 5,
+    "stem": 6,
+}
 
 
 def _best_per_place(found: list[Candidate]) -> list[Candidate]:

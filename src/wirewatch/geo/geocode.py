@@ -38,6 +38,7 @@ class Geocoder:
         self.scoring = cues.scoring
         self.names = NameReader(cues, gazetteer.keys)
         self.relatives = RelativeReader(relative)
+        self._between = re.compile(cues.scoring.qualifier_between, re.IGNORECASE)
         # A name's candidates, most prominent first: the same for every text that names it,
         # so computed once per name for the life of the opened index (callers only read).
         self._ranked: dict[NameQuery, list[Candidate]] = {}
@@ -63,7 +64,9 @@ class Geocoder:
             if not any(s <= start < e for s, e in caption_spans):
                 group.context_mentions.append((start, end))
         ordered = list(groups.values())
-        qualified = _link_neighbours(ordered, text, self.scoring.qualifier_window_chars)
+        qualified = _link_neighbours(
+            ordered, text, self.scoring.qualifier_window_chars, self._between
+        )
         choose(ordered, self.scoring, demonyms)
         ordered += _split_homonyms(ordered, qualified)
         return _places(document_id, text, ordered) + _relatives(
@@ -99,15 +102,21 @@ class Geocoder:
 
 
 def _link_neighbours(
-    groups: list[Group], text: str, window: int
+    groups: list[Group], text: str, window: int, between: re.Pattern[str]
 ) -> dict[tuple[int, int], set[int]]:
-    """Names within `window` characters of each other in one sentence qualify each other.
-    Returns the groups next to each mention, for telling apart two places with one name."""
+    """Names next to each other, within `window` characters and with only `between`'s words
+    between them ("Tripoli, Lebanon"), qualify each other. Returns the groups next to each
+    mention, for telling apart two places with one name."""
     marks = sorted((s, e, i) for i, g in enumerate(groups) for s, e in g.context_mentions)
     near: dict[tuple[int, int], set[int]] = {}
     for (s1, e1, i), (s2, e2, j) in pairwise(marks):
-        between = text[e1:s2]
-        if i != j and len(between) <= window and not _SENTENCE_END.search(text[e1 : s2 + 1]):
+        gap = text[e1:s2]
+        if (
+            i != j
+            and len(gap) <= window
+            and between.fullmatch(gap)
+            and not _SENTENCE_END.search(text[e1 : s2 + 1])
+        ):
             groups[i].neighbours.add(j)
             groups[j].neighbours.add(i)
             near.setdefault((s1, e1), set()).add(j)

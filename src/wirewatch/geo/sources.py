@@ -30,8 +30,10 @@ Record = dict[str, Any]
 # How a name reaches an entry: its own name, an alternate spelling, a code (ICAO/IATA), the
 # city an airport serves (used only when the text says "airport"), or an abbreviation ("Va.",
 # never scanned for in running text), or a military field's bare name ("Sigonella", kept
-# apart from the airfield alternates, which only count when the text says airport).
-HOWS = ("name", "alt", "code", "served", "abbr", "bare")
+# apart from the airfield alternates, which only count when the text says airport), an
+# airfield's own title ("Lajes Field", trusted like its name), or a civil airfield's name
+# without "Airport" ("Bardufoss": a last resort, when the name reaches nothing else).
+HOWS = ("name", "alt", "title", "code", "served", "abbr", "bare", "stem")
 
 
 @dataclass
