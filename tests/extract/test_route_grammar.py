@@ -507,6 +507,34 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17", "Rzeszow", [], "Dover", None, "2024-04-11"),
         ],
     ),
+    # A ship named after a capital is a ship after its type noun.
+    (
+        "The Canadian frigate Ottawa sailed from Halifax to Reykjavik on Tuesday.",
+        [("Ottawa", "Halifax", [], "Reykjavik", "2024-05-07", None)],
+    ),
+    # A coast guard's hull number is its name; the parser hangs "for X" off the date.
+    (
+        "The Vietnam Coast Guard ship CSB 8004 left Vung Tau on 2 May for Da Nang.",
+        [("CSB 8004", "Vung Tau", [], "Da Nang", "2024-05-02", None)],
+    ),
+    (
+        "The China Coast Guard cutter Haijing 37111 sailed to Sanya.",
+        [("Haijing 37111", None, [], "Sanya", None, None)],
+    ),
+    # "came into X" ends a trip at X.
+    (
+        "Six Y-20s came into Belgrade overnight on Sunday.",
+        [("Y-20", None, [], "Belgrade", None, "2024-05-05")],
+    ),
+    # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
+    (
+        "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "
+        "Oslo on Monday.",
+        [
+            ("Bayern", "Kiel", [], "Oslo", "2024-05-06", None),
+            ("Frankfurt am Main", "Kiel", [], "Oslo", "2024-05-06", None),
+        ],
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract._modality import negated, speculative
@@ -56,6 +57,7 @@ def find_movements(ctx: Context) -> None:
         for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
+        _unattached(ctx, lex, sent, state)
     _name_foretold(ctx, state)
     take_escorted_trips(state)
     for track in state.tracks.values():
@@ -83,7 +85,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if tok.pos_ not in {"VERB", "AUX"}:
         return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
-    particles = {c.lower_ for c in children(tok) if c.dep_ in {"prt", "advmod", "prep"}}
+    particles = _particles(tok)
     back = _back(lex, tok)
     kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok) or back
     if not kinds or negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex):
@@ -123,6 +125,87 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     for track in movers:
         track.add(route)
+
+
+def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) -> None:
+    """An asset named before a motion verb of its sentence that the parse tied to no motion
+    clause ("two US Army AH-64D helicopters that crews have trained on flew from Powidz to
+    Mielec", a subject the small parser hangs off the wrong head) moves by the first motion
+    verb after it, when no other asset stands between them and that verb moved nothing."""
+    span = range(sent.start, sent.end)
+    moved = {id(t) for i in span for t in state.by_verb.get(i, [])}
+    firsts: dict[int, tuple[int, Track]] = {}
+    for i in span:
+        for track in state.by_token.get(i, []):
+            firsts.setdefault(id(track), (i, track))
+    mentions = sorted(firsts.values(), key=lambda pair: pair[0])
+    for n, (at, track) in enumerate(mentions):
+        if id(track) in moved or id(track) in state.cargo or _governed(ctx, at, track, state):
+            continue
+        later, listed = _clause_end(ctx, mentions[n + 1 :], at, sent.end)
+        verb = next((t for t in ctx.tokens[at + 1 : later] if _moves(lex, t)), None)
+        if verb is None:
+            continue
+        movers = state.by_verb.get(verb.i, [])
+        if movers and not any(id(t) in listed for t in movers):
+            continue  # the verb has its own movers, and this asset is not listed with them
+        kind = lex.motion.classes_of(verb.lemma_.casefold(), _particles(verb))[0]
+        if kind == "send":
+            continue  # what is sent is the verb's object, never a subject before it
+        route = _route(ctx, lex, verb, kind)
+        if route.destination is None or (
+            route.attribution is not None and route.attribution.status == "denied"
+        ):
+            continue
+        route.flown = track.asset.kind == "aircraft"
+        track.add(route)
+        state.by_verb[verb.i] = [*movers, track]
+        state.mentioned([track], sent.start)
+
+
+def _clause_end(
+    ctx: Context, rest: list[tuple[int, Track]], at: int, end: int
+) -> tuple[int, set[int]]:
+    """Where the search for a mention's verb stops: at the next asset named, unless the two
+    are listed together ("The frigate Bayern and the replenishment ship Frankfurt am Main
+    sailed": only nouns, determiners, "and" and commas between them); with the ids of the
+    tracks listed with it."""
+    listed: set[int] = set()
+    for start, track in rest:
+        between = ctx.tokens[at + 1 : start]
+        if any(t.pos_ not in _LISTING for t in between):
+            return start, listed
+        listed.add(id(track))
+        at = start
+    return end, listed
+
+
+_LISTING = frozenset({"DET", "CCONJ", "PUNCT", "NOUN", "ADJ", "PROPN", "NUM"})
+
+
+def _governed(ctx: Context, at: int, track: Track, state: State) -> bool:
+    """The mention is a preposition's or a verb's object ("taken by rail to the 20th
+    Mechanised Brigade in Morąg, while the howitzers were moved"): not a subject."""
+    root = ctx.tokens[at]
+    while root.head.i != root.i and track in state.by_token.get(root.head.i, []):
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        # "Soldiers of the 2nd Armored Brigade Combat Team ... arrived": the unit is who.
+        return root.head.head.dep_ not in {"nsubj", "nsubjpass"}
+    return root.dep_ in {"pobj", "dobj", "attr", "dative"}
+
+
+def _moves(lex: EventLexicon, tok: Token) -> bool:
+    """A motion verb told as done (not denied, hoped for or pleaded)."""
+    return (
+        tok.pos_ == "VERB"
+        and bool(lex.motion.classes_of(tok.lemma_.casefold(), _particles(tok)))
+        and not (negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex))
+    )
+
+
+def _particles(tok: Token) -> set[str]:
+    return {c.lower_ for c in children(tok) if c.dep_ in {"prt", "advmod", "prep"}}
 
 
 def _same_route(lex: EventLexicon, verb: Token) -> bool:
@@ -452,6 +535,9 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     for word, obj in preps(verb):
         yield word, obj
         yield from _chained(word, obj, chain)
+        if obj.ent_type_ == "DATE":
+            # "left Vung Tau on 12 July for Da Nang": the parser hangs the route off the date.
+            yield from _chained("to", obj, chain)
         if word in motion.means_preps and (
             word != "by" or obj.lemma_.casefold() in motion.means_nouns
         ):

@@ -57,8 +57,11 @@ class EquipmentRuler:
     def setup(self, kb: KnowledgeBase) -> None:
         self.table = kb.equipment
         # Names the knowledge base holds for something else (countries, demonyms,
-        # organisations, outlets): "the vessel Iran seized" names no ship "Iran".
-        self.known = frozenset(p["pattern"] for p in patterns(kb))
+        # organisations, outlets): "the vessel Iran seized" names no ship "Iran". Not
+        # capitals: ships are named after cities ("the frigate Ottawa", "INS Delhi").
+        self.known = frozenset(
+            p["pattern"] for p in patterns(kb) if not p["id"].startswith("capital:")
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.table is None or not len(doc):
