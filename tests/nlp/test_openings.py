@@ -52,3 +52,18 @@ def test_the_parser_keeps_the_lead_apart_from_the_dateline(nlp) -> None:
 def test_a_ship_prefix_stays_with_the_name(nlp) -> None:
     doc = nlp("CANBERRA — HMAS Adelaide arrived off Nuku'alofa on Wednesday.")
     assert any(s.text.strip().startswith("HMAS Adelaide") for s in doc.sents)
+
+
+def test_no_sentence_starts_where_nothing_ended_one(nlp) -> None:
+    # Without the rule the small parser ends a sentence after "frigate".
+    doc = nlp(
+        "Early on June 8, the Chinese Navy aircraft carrier Shandong, the Renhai-class "
+        "destroyer Lhasa and the Jiangkai II-class frigate Yuncheng were confirmed sailing "
+        "southeast. They entered the Pacific."
+    )
+    assert [s.text.split()[0] for s in doc.sents] == ["Early", "They"]
+
+
+def test_full_stops_still_end_sentences(nlp) -> None:
+    doc = nlp("The frigate sailed on Monday. It docked at Souda Bay on Tuesday.")
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "It"]

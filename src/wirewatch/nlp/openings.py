@@ -5,6 +5,11 @@
   Oct 4 (Meridian Wire) - A Brazilian KC-390 ... landed" is then parsed as the dateline and a
   sentence whose subject is the aircraft, not the city.
 - Never between a navy's ship prefix and the name after it ("HMAS | Adelaide arrived").
+- Never where nothing ends a sentence: after a word with no full stop, question or
+  exclamation mark, colon, semicolon or closing quote, on the same line. The small parser
+  otherwise cuts a long list of subjects before its last name ("the Renhai-class destroyer
+  Lhasa and the Jiangkai II-class frigate | Yuncheng were confirmed sailing"), and every
+  step after it reads two fragments.
 """
 
 from __future__ import annotations
@@ -43,7 +48,26 @@ class OpeningSplitter:
             token = _token_at(doc, match.end())
             if token is not None and token > 0 and doc[token].is_sent_start is not True:
                 doc[token].is_sent_start = False
+        _no_cut_without_an_end(doc)
         return doc
+
+
+# What may end a sentence: its last character, or a line break after it.
+_ENDS = frozenset('.!?…:;"”’)]')
+
+
+def _no_cut_without_an_end(doc: Doc) -> None:
+    previous = doc[0]
+    for token in doc[1:]:
+        if (
+            token.is_sent_start is None
+            and not previous.is_space
+            and not token.is_space
+            and "\n" not in previous.whitespace_
+            and previous.text[-1] not in _ENDS
+        ):
+            token.is_sent_start = False
+        previous = token
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
