@@ -1,7 +1,10 @@
 """Small repairs to the statistical NER's spans, run right after `ner`.
 
 The small model sometimes starts an entity on a possessive or punctuation token
-("’s Khmeimim" from "military’s Khmeimim"); the span is trimmed to its first real word.
+("’s Khmeimim" from "military’s Khmeimim"); the span is trimmed to its first real word. It
+also runs a route into one place ("flown from Ramstein to Rzeszów" tagged FAC "Ramstein to
+Rzeszów"); a place span is cut at a route preposition between two capitalised words
+(`motion.chain_preps` of the events table, "Bosnia and Herzegovina" keeps its "and").
 """
 
 from __future__ import annotations
@@ -9,11 +12,26 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from wirewatch.kb import KnowledgeBase
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
 
 class EntFixes:
+    def __init__(self) -> None:
+        self.route_words: frozenset[str] = frozenset()
+
+    def setup(self, kb: KnowledgeBase) -> None:
+        self.route_words = kb.events.motion.chain_preps
+
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
-        fixed = [f for ent in ents if (f := _trim(ent)) is not None]
+        fixed = [
+            part
+            for ent in ents
+            if (f := _trim(ent)) is not None
+            for part in _cut_routes(f, self.route_words)
+        ]
         # Setting `doc.ents` rewrites every token's entity annotation: only when a span moved.
         if len(fixed) != len(ents) or any(f is not e for f, e in zip(fixed, ents, strict=True)):
             doc.ents = fixed
@@ -29,6 +47,26 @@ def _trim(ent: Span) -> Span | None:
     if start == ent.start:
         return ent
     return Span(ent.doc, start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
+def _cut_routes(ent: Span, words: frozenset[str]) -> list[Span]:
+    """ "Ramstein to Rzeszów" -> "Ramstein", "Rzeszów"; "Safaga through the Red Sea" ->
+    "Safaga", "Red Sea"; other spans as they are."""
+    if ent.label_ not in PLACE_LABELS or len(ent) < 3:
+        return [ent]
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for t in ent[1:-1]:
+        if t.i <= start or not (t.lower_ in words and t.is_lower and doc[t.i - 1].is_title):
+            continue
+        after = t.i + 1 + (doc[t.i + 1].lower_ == "the")
+        if after < ent.end and doc[after].is_title:
+            parts.append(Span(doc, start, t.i, label=ent.label))
+            start = after
+    if not parts:
+        return [ent]
+    return [*parts, Span(doc, start, ent.end, label=ent.label)]
 
 
 def _junk(token: Token) -> bool:
