@@ -526,6 +526,14 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Six Y-20s came into Belgrade overnight on Sunday.",
         [("Y-20", None, [], "Belgrade", None, "2024-05-05")],
     ),
+    # A past form the lemmatiser reads as another verb ("staged": "stag"), an Arabic
+    # article opening a field's bare name ("Al Dhafra"), and a definite collective noun
+    # ("the formation") for the group told before.
+    (
+        "Four Rafale jets took off from Saint-Dizier on 30 April. The formation staged through "
+        "Al Dhafra and Paya Lebar before flying on to Japan.",
+        [("Rafale", "Saint-Dizier", ["Al Dhafra", "Paya Lebar"], "Japan", "2024-04-30", None)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

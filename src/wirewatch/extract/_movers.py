@@ -642,7 +642,11 @@ def tracks_for(
     if by_id:
         state.last = by_id[-1]
         return by_id
-    if is_generic_plural(holder, motion) or holder.lower_ in motion.group_words:
+    if (
+        is_generic_plural(holder, motion)
+        or holder.lower_ in motion.group_words
+        or _the_group(motion, holder)
+    ):
         group = _group(motion, holder, state)
         # "The bombers, tail numbers A and B, took off": ids between the noun and its verb.
         end = max(holder.right_edge.i, holder.head.i if holder.head.i > holder.i else 0)
@@ -717,6 +721,16 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
         if ids:
             state.identify(referent, ids[0])
     return [referent]
+
+
+def _the_group(motion: Motion, holder: Token) -> bool:
+    """ "The formation staged through Al Dhafra", "the convoy drove north": a definite
+    collective noun with no members of its own ("of" phrase) is the group told before."""
+    return (
+        holder.lower_ in motion.collective_words
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children(holder))
+        and not any(w == "of" for w, _ in preps(holder))
+    )
 
 
 def _group(motion: Motion, holder: Token, state: State) -> list[Track]:

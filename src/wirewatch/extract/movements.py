@@ -87,7 +87,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = _particles(tok)
     back = _back(lex, tok)
-    kinds = lex.motion.classes_of(tok.lemma_.casefold(), particles) or _trip(lex, tok) or back
+    kinds = _motion_classes(lex, tok, particles) or _trip(lex, tok) or back
     if not kinds or negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex):
         _personnel(lex, tok, state)
         return
@@ -149,7 +149,7 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         movers = state.by_verb.get(verb.i, [])
         if movers and not any(id(t) in listed for t in movers):
             continue  # the verb has its own movers, and this asset is not listed with them
-        kind = lex.motion.classes_of(verb.lemma_.casefold(), _particles(verb))[0]
+        kind = _motion_classes(lex, verb, _particles(verb))[0]
         if kind == "send":
             continue  # what is sent is the verb's object, never a subject before it
         route = _route(ctx, lex, verb, kind)
@@ -199,9 +199,15 @@ def _moves(lex: EventLexicon, tok: Token) -> bool:
     """A motion verb told as done (not denied, hoped for or pleaded)."""
     return (
         tok.pos_ == "VERB"
-        and bool(lex.motion.classes_of(tok.lemma_.casefold(), _particles(tok)))
+        and bool(_motion_classes(lex, tok, _particles(tok)))
         and not (negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex))
     )
+
+
+def _motion_classes(lex: EventLexicon, tok: Token, particles: set[str]) -> list[str]:
+    """The motion classes of a verb, by its motion reading (`Motion.motion_lemma`)."""
+    lemma = lex.motion.motion_lemma(tok.lemma_.casefold(), tok.lower_, tok.tag_)
+    return lex.motion.classes_of(lemma, particles)
 
 
 def _particles(tok: Token) -> set[str]:

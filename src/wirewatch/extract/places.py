@@ -198,7 +198,7 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     for verb in ctx.tokens:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue  # before the lemma: most words are not verbs
-        lemma = verb.lemma_.casefold()
+        lemma = motion.motion_lemma(verb.lemma_.casefold(), verb.lower_, verb.tag_)
         if lemma not in lemmas:
             continue
         roles = motion.route_preps(lemma)

@@ -49,7 +49,12 @@ def _variants(row: dict[str, str]) -> list[str]:
     return out
 
 
-def _stems(names: list[tuple[str, str]], words: list[str], stop: frozenset[str]) -> list[str]:
+def _stems(
+    names: list[tuple[str, str]],
+    words: list[str],
+    stop: frozenset[str],
+    articles: frozenset[str] = frozenset(),
+) -> list[str]:
     """A military field's name without the airfield words that open or close it, as reports
     write it ("landed at Ämari" for Ämari Air Base, "Sigonella" for Naval Air Station
     Sigonella): one or two capitalised words (one of five letters or more), none of them a
@@ -75,7 +80,10 @@ def _stems(names: list[tuple[str, str]], words: list[str], stop: frozenset[str])
         stem = " ".join(run)
         if not 1 <= len(run) <= 2 or (len(run) == 1 and len(stem) < 5):
             continue
-        if fold(stem) in held or stem in out or any(fold(w) in stop for w in run):
+        # "Al Dhafra" for Al Dhafra Air Base: an Arabic article opening a two-word name is
+        # part of it; alone, or as any other word, a stop word rules the bare name out.
+        named = run[1:] if len(run) == 2 and fold(run[0]) in articles else run
+        if fold(stem) in held or stem in out or any(fold(w) in stop for w in named):
             continue
         if all(w[:1].isupper() for w in run):
             out.append(stem)
@@ -94,6 +102,7 @@ def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) ->
         cues.airbase_stem_words,
         frozenset(fold(w) for w in cues.airbase_stem_stop),
     )
+    articles = frozenset(fold(w) for w in cues.skeleton_drop_words)
     current = _current_data()
     for row in rows:
         kind = row["type"]
@@ -113,11 +122,11 @@ def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) ->
             names.append((row["municipality"], "served"))
         feature = _feature(row["name"], words)
         if feature == "airbase" and kind != "closed":
-            names += [(stem, "bare") for stem in _stems(names, stem_words, stem_stop)]
+            names += [(stem, "bare") for stem in _stems(names, stem_words, stem_stop, articles)]
         elif kind in SERVED_TYPES:
             # "landed at Bardufoss" for Bardufoss Airport: a last resort, used only when the
             # name reaches nothing else (a town of that name wins when the gazetteer has it).
-            names += [(stem, "stem") for stem in _stems(names, stem_words, stem_stop)]
+            names += [(stem, "stem") for stem in _stems(names, stem_words, stem_stop, articles)]
         prior = cues.priors.airport.get(kind, 1.0)
         yield Entry(
             kb=f"icao:{icao}",

@@ -219,6 +219,13 @@ class Motion(_Strict):
         """The prepositions that mark a route point (not a date) after this verb."""
         return self._route_preps.get(lemma, frozenset())
 
+    def motion_lemma(self, lemma: str, form: str, tag: str) -> str:
+        """The lemma a motion verb's past form reads as: the lemmatiser's, or, when that is
+        no motion verb, the "-e" reading ("staged" lemmatised as the verb "stag": "stage")."""
+        if lemma in self.verb_lemmas or tag not in {"VBD", "VBN"} or not form.endswith("ed"):
+            return lemma
+        return form[:-1] if form[:-1] in self.verb_lemmas else lemma
+
     def classes_of(
         self, lemma: str, particles: set[str] | frozenset[str] = frozenset()
     ) -> list[str]:
