@@ -534,6 +534,16 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Al Dhafra and Paya Lebar before flying on to Japan.",
         [("Rafale", "Saint-Dizier", ["Al Dhafra", "Paya Lebar"], "Japan", "2024-04-30", None)],
     ),
+    # British unit designations: the arm after the regiment, a bare number before the
+    # noun; "the main body of" a unit is the unit.
+    (
+        "Gunners of 12th Regiment Royal Artillery were flown from RAF Brize Norton to Tallinn.",
+        [("12th Regiment Royal Artillery", "RAF Brize Norton", [], "Tallinn", None, None)],
+    ),
+    (
+        "The main body of 40 Commando was flown from Exeter to Bardufoss on chartered flights.",
+        [("40 Commando", "Exeter", [], "Bardufoss", None, None)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

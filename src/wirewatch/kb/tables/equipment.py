@@ -92,6 +92,12 @@ class Units(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     nouns: list[str]
+    # The arm a British regiment belongs to, written after it ("16th Regiment Royal
+    # Artillery", "21 Engineer Regiment Royal Engineers"): part of the designation.
+    arms: list[str] = Field(default_factory=list)
+    # Nouns that a bare number designates without an ordinal ("45 Commando", "16 Air
+    # Assault Brigade"): British style.
+    numbered_nouns: list[str] = Field(default_factory=list)
     source: str
 
 
@@ -465,9 +471,19 @@ class Table(BaseModel):
         word = rf"(?:{_CAP}|{_ORDINAL}|of|the)"
         # "82nd Airborne Division"; British style adds the regiment after a comma ("1st
         # Battalion, Princess of Wales's Royal Regiment"), which is part of the designation.
+        arms = "|".join(re.escape(a) for a in sorted(self.units.arms, key=len, reverse=True))
+        arm = rf"(?:\s+(?:{arms})\b)?" if arms else ""
+        bare = "|".join(
+            re.escape(n) for n in sorted(self.units.numbered_nouns, key=len, reverse=True)
+        )
+        # A bare number, not part of a larger one ("2,045 Commando troops").
+        numbered = (
+            rf"|(?<![\d,.])\b\d{{1,3}}(?:\s+{_CAP}){{0,2}}?\s+(?:{bare})\b{arm}" if bare else ""
+        )
         return re.compile(
-            rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b"
+            rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b{arm}"
             rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}?(?:{nouns})\b)?"
+            rf"{numbered}"
         )
 
     def units_in(self, text: str) -> list[tuple[int, int]]:
