@@ -544,6 +544,16 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The main body of 40 Commando was flown from Exeter to Bardufoss on chartered flights.",
         [("40 Commando", "Exeter", [], "Bardufoss", None, None)],
     ),
+    # A part of the day told relative to the date before it ("the same evening"), and a
+    # perfect told as just done (the report's day).
+    (
+        "Eight F-16s left Aviano on Monday and landed at Incirlik the same evening.",
+        [("F-16", "Aviano", [], "Incirlik", "2024-05-06", "2024-05-06")],
+    ),
+    (
+        "09:10 GMT — A C-17A has just touched down at Ramstein after a flight from Dover.",
+        [("C-17A", "Dover", [], "Ramstein", None, DATE)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

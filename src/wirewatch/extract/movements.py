@@ -43,7 +43,7 @@ from wirewatch.extract.context import Context, children, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion, RoutePoint
 from wirewatch.kb.tables.events import Table as EventLexicon
-from wirewatch.model import Actor, Attribution, Movement, Place, TimeExpr, stable_id
+from wirewatch.model import Actor, Attribution, Movement, Place, TimeExpr, When, stable_id
 
 
 @step("movements")
@@ -507,10 +507,22 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         # with no place named is coming to where the report is datelined.
         route.destination = _dateline_place(ctx)
     date = _verb_date(ctx, verb, kind)
-    route.date = when_of(date) if date else None
+    route.date = when_of(date) if date else _just_now(ctx, lex.motion, verb)
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _just_now(ctx: Context, motion: Motion, verb: Token) -> When | None:
+    """ "A C-17A has just touched down at X": a perfect told as just done happened on the
+    report's day."""
+    kids = children(verb)
+    if any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in kids
+    ) and any(c.dep_ == "advmod" and c.lower_ in motion.just_words for c in kids):
+        day = ctx.document.date
+        return When(start=day, end=day, precision="day", text=verb.text)
+    return None
 
 
 def _on_the_way(verb: Token, motion: Motion) -> Token | None:
