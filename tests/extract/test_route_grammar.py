@@ -554,6 +554,27 @@ CASES: list[tuple[str, list[Leg]]] = [
         "09:10 GMT — A C-17A has just touched down at Ramstein after a flight from Dover.",
         [("C-17A", "Dover", [], "Ramstein", None, DATE)],
     ),
+    # A convoy carrying a unit's soldiers moves the unit; an Arabic article inside a
+    # base's name, and a name reached only with its airfield word ("Ain al-Asad air base").
+    (
+        "A convoy carrying soldiers of the 2nd Battalion, 7th Cavalry Regiment left Ain al-Asad "
+        "air base on Wednesday and reached Erbil air base the following day.",
+        [
+            (
+                "2nd Battalion, 7th Cavalry Regiment",
+                "Ain al-Asad air base",
+                [],
+                "Erbil air base",
+                "2024-05-08",
+                "2024-05-09",
+            )
+        ],
+    ),
+    # What a craft carries can hold the route ("flew two launchers and their crews from").
+    (
+        "On Thursday a C-17 flew two launchers and their crews from Ramstein to Erbil.",
+        [("C-17", "Ramstein", [], "Erbil", "2024-05-09", "2024-05-09")],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

@@ -776,9 +776,10 @@ def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
         if clause.lemma_.casefold() not in lex.motion.carry_lemmas:
             continue
         objects = [p for c in children(clause) if c.dep_ == "dobj" for p in parties(c)]
-        found = [tr for obj in objects for tr in _named_tracks(obj, state).values()]
+        # "a convoy carrying soldiers of the 2nd Battalion": the people are their unit.
+        found = [tr for obj in objects for tr in tracks_for(lex, obj, state)]
         if found:
-            return found
+            return list({id(t): t for t in found}.values())
     return []
 
 

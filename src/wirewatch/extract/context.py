@@ -50,6 +50,8 @@ class Geocoder(Protocol):
 
     def codes(self, code: str) -> Sequence[object]: ...  # airfields with this ICAO/IATA code
 
+    def reachable(self, name: str) -> frozenset[str]: ...  # features geocoding would consider
+
     def key(self, name: str) -> str: ...
 
     def may_open_scan_key(self, word: str) -> bool: ...

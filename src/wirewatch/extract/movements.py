@@ -573,6 +573,8 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     # "flew the first paratroopers into Romania", "the transfer of two S-400 batteries from
     # Kaliningrad": the parser hangs the route off the object carried.
     carried_objects = [c for c in kids if c.dep_ == "dobj"]
+    # "flew two launchers and their crews from X": the route hangs off the last one listed.
+    carried_objects += [c for o in carried_objects for c in children(o) if c.dep_ == "conj"]
     if verb.pos_ == "NOUN":
         carried_objects += [o for w, o in preps(verb) if w in motion.trip_event_preps]
     for carried in carried_objects:
@@ -581,6 +583,7 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
         for word, place in preps(carried):
             if trip or word in (chain - {"for"}) | {"from"}:
                 yield word, place
+                yield from _chained(word, place, chain)
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
     for node in verb.subtree:

@@ -255,8 +255,12 @@ def _cue_words(ctx: Context) -> frozenset[str]:
 
 def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
     """The verb's route prepositions, with the ones the parser hangs off a particle ("took
-    off from X") or off another route phrase ("from X to Y")."""
+    off from X"), off another route phrase ("from X to Y") or off what the verb carries
+    ("flew two launchers and their crews from X to Y")."""
     stack = [c for c in children(verb) if c.dep_ in {"prep", "prt", "advmod"}]
+    for obj in (c for c in children(verb) if c.dep_ == "dobj"):
+        carried = [obj, *(c for c in children(obj) if c.dep_ == "conj")]
+        stack.extend(c for o in carried for c in children(o) if c.dep_ == "prep")
     while stack:
         node = stack.pop()
         if node.dep_ == "prep" and node.lower_ in roles:
@@ -277,7 +281,7 @@ def _known_run(
     """End of the longest capitalised run from token i that the gazetteer knows exactly."""
     tokens, caps, text = ctx.tokens, ctx.capitalised_tokens(), ctx.document.text
     j = i
-    while j < len(tokens) and j < i + 4 and (caps[j] or tokens[j].text in "-‐"):
+    while j < len(tokens) and j < i + 5 and (caps[j] or _name_inner(ctx, j, i)):
         j += 1
     for end in range(j, i, -1):
         surface = text[tokens[i].idx : tokens[end - 1].idx + len(tokens[end - 1])]
@@ -382,6 +386,21 @@ def _has_cue(cues: GeoCues, name: str) -> bool:
     return cached[1](name)
 
 
+def _name_inner(ctx: Context, j: int, start: int) -> bool:
+    """A lower-case token inside a capitalised name: a hyphen, or an Arabic article
+    hyphened to the next word ("Ain al-Asad", "Sharm el-Sheikh")."""
+    tokens = ctx.tokens
+    word = tokens[j].text
+    if word in "-‐":
+        return True
+    return (
+        j > start
+        and word.lower() in _cues(ctx).skeleton_drop_words
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text in "-‐"
+    )
+
+
 def _cues(ctx: Context) -> GeoCues:
     """The geocoder's cue table (kb/data/geo_cues.yaml): ships, cues, locatives."""
     return ctx.kb.geo_cues
@@ -416,6 +435,7 @@ def _with_cue(ctx: Context, start: int, end: int) -> tuple[int, int]:
             gaz is None
             or gaz.features(text[start:longer])
             or gaz.features(text[start:end]) & features[cue.group(1)]
+            or gaz.reachable(text[start:longer]) & features[cue.group(1)]
         ):
             return start, longer
     return start, end

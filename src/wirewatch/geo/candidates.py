@@ -23,6 +23,7 @@ class NameQuery:
     key: str
     core: str  # the key without a trailing feature cue
     cues: frozenset[str]  # features the cue words favour (empty: no cue)
+    capitals: bool = False  # written in capitals: may be an airfield's code ("AIN", "CCS")
 
 
 class NameReader:
@@ -49,12 +50,14 @@ class NameReader:
         generic = self._generic_words
         while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
             core = core.rsplit(" ", 1)[0]
-        return NameQuery(key=k, core=core or k, cues=frozenset(cues))
+        return NameQuery(key=k, core=core or k, cues=frozenset(cues), capitals=surface.isupper())
 
 
 def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
     airfield_cue = bool(query.cues & AIRFIELD_FEATURES)
     found = _usable(gaz.lookup(query.key), airfield_cue)
+    if not query.capitals:
+        found = [c for c in found if c.how != "code"]  # "Ain" is no code; "AIN" may be
     if query.cues and query.core != query.key:
         found += [
             c

@@ -94,11 +94,16 @@ class Gazetteer:
         """What a name can be: the features of entries it names exactly or by code, plus
         "curated" when our own table has it (recognition asks this about unlabelled text)."""
         name_key = self.keys.key(name)
-        kinds = self._features.get(name_key)
+        # A code is written in capitals ("AIN" is an airfield's code, "Ain" a word).
+        cache_key = name_key if name.isupper() else f"{name_key}\x00"
+        kinds = self._features.get(cache_key)
         if kinds is None:
             if len(self._features) > CACHE_LIMIT:
                 self._features.clear()
-            kinds = self._features[name_key] = _features(self._query("key", name_key))
+            found = self._query("key", name_key)
+            if not name.isupper():
+                found = [c for c in found if c.how != "code"]
+            kinds = self._features[cache_key] = _features(found)
         return kinds
 
     def loose_features(self, name: str) -> frozenset[str]:

@@ -94,6 +94,11 @@ class Geocoder:
     def codes(self, code: str) -> list[Candidate]:
         return self.gazetteer.codes(code)
 
+    def reachable(self, name: str) -> frozenset[str]:
+        """The features of the entries the geocoder would consider for a name as written,
+        by every way it reaches one ("Ain al-Asad air base": Al Asad Air Base, an airbase)."""
+        return frozenset(c.feature for c in self._candidates(self.names.parse(name)))
+
     def key(self, name: str) -> str:
         return self.gazetteer.key(name)
 
