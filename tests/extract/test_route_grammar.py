@@ -575,6 +575,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "On Thursday a C-17 flew two launchers and their crews from Ramstein to Erbil.",
         [("C-17", "Ramstein", [], "Erbil", "2024-05-09", "2024-05-09")],
     ),
+    # A relative clause hung off the owner named after the asset still means the asset.
+    (
+        "The jets were refuelled over Austria by a KC-135R of the 100th Air Refueling Wing, "
+        "which later returned to RAF Mildenhall.",
+        [("KC-135R", None, ["Austria"], "RAF Mildenhall", None, None)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

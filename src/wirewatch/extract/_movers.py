@@ -301,6 +301,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         holders = []
         companions: list[Token] = []
         for subject in _subjects(verb):
+            subject = _antecedent(lex, verb, subject, state)
             holders += parties(subject)
             companions += _companions(lex.motion, subject)
         holders += companions
@@ -552,6 +553,19 @@ def _subjects(verb: Token) -> list[Token]:
             subject = verb.head
         out.append(subject)
     return out
+
+
+def _antecedent(lex: EventLexicon, verb: Token, subject: Token, state: State) -> Token:
+    """ "an A330 MRTT of the Multinational MRTT Unit, which returned to X": a relative
+    clause the parser hangs off the owner named after an asset means the asset."""
+    if verb.dep_ != "relcl" or subject.i != verb.head.i or subject.dep_ != "pobj":
+        return subject
+    if subject.head.lower_ != "of":
+        return subject
+    owner = subject.head.head
+    if owner.pos_ in {"NOUN", "PROPN"} and _named_tracks(owner, state):
+        return owner
+    return subject
 
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
