@@ -581,6 +581,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "which later returned to RAF Mildenhall.",
         [("KC-135R", None, ["Austria"], "RAF Mildenhall", None, None)],
     ),
+    # "to the waters off X": the trip goes to the sea off X.
+    (
+        "The patrol ship HDMS Knud Rasmussen left Nuuk on Monday and is sailing south to the "
+        "waters off Qaqortoq.",
+        [("Knud Rasmussen", "Nuuk", [], "Qaqortoq", "2024-05-06", None)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

@@ -180,7 +180,8 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's
     "of" names."""
     if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
-        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"):
+        # "the waters off Qaqortoq", "the area near Kherson": the place the phrase locates.
+        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ in _AREA_OF):
             for obj in (o for o in children(child) if o.dep_ == "pobj"):
                 named = _specific_place(ctx, phrase(obj).start_char, phrase(obj).end_char)
                 if named is not None:
@@ -209,6 +210,9 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     start = token.left_edge.i
     sub = SpacySpan(token.doc, start, max(start, min([token.right_edge.i + 1, *clauses])))
     return ctx.place_at(sub.start_char, sub.end_char) or _definite_place(ctx, token)
+
+
+_AREA_OF = frozenset({"of", "off", "near"})
 
 
 def _specific_place(ctx: Context, start: int, end: int) -> Place | None:

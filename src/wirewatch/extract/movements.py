@@ -498,6 +498,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             if place is not None:
                 _put(route, role, place, onward)
     _trip_ends(ctx, lex, verb, route)
+    if route.destination is None:
+        route.destination = _waters_off(ctx, verb)
     if route.origin is None and kind != "send":
         route.origin = _home_base(ctx, verb)
     if route.destination is None and kind in {"travel", "depart"}:
@@ -511,6 +513,18 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _waters_off(ctx: Context, verb: Token) -> Place | None:
+    """ "sailing south to the waters off Qaqortoq": the parser hangs "off X" on the verb; the
+    area the trip goes to ("waters", "area", a feature word) is off (near) that place."""
+    words = ctx.kb.geo_cues.feature_words
+    if not any(w == "to" and o.lower_ in words for w, o in preps(verb)):
+        return None
+    return next(
+        (p for w, o in preps(verb) if w in {"off", "near"} and (p := place_of(ctx, o))),
+        None,
+    )
 
 
 def _just_now(ctx: Context, motion: Motion, verb: Token) -> When | None:

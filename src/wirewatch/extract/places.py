@@ -217,6 +217,16 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
                 objects.append(verb.head)  # "An A400M left Wunstorf" parsed as a modifier
         cues = _cues(ctx).feature_words
+        # "sailing to the waters off Qaqortoq": the name in the feature word's phrase.
+        objects += [
+            o
+            for obj in objects
+            if obj.lower_ in cues
+            for p in children(obj)
+            if p.dep_ == "prep" and p.lower_ in {"of", "off", "near"}
+            for o in children(p)
+            if o.dep_ == "pobj"
+        ]
         for obj in (o for o in objects if _capitalised(o) or o.lower_ in cues):
             span = _slot_place(ctx, gaz, obj, verb)
             if span is not None:
