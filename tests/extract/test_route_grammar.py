@@ -587,6 +587,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "waters off Qaqortoq.",
         [("Knud Rasmussen", "Nuuk", [], "Qaqortoq", "2024-05-06", None)],
     ),
+    # An "in" phrase set off after a name locates it: no trip to North Rhine-Westphalia.
+    (
+        "Twenty Leopard 2A6 tanks were carried by train from Augustdorf, in North "
+        "Rhine-Westphalia, across Poland.",
+        [],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

@@ -262,3 +262,17 @@ def test_a_qualifier_stands_next_to_the_name(geocoder: Geocoder) -> None:
     spans = [(text.index("Middle East"), text.index(",")), (text.index("US"), text.index(" off"))]
     places = {p.name: p for p in geocoder.geocode("doc", text, spans)}
     assert places["Middle East"].feature == "region"
+
+
+def test_a_name_spelt_beyond_ascii_prefers_the_entry_spelt_so(geocoder: Geocoder) -> None:
+    # "Ørland" keys like the US "Orland"s; only the Norwegian airfield is written with "Ø",
+    # and it is in play without an airfield word (the country named beside it decides).
+    text = "Two US Air Force bombers are heading for Ørland, Norway."
+    start = text.index("Ørland")
+    spans = [
+        (text.index("US"), text.index(" Air")),
+        (start, start + 6),
+        (text.index("Norway"), text.index(".")),
+    ]
+    places = {p.name: p for p in geocoder.geocode("doc", text, spans)}
+    assert places["Ørland"].country == "NOR"

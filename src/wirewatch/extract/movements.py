@@ -492,6 +492,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             continue
         if role == "destination" and way is not None and not _under(obj, way):
             role = "via"  # "called at Souda Bay on the way to Djibouti": a stop
+        if word == "in" and _set_off(obj):
+            continue  # "from Augustdorf, in North Rhine-Westphalia,": it locates the origin
         route_objects = parties(obj) if role == "via" else [obj]
         onward = word in lex.motion.chain_preps
         for place in (place_of(ctx, o, with_clauses=False) for o in route_objects):
@@ -513,6 +515,19 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _set_off(obj: Token) -> bool:
+    """An "in" phrase set off by a comma right after a name ("from Augustdorf, in North
+    Rhine-Westphalia, across Poland") locates that name, whatever the parser hung it on."""
+    prep = obj.head
+    before = prep.nbor(-1) if prep.i > 0 else None
+    return (
+        before is not None
+        and before.text == ","
+        and before.i > 0
+        and before.nbor(-1).pos_ == "PROPN"
+    )
 
 
 def _waters_off(ctx: Context, verb: Token) -> Place | None:

@@ -24,6 +24,7 @@ class NameQuery:
     core: str  # the key without a trailing feature cue
     cues: frozenset[str]  # features the cue words favour (empty: no cue)
     capitals: bool = False  # written in capitals: may be an airfield's code ("AIN", "CCS")
+    marked: str = ""  # the name as written when it has letters beyond ASCII ("Ørland")
 
 
 class NameReader:
@@ -50,7 +51,13 @@ class NameReader:
         generic = self._generic_words
         while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
             core = core.rsplit(" ", 1)[0]
-        return NameQuery(key=k, core=core or k, cues=frozenset(cues), capitals=surface.isupper())
+        return NameQuery(
+            key=k,
+            core=core or k,
+            cues=frozenset(cues),
+            capitals=surface.isupper(),
+            marked="" if surface.isascii() else surface.strip().casefold(),
+        )
 
 
 def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
@@ -58,6 +65,18 @@ def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
     found = _usable(gaz.lookup(query.key), airfield_cue)
     if not query.capitals:
         found = [c for c in found if c.how != "code"]  # "Ain" is no code; "AIN" may be
+    if query.marked:
+        # "landed at Ørland": an airfield whose own name is spelt so is in play without an
+        # airfield word (only it writes "Ø"; the same key elsewhere is "Orland").
+        seen = {c.id for c in found}
+        found += [
+            c
+            for c in gaz.lookup(query.key)
+            if c.feature in AIRFIELD_FEATURES
+            and c.id not in seen
+            and c.how != "code"
+            and query.marked in c.name.casefold()
+        ]
     if query.cues and query.core != query.key:
         found += [
             c

@@ -96,8 +96,13 @@ def _scores(
     rivals = sum(c.feature == "country" for c in group.candidates) > 1
     others = [a for a in anchors if a is not group.choice]  # the same for every candidate
     scored = []
+    # "Ørland" is written the way only the Norwegian entry is: letters beyond ASCII that an
+    # entry's own name shares are strong evidence for it over same-keyed names elsewhere.
+    marked = group.query.marked
     for c in group.candidates:
         score = c.prior + w.how.get(c.how, 0.0)
+        if marked and marked in c.name.casefold():
+            score += w.spelling
         if rivals and c.feature == "country" and c.country in countries:
             score += w.doc_country * countries[c.country]
         if group.query.cues:

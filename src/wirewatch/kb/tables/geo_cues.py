@@ -62,6 +62,7 @@ class Scoring(Row):
     proximity_km: float = Field(gt=0)
     min_score: float
     qualifier_window_chars: int = Field(gt=0)
+    spelling: float = 0.0  # an entry whose name has the text's non-ASCII spelling
     qualifier_between: str  # a regex the whole text between qualifier and name matches
 
 
