@@ -593,6 +593,26 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Rhine-Westphalia, across Poland.",
         [],
     ),
+    # Flight-tracking idiom: "out of X" on the asset is where it came from, "went up" takes
+    # off, "holding over X" is where it went; a night spent on the way is a stop.
+    (
+        "Two B-1B Lancers out of Ellsworth AFB are heading for Ørland, Norway.",
+        [("B-1B", "Ellsworth AFB", [], "Ørland", None, None)],
+    ),
+    (
+        "QUID471, a KC-135R out of RAF Mildenhall, went up an hour ago and is holding over "
+        "the North Sea.",
+        [("KC-135R", "RAF Mildenhall", [], "North Sea", None, None)],
+    ),
+    (
+        "A C-17A left Ellsworth yesterday, spent the night at Keflavík and landed at Ørland.",
+        [("C-17A", "Ellsworth", ["Keflavík"], "Ørland", "2024-05-09", None)],
+    ),
+    # A ship that "tied up at" a port arrived there.
+    (
+        "HMS Medway has tied up at Kingston's container terminal.",
+        [("Medway", None, [], "Kingston", None, None)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

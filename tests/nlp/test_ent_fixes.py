@@ -37,3 +37,12 @@ def test_the_pipeline_cuts_a_route_the_model_joined(nlp: Language) -> None:
         "Separately, a US Army Patriot battery was flown from Ramstein to Rzeszów aboard C-17s."
     )
     assert "Ramstein to Rzeszów" not in {e.text for e in doc.ents}
+
+
+def test_a_name_leaves_a_date_it_was_run_into(nlp: Language) -> None:
+    doc = nlp("A C-17A left Ellsworth yesterday and landed at Keflavík.")
+    assert "Ellsworth yesterday" not in {e.text for e in doc.ents}
+    assert "yesterday" in {e.text for e in doc.ents if e.label_ == "DATE"}
+    # Months and weekdays open dates of their own.
+    doc = nlp("The jets left on Monday 5 May and landed in Ørland.")
+    assert any(e.text.startswith("Monday") for e in doc.ents if e.label_ == "DATE")

@@ -416,12 +416,26 @@ def _stops(lex: EventLexicon) -> frozenset[str]:
 def _home_base(ctx: Context, verb: Token) -> Place | None:
     """ "Two KC-135 tankers from RAF Mildenhall accompanied the jets to Jordan": a place
     the subject comes from is where the trip began."""
-    for subject in (c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}):
-        for word, obj in preps(subject):
-            place = place_of(ctx, obj) if word == "from" else None
+    subjects = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "QUID471, a KC-135R out of RAF Mildenhall, went up": the apposition's phrase too.
+    subjects += [a for s in subjects for a in children(s) if a.dep_ == "appos"]
+    for subject in subjects:
+        for obj in _from_objects(subject):
+            place = place_of(ctx, obj)
             if place is not None and place.feature in _SITES:
                 return place
     return None
+
+
+def _from_objects(noun: Token) -> Iterator[Token]:
+    """The objects of "from X" and "out of X" ("B-1Bs out of Ellsworth AFB") on a noun."""
+    for word, obj in preps(noun):
+        if word == "from":
+            yield obj
+    for out in (c for c in children(noun) if c.dep_ == "prep" and c.lower_ == "out"):
+        for word, obj in preps(out):
+            if word == "of":
+                yield obj
 
 
 _SITES = frozenset({"airport", "airbase", "base", "port", "city", "locality"})

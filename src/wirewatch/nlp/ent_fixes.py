@@ -4,10 +4,15 @@ The small model sometimes starts an entity on a possessive or punctuation token
 ("’s Khmeimim" from "military’s Khmeimim"); the span is trimmed to its first real word. It
 also runs a route into one place ("flown from Ramstein to Rzeszów" tagged FAC "Ramstein to
 Rzeszów"); a place span is cut at a route preposition between two capitalised words
-(`motion.chain_preps` of the events table, "Bosnia and Herzegovina" keeps its "and").
+(`motion.chain_preps` of the events table, "Bosnia and Herzegovina" keeps its "and"). And it
+takes a name into a date ("left Ellsworth yesterday" tagged DATE "Ellsworth yesterday"): a
+date loses a leading proper noun that is no month or weekday when a lower-case word or a
+number follows it.
 """
 
 from __future__ import annotations
+
+import calendar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +34,7 @@ class EntFixes:
         fixed = [
             part
             for ent in ents
-            if (f := _trim(ent)) is not None
+            if (f := _trim(ent)) is not None and (f := _date_only(f)) is not None
             for part in _cut_routes(f, self.route_words)
         ]
         # Setting `doc.ents` rewrites every token's entity annotation: only when a span moved.
@@ -67,6 +72,34 @@ def _cut_routes(ent: Span, words: frozenset[str]) -> list[Span]:
     if not parts:
         return [ent]
     return [*parts, Span(doc, start, ent.end, label=ent.label)]
+
+
+# English calendar names (the standard library's C-locale tables), full and abbreviated.
+_CALENDAR = frozenset(
+    n.casefold()
+    for names in (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr)
+    for n in names
+    if n
+)
+
+
+def _date_only(ent: Span) -> Span | None:
+    """ "Ellsworth yesterday" (DATE) -> "yesterday"; other spans as they are."""
+    if ent.label_ != "DATE":
+        return ent
+    start = ent.start
+    doc = ent.doc
+    while (
+        start + 1 < ent.end
+        and doc[start].pos_ == "PROPN"
+        and doc[start].is_title
+        and doc[start].lower_.rstrip(".") not in _CALENDAR
+        and (doc[start + 1].is_lower or doc[start + 1].like_num)
+    ):
+        start += 1
+    if start == ent.start:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label)
 
 
 def _junk(token: Token) -> bool:
