@@ -613,6 +613,16 @@ CASES: list[tuple[str, list[Leg]]] = [
         "HMS Medway has tied up at Kingston's container terminal.",
         [("Medway", None, [], "Kingston", None, None)],
     ),
+    # More navies' prefixes ("BAE", "KV"); "to X from Y" with "from" hung off X.
+    (
+        "The coast guard vessel KV Andenes came up to Tromsø from its home port of Sortland "
+        "on Sunday.",
+        [("Andenes", "Sortland", [], "Tromsø", "2024-05-05", None)],
+    ),
+    (
+        "The corvette BAE Loja left Guayaquil on Thursday for Manta.",
+        [("Loja", "Guayaquil", [], "Manta", "2024-05-09", None)],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

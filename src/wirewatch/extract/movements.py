@@ -670,11 +670,13 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str, Token]]:
-    """ "from X to Y": "to Y" hangs off "from" or off X; both continue the route."""
+    """ "from X to Y": "to Y" hangs off "from" or off X; both continue the route ("to X
+    from Y" too: "came up to Tromsø from its home port of Sortland")."""
     if word not in chain | {"from", "out"}:
         return
+    follows = chain | {"from"} if word != "from" else chain
     for node in (obj.head, obj):
-        for prep in (c for c in children(node) if c.dep_ == "prep" and c.lower_ in chain):
+        for prep in (c for c in children(node) if c.dep_ == "prep" and c.lower_ in follows):
             for inner in (c for c in children(prep) if c.dep_ == "pobj"):
                 yield prep.lower_, inner
                 yield from _chained(prep.lower_, inner, chain)
