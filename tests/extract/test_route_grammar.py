@@ -623,6 +623,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The corvette BAE Loja left Guayaquil on Thursday for Manta.",
         [("Loja", "Guayaquil", [], "Manta", "2024-05-09", None)],
     ),
+    # A port call told before an arrival elsewhere was a stop on the way.
+    (
+        "The frigate PNS Shamsheer left Karachi on 20 April and called at Salalah on "
+        "24 April. It arrived at Jeddah on 1 May.",
+        [("Shamsheer", "Karachi", ["Salalah"], "Jeddah", "2024-04-20", "2024-05-01")],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

@@ -32,6 +32,7 @@ class Route:
     arrival: bool = False  # its date is when the trip ended ("returned to port on Thursday")
     continues: bool = False  # "continued on to X": the trip goes on past its last stop
     flown: bool = False  # an aircraft makes this trip (what it carries arrives with it)
+    call: bool = False  # a port call ("called at Colombo"): a stop when an arrival follows
     # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
     # identifies the asset by an earlier trip; it places the asset, it is not news.
     background: bool = False
@@ -52,6 +53,7 @@ class Leg:
     evidence: list[Evidence] = field(default_factory=list)
     attribution: Attribution | None = None
     landed: bool = False  # an arrival verb set the destination: the trip is over
+    called: bool = False  # the destination is a port call's
     background: bool = True  # told only in identifying clauses (until a statement says more)
 
 
@@ -119,6 +121,7 @@ class Track:
                     leg.arrive = route.date
             leg.destination = route.destination
             leg.landed = leg.landed or route.kind == "arrive"
+            leg.called = route.call
         elif (
             route.destination is not None
             and summary
@@ -221,6 +224,12 @@ class Track:
             and not before
             and not _near(route.origin, leg.origin)
         )
+        if elsewhere and leg.called:
+            # "left Karachi on 24 January and called at Colombo on the 28th ... arrived at
+            # Chittagong on Sunday": a port call before a later arrival was a stop.
+            leg.via.append(leg.destination)  # type: ignore[arg-type]
+            leg.destination, leg.landed, leg.arrive, leg.called = None, False, None, False
+            return leg
         if onward and _goes_on(route, leg):
             # "flew from Hmeimim to Benina and continued on to Al Khadim": one trip, with
             # the place it went on from as a stop.

@@ -127,6 +127,7 @@ class Motion(_Strict):
     arrival_lemmas: frozenset[str] = frozenset()  # "returned to X on Thursday": the end's date
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     just_words: frozenset[str] = frozenset()  # "has just landed": on the report's day
+    call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
     news_days: int = 3  # a leg older than this before its report is background
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
     group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
