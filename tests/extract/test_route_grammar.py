@@ -629,6 +629,21 @@ CASES: list[tuple[str, list[Leg]]] = [
         "24 April. It arrived at Jeddah on 1 May.",
         [("Shamsheer", "Karachi", ["Salalah"], "Jeddah", "2024-04-20", "2024-05-01")],
     ),
+    # An uncounted plural told before its members are named moves all of them.
+    (
+        "Russian Navy vessels were seen sailing south. The vessels then passed through the "
+        "Tsugaru Strait and entered the Pacific. Vessels confirmed: one Udaloy I-class "
+        "destroyer and one Dubna-class replenishment oiler.",
+        [
+            ("Udaloy I-class", None, ["Tsugaru Strait"], "Pacific", None, None),
+            ("Dubna-class", None, ["Tsugaru Strait"], "Pacific", None, None),
+        ],
+    ),
+    # "joined X in Y": the asset came to Y.
+    (
+        "The frigate Independência joined the submarine in Montevideo on Sunday.",
+        [("Independência", None, [], "Montevideo", None, "2024-05-05")],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

@@ -314,8 +314,10 @@ def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: St
     if route.empty():
         return
     counts = [motion.count_words.get(c.lower_, 0) for c in children(subject)]
-    # A group ("the taskforce") is all its members named next; else as many as it counts.
-    count = _ALL if group is not None else max([n for n in counts if n] or [1])
+    # A group ("the taskforce") is all its members named next; else as many as it counts,
+    # and an uncounted plural ("The vessels passed through the strait") all of them.
+    plural = subject.tag_ in {"NNS", "NNPS"}
+    count = _ALL if group is not None else max([n for n in counts if n] or [_ALL if plural else 1])
     kinds = frozenset({group}) if group is not None else motion.kinds_meant(subject.lower_)
     state.foretold.append((subject.i, kinds, count, route, _group_operator(ctx, subject)))
 
