@@ -644,6 +644,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The frigate Independência joined the submarine in Montevideo on Sunday.",
         [("Independência", None, [], "Montevideo", None, "2024-05-05")],
     ),
+    # A shore base named like a ship ("HMAS Stirling") is where the ship went, not a ship.
+    (
+        "The submarine HMS Audacious berthed at HMAS Stirling on Thursday after a voyage "
+        "from Devonport.",
+        [("Audacious", "Devonport", [], "HMAS Stirling", None, "2024-05-09")],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

@@ -89,7 +89,9 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
     found = [
         m
         for ent in ctx.ents_in(sent)  # `sent.ents` would rebuild every entity span
-        if ent.label_ == "EQUIPMENT" and (m := mention_of(ctx, catalogue, ent)) is not None
+        if ent.label_ == "EQUIPMENT"
+        and (m := mention_of(ctx, catalogue, ent)) is not None
+        and not _shore_base(ctx, m)
     ]
     # Named ships first: a class written with one ("USS Ralph Johnson, an Arleigh Burke-class
     # destroyer", "the Project 22160 patrol ship Vasily Bykov") is that ship's class.
@@ -110,6 +112,18 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
+
+
+_SHORE = frozenset({"base", "port", "airbase"})
+
+
+def _shore_base(ctx: Context, mention: Mention) -> bool:
+    """ "berthed at HMAS Stirling": a shore establishment named like a ship, which the
+    places step resolved to a base, is where ships go, not one of them."""
+    if mention.vessel is None or mention.ent is None:
+        return False
+    place = ctx.place_at(mention.ent.start_char, mention.ent.end_char)
+    return place is not None and place.lat is not None and place.feature in _SHORE
 
 
 def _described(head: Token) -> list[Token]:
