@@ -650,6 +650,26 @@ CASES: list[tuple[str, list[Leg]]] = [
         "from Devonport.",
         [("Audacious", "Devonport", [], "HMAS Stirling", None, "2024-05-09")],
     ),
+    # The model is the designator without the kind of thing it is ("Leclerc tanks").
+    (
+        "Fourteen Leclerc tanks left Mourmelon by train on 10 March and reached Făgăraș on Sunday.",
+        [("Leclerc", "Mourmelon", [], "Făgăraș", "2024-03-10", "2024-05-05")],
+    ),
+    # A class said of a ship however the parse goes ("X is a Y-class frigate"), and a
+    # counted plural class mention classes as many ships.
+    (
+        "PNS Babur left Karachi on 4 May for Salalah. PNS Babur is a Babur-class frigate "
+        "commissioned in 2023.",
+        [("Babur-class", "Karachi", [], "Salalah", "2024-05-04", None)],
+    ),
+    (
+        "TCG Anadolu and TCG Trakya docked at Mersin on Thursday. The two Anadolu-class "
+        "ships had left Aksaz on Tuesday.",
+        [
+            ("Anadolu-class", "Aksaz", [], "Mersin", "2024-05-07", "2024-05-09"),
+            ("Anadolu-class", "Aksaz", [], "Mersin", "2024-05-07", "2024-05-09"),
+        ],
+    ),
     # Listed subjects the parse splits ("am" read as a verb) share the verb they precede.
     (
         "The frigate Bayern and the replenishment ship Frankfurt am Main sailed from Kiel to "

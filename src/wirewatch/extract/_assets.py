@@ -76,7 +76,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         )
     asset = Asset(
         kind=item.kind,
-        model=match.model,
+        model=_bare_model(match.model, motion.generic_assets),
         name=item.name,
         reporting_name=reporting or item.reporting_name,
         identifier=identifier,
@@ -95,6 +95,19 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         definite=any(t.lower_ in motion.definite_words for t in run),
         noun=_type_noun(run, ent, sent, motion.generic_assets) if item.kind == "ship" else None,
     )
+
+
+def _bare_model(model: str, generic: frozenset[str]) -> str:
+    """The designator as written without the kind of thing it is ("Leclerc tank", "Leclerc
+    main battle tank" -> "Leclerc"): a trailing run of lower-case words ending in a
+    generic asset noun is not part of it."""
+    words = model.split()
+    end = len(words)
+    while end > 1 and words[end - 1].islower():
+        end -= 1
+    if end < len(words) and words[-1].casefold() in generic:
+        return " ".join(words[:end])
+    return model
 
 
 def _type_noun(

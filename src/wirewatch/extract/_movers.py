@@ -97,12 +97,13 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
     # destroyer", "the Project 22160 patrol ship Vasily Bykov") is that ship's class.
     ships = [m for m in found if m.vessel is not None]
     for mention in sorted(found, key=lambda m: m.vessel is None):
-        ship = _classed_ship(mention, ships, state) if mention.vessel is None else None
-        tracks = [ship] if ship is not None else _tracks_of(state, mention)
+        classed = _classed_ships(mention, ships, state) if mention.vessel is None else []
+        tracks = classed or _tracks_of(state, mention)
         if mention.noun is not None:
             state.noun.setdefault(mention.key, mention.noun)
-        if ship is not None and ship.asset.model == ship.asset.name:
-            ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
+        for ship in classed:
+            if ship.asset.model == ship.asset.name:
+                ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
         start = mention.ent.start if mention.ent is not None else mention.token.i
         state.mentioned(tracks, sent.start, start)
         for token in [*(mention.ent or []), mention.token]:
@@ -126,6 +127,16 @@ def _shore_base(ctx: Context, mention: Mention) -> bool:
     return place is not None and place.lat is not None and place.feature in _SHORE
 
 
+_IS_A = ({"is", "was", ","}, {"a", "an", "the"})
+
+
+def _said_of(between: SpacySpan) -> bool:
+    """ "PNS TAIMUR is a Tughril-class frigate", "HMS Tyne, a River-class patrol ship": the
+    words between a ship's name and a class say the class is the ship's, however parsed."""
+    words = [t.lower_ for t in between]
+    return len(words) == 2 and words[0] in _IS_A[0] and words[1] in _IS_A[1]
+
+
 def _described(head: Token) -> list[Token]:
     """The nouns a class phrase is said of: the subject of "is a <class>" or of "belongs to
     the <class>", the noun a class is in apposition to."""
@@ -137,6 +148,24 @@ def _described(head: Token) -> list[Token]:
     if head.dep_ == "pobj" and verb.head.lemma_ == "belong":
         return [c for c in children(verb.head) if c.dep_ == "nsubj"]
     return []
+
+
+def _classed_ships(mention: Mention, ships: list[Mention], state: State) -> list[Track]:
+    """The named ships a class mention describes: one (see `_classed_ship`), or, for a
+    counted definite plural ("The two Bayraktar-class ships left Mersin"), as many of the
+    latest ships named without a class."""
+    first = _classed_ship(mention, ships, state)
+    if first is None:
+        return []
+    count = mention.asset.count or 1
+    if count < 2 or not mention.definite or mention.token.tag_ not in {"NNS", "NNPS"}:
+        return [first]
+    others = [
+        t
+        for t in reversed(state.history)
+        if t is not first and t.asset.kind == "ship" and t.asset.model == t.asset.name
+    ]
+    return [first, *others[: count - 1]]
 
 
 def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track | None:
@@ -159,8 +188,10 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
             and all(t.is_lower or t.is_punct for t in ent.doc[ent.end : ship.ent.start])
         ):
             ties.append((0, ship))
-        elif (other.dep_ == "appos" and other.head.i == head.i) or (
-            head.dep_ == "appos" and head.head.i == other.i
+        elif (
+            (other.dep_ == "appos" and other.head.i == head.i)
+            or (head.dep_ == "appos" and head.head.i == other.i)
+            or _said_of(ent.doc[ship.ent.end : ent.start])
         ):
             ties.append((1, ship))
         elif head.dep_ == "attr" and any(
@@ -175,9 +206,12 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
     # model may take a ship's name for a city there).
     for anchor in _described(head):
         named = anchor.doc[anchor.left_edge.i : anchor.i + 1].text
-        told = state.tracks.get(f"ship|{fold(named)}")
-        if told is not None:
-            return told
+        # "PNS TAIMUR is a Tughril-class frigate": the track is keyed without the prefix.
+        ship = state.catalogue.vessel_match(named)
+        for name in (named, ship.vessel if ship is not None and ship.vessel else named):
+            told = state.tracks.get(f"ship|{fold(name)}")
+            if told is not None:
+                return told
     if mention.definite:
         # "The Moudge-class destroyer": the latest ship without a class, one written with
         # the same type noun first ("the destroyer Dena", not "the base ship Makran").
