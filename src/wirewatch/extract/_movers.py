@@ -207,8 +207,8 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
     for anchor in _described(head):
         named = anchor.doc[anchor.left_edge.i : anchor.i + 1].text
         # "PNS TAIMUR is a Tughril-class frigate": the track is keyed without the prefix.
-        ship = state.catalogue.vessel_match(named)
-        for name in (named, ship.vessel if ship is not None and ship.vessel else named):
+        vessel = state.catalogue.vessel_match(named)
+        for name in (named, vessel.vessel if vessel is not None and vessel.vessel else named):
             told = state.tracks.get(f"ship|{fold(name)}")
             if told is not None:
                 return told
