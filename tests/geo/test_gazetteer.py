@@ -276,3 +276,14 @@ def test_a_name_spelt_beyond_ascii_prefers_the_entry_spelt_so(geocoder: Geocoder
     ]
     places = {p.name: p for p in geocoder.geocode("doc", text, spans)}
     assert places["Ørland"].country == "NOR"
+
+
+def test_a_fields_number_is_part_of_its_name_not_its_core(geocoder: Geocoder) -> None:
+    # "Niamey air base 101" is the Niamey field; "Air Base 201" alone names no place.
+    text = "The soldiers took off from Niamey air base 101 on Sunday."
+    start = text.index("Niamey")
+    (place,) = geocoder.geocode("doc", text, [(start, text.index(" on"))])
+    assert place.country == "NER" and place.feature in {"airport", "airbase"}
+    text = "The drones flew from Air Base 201."
+    (place,) = geocoder.geocode("doc", text, [(text.index("Air"), text.index("."))])
+    assert place.lat is None

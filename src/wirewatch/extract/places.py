@@ -447,8 +447,13 @@ def _with_cue(ctx: Context, start: int, end: int) -> tuple[int, int]:
             or gaz.features(text[start:end]) & features[cue.group(1)]
             or gaz.reachable(text[start:longer]) & features[cue.group(1)]
         ):
-            return start, longer
+            # "Niamey air base 101", "Air Base 201": a field's number is part of its name.
+            number = _FIELD_NUMBER.match(text, longer)
+            return start, number.end() if number else longer
     return start, end
+
+
+_FIELD_NUMBER = re.compile(r"\s\d{1,3}\b(?![.,:]\d)")
 
 
 _EXTENDING: dict[int, tuple[GeoCues, re.Pattern[str], dict[str, frozenset[str]]]] = {}

@@ -42,12 +42,17 @@ class NameReader:
     def _parse(self, surface: str) -> NameQuery:
         k = self._key(surface)
         cues: set[str] = set()
-        core = k
+        # "Niamey air base 101": a field's number after its cue is no part of the core.
+        head, _, last = k.rpartition(" ")
+        core = head if head and last.isdigit() else k
         for phrase, features in self._cue_phrases:
             if f" {phrase} " in f" {k} ":
                 cues |= features
                 if core.endswith(" " + phrase):
                     core = core[: -len(phrase) - 1].strip()
+        if not cues or any(phrase.startswith(core) for phrase, _ in self._cue_phrases):
+            # A number ends no name without a cue ("Grace 1"); "Air Base 201" has no core.
+            core = k
         generic = self._generic_words
         while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
             core = core.rsplit(" ", 1)[0]

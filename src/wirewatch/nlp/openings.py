@@ -48,26 +48,22 @@ class OpeningSplitter:
             token = _token_at(doc, match.end())
             if token is not None and token > 0 and doc[token].is_sent_start is not True:
                 doc[token].is_sent_start = False
-        _no_cut_without_an_end(doc)
+        _no_cut_without_an_end(doc, text)
         return doc
 
 
-# What may end a sentence: its last character, or a line break after it.
-_ENDS = frozenset('.!?…:;"”’)]')
+# A word on the same line after one that ends no sentence (no full stop, question or
+# exclamation mark, colon, semicolon or closing quote): where the parser may not start one.
+# Only words that could open a sentence are looked at (capitals, digits, quotes, brackets);
+# the parser does not start one at a lower-case word.
+_NO_END = re.compile(r"[^\s.!?…:;\"”’)\]][ \t]+(?=[A-Z0-9À-Þ\"“‘(\[])")
 
 
-def _no_cut_without_an_end(doc: Doc) -> None:
-    previous = doc[0]
-    for token in doc[1:]:
-        if (
-            token.is_sent_start is None
-            and not previous.is_space
-            and not token.is_space
-            and "\n" not in previous.whitespace_
-            and previous.text[-1] not in _ENDS
-        ):
-            token.is_sent_start = False
-        previous = token
+def _no_cut_without_an_end(doc: Doc, text: str) -> None:
+    for match in _NO_END.finditer(text):
+        token = _token_at(doc, match.end())
+        if token is not None and token > 0 and doc[token].is_sent_start is None:
+            doc[token].is_sent_start = False
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
