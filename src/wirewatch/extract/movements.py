@@ -130,9 +130,10 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
 
 def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) -> None:
     """An asset named before a motion verb of its sentence that the parse tied to no motion
-    clause ("two US Army AH-64D helicopters that crews have trained on flew from Powidz to
-    Mielec", a subject the small parser hangs off the wrong head) moves by the first motion
-    verb after it, when no other asset stands between them and that verb moved nothing."""
+    clause (a subject the small parser hangs off the wrong head: "The frigate Bayern and the
+    replenishment ship Frankfurt am Main sailed", with "am" read as a verb) moves by the
+    first motion verb after it, when no other asset stands between them (other than ones
+    listed with it) and that verb moved nothing, or moved only assets listed with it."""
     span = range(sent.start, sent.end)
     moved = {id(t) for i in span for t in state.by_verb.get(i, [])}
     firsts: dict[int, tuple[int, Track]] = {}
