@@ -181,7 +181,7 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     "of" names."""
     if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
         # "the waters off Qaqortoq", "the area near Kherson": the place the phrase locates.
-        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ in _AREA_OF):
+        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ in AREA_PREPS):
             for obj in (o for o in children(child) if o.dep_ == "pobj"):
                 named = _specific_place(ctx, phrase(obj).start_char, phrase(obj).end_char)
                 if named is not None:
@@ -212,7 +212,8 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     return ctx.place_at(sub.start_char, sub.end_char) or _definite_place(ctx, token)
 
 
-_AREA_OF = frozenset({"of", "off", "near"})
+# The prepositions after a feature word that name the place it is by ("the waters off X").
+AREA_PREPS = frozenset({"of", "off", "near"})
 
 
 def _specific_place(ctx: Context, start: int, end: int) -> Place | None:

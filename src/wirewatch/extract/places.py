@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from wirewatch.extract._syntax import AREA_PREPS
 from wirewatch.extract.context import Context, Geocoder, children
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
@@ -223,7 +224,7 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             for obj in objects
             if obj.lower_ in cues
             for p in children(obj)
-            if p.dep_ == "prep" and p.lower_ in {"of", "off", "near"}
+            if p.dep_ == "prep" and p.lower_ in AREA_PREPS
             for o in children(p)
             if o.dep_ == "pobj"
         ]

@@ -67,7 +67,8 @@ class NameReader:
 
 def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
     airfield_cue = bool(query.cues & AIRFIELD_FEATURES)
-    found = _usable(gaz.lookup(query.key), airfield_cue)
+    exact = gaz.lookup(query.key)
+    found = _usable(exact, airfield_cue)
     if not query.capitals:
         found = [c for c in found if c.how != "code"]  # "Ain" is no code; "AIN" may be
     if query.marked:
@@ -76,7 +77,7 @@ def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
         seen = {c.id for c in found}
         found += [
             c
-            for c in gaz.lookup(query.key)
+            for c in exact
             if c.feature in AIRFIELD_FEATURES
             and c.id not in seen
             and c.how != "code"
@@ -97,7 +98,7 @@ def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
     if not found and query.core != query.key:
         found = [c for c in gaz.lookup_skeleton(query.core) if c.feature in query.cues]
     if not found:
-        found = [c for c in gaz.lookup(query.key) if c.how == "stem"]
+        found = [c for c in exact if c.how == "stem"]
     core_words = len(query.core.split()) if query.cues else None
     if not found and airfield_cue:
         # "Ain al-Asad air base" for Al Asad Air Base: leading words off the field's name.
