@@ -678,6 +678,34 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Bayern", "Kiel", [], "Oslo", "2024-05-06", None),
             ("Frankfurt am Main", "Kiel", [], "Oslo", "2024-05-06", None),
         ],
+    ),  # A trip noun inside a route phrase of the verb: its start and stops are the route's,
+    # where it went on is not ("after a patrol in the North Sea").
+    (
+        "Two Rafale jets landed at Al Dhafra on Tuesday at the end of a ferry flight from "
+        "Saint-Dizier with a refuelling stop in Souda Bay.",
+        [("Rafale", "Saint-Dizier", ["Souda Bay"], "Al Dhafra", None, "2024-05-07")],
+    ),
+    # An escort's participle, wherever the parser hangs it in the clause, brings the
+    # escort along; so does a passive agent the parser splits off its designator.
+    (
+        "The destroyer USS Carney left Mayport on 3 May, escorted by the frigate USS Kidd, "
+        "and arrived in Rota ten days later.",
+        [
+            ("Carney", "Mayport", [], "Rota", "2024-05-03", "2024-05-13"),
+            ("Kidd", "Mayport", [], "Rota", "2024-05-03", "2024-05-13"),
+        ],
+    ),
+    (
+        "Two AW101 helicopters were flown from Yeovilton to Kabul on Monday by an RAF C-17A.",
+        [
+            ("AW101", "Yeovilton", [], "Kabul", "2024-05-06", "2024-05-06"),
+            ("C-17A", "Yeovilton", [], "Kabul", "2024-05-06", "2024-05-06"),
+        ],
+    ),
+    # A feature word that ends a name is not "the area near" the place after it.
+    (
+        "Four F-16s landed at Ämari air base near Tallinn on Wednesday.",
+        [("F-16", None, [], "Ämari air base", None, "2024-05-08")],
     ),
 ]
 

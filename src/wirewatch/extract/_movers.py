@@ -352,7 +352,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             subject = _antecedent(lex, verb, subject, state)
             holders += parties(subject)
             companions += _companions(lex.motion, subject)
-        holders += companions
+        companions += _escorts_in_clause(lex.motion, verb)
         # "The officers left aboard a chartered Boeing 787": the craft carries them.
         craft = [
             obj
@@ -362,7 +362,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         ]
         holders += craft
         tracks = _tracks_in(lex, holders, state)
-        _note_companions(lex, tracks, companions, state)
+        along = [t for t in _tracks_in(lex, companions, state) if t not in tracks]
         _note_aboard(lex, tracks, craft, state)
         if any(c.dep_ == "auxpass" for c in children(verb)):
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
@@ -399,6 +399,11 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             # the second verb without a subject; it moves what the sentence's last motion
             # verb before it moved.
             tracks = _previous_movers(verb, state)
+        # "..., accompanied by the oiler Akademik Pashin": those who came along move with
+        # the clause's movers (found by any of the means above), or alone when none is.
+        if tracks and along:
+            state.escorts.append((tracks[0], along))
+        tracks += [t for t in along if t not in tracks]
     state.by_verb[verb.i] = tracks
     if tracks:
         state.recent = tracks
@@ -528,16 +533,6 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
             state.escorts.append((track, escorts))
 
 
-def _note_companions(
-    lex: EventLexicon, tracks: list[Track], companions: list[Token], state: State
-) -> None:
-    """ "The jets took off together with an A330 tanker": the tanker makes the jets' trip."""
-    along = _tracks_in(lex, companions, state) if companions else []
-    leaders = [t for t in tracks if t not in along]
-    if leaders and along:
-        state.escorts.append((leaders[0], along))
-
-
 def _note_aboard(lex: EventLexicon, tracks: list[Track], craft: list[Token], state: State) -> None:
     """ "The vehicles crossed half the globe aboard the car carrier Glovis Sirius": the craft
     and what it carries make one trip, each told part of it."""
@@ -565,7 +560,20 @@ def _carriers(verb: Token, subject: Token | None) -> list[Token]:
     """The active subject and the passive agent of a verb of sending or carrying."""
     out = parties(subject) if subject is not None and subject.dep_ == "nsubj" else []
     for agent in (c for c in children(verb) if c.dep_ == "agent"):
-        out += [p for o in children(agent) if o.dep_ == "pobj" for p in parties(o)]
+        for obj in (o for o in children(agent) if o.dep_ == "pobj"):
+            out += [*parties(obj), *_stray_tail(obj)]
+    return out
+
+
+def _stray_tail(obj: Token) -> list[Token]:
+    """ "flown to Kabul by an RAF C-17A": the small parser can take the operator for the
+    object and hang the designator after it on the verb as punctuation; the words run on
+    after the object, up to a real punctuation mark or the next phrase, are its own."""
+    out = []
+    for token in obj.doc[obj.right_edge.i + 1 : sentence(obj).end]:
+        if token.dep_ not in {"punct", "dep"} or not any(ch.isalnum() for ch in token.text):
+            break
+        out.append(token)
     return out
 
 
@@ -636,20 +644,44 @@ def _share_operator(tracks: list[Track]) -> None:
 
 
 def _companions(motion: Motion, subject: Token) -> list[Token]:
-    """ "The An-124, along with a Il-62M, arrived": partners in with-phrases; "entered
-    Havana, accompanied by the oiler Akademik Pashin": those a participle says came along."""
+    """ "The An-124, along with a Il-62M, arrived": partners in with-phrases."""
     out = []
     for child in children(subject):
         if child.dep_ == "prep" and child.lower_ in motion.companion_preps:
             for node in child.subtree:
                 if node.dep_ == "pobj":
                     out.extend(parties(node))
-    verb = subject.head
-    for clause in (*children(subject), *children(verb)):
-        if clause.dep_ in {"acl", "advcl"} and clause.lemma_.casefold() in motion.escort_lemmas:
-            for agent in (c for c in children(clause) if c.dep_ == "agent"):
-                out.extend(p for o in children(agent) if o.dep_ == "pobj" for p in parties(o))
     return out
+
+
+def _escorts_in_clause(motion: Motion, verb: Token) -> list[Token]:
+    """ "entered Havana, accompanied by the oiler Akademik Pashin", "left Mayport on 3 May,
+    escorted by the oiler Supply": those a participle of the clause says came along,
+    wherever the parser hung the participle inside the clause."""
+    out = []
+    sent = sentence(verb)
+    for clause in verb.doc[sent.start : sent.end]:
+        if (
+            clause.dep_ not in {"acl", "advcl"}
+            or clause.lemma_.casefold() not in motion.escort_lemmas
+        ):
+            continue
+        above = _nearest_verb_above(clause)
+        if above is None or above.i != verb.i:
+            continue  # the participle belongs to another clause of the sentence
+        for agent in (c for c in children(clause) if c.dep_ == "agent"):
+            for obj in (o for o in children(agent) if o.dep_ == "pobj"):
+                out += [*parties(obj), *_stray_tail(obj)]
+    return out
+
+
+def _nearest_verb_above(token: Token) -> Token | None:
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
 
 
 def tracks_for(

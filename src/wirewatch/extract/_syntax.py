@@ -8,6 +8,7 @@ Context's offset lookups, never re-derived here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
@@ -179,8 +180,13 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     """The place a prepositional object names: itself, its apposition, then its subtree;
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's
     "of" names."""
-    if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
-        # "the waters off Qaqortoq", "the area near Kherson": the place the phrase locates.
+    if (
+        token.pos_ == "NOUN"
+        and token.lower_ in ctx.kb.geo_cues.feature_words
+        and not ctx.places_over(token.left_edge.idx, token.idx + len(token))
+    ):
+        # "the waters off Qaqortoq", "the area near Kherson": the place the phrase locates
+        # (not when the feature word ends a name: "Nasosnaya air base near Baku").
         for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ in AREA_PREPS):
             for obj in (o for o in children(child) if o.dep_ == "pobj"):
                 named = _specific_place(ctx, phrase(obj).start_char, phrase(obj).end_char)
@@ -222,7 +228,15 @@ def _specific_place(ctx: Context, start: int, end: int) -> Place | None:
     hits = ctx.places_over(start, end)
     if not hits:
         return None
-    return next((p for p in hits if p.feature != "country"), hits[0])
+    # "Nasosnaya air base near Baku": the narrowest place of the phrase (the others locate
+    # it); countries last, whatever their size; a place of unknown size after sized ones.
+    return min(
+        hits,
+        key=lambda p: (
+            p.feature == "country",
+            p.precision_km if p.precision_km is not None else math.inf,
+        ),
+    )
 
 
 def _definite_place(ctx: Context, token: Token) -> Place | None:

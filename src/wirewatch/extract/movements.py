@@ -175,7 +175,8 @@ def _clause_end(
     listed: set[int] = set()
     for start, track in rest:
         between = ctx.tokens[at + 1 : start]
-        if any(t.pos_ not in _LISTING for t in between):
+        # ("the nuclear-powered submarine Kazan": a participle modifying a noun lists too)
+        if any(t.pos_ not in _LISTING and t.dep_ not in {"amod", "compound"} for t in between):
             return start, listed
         listed.add(id(track))
         at = start
@@ -506,8 +507,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             continue
         role = roles.get(word)
         # "flew over Finland and Sweden": every coordinated place is a route point.
-        if role is None or role == "date":
-            continue
+        if role is None or role == "date" or _trip_of(lex.motion, obj) is not None:
+            continue  # ("at the end of a flight from X": the flight's phrases are yielded)
         if role == "destination" and way is not None and not _under(obj, way):
             role = "via"  # "called at Souda Bay on the way to Djibouti": a stop
         if word == "in" and _set_off(obj):
@@ -600,6 +601,12 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     for word, obj in preps(verb):
         yield word, obj
         yield from _chained(word, obj, chain)
+        inner = _inner_trip(motion, obj)
+        if inner is not None:
+            # "landed at X at the end of a ferry flight from Y with a stop in Z": where the
+            # trip noun's phrases say it came from and stopped is this clause's route (not
+            # where it was: "after a patrol in the North Atlantic").
+            yield from _trip_start(motion, inner)
         if obj.ent_type_ == "DATE":
             # "left Vung Tau on 12 July for Da Nang": the parser hangs the route off the date.
             yield from _chained("to", obj, chain)
@@ -657,6 +664,30 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                 if (noun.dep_ in _STRAY_OBJECTS or (noun.dep_ == "advmod" and noun.pos_ == "PROPN"))
                 and noun.left_edge.i == child.i + 1
             )
+
+
+def _inner_trip(motion: Motion, obj: Token) -> Token | None:
+    """The trip noun a route phrase is about: "after a flight from X", "at the end of a
+    ferry flight from X"."""
+    if obj.lemma_.casefold() in motion.trip_nouns:
+        return obj
+    return _trip_of(motion, obj)
+
+
+def _trip_of(motion: Motion, obj: Token) -> Token | None:
+    """ "the end of a ferry flight from X": a word that is no place, about a trip noun."""
+    return next(
+        (o for w, o in preps(obj) if w == "of" and o.lemma_.casefold() in motion.trip_nouns),
+        None,
+    )
+
+
+def _trip_start(motion: Motion, trip: Token) -> Iterator[tuple[str, Token]]:
+    travel = motion.classes["travel"].preps
+    stops = frozenset(motion.classes["transit"].lemmas)
+    for word, place in preps(trip):
+        if travel.get(word) in {"origin", "via"} or place.lemma_.casefold() in stops:
+            yield word, place
 
 
 _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
