@@ -707,6 +707,14 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Four F-16s landed at Ämari air base near Tallinn on Wednesday.",
         [("F-16", None, [], "Ämari air base", None, "2024-05-08")],
     ),
+    # An arrival told with no place ends where the report is: here the one site it keeps
+    # coming back to.
+    (
+        "Aircraft from four nations are gathering at Keflavík for an anti-submarine "
+        "exercise. A German P-8A landed on Monday after a flight from Nordholz. The "
+        "exercise at Keflavík ends on Friday.",
+        [("P-8A", "Nordholz", [], "Keflavík", None, "2024-05-06")],
+    ),
 ]
 
 

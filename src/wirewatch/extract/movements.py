@@ -101,6 +101,10 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route = _route(ctx, lex, tok, kind)
     if route.attribution is not None and route.attribution.status == "denied":
         return  # "dismissing reports that the warship had sailed for Odesa": no trip told
+    if route.here and any(r.destination for track in movers for r in track.routes):
+        # "diverted to Jeddah. It landed safely": an asset already on a trip told lands
+        # at that trip's end, not where the report is.
+        route.destination, route.here = None, False
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in children(tok))
     route.background = _retelling(tok, state, lex.motion.retell_marks)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
@@ -155,10 +159,12 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         if kind == "send":
             continue  # what is sent is the verb's object, never a subject before it
         route = _route(ctx, lex, verb, kind)
-        if route.destination is None or (
-            route.attribution is not None and route.attribution.status == "denied"
+        if (
+            route.destination is None
+            or route.here
+            or (route.attribution is not None and route.attribution.status == "denied")
         ):
-            continue
+            continue  # (a trip's end taken from where the report is needs a sure mover)
         route.flown = track.asset.kind == "aircraft"
         track.add(route)
         state.by_verb[verb.i] = [*movers, track]
@@ -446,11 +452,28 @@ def _from_objects(noun: Token) -> Iterator[Token]:
 _SITES = frozenset({"airport", "airbase", "base", "port", "city", "locality"})
 
 
-def _comes_here(verb: Token, kind: str) -> bool:
+def _comes_here(motion: Motion, verb: Token, kind: str) -> bool:
+    if verb.dep_ in {"amod", "compound"} and verb.tag_ != "VBD":
+        return False  # "aboard four landing ships": a modifier, not an arrival
     particles = {c.lower_ for c in children(verb) if c.dep_ in {"prt", "advmod"}}
-    return (kind == "arrive" and verb.lemma_.casefold() == "arrive") or (
+    return (kind == "arrive" and verb.lemma_.casefold() in motion.here_lemmas) or (
         kind == "travel" and "in" in particles
     )
+
+
+def _report_place(ctx: Context) -> Place | None:
+    """Where the report is: its dateline, else the one site it keeps coming back to (a
+    base, port or town named at least twice, more often than any other)."""
+    dateline = _dateline_place(ctx)
+    if dateline is not None:
+        return dateline
+    counts = sorted(
+        ((len(p.mentions), p) for p in ctx.places if p.feature in _SITES),
+        key=lambda pair: -pair[0],
+    )
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _dateline_place(ctx: Context) -> Place | None:
@@ -525,10 +548,11 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         route.origin = _home_base(ctx, verb)
     if route.destination is None and kind in {"travel", "depart"}:
         route.destination = _purpose_place(ctx, lex.motion, verb)
-    if route.destination is None and _comes_here(verb, kind):
+    if route.destination is None and _comes_here(lex.motion, verb, kind):
         # "DIEGO GARCIA — ... a C-17A which flew in from Hickam via Guam": flying "in"
-        # with no place named is coming to where the report is datelined.
-        route.destination = _dateline_place(ctx)
+        # with no place named is coming to where the report is.
+        route.destination = _report_place(ctx)
+        route.here = route.destination is not None
     date = _verb_date(ctx, verb, kind)
     route.date = when_of(date) if date else _just_now(ctx, lex.motion, verb)
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))

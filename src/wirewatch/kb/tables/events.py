@@ -128,6 +128,7 @@ class Motion(_Strict):
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     just_words: frozenset[str] = frozenset()  # "has just landed": on the report's day
     call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
+    here_lemmas: frozenset[str] = frozenset()  # "arrived from X" (no place): where it is told
     news_days: int = 3  # a leg older than this before its report is background
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
     group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
