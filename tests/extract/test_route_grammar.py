@@ -715,6 +715,30 @@ CASES: list[tuple[str, list[Leg]]] = [
         "exercise at Keflavík ends on Friday.",
         [("P-8A", "Nordholz", [], "Keflavík", None, "2024-05-06")],
     ),
+    # A departure told with an arrival still to come: that is where the trip is going.
+    (
+        "The landing ship ARM Usumacinta sailed from Tampico on Monday with medical supplies "
+        "and is due to reach Port-au-Prince on Thursday.",
+        [("Usumacinta", "Tampico", [], "Port-au-Prince", "2024-05-06", None)],
+    ),
+    # What a ship sails carrying makes its whole trip, the end told in the next sentence.
+    (
+        "The amphibious ship HMAS Choules sailed from Townsville on Monday carrying two "
+        "MRH-90 helicopters. It arrived off Honiara on Wednesday.",
+        [
+            ("Choules", "Townsville", [], "Honiara", "2024-05-06", "2024-05-08"),
+            ("MRH-90", "Townsville", [], "Honiara", "2024-05-06", "2024-05-08"),
+        ],
+    ),
+    # "taken to X" sends (not "took off").
+    (
+        "Ten K2 tanks were unloaded at Gdynia on Tuesday. The next day the tanks were taken "
+        "by rail to Morąg.",
+        [
+            ("K2", None, [], "Gdynia", None, "2024-05-07"),
+            ("K2", "Gdynia", [], "Morąg", "2024-05-08", None),
+        ],
+    ),
 ]
 
 

@@ -370,8 +370,10 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
         cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
         brought = [t for t in _brought(lex, verb, state) if t not in tracks and t not in cargo]
-        if tracks and brought:
-            state.escorts.append((tracks[0], brought))  # they make the whole trip together
+        if tracks and (brought or cargo):
+            # "sailed from Brisbane carrying three MRH-90 helicopters ... arrived off
+            # Nuku'alofa": what a craft carries makes its whole trip, told in any clause.
+            state.escorts.append((tracks[0], cargo + brought))
         cargo += brought
         state.cargo.update(id(t) for t in cargo)
         tracks += cargo

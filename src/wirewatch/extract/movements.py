@@ -548,6 +548,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         route.origin = _home_base(ctx, verb)
     if route.destination is None and kind in {"travel", "depart"}:
         route.destination = _purpose_place(ctx, lex.motion, verb)
+    if route.destination is None and kind in {"travel", "depart"}:
+        route.destination = _due_at(ctx, lex, verb)
     if route.destination is None and _comes_here(lex.motion, verb, kind):
         # "DIEGO GARCIA — ... a C-17A which flew in from Hickam via Guam": flying "in"
         # with no place named is coming to where the report is.
@@ -790,6 +792,32 @@ def _purpose_place(ctx: Context, motion: Motion, verb: Token) -> Place | None:
             place = place_of(ctx, obj)
             if place is not None and place.feature == "water":
                 return place
+    return None
+
+
+def _due_at(ctx: Context, lex: EventLexicon, verb: Token) -> Place | None:
+    """ "sailed from Veracruz on Monday and are due to reach Havana on Thursday", "left
+    Aksaz and is expected to arrive in Mersin": an arrival still to come, told in the same
+    breath as the departure (no subject of its own), is where the trip is going."""
+    for clause in (c for c in children(verb) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in children(clause)):
+            continue  # another subject: another asset's trip
+        for node in clause.subtree:
+            if node.pos_ != "VERB" or "arrive" not in _motion_classes(lex, node, _particles(node)):
+                continue
+            if not speculative(node, lex):
+                continue  # an arrival told as done is a leg of its own
+            for word, obj in preps(node):
+                if lex.motion.classes["arrive"].preps.get(word) != "destination":
+                    continue
+                place = place_of(ctx, obj, with_clauses=False)
+                if place is not None:
+                    return place
+            objects = [c for c in children(node) if c.dep_ == "dobj"]
+            for obj in objects:  # "due to reach Havana"
+                place = place_of(ctx, obj, with_clauses=False)
+                if place is not None:
+                    return place
     return None
 
 
