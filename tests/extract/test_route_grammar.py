@@ -739,6 +739,31 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("K2", "Gdynia", [], "Morąg", "2024-05-08", None),
         ],
     ),
+    # A second verb of carrying with no subject of its own: the craft of the first.
+    (
+        "A RAAF C-130J flew an assessment team from Richmond to Port Moresby on Sunday and "
+        "took the team on to Wapenamanda on Monday.",
+        [
+            ("C-130J", "Richmond", [], "Port Moresby", None, None),
+            ("C-130J", "Port Moresby", [], "Wapenamanda", "2024-05-06", "2024-05-06"),
+        ],
+    ),
+    # A trip called off was not made ("called off" is no port call either).
+    (
+        "A RAAF C-130J flew from Amberley to Port Moresby on Sunday. A second C-130J flight "
+        "to Wapenamanda was called off on Tuesday.",
+        [("C-130J", "Amberley", [], "Port Moresby", "2024-05-05", "2024-05-05")],
+    ),
+    # A stop "on" an island; a trip's end "as far as" a place.
+    (
+        "Two CH-47F helicopters left Townsville on Tuesday, refuelled on Horn Island and "
+        "reached Port Moresby by nightfall.",
+        [("CH-47F", "Townsville", ["Horn Island"], "Port Moresby", "2024-05-07", None)],
+    ),
+    (
+        "A C-130J flew as far as Darwin on Monday.",
+        [("C-130J", None, [], "Darwin", "2024-05-06", "2024-05-06")],
+    ),
 ]
 
 

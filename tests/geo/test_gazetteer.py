@@ -239,6 +239,11 @@ def test_bare_names_leave_out_words_that_name_no_place(gazetteer: Gazetteer) -> 
         ("The convoy left Ain al-Asad air base at dawn.", "Ain al-Asad air base", "icao:ORAA"),
         # "Space Base" is an airfield word.
         ("A C-17 landed at Pituffik Space Base.", "Pituffik Space Base", "icao:BGTL"),
+        # Last of all, a field by the town it serves or a word of its own name.
+        ("The C-130J took the team on to Wapenamanda.", "Wapenamanda", "icao:AYWD"),
+        ("A P-8A arrived from Evenes on Monday.", "Evenes", "icao:ENEV"),
+        # An entry named with the text's own cue word, whatever kind the entry is.
+        ("The icebreaker reached Esperanza Base.", "Esperanza Base", "icao:SAYE"),
     ],
 )
 def test_airfields_by_the_names_reports_use(

@@ -344,6 +344,14 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         # C-17 transports": a craft that sends or carries makes the trip itself.
         carriers = _tracks_in(lex, _carriers(verb, subject), state)
         tracks += [t for t in carriers if t.asset.kind in lex.motion.carrier_kinds]
+        if not carriers and verb.dep_ == "conj" and not _own_subject(verb):
+            # "flew a team from X to Y and took it on to Z": the craft of the first verb.
+            carriers = [
+                t
+                for t in state.by_verb.get(verb.head.i, [])
+                if t.asset.kind in lex.motion.carrier_kinds
+            ]
+            tracks += [t for t in carriers if t not in tracks]
         sender = actor_at(ctx, subject) if subject is not None and not carriers else None
     else:
         holders = []

@@ -88,7 +88,13 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     particles = _particles(tok)
     back = _back(lex, tok)
     kinds = _motion_classes(lex, tok, particles) or _trip(lex, tok) or back
-    if not kinds or negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex):
+    if (
+        not kinds
+        or negated(tok, lex)
+        or speculative(tok, lex)
+        or _pleaded(tok, lex)
+        or _cancelled(lex.motion, tok)  # "was called off" is no port call
+    ):
         _personnel(lex, tok, state)
         return
     kind = kinds[0]
@@ -209,7 +215,12 @@ def _moves(lex: EventLexicon, tok: Token) -> bool:
     return (
         tok.pos_ == "VERB"
         and bool(_motion_classes(lex, tok, _particles(tok)))
-        and not (negated(tok, lex) or speculative(tok, lex) or _pleaded(tok, lex))
+        and not (
+            negated(tok, lex)
+            or speculative(tok, lex)
+            or _pleaded(tok, lex)
+            or _cancelled(lex.motion, tok)
+        )
     )
 
 
@@ -246,7 +257,9 @@ def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None
     if any(c.lower_ in motion.unreal_modifiers for c in children(noun) if c.dep_ == "amod"):
         return
     verb = _clause_verb(noun)
-    if verb is not None and (negated(verb, lex) or speculative(verb, lex)):
+    if verb is not None and (
+        negated(verb, lex) or speculative(verb, lex) or _cancelled(motion, verb)
+    ):
         return
     holders = [p for w, o in preps(noun) if w in motion.trip_event_preps for p in parties(o)]
     holders += [c for c in children(noun) if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -264,6 +277,14 @@ def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None
     state.recent = tracks
     for track in tracks:
         track.add(route)
+
+
+def _cancelled(motion: Motion, verb: Token) -> bool:
+    """ "A second flight to Wapenamanda was called off": the trip was not made."""
+    particle = motion.cancel_verbs.get(verb.lemma_.casefold())
+    if particle is None:
+        return False
+    return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in children(verb))
 
 
 def _back(lex: EventLexicon, verb: Token) -> list[str]:
@@ -673,6 +694,8 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                     yield word, place
                     yield from _chained(word, place, chain)
     for child in kids:
+        if child.dep_ == "advmod" and child.lower_ in motion.extent_words:
+            yield from (("to", obj) for word, obj in preps(child) if word == "as")
         if child.dep_ not in {"prep", "prt"} or any(
             c.dep_ in {"pobj", "pcomp"} for c in children(child)
         ):

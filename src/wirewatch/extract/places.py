@@ -203,7 +203,7 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         if lemma not in lemmas:
             continue
         roles = motion.route_preps(lemma)
-        prepositions = list(_route_prep_tokens(verb, roles))
+        prepositions = list(_route_prep_tokens(verb, roles, motion.extent_words))
         # "on its way from Mildenhall to Al Udeid": a route word's own phrases.
         prepositions += [
             c
@@ -264,17 +264,22 @@ def _cue_words(ctx: Context) -> frozenset[str]:
     return frozenset(w.lower() for c in _cues(ctx).feature_cues for w in c.words if " " not in w)
 
 
-def _route_prep_tokens(verb: Token, roles: frozenset[str]) -> Iterator[Token]:
+def _route_prep_tokens(
+    verb: Token, roles: frozenset[str], extent: frozenset[str] = frozenset()
+) -> Iterator[Token]:
     """The verb's route prepositions, with the ones the parser hangs off a particle ("took
-    off from X"), off another route phrase ("from X to Y") or off what the verb carries
-    ("flew two launchers and their crews from X to Y")."""
+    off from X"), off another route phrase ("from X to Y"), off what the verb carries
+    ("flew two launchers and their crews from X to Y") or off an adverb of extent ("flew
+    as far as Darwin")."""
     stack = [c for c in children(verb) if c.dep_ in {"prep", "prt", "advmod"}]
     for obj in (c for c in children(verb) if c.dep_ == "dobj"):
         carried = [obj, *(c for c in children(obj) if c.dep_ == "conj")]
         stack.extend(c for o in carried for c in children(o) if c.dep_ == "prep")
     while stack:
         node = stack.pop()
-        if node.dep_ == "prep" and node.lower_ in roles:
+        if node.dep_ == "prep" and (
+            node.lower_ in roles or (node.lower_ == "as" and node.head.lower_ in extent)
+        ):
             yield node
             stack.extend(c for o in children(node) if o.dep_ == "pobj" for c in children(o))
         if node.dep_ in {"prt", "advmod"} or (node.dep_ == "prep" and node.lower_ in roles):

@@ -99,6 +99,16 @@ def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
         found = [c for c in gaz.lookup_skeleton(query.core) if c.feature in query.cues]
     if not found:
         found = [c for c in exact if c.how == "stem"]
+    if not found:
+        # Last of all, an airfield by the town it serves or a word of its own name ("arrived
+        # from Evenes": Harstad/Narvik Airport, Evenes), when the name reaches nothing else.
+        # Weighed as a stem: by then it is the name's only reading.
+        found = [
+            replace(c, how="stem")
+            for c in exact
+            if c.how == "served"
+            or (c.how == "alt" and c.feature in AIRFIELD_FEATURES and query.key in gaz.key(c.name))
+        ]
     core_words = len(query.core.split()) if query.cues else None
     if not found and airfield_cue:
         # "Ain al-Asad air base" for Al Asad Air Base: leading words off the field's name.

@@ -99,6 +99,7 @@ def _scores(
     # "Ørland" is written the way only the Norwegian entry is: letters beyond ASCII that an
     # entry's own name shares are strong evidence for it over same-keyed names elsewhere.
     marked = group.query.marked
+    cue_words = set(group.query.key.split()) - set(group.query.core.split())
     for c in group.candidates:
         score = c.prior + w.how.get(c.how, 0.0)
         if marked and marked in c.name.casefold():
@@ -106,7 +107,9 @@ def _scores(
         if rivals and c.feature == "country" and c.country in countries:
             score += w.doc_country * countries[c.country]
         if group.query.cues:
-            score += w.cue_match if c.feature in group.query.cues else w.cue_mismatch
+            # "Esperanza Base" is the entry's own name, whatever kind of entry it is.
+            named_so = cue_words and cue_words <= set(c.name.casefold().split())
+            score += w.cue_match if c.feature in group.query.cues or named_so else w.cue_mismatch
         if c.feature != "country" and c.country in countries:
             score += w.doc_country * countries[c.country]
         # (Each `any` below only when it has something to look at: the first pass has no

@@ -129,6 +129,7 @@ class Motion(_Strict):
     just_words: frozenset[str] = frozenset()  # "has just landed": on the report's day
     call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
     here_lemmas: frozenset[str] = frozenset()  # "arrived from X" (no place): where it is told
+    extent_words: frozenset[str] = frozenset()  # "as far as X": the trip's end
     news_days: int = 3  # a leg older than this before its report is background
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
     group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
@@ -154,6 +155,8 @@ class Motion(_Strict):
     # landing at X"); other trip nouns travel ("made a hop from X to Y").
     trip_noun_classes: dict[str, str] = Field(default_factory=dict)
     unreal_modifiers: frozenset[str] = frozenset()  # "the planned deployment": no trip yet
+    # "A second flight to X was called off": a trip the clause undoes (lemma -> particle).
+    cancel_verbs: dict[str, str] = Field(default_factory=dict)
     means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
     chain_preps: frozenset[str] = frozenset()  # "from X to Y": "to" continues the route
     means_preps: frozenset[str] = frozenset()  # "by road", "aboard a Boeing 787"
