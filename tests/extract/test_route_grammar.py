@@ -764,6 +764,32 @@ CASES: list[tuple[str, list[Leg]]] = [
         "A C-130J flew as far as Darwin on Monday.",
         [("C-130J", None, [], "Darwin", "2024-05-06", "2024-05-06")],
     ),
+    # A port call told as a noun is a stop; so are the straits a trip home passed, and
+    # those a trip noun's own clause says it went through.
+    (
+        "HMNZS Aotearoa sailed from Auckland on 2 May and, after a port call in Suva, arrived "
+        "in Apia on 9 May.",
+        [("Aotearoa", "Auckland", ["Suva"], "Apia", "2024-05-02", "2024-05-09")],
+    ),
+    (
+        "The Royal Navy minehunter HMS Bangor sailed from Bahrain on 22 August and came home "
+        "through the Suez Canal and the Strait of Gibraltar.",
+        [
+            (
+                "Bangor",
+                "Bahrain",
+                ["Suez Canal", "Strait of Gibraltar"],
+                "United Kingdom",
+                "2023-08-22",
+                None,
+            )
+        ],
+    ),
+    (
+        "The submarine HMS Astute berthed at Gibraltar on Thursday after a voyage from "
+        "Devonport that took it through the Bay of Biscay.",
+        [("Astute", "Devonport", ["Bay of Biscay"], "Gibraltar", None, "2024-05-09")],
+    ),
 ]
 
 

@@ -445,6 +445,15 @@ def _stops(lex: EventLexicon) -> frozenset[str]:
     return frozenset(transit.lemmas) if transit is not None else frozenset()
 
 
+def _is_stop(lex: EventLexicon, noun: Token) -> bool:
+    """A noun of a stop on the way: "a refuelling stop", "a port call" (`call_nouns`)."""
+    lemma = noun.lemma_.casefold()
+    if lemma in _stops(lex):
+        return True
+    word = lex.motion.call_nouns.get(lemma)
+    return word is not None and any(c.lower_ == word for c in children(noun))
+
+
 def _home_base(ctx: Context, verb: Token) -> Place | None:
     """ "Two KC-135 tankers from RAF Mildenhall accompanied the jets to Jordan": a place
     the subject comes from is where the trip began."""
@@ -538,15 +547,14 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             place = place_of(ctx, obj, with_clauses=False)
             if place is not None:
                 _put(route, target, place)
-    stops = _stops(lex)
-    for noun in (c for c in children(verb) if c.dep_ == "dobj" and c.lemma_.casefold() in stops):
+    for noun in (c for c in children(verb) if c.dep_ == "dobj" and _is_stop(lex, c)):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
     way = _on_the_way(verb, lex.motion) if kind == "arrive" else None
     for word, obj in _route_preps(verb, lex.motion):
         if word == "home":
             route.home = True
             continue
-        if obj.pos_ == "NOUN" and obj.lemma_.casefold() in stops:
+        if obj.pos_ == "NOUN" and _is_stop(lex, obj):
             route.via.extend(_stop_place(ctx, lex.motion, obj))
             continue
         role = roles.get(word)
@@ -737,6 +745,12 @@ def _trip_start(motion: Motion, trip: Token) -> Iterator[tuple[str, Token]]:
     for word, place in preps(trip):
         if travel.get(word) in {"origin", "via"} or place.lemma_.casefold() in stops:
             yield word, place
+    # "a voyage from Faslane that took it through the Suez Canal": the clause telling the
+    # trip's way.
+    for clause in (c for c in children(trip) if c.dep_ in {"relcl", "acl"}):
+        for word, place in preps(clause):
+            if travel.get(word) == "via":
+                yield word, place
 
 
 _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
@@ -998,7 +1012,8 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
         last = index == len(track.legs) - 1
         if leg.destination is None and (leg.home or (last and track.returned and index > 0)):
             leg.destination = home_place(ctx, track.asset.operator)
-        if leg.destination is None and leg.via and last:
+        if leg.destination is None and leg.via and last and not leg.home:
+            # (a trip home through X and Y, to a home not known, did not end at Y)
             # "flew over the Barents Sea", "transited the Taiwan Strait": a trip told only by
             # where it passed ends, as far as the report goes, at the last place passed.
             leg.destination = leg.via.pop()

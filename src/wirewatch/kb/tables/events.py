@@ -130,6 +130,7 @@ class Motion(_Strict):
     call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
     here_lemmas: frozenset[str] = frozenset()  # "arrived from X" (no place): where it is told
     extent_words: frozenset[str] = frozenset()  # "as far as X": the trip's end
+    call_nouns: dict[str, str] = Field(default_factory=dict)  # "a port call": noun -> word
     news_days: int = 3  # a leg older than this before its report is background
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
     group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
