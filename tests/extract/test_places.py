@@ -118,3 +118,12 @@ def test_congo_by_context(resources: Resources, text: str, country: str) -> None
 def test_tail_numbers_are_not_places(resources: Resources) -> None:
     a = run(resources, "A Russian Il-62M with tail number RF-94128 landed in Caracas.")
     assert "RF-94128" not in names(a) and "Caracas" in names(a)
+
+
+def test_an_armed_service_named_is_context_for_its_bases(resources: Resources) -> None:
+    """ "An RAAF C-130J ... from Richmond": the service's country weighs like a demonym,
+    so the Australian Richmond is read, not the larger American ones."""
+    a = run(resources, "An RAAF C-130J flew relief stores from Richmond to Port Moresby.")
+    assert named(a, "Richmond").country == "AUS"
+    plain = run(resources, "The lorry drove relief stores from Richmond to the coast.")
+    assert named(plain, "Richmond").country != "AUS"

@@ -427,14 +427,22 @@ def _is_demonym(ctx: Context, name: str) -> bool:
 
 
 def _demonyms(ctx: Context) -> list[str]:
-    """The country of each demonym outside captions ("Egyptian authorities"): context."""
+    """The country of each demonym outside captions ("Egyptian authorities"), and once each
+    the countries of the armed services and navies' ship prefixes named ("an RAAF C-130J",
+    "HMS Astute": their bases are the likelier "Richmond" and "Devonport"): context."""
     found = []
     for ent in ctx.ents:
         if ent.label_ == "NORP" and not ctx.in_caption(ent.start_char):
             iso3 = _demonym_country(ctx, ent.text)
             if iso3:
                 found.append(iso3)
-    return found
+    services = {e.country for e in ctx.entities if e.sector == "MIL" and e.country}
+    navies = {
+        navy
+        for ent in ctx.ents
+        if ent.label_ == "EQUIPMENT" and (navy := ctx.kb.equipment.navy_of(ent.text))
+    }
+    return found + sorted((services | navies) - set(found))
 
 
 def _with_cue(ctx: Context, start: int, end: int) -> tuple[int, int]:
