@@ -790,6 +790,18 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Devonport that took it through the Bay of Biscay.",
         [("Astute", "Devonport", ["Bay of Biscay"], "Gibraltar", None, "2024-05-09")],
     ),
+    # What a craft flies makes the trip with it; what a ship shadows does not ride on it.
+    (
+        "On Friday a C-17 flew a pair of NASAMS launchers from Rzeszów to Vilnius.",
+        [
+            ("C-17", "Rzeszów", [], "Vilnius", "2024-05-10", "2024-05-10"),
+            ("NASAMS", "Rzeszów", [], "Vilnius", "2024-05-10", "2024-05-10"),
+        ],
+    ),
+    (
+        "HMS Mersey shadowed the Russian corvette Stoikiy from Dover to Plymouth.",
+        [("Mersey", "Dover", [], "Plymouth", None, None)],
+    ),
 ]
 
 

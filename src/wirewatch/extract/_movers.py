@@ -377,6 +377,17 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             agents = _tracks_in(lex, _carriers(verb, None), state)
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
         cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
+        if (
+            tracks
+            and all(t.asset.kind in lex.motion.carrier_kinds for t in tracks)
+            and verb.lemma_.casefold() not in lex.motion.escort_lemmas  # "shadowed X": no load
+        ):
+            # "A C-17 flew a pair of Avenger systems from X to Y": what a craft flies, sails
+            # or drives (its object) makes the trip too.
+            carried = [
+                o for o in _objects(verb) if o.lemma_.casefold() not in lex.motion.munition_nouns
+            ]
+            cargo += [t for t in _tracks_in(lex, carried, state) if t not in tracks + cargo]
         brought = [t for t in _brought(lex, verb, state) if t not in tracks and t not in cargo]
         if tracks and (brought or cargo):
             # "sailed from Brisbane carrying three MRH-90 helicopters ... arrived off
