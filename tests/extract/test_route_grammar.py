@@ -802,6 +802,21 @@ CASES: list[tuple[str, list[Leg]]] = [
         "HMS Mersey shadowed the Russian corvette Stoikiy from Dover to Plymouth.",
         [("Mersey", "Dover", [], "Plymouth", None, None)],
     ),
+    # Units named with the number after the noun, and a ship named by its register number.
+    (
+        "Jagdgeschwader 71 flew from Wittmund to Ämari on Monday.",
+        [("Jagdgeschwader 71", "Wittmund", [], "Ämari", "2024-05-06", None)],
+    ),
+    (
+        "Carrier Strike Group 12 sailed from Norfolk on Tuesday for the Mediterranean.",
+        [("Carrier Strike Group 12", "Norfolk", [], "Mediterranean", "2024-05-07", None)],
+    ),
+    # A ship approaching a port is heading there; clearing a strait is passing it.
+    (
+        "Shiyan 1 (MMSI 413000000) is approaching Colombo at 10 knots. The research ship had "
+        "left Sanya on 20 April and cleared the Strait of Malacca on 3 May.",
+        [("Shiyan 1", "Sanya", ["Strait of Malacca"], "Colombo", "2024-04-20", None)],
+    ),
 ]
 
 

@@ -544,7 +544,13 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
             objects.append(verb.head)  # "departed Benina airport" parsed as a modifier
         for obj in (p for c in objects for p in parties(c)):
-            place = place_of(ctx, obj, with_clauses=False)
+            place = (
+                place_of(ctx, obj, with_clauses=False)
+                if kind != "travel" or _flew_a_trip(lex, verb, obj)
+                # "approached Malé": the object itself; not a place in its phrases ("flown
+                # non-stop from X", "conducting patrols in Y" name no end).
+                else ctx.place_at(obj.left_edge.idx, obj.idx + len(obj))
+            )
             if place is not None:
                 _put(route, target, place)
     for noun in (c for c in children(verb) if c.dep_ == "dobj" and _is_stop(lex, c)):
@@ -589,6 +595,16 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _flew_a_trip(lex: EventLexicon, verb: Token, obj: Token) -> bool:
+    """ "flew a patrol over the Chukchi Sea": a verb of travel itself (not a light verb:
+    "is conducting patrols in X") whose object is a trip noun; the trip's place is its end."""
+    motion = lex.motion
+    return (
+        obj.lemma_.casefold() in motion.trip_nouns
+        and verb.lemma_.casefold() in motion.classes["travel"].lemmas
+    )
 
 
 def _set_off(obj: Token) -> bool:

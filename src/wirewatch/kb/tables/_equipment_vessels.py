@@ -28,6 +28,9 @@ class Vessels(BaseModel):
     max_words: int = 5
     nouns: list[str]  # ship-type nouns that introduce a name
     stops: list[str] = Field(default_factory=list)  # words that end (or are never) a name
+    # Ship registers whose number written after a name makes it a ship's ("Xiang Yang Hong
+    # 03 (MMSI 412877310)", "Glovis Sirius, IMO 9737620").
+    register_cues: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ class VesselFinder:
             rf"(?P<noun>{nouns})(?P<plural>e?s)?\s+(?:(?:named|called)\s+)?(?P<name>{self.name})"
         )
         self.coord_re = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>{self.name})")
+        cues = "|".join(re.escape(c) for c in rules.register_cues)
+        self.register_re = re.compile(rf"[ \t]*[(,][ \t]*(?:{cues})\b[\s:#]*\d") if cues else None
+        self.name_word_re = re.compile(rules.name_word)
+        self.tail_word_re = re.compile(rules.tail_word)
         marks = trie_pattern(list(self.prefixes))
         self.prefix_re = (
             re.compile(rf"(?P<prefix>{marks})\s+(?P<name>{self.name})") if marks else None
@@ -110,8 +117,34 @@ class VesselFinder:
                 named = self._named(text, start, start, end, None)
                 if named is not None and not (unlikely and unlikely(named.name)):
                     found.append(named)
+        found += self._registered(text)
         found = _first_of_overlaps(found)
         return _first_of_overlaps(found + self._again(text, found))
+
+    def _registered(self, text: str) -> list[Named]:
+        """Names written just before a ship-register number ("Xiang Yang Hong 03 (MMSI
+        412877310)"): the capitalised words back to the line's start or a word that is
+        not one (a stop word, a lower-case word), at most `max_words`."""
+        if self.register_re is None:
+            return []
+        out = []
+        for m in self.register_re.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            words = list(_WORD.finditer(text, line_start, m.start()))
+            kept: list[re.Match[str]] = []
+            for w in reversed(words):
+                word = w.group(0)
+                if word in self.stops or len(kept) >= self.rules.max_words:
+                    break
+                if not (self.tail_word_re.fullmatch(word) or self.name_word_re.fullmatch(word)):
+                    break
+                kept.insert(0, w)
+            while kept and not self.name_word_re.fullmatch(kept[0].group(0)):
+                kept.pop(0)  # a name opens with a word, not a number
+            if kept:
+                start, end = kept[0].start(), kept[-1].end()
+                out.append(Named(start, end, text[start:end], None, None))
+        return out
 
     def _named(
         self, text: str, start: int, name_start: int, name_end: int, prefix: str | None

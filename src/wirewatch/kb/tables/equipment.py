@@ -98,6 +98,11 @@ class Units(BaseModel):
     # Nouns that a bare number designates without an ordinal ("45 Commando", "16 Air
     # Assault Brigade"): British style.
     numbered_nouns: list[str] = Field(default_factory=list)
+    # Designations that put the number after the noun: English task organisations ("Carrier
+    # Strike Group 2", "Task Force 61") and German compound unit nouns, matched by their
+    # ending ("Panzerbataillon 203", "Jagdgeschwader 71").
+    before_number: list[str] = Field(default_factory=list)
+    compound_endings: list[str] = Field(default_factory=list)
     source: str
 
 
@@ -480,10 +485,18 @@ class Table(BaseModel):
         numbered = (
             rf"|(?<![\d,.])\b\d{{1,3}}(?:\s+{_CAP}){{0,2}}?\s+(?:{bare})\b{arm}" if bare else ""
         )
+        before = "|".join(
+            re.escape(n) for n in sorted(self.units.before_number, key=len, reverse=True)
+        )
+        endings = "|".join(re.escape(e) for e in self.units.compound_endings)
+        after = rf"|\b(?:{before})\s+\d{{1,3}}\b(?![\d,.]\d)" if before else ""
+        compound = (
+            rf"|\b[A-ZÄÖÜ][a-zäöüß]*(?:{endings})\s+\d{{1,3}}\b(?![\d,.]\d)" if endings else ""
+        )
         return re.compile(
             rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b{arm}"
             rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}?(?:{nouns})\b)?"
-            rf"{numbered}"
+            rf"{numbered}{after}{compound}"
         )
 
     def units_in(self, text: str) -> list[tuple[int, int]]:
