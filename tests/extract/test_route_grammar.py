@@ -817,6 +817,23 @@ CASES: list[tuple[str, list[Leg]]] = [
         "left Sanya on 20 April and cleared the Strait of Malacca on 3 May.",
         [("Shiyan 1", "Sanya", ["Strait of Malacca"], "Colombo", "2024-04-20", None)],
     ),
+    # More verbs of the trade: supported by a tanker (it comes along), recovered to a base
+    # (landed there), positioned at a port (arrived).
+    (
+        "Four F-35Bs flew from Iwakuni to Clark Air Base on 2 April, supported by a KC-130J.",
+        [
+            ("F-35B", "Iwakuni", [], "Clark Air Base", "2024-04-02", "2024-04-02"),
+            ("KC-130J", "Iwakuni", [], "Clark Air Base", "2024-04-02", "2024-04-02"),
+        ],
+    ),
+    (
+        "An F-35A recovered to Lakenheath on Tuesday after the exercise.",
+        [("F-35A", None, [], "Lakenheath", None, "2024-05-07")],
+    ),
+    (
+        "The Chinese frigate Xuchang has positioned at Sihanoukville.",
+        [("Xuchang", None, [], "Sihanoukville", None, None)],
+    ),
 ]
 
 
