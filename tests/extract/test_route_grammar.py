@@ -834,6 +834,17 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The Chinese frigate Xuchang has positioned at Sihanoukville.",
         [("Xuchang", None, [], "Sihanoukville", None, None)],
     ),
+    # A type noun after a ship's name belongs to it only in apposition (not "Mersey trailed
+    # the frigate"); a second verb with no subject moves every subject of the first.
+    (
+        "HMS Mersey trailed the Russian frigate Neustrashimy and the tanker Yelnya on Monday. "
+        "The Neustrashimy-class frigate and the tanker had left Baltiysk on 2 May and are "
+        "heading for the Mediterranean.",
+        [
+            ("Neustrashimy-class", "Baltiysk", [], "Mediterranean", "2024-05-02", None),
+            ("Yelnya", "Baltiysk", [], "Mediterranean", "2024-05-02", None),
+        ],
+    ),
 ]
 
 

@@ -117,8 +117,12 @@ def _type_noun(
     before = [t.lower_ for t in run if t.lower_ in nouns]
     if before:
         return before[-1]
-    window = ent.doc[ent.end : min(ent.end + 5, sent.end)]
-    return next((t.lower_ for t in window if t.lower_ in nouns), None)
+    for token in ent.doc[ent.end : min(ent.end + 5, sent.end)]:
+        if token.lower_ in nouns:
+            return token.lower_
+        if token.pos_ in {"VERB", "ADP"}:
+            return None  # "HMS Tyne shadowed the corvette X": another ship's noun
+    return None
 
 
 def _instance(run: SpacySpan, words: dict[str, int]) -> int | None:

@@ -611,6 +611,10 @@ def _subjects(verb: Token) -> list[Token]:
     About 2,000 paratroopers ... left"). A relative pronoun stands for the noun the clause
     hangs off ("soldiers of the 1st Battalion, who arrived in X")."""
     own = [c for c in children(verb) if c.dep_ in _SUBJECTS]
+    if not own and verb.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in children(verb.head)):
+        # "The corvette and the tanker had left X and are heading for Y": every subject of
+        # the first verb (the parser can give each its own arc rather than a list).
+        return _subjects(verb.head)
     if not own:
         subject = subject_of(verb)
         # "stopped at Benina, then flew on to Bamako": the parser can leave the second
