@@ -845,6 +845,15 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Yelnya", "Baltiysk", [], "Mediterranean", "2024-05-02", None),
         ],
     ),
+    # "accompanied them": an object pronoun means the assets told before, not the subject.
+    (
+        "Four Rafale jets left Saint-Dizier on Monday and flew to Al Dhafra via Souda Bay. An "
+        "A330 MRTT tanker accompanied them throughout.",
+        [
+            ("Rafale", "Saint-Dizier", ["Souda Bay"], "Al Dhafra", "2024-05-06", None),
+            ("A330 MRTT", "Saint-Dizier", ["Souda Bay"], "Al Dhafra", "2024-05-06", None),
+        ],
+    ),
 ]
 
 

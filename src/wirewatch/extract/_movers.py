@@ -549,7 +549,8 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
     else:
         escorted, escorts = _tracks_in(lex, _objects(verb), state), subjects
     escorts = [t for t in escorts if t not in escorted]
-    for track in escorted[:1]:
+    # The escorted asset whose trip is told ("accompanied them": the jets, not their wing).
+    for track in sorted(escorted, key=lambda t: not t.routes)[:1]:
         if escorts:
             state.escorts.append((track, escorts))
 
@@ -866,7 +867,14 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         if c.dep_ in {"det", "nummod", "predet"}
     ]
     recent_fits = not any(counted) or len(state.recent) == max(counted)
-    if state.recent and recent_fits and all(t.asset.kind in kinds for t in state.recent):
+    # "A KC-46A accompanied them": an object pronoun is never its own clause's subject.
+    own = _subject_tracks(holder, state) if holder.dep_ in {"dobj", "pobj"} else []
+    if (
+        state.recent
+        and recent_fits
+        and all(t.asset.kind in kinds for t in state.recent)
+        and not any(t in own for t in state.recent)
+    ):
         return list(state.recent)
     counts = [
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
@@ -877,7 +885,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     found = [
         t
         for t in reversed(state.history)
-        if (not kinds or t.asset.kind in kinds) and state.named_before(t, holder.i)
+        if (not kinds or t.asset.kind in kinds) and state.named_before(t, holder.i) and t not in own
     ]
     if not wanted and found:
         # "The launchers were flown ...": those of the kind named with the latest of them.
@@ -886,6 +894,14 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     if kinds:  # "the troops": units only, never the aircraft that carried them
         return list(reversed(found[:wanted] if wanted else found))
     return list(reversed(found[:wanted] if wanted else found)) or list(state.tracks.values())
+
+
+def _subject_tracks(holder: Token, state: State) -> list[Track]:
+    """The assets named in the subject of the verb a holder is the object of."""
+    verb = holder.head.head if holder.dep_ == "pobj" else holder.head
+    return [
+        t for s in children(verb) if s.dep_ in _SUBJECTS for t in _named_tracks(s, state).values()
+    ]
 
 
 def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:
