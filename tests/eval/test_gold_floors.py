@@ -140,7 +140,8 @@ def test_ra82038_track_is_right_leg_by_leg(corpus):
     assert legs == [
         ("Migalovo", [], "Khmeimim", "2026-10-04", "2026-10-05"),
         ("Khmeimim air base", [], "Benina International Airport", "2026-10-05", "2026-10-07"),
-        ("Benina airport", [], "Bamako", "2026-10-09", "2026-10-09"),
+        # ("touching down at Bamako's Modibo Keita International Airport": the narrower place)
+        ("Benina airport", [], "Modibo Keita International Airport", "2026-10-09", "2026-10-09"),
         ("Bamako", ["Khmeimim"], "Migalovo", "2026-10-12", "2026-10-13"),
     ]
     assert not track.flags
