@@ -16,7 +16,7 @@ from wirewatch.extract._assets import (
     mention_of,
     unit_mentions,
 )
-from wirewatch.extract._syntax import actor_at, parties, preps, subject_of
+from wirewatch.extract._syntax import actor_at, clause_verb, parties, preps, subject_of
 from wirewatch.extract._tracks import Route, Track
 from wirewatch.extract.context import Context, children, sentence
 from wirewatch.kb.tables.equipment import Table as Catalogue
@@ -692,22 +692,13 @@ def _escorts_in_clause(motion: Motion, verb: Token) -> list[Token]:
             or clause.lemma_.casefold() not in motion.escort_lemmas
         ):
             continue
-        above = _nearest_verb_above(clause)
+        above = clause_verb(clause)
         if above is None or above.i != verb.i:
             continue  # the participle belongs to another clause of the sentence
         for agent in (c for c in children(clause) if c.dep_ == "agent"):
             for obj in (o for o in children(agent) if o.dep_ == "pobj"):
                 out += [*parties(obj), *_stray_tail(obj)]
     return out
-
-
-def _nearest_verb_above(token: Token) -> Token | None:
-    node = token
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-    return None
 
 
 def tracks_for(

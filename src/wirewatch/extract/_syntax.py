@@ -176,6 +176,16 @@ def country_actor(ctx: Context, span: SpacySpan) -> Actor | None:
     return None
 
 
+def clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: the clause it belongs to."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
 def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place | None:
     """The place a prepositional object names: itself, its apposition, then its subtree;
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's

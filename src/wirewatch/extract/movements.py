@@ -29,6 +29,7 @@ from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._syntax import (
     actor_at,
     clause_date,
+    clause_verb,
     date_in,
     parties,
     place_of,
@@ -256,7 +257,7 @@ def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None
     motion = lex.motion
     if any(c.lower_ in motion.unreal_modifiers for c in children(noun) if c.dep_ == "amod"):
         return
-    verb = _clause_verb(noun)
+    verb = clause_verb(noun)
     if verb is not None and (
         negated(verb, lex) or speculative(verb, lex) or _cancelled(motion, verb)
     ):
@@ -712,7 +713,7 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
     # Benghazi": a route word's own to/for phrase continues the verb's route.
     for node in verb.subtree:
-        if node.lower_ in motion.route_words and node.i != verb.i and _clause_verb(node) == verb:
+        if node.lower_ in motion.route_words and node.i != verb.i and clause_verb(node) == verb:
             for word, place in preps(node):
                 if word in chain or word == "from":
                     yield word, place
@@ -771,16 +772,6 @@ def _trip_start(motion: Motion, trip: Token) -> Iterator[tuple[str, Token]]:
 
 _STRAY_OBJECTS = {"npadvmod", "dobj", "oprd", "attr"}
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "pcomp", "ccomp", "xcomp", "conj", "parataxis"})
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above a token: the clause it belongs to."""
-    node = token
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-    return None
 
 
 def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str, Token]]:
