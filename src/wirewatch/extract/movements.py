@@ -757,6 +757,8 @@ def _trip_of(motion: Motion, obj: Token) -> Token | None:
 
 
 def _trip_start(motion: Motion, trip: Token) -> Iterator[tuple[str, Token]]:
+    """A trip noun's phrases of where it began and passed ("a flight from X with a stop in
+    Y"), not of where it was ("a patrol in the North Atlantic")."""
     travel = motion.classes["travel"].preps
     stops = frozenset(motion.classes["transit"].lemmas)
     for word, place in preps(trip):
