@@ -127,3 +127,11 @@ def test_an_armed_service_named_is_context_for_its_bases(resources: Resources) -
     assert named(a, "Richmond").country == "AUS"
     plain = run(resources, "The lorry drove relief stores from Richmond to the coast.")
     assert named(plain, "Richmond").country != "AUS"
+
+
+def test_a_hyphen_joined_name_is_one_place(resources: Resources) -> None:
+    """ "Mourmelon-le-Grand" is one town, not "Grand"; "Kherson-based" is still Kherson."""
+    a = run(resources, "The tanks left Mourmelon-le-Grand by train with Kherson-based crews.")
+    assert named(a, "Mourmelon-le-Grand").country == "FRA"
+    assert "Grand" not in names(a)
+    assert named(a, "Kherson").country == "UKR"

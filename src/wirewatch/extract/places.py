@@ -65,7 +65,7 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 @step("places")
 def find_places(ctx: Context) -> None:
-    spans = _drop_nested(sorted(set(recognise(ctx))))
+    spans = _drop_nested(sorted({_whole_name(ctx, s, e) for s, e in recognise(ctx)}))
     if ctx.gazetteer is None:
         ctx.places = _unresolved(ctx, spans)
         return
@@ -73,6 +73,38 @@ def find_places(ctx: Context) -> None:
     ctx.places = ctx.gazetteer.geocode(
         ctx.document.id, ctx.document.text, spans, captions, _demonyms(ctx)
     )
+
+
+_HYPHENS = "-‐‑"
+
+
+def _whole_name(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """A span that is part of a hyphen-joined name the gazetteer knows is that name:
+    "Mourmelon-le-Grand", never its last part "Grand" (but "Kherson-based" stays Kherson)."""
+    gaz = ctx.gazetteer
+    if gaz is None:
+        return start, end
+    wide_start, wide_end = _whole_word(ctx.document.text, start, end)
+    if (wide_start, wide_end) == (start, end):
+        return start, end
+    return (
+        (wide_start, wide_end)
+        if gaz.features(ctx.document.text[wide_start:wide_end])
+        else (start, end)
+    )
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened over the hyphen-joined words it is part of."""
+    while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’"):
+            start -= 1
+    while end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+            end += 1
+    return start, end
 
 
 def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
