@@ -446,10 +446,11 @@ def _stops(lex: EventLexicon) -> frozenset[str]:
     return frozenset(transit.lemmas) if transit is not None else frozenset()
 
 
-def _is_stop(lex: EventLexicon, noun: Token) -> bool:
-    """A noun of a stop on the way: "a refuelling stop", "a port call" (`call_nouns`)."""
+def _is_stop(lex: EventLexicon, noun: Token, stops: frozenset[str]) -> bool:
+    """A noun of a stop on the way: one of `stops` ("a refuelling stop"), or "a port call"
+    (`call_nouns`)."""
     lemma = noun.lemma_.casefold()
-    if lemma in _stops(lex):
+    if lemma in stops:
         return True
     word = lex.motion.call_nouns.get(lemma)
     return word is not None and any(c.lower_ == word for c in children(noun))
@@ -554,14 +555,15 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             )
             if place is not None:
                 _put(route, target, place)
-    for noun in (c for c in children(verb) if c.dep_ == "dobj" and _is_stop(lex, c)):
+    stops = _stops(lex)  # built once per clause, asked of every route phrase
+    for noun in (c for c in children(verb) if c.dep_ == "dobj" and _is_stop(lex, c, stops)):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
     way = _on_the_way(verb, lex.motion) if kind == "arrive" else None
     for word, obj in _route_preps(verb, lex.motion):
         if word == "home":
             route.home = True
             continue
-        if obj.pos_ == "NOUN" and _is_stop(lex, obj):
+        if obj.pos_ == "NOUN" and _is_stop(lex, obj, stops):
             route.via.extend(_stop_place(ctx, lex.motion, obj))
             continue
         role = roles.get(word)
@@ -760,7 +762,7 @@ def _trip_start(motion: Motion, trip: Token) -> Iterator[tuple[str, Token]]:
     """A trip noun's phrases of where it began and passed ("a flight from X with a stop in
     Y"), not of where it was ("a patrol in the North Atlantic")."""
     travel = motion.classes["travel"].preps
-    stops = frozenset(motion.classes["transit"].lemmas)
+    stops = motion.classes["transit"].lemmas
     for word, place in preps(trip):
         if travel.get(word) in {"origin", "via"} or place.lemma_.casefold() in stops:
             yield word, place
