@@ -134,6 +134,14 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17A", "Hickam", ["Guam"], "DIEGO GARCIA", None, None),
         ],
     ),
+    # Landing with no place named is coming to the area the report keeps naming (the base
+    # and its village are one area); a refuelling stop is on the way.
+    (
+        "Spotters outside RAF Waddington have had a busy week. Villagers in Waddington are "
+        "used to the noise. A Danish C-130J landed on Tuesday after a refuelling stop at "
+        "Prestwick.",
+        [("C-130J", None, ["Prestwick"], "RAF Waddington", None, "2024-05-07")],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

@@ -254,6 +254,38 @@ def test_airfields_by_the_names_reports_use(
     assert place.kb == kb
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "context", "kb"),
+    [
+        (
+            "The frigate left Puerto Cabello for La Orchila.",
+            "La Orchila",
+            "Puerto Cabello",
+            "icao:SVLO",
+        ),
+        # The bare name of an old name in the field's keywords ("NAS Roosevelt Roads").
+        (
+            "Jets landed at Roosevelt Roads in Puerto Rico.",
+            "Roosevelt Roads",
+            "Puerto Rico",
+            "icao:TJRV",
+        ),
+    ],
+)
+def test_small_fields_with_an_icao_indicator_by_their_bare_names(
+    geocoder: Geocoder, text: str, name: str, context: str, kb: str
+) -> None:
+    """A small field's bare name is a last resort, weighed with the places around it."""
+    assert _geocode(geocoder, text, name, context)[name].kb == kb
+
+
+def test_private_strips_give_no_bare_name(gazetteer: Gazetteer) -> None:
+    """Fields with only a local code ("Midlake Airport", 28TE) are no place reports name bare;
+    one with an ICAO indicator is ("Coldstream Airport", YCEM)."""
+    assert not gazetteer.lookup("Midlake")
+    assert [c.kb for c in gazetteer.lookup("Coldstream") if c.how == "stem"] == ["icao:YCEM"]
+
+
 def test_airfield_words_alone_name_no_place(geocoder: Geocoder) -> None:
     text = "The jets flew to the 8th Tactical Air Base."
     start = text.index("8th")

@@ -494,18 +494,28 @@ def _comes_here(motion: Motion, verb: Token, kind: str) -> bool:
 
 
 def _report_place(ctx: Context) -> Place | None:
-    """Where the report is: its dateline, else the one site it keeps coming back to (a
-    base, port or town named at least twice, more often than any other)."""
+    """Where the report is: its dateline, else the one area it keeps coming back to (sites
+    named together at least twice, more often than any other area: "Lossiemouth" and "RAF
+    Lossiemouth" are one), as its most specific site there."""
     dateline = _dateline_place(ctx)
     if dateline is not None:
         return dateline
-    counts = sorted(
-        ((len(p.mentions), p) for p in ctx.places if p.feature in _SITES),
+    sites = [p for p in ctx.places if p.feature in _SITES]
+    areas = sorted(
+        ((sum(len(o.mentions) for o in sites if one_area(p, o)), p) for p in sites),
         key=lambda pair: -pair[0],
     )
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    if not areas or areas[0][0] < 2:
         return None
-    return counts[0][1]
+    top, first = areas[0]
+    if any(n == top and not one_area(first, p) for n, p in areas[1:]):
+        return None  # two areas told as often: no one place the report is about
+    area = [p for n, p in areas if one_area(first, p)]
+    return min(area, key=lambda p: (_SITES_RANK.get(p.feature or "", 9), -len(p.mentions)))
+
+
+# The most specific kind of site names an area best ("RAF Lossiemouth" over the town).
+_SITES_RANK = {"airbase": 0, "airport": 0, "port": 0, "base": 0, "locality": 1, "city": 1}
 
 
 def _dateline_place(ctx: Context) -> Place | None:

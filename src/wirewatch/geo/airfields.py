@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from importlib import resources
 from urllib.parse import unquote
@@ -17,6 +18,10 @@ from wirewatch.kb.tables.places_curated import Table as CuratedPlaces
 # Heliports and balloon ports are not places news names; closed fields stay, at a low prior.
 SKIPPED_TYPES = frozenset({"heliport", "balloonport"})
 SERVED_TYPES = frozenset({"large_airport", "medium_airport"})
+# A small field keeps a last-resort bare name only when it holds an ICAO location indicator
+# (four letters): those are fields reports name ("anchored off La Orchila", "Roosevelt Roads"
+# for the former naval air station); the private strips with local codes ("6XS9") are not.
+ICAO_INDICATOR = re.compile(r"[A-Z]{4}")
 PRECISION_KM = {"large_airport": 3.0, "medium_airport": 2.0}
 
 
@@ -123,9 +128,10 @@ def airports(rows: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues) ->
         feature = _feature(row["name"], words)
         if feature == "airbase" and kind != "closed":
             names += [(stem, "bare") for stem in _stems(names, stem_words, stem_stop, articles)]
-        elif kind in SERVED_TYPES:
+        elif kind in SERVED_TYPES or (kind == "small_airport" and ICAO_INDICATOR.fullmatch(icao)):
             # "landed at Bardufoss" for Bardufoss Airport: a last resort, used only when the
             # name reaches nothing else (a town of that name wins when the gazetteer has it).
+            # Keywords count: "NAS Roosevelt Roads" gives the old base's bare name.
             names += [(stem, "stem") for stem in _stems(names, stem_words, stem_stop, articles)]
         prior = cues.priors.airport.get(kind, 1.0)
         yield Entry(
