@@ -135,3 +135,10 @@ def test_a_hyphen_joined_name_is_one_place(resources: Resources) -> None:
     assert named(a, "Mourmelon-le-Grand").country == "FRA"
     assert "Grand" not in names(a)
     assert named(a, "Kherson").country == "UKR"
+
+
+def test_a_possessive_inside_a_name_is_part_of_it(resources: Resources) -> None:
+    """ "Simon's Town", where the model reads "Simon" as a person: a route slot's name runs
+    through the possessive to the next capitalised word."""
+    a = run(resources, "The frigate sailed from Maputo for Simon's Town on Monday.")
+    assert named(a, "Simon's Town").country == "ZAF"

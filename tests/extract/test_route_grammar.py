@@ -142,6 +142,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Prestwick.",
         [("C-130J", None, ["Prestwick"], "RAF Waddington", None, "2024-05-07")],
     ),
+    # Going about before the news ("had patrolled ... since 2023") dates no leg.
+    (
+        "SAS Isandlwana sailed from Maputo for Durban on Monday; the Valour-class frigate "
+        "had patrolled the coast since 2023.",
+        [("Valour-class", "Maputo", [], "Durban", "2024-05-06", None)],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

@@ -113,6 +113,10 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         # at that trip's end, not where the report is.
         route.destination, route.here = None, False
     route.earlier = any(c.dep_ == "aux" and c.lower_ == "had" for c in children(tok))
+    if route.earlier and route.kind == "travel" and not _placed(route):
+        # "the frigate had patrolled the coast since 2022": going about before the news,
+        # with no place of a trip, dates no leg.
+        route.date = None
     route.background = _retelling(tok, state, lex.motion.retell_marks)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
     route.continues = tok.lemma_.casefold() in lex.motion.continue_lemmas
@@ -176,6 +180,10 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         track.add(route)
         state.by_verb[verb.i] = [*movers, track]
         state.mentioned([track], sent.start)
+
+
+def _placed(route: Route) -> bool:
+    return bool(route.origin or route.via or route.destination or route.home)
 
 
 def _clause_end(

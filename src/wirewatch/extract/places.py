@@ -435,12 +435,15 @@ def _has_cue(cues: GeoCues, name: str) -> bool:
 
 
 def _name_inner(ctx: Context, j: int, start: int) -> bool:
-    """A lower-case token inside a capitalised name: a hyphen, or an Arabic article
-    hyphened to the next word ("Ain al-Asad", "Sharm el-Sheikh")."""
+    """A lower-case token inside a capitalised name: a hyphen, a possessive before another
+    capitalised word ("Simon's Town", "King's Lynn"), or an Arabic article hyphened to the
+    next word ("Ain al-Asad", "Sharm el-Sheikh")."""
     tokens = ctx.tokens
     word = tokens[j].text
     if word in "-‐":
         return True
+    if tokens[j].tag_ == "POS" and j > start and j + 1 < len(tokens):
+        return ctx.capitalised_tokens()[j + 1]
     return (
         j > start
         and word.lower() in _cues(ctx).skeleton_drop_words
