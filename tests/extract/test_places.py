@@ -142,3 +142,18 @@ def test_a_possessive_inside_a_name_is_part_of_it(resources: Resources) -> None:
     through the possessive to the next capitalised word."""
     a = run(resources, "The frigate sailed from Maputo for Simon's Town on Monday.")
     assert named(a, "Simon's Town").country == "ZAF"
+
+
+def test_a_types_own_name_after_its_designator_is_no_place(resources: Resources) -> None:
+    """ "a CP-140 Aurora": the model reads "Aurora" as a person, and a city of that name
+    exists; compounded with the designator it is the aircraft's name."""
+    a = run(resources, "A CP-140 Aurora landed at Keflavik after a patrol.")
+    assert "Aurora" not in names(a)
+
+
+def test_provinces_airfields_are_filed_under_are_places(resources: Resources) -> None:
+    """The Philippines' provinces are a second level of ISO 3166-2, the one its airfields
+    are filed under ("Batanes", PH-BTN)."""
+    a = run(resources, "The marines reached Batanes on Thursday.")
+    batanes = named(a, "Batanes")
+    assert batanes.country == "PHL" and batanes.feature == "admin"

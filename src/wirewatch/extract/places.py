@@ -116,7 +116,7 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
         span = _entity_place(ctx, ent)
         if span is not None:
             yield span
-        elif ent.label_ in MISLABELLED and gaz is not None:
+        elif ent.label_ in MISLABELLED and gaz is not None and not _designated(ctx, ent):
             yield from _scan(ctx, gaz, ent.start, ent.end, strong_only=True)
     if gaz is None:
         return
@@ -144,6 +144,8 @@ def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
         return None  # a knowledge-base name that is not a place name (org, outlet, seat)
     if not _usable(ctx, start, end):
         return None
+    if not named and _designated(ctx, ent):
+        return None  # "a CP-140 Aurora", "an MV-22B Osprey": the type's name, not a city
     if named:
         unknown = ctx.gazetteer is not None and not ctx.gazetteer.features(surface)
         if unknown and (any(ch.isdigit() for ch in surface) or _owned(ctx, start, end)):
@@ -171,6 +173,14 @@ def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
     if gaz.features(text) & WHOLE_ENTITY_FEATURES.get(ent.label_, _NAMED):
         return _with_cue(ctx, start, end)
     return None
+
+
+def _designated(ctx: Context, ent: SpacySpan) -> bool:
+    """A name the parser compounds with a type designator right before it."""
+    if ent.start == 0 or ent.start - 1 not in ctx.equipment_tokens():
+        return False
+    before = ctx.tokens[ent.start - 1]
+    return before.dep_ == "compound" and ent.start <= before.head.i < ent.end
 
 
 def _complete_of(ctx: Context, ent: SpacySpan, end: int) -> int:

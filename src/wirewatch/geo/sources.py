@@ -175,7 +175,7 @@ def airport_rows() -> list[dict[str, str]]:
 def admin_regions(
     airports: list[dict[str, str]], iso3: dict[str, str], cues: GeoCues
 ) -> Iterator[Entry]:
-    """pycountry subdivisions, placed at the median of their airfields."""
+    """pycountry subdivisions with airfields, placed at the median of their airfields."""
     import pycountry
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -185,8 +185,10 @@ def admin_regions(
     abbreviations = cues.admin_abbreviations.names
     english = _english_region_names(cues)
     for sub in pycountry.subdivisions:
+        # A first-level subdivision, or a lower one that airfields are filed under (the
+        # Philippines' provinces, Spain's): the level the country's places are known by.
         where = points.get(sub.code)
-        if not where or sub.parent_code is not None:
+        if not where:
             continue
         centre = _median_point(where)
         yield Entry(
