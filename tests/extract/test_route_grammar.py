@@ -148,6 +148,27 @@ CASES: list[tuple[str, list[Leg]]] = [
         "had patrolled the coast since 2023.",
         [("Valour-class", "Maputo", [], "Durban", "2024-05-06", None)],
     ),
+    # The names a feature word's phrase lists are each a point of the route.
+    (
+        "Two Tu-95MS bombers made a ten-hour flight over the waters of the Sea of Okhotsk "
+        "and the Sea of Japan on Monday.",
+        [("Tu-95MS", None, ["Sea of Okhotsk"], "Sea of Japan", "2024-05-06", None)],
+    ),
+    # An earlier trip ended where the asset next left from; "flown out of X" is from X.
+    (
+        "A Portuguese Air Force C-390 had flown out of Montijo on Monday with medical "
+        "supplies. It left Beirut on Wednesday and landed in Lisbon on Thursday.",
+        [
+            ("C-390", "Montijo", [], "Beirut", "2024-05-06", None),
+            ("C-390", "Beirut", [], "Lisbon", "2024-05-08", "2024-05-09"),
+        ],
+    ),
+    # A definite singular refers back: it waits for no ship named after it.
+    (
+        "The ship had left Qingdao on 2 May. The destroyer Jinan sailed from Zhanjiang for "
+        "Djibouti on Tuesday.",
+        [("Jinan", "Zhanjiang", [], "Djibouti", "2024-05-07", None)],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

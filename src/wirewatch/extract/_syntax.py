@@ -186,6 +186,17 @@ def clause_verb(token: Token) -> Token | None:
     return None
 
 
+def area_parties(ctx: Context, token: Token) -> list[Token]:
+    """ "over the waters of the Barents Sea and the Norwegian Sea": the names a feature
+    word's phrase lists, each one a place of its own; else the token itself."""
+    if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
+        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ in AREA_PREPS):
+            named = [p for o in children(child) if o.dep_ == "pobj" for p in parties(o)]
+            if len(named) > 1:
+                return named
+    return [token]
+
+
 def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place | None:
     """The place a prepositional object names: itself, its apposition, then its subtree;
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's

@@ -237,9 +237,19 @@ class Track:
             leg.via.append(leg.destination)  # type: ignore[arg-type]
             leg.destination, leg.landed, leg.arrive = None, False, None
             return leg
+        if again and leg.destination is None and not leg.home and not _stopped_at(route, leg):
+            # "had flown out from Galeão on Tuesday ... after leaving Beirut on Thursday":
+            # the asset left from where its earlier trip had taken it.
+            leg.destination = route.origin
         if (new_departure or elsewhere or onward or whole or again) and not way_there:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]
+
+
+def _stopped_at(route: Route, leg: Leg) -> bool:
+    """The departure is from a stop the leg already made ("refuelled at Hmeimim ... left
+    Hmeimim"): the trip goes on from there."""
+    return route.origin is not None and any(_near(route.origin, v) for v in leg.via)
 
 
 _STARTS = frozenset({"depart"})  # statements of where a trip began

@@ -28,6 +28,7 @@ from wirewatch.extract._movers import (
 from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._syntax import (
     actor_at,
+    area_parties,
     clause_date,
     clause_verb,
     date_in,
@@ -348,6 +349,8 @@ def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: St
     group = motion.group_nouns.get(subject.lower_)
     if subject.lower_ not in motion.generic_assets and group is None:
         return
+    if group is None and _refers_back(subject):
+        return  # "The ship had left Shanghai": one told of before, not one named next
     route = _route(ctx, lex, verb, kind)
     if route.empty():
         return
@@ -358,6 +361,16 @@ def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: St
     count = _ALL if group is not None else max([n for n in counts if n] or [_ALL if plural else 1])
     kinds = frozenset({group}) if group is not None else motion.kinds_meant(subject.lower_)
     state.foretold.append((subject.i, kinds, count, route, _group_operator(ctx, subject)))
+
+
+def _refers_back(subject: Token) -> bool:
+    """A definite singular ("the ship", "this aircraft") refers back to an asset already
+    told of; only an indefinite or a plural may wait for names given after it."""
+    definite = any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in children(subject))
+    return definite and subject.tag_ == "NN"
+
+
+_BACK_DETERMINERS = frozenset({"the", "this", "that"})
 
 
 def _group_operator(ctx: Context, subject: Token) -> Actor | None:
@@ -592,7 +605,9 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             role = "via"  # "called at Souda Bay on the way to Djibouti": a stop
         if word == "in" and _set_off(obj):
             continue  # "from Augustdorf, in North Rhine-Westphalia,": it locates the origin
-        route_objects = parties(obj) if role == "via" else [obj]
+        route_objects = (
+            [a for o in parties(obj) for a in area_parties(ctx, o)] if role == "via" else [obj]
+        )
         onward = word in lex.motion.chain_preps
         for place in (place_of(ctx, o, with_clauses=False) for o in route_objects):
             if place is not None:

@@ -324,7 +324,13 @@ def _route_prep_tokens(
         ):
             yield node
             stack.extend(c for o in children(node) if o.dep_ == "pobj" for c in children(o))
-        if node.dep_ in {"prt", "advmod"} or (node.dep_ == "prep" and node.lower_ in roles):
+        # "flown out of Montijo": a particle parsed as a preposition with no object of its
+        # own holds the route preposition.
+        if (
+            node.dep_ in {"prt", "advmod"}
+            or (node.dep_ == "prep" and node.lower_ in roles)
+            or (node.dep_ == "prep" and not any(c.dep_ == "pobj" for c in children(node)))
+        ):
             stack.extend(c for c in children(node) if c.dep_ == "prep")
 
 
