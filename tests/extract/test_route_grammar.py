@@ -958,3 +958,18 @@ def test_services_named_by_acronym_operate_what_they_fly(geocoded_text: Analyze)
         assert movement.asset.operator is not None
         assert movement.asset.operator.country == country
         assert _name(analysis, movement.origin) == origin
+
+
+def test_a_registration_with_its_type_in_apposition_is_its_own_airframe(
+    geocoded_text: Analyze,
+) -> None:
+    """ "RF-85002, another Il-76MD, ...": the registration before its type keys the track;
+    a diversion replaces the end the aircraft was bound for."""
+    analysis = geocoded_text(
+        "RF-85001, a Russian Il-76MD, left Chkalovsky for Hmeimim on Monday. RF-85002, "
+        "another Il-76MD, took off from Chkalovsky bound for Hmeimim but was diverted to "
+        "Aleppo.",
+        DATE,
+    )
+    ends = {m.asset.identifier: _name(analysis, m.destination) for m in analysis.movements}
+    assert ends == {"RF-85001": "Hmeimim", "RF-85002": "Aleppo"}

@@ -213,7 +213,13 @@ def _by_name(places: list[Place], text: str) -> dict[str, Place]:
 
 @pytest.mark.parametrize(
     ("name", "kb"),
-    [("Ämari", "icao:EEEI"), ("Sigonella", "icao:LICZ"), ("Brize Norton", "icao:EGVN")],
+    [
+        ("Ämari", "icao:EEEI"),
+        ("Sigonella", "icao:LICZ"),
+        ("Brize Norton", "icao:EGVN"),
+        # A service's acronym before "Base" makes a military field by its form.
+        ("Ohakea", "icao:NZOH"),
+    ],
 )
 def test_military_field_by_its_bare_name(geocoder: Geocoder, name: str, kb: str) -> None:
     """Reports write a base by its bare name ("landed at Ämari"), with no airfield word."""

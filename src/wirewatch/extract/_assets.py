@@ -45,6 +45,10 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
     run = _left_run(ent, sent.start, motion.generic_assets)
     window = ctx.document.text[ent.start_char : min(sent.end_char, ent.end_char + 60)]
     identifiers = catalogue.identifiers_in(window)
+    if head.dep_ == "appos" and head.head.i < head.i:
+        # "RF-78830, also an Il-76MD, left": the type in apposition to a registration.
+        before = head.head
+        identifiers = catalogue.identifiers_in(before.text) + identifiers
     identifier = identifiers[0] if identifiers else None
     reporting = (
         item.reporting_name

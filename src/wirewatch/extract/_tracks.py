@@ -33,6 +33,7 @@ class Route:
     continues: bool = False  # "continued on to X": the trip goes on past its last stop
     flown: bool = False  # an aircraft makes this trip (what it carries arrives with it)
     call: bool = False  # a port call ("called at Colombo"): a stop when an arrival follows
+    diverted: bool = False  # "was diverted to X": X replaces the end it was heading for
     here: bool = False  # its end is where the report is ("arrived from Evenes on Monday")
     # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
     # identifies the asset by an earlier trip; it places the asset, it is not news.
@@ -104,6 +105,7 @@ class Track:
             leg.destination is None
             or (route.kind == "arrive" and not _wider(route.destination, leg.destination))
             or _within(route.destination, leg.destination)
+            or (route.diverted and not leg.landed)
             # "entered the strait ... and left it for the South China Sea": a sea reached is
             # passed when the trip goes on elsewhere.
             or (passed and not route.earlier)

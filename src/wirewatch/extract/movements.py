@@ -122,6 +122,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
     route.continues = tok.lemma_.casefold() in lex.motion.continue_lemmas
     route.call = tok.lemma_.casefold() in lex.motion.call_lemmas
+    route.diverted = tok.lemma_.casefold() in lex.motion.divert_lemmas
     route.flown = any(t.asset.kind == "aircraft" for t in movers)
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in children(tok) if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words

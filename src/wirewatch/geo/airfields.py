@@ -25,9 +25,14 @@ ICAO_INDICATOR = re.compile(r"[A-Z]{4}")
 PRECISION_KM = {"large_airport": 3.0, "medium_airport": 2.0}
 
 
+# A service's acronym before "Base" ("RNZAF Base Ohakea", "RAAF Base Amberley"): a military
+# field by its form, whatever the service.
+SERVICE_BASE = re.compile(r"^[A-Z]{2,6} Base (?=[A-Z])")
+
+
 def _military(name: str, words: frozenset[str]) -> bool:
     folded = f" {fold(name)} "
-    return any(f" {w} " in folded for w in words)
+    return any(f" {w} " in folded for w in words) or SERVICE_BASE.match(name) is not None
 
 
 def _feature(name: str, words: frozenset[str]) -> str:
@@ -72,7 +77,7 @@ def _stems(
     for name, how in names:
         if how == "code" or "/" in name:
             continue
-        run = name.split()
+        run = SERVICE_BASE.sub("", name).split()  # "RNZAF Base Ohakea": "Ohakea"
         trimmed = True
         while trimmed and run:
             trimmed = False
