@@ -157,3 +157,15 @@ def test_provinces_airfields_are_filed_under_are_places(resources: Resources) ->
     a = run(resources, "The marines reached Batanes on Thursday.")
     batanes = named(a, "Batanes")
     assert batanes.country == "PHL" and batanes.feature == "admin"
+
+
+def test_an_organisation_owning_a_thing_is_no_place(resources: Resources) -> None:
+    """ "at Leonardo's helicopter academy": the company (a town's name too) owns the
+    academy; "Anadyr's Ugolny airport" is still where the airport is."""
+    a = run(
+        resources,
+        "Pilots flew from Abuja to Milan for training at Leonardo's helicopter academy. "
+        "The bombers landed at Anadyr's Ugolny airport.",
+    )
+    assert "Leonardo" not in names(a)
+    assert named(a, "Anadyr").country == "RUS"

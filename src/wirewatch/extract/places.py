@@ -213,6 +213,7 @@ def _locatives(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             or ent.label_ not in LOCATIVE_LABELS
             or (ent.label_ == "PERSON" and kind == "weak" and len(ent) < 2)
             or (ent.start != tok.i and ent.label_ not in INSIDE_LOCATIVE_LABELS)
+            or _owner(ctx, ent)
         ):
             continue
         j = _known_run(ctx, gaz, tok.i)
@@ -288,6 +289,8 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
         ent.ent_id_ or ent.label_ in PLACE_LABELS or ent.label_ in _NEVER_PLACES
     ):
         return None  # a known non-place name, a date or number, or already a candidate
+    if ent is not None and _owner(ctx, ent):
+        return None
     end = _known_run(ctx, gaz, first.i, ROUTE_FEATURES, loose=True)
     # "to the Kursk region", "at Engels air base": a name before a feature word.
     cue_word = obj.lower_ in _cues(ctx).feature_words
@@ -299,6 +302,18 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
     route_words = ctx.kb.events.motion.chain_preps | {"from"}
     misread = ent is not None and any(t.lower_ in route_words for t in ent)
     return _with_cue(ctx, start, stop) if misread or _usable(ctx, start, stop) else None
+
+
+def _owner(ctx: Context, ent: SpacySpan) -> bool:
+    """ "at Leonardo's helicopter academy": an organisation owning what the phrase names (a
+    place word's possessor is where it is: "Anadyr's Ugolny airport")."""
+    root = ent.root
+    return (
+        ent.label_ == "ORG"
+        and root.dep_ == "poss"
+        and root.head.lower_ not in _cues(ctx).feature_words
+        and not ctx.places_over(root.head.idx, root.head.idx + len(root.head))
+    )
 
 
 def _cue_words(ctx: Context) -> frozenset[str]:
