@@ -290,3 +290,16 @@ def test_where_the_targets_are_is_not_a_destination(geocoded: Analyze) -> None:
         date="2024-05-01",
     )
     assert analysis.movements == []
+
+
+def test_a_deployment_into_a_sea_is_placed_there(geocoded_text: Analyze) -> None:
+    """ "entered the Red Sea ... had transited the Suez Canal": the deployment's event is
+    in the sea it went to, not the canal it passed (a passage is the event only when the
+    trip ends elsewhere)."""
+    analysis = geocoded_text(
+        "The Greek frigate Psara entered the Red Sea on Sunday to join the EU mission. The "
+        "MEKO 200HN frigate had transited the Suez Canal on Saturday.",
+        date="2024-05-10",
+    )
+    (mobilize,) = [e for e in analysis.events if e.event == "MOBILIZE"]
+    assert _name(analysis, mobilize.place) == "Red Sea"

@@ -169,6 +169,22 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Djibouti on Tuesday.",
         [("Jinan", "Zhanjiang", [], "Djibouti", "2024-05-07", None)],
     ),
+    # A name the model tags DATE ("Montevideo") is still a place after a locative.
+    (
+        "The frigate Defensora arrived in Montevideo on Sunday.",
+        [("Defensora", None, [], "Montevideo", None, "2024-05-05")],
+    ),
+    # A class "of the X class"; a place a trip "is expected in" is where it is going.
+    (
+        "The frigate Liberal (F43), of the Niterói class, sailed from Salvador on Friday and "
+        "is expected in Montevideo on Tuesday.",
+        [("Niterói class", "Salvador", [], "Montevideo", "2024-05-10", None)],
+    ),
+    # A design family by its form (MEKO), in apposition beside the ship's hull number.
+    (
+        "The corvette ARA Espora (P-41), a MEKO 140 ship, left Bahía Blanca for Ushuaia on Monday.",
+        [("MEKO 140", "Bahía Blanca", [], "Ushuaia", "2024-05-06", None)],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

@@ -191,6 +191,8 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
         elif (
             (other.dep_ == "appos" and other.head.i == head.i)
             or (head.dep_ == "appos" and head.head.i == other.i)
+            # "the destroyer ARA Sarandí (D13), a MEKO 360 ship": two appositions of one noun
+            or (head.dep_ == "appos" and other.dep_ == "appos" and head.head.i == other.head.i)
             or _said_of(ent.doc[ship.ent.end : ent.start])
         ):
             ties.append((1, ship))

@@ -69,7 +69,8 @@ def _event(ctx: Context, key: tuple[str, str], legs: list[Movement]) -> Event:
         if key[1]
         else []
     )
-    passage = _water_via(ctx, first)
+    # A trip into a sea is there ("entered the Red Sea ... transited the Suez Canal").
+    passage = _water_via(ctx, first) if place is None or place.feature != "water" else None
     evidence = [e for m in legs for e in m.evidence]
     kinds = {m.asset.kind for m in legs}
     humanitarian = _carries_aid(ctx, evidence)

@@ -900,6 +900,12 @@ def _due_at(ctx: Context, lex: EventLexicon, verb: Token) -> Place | None:
                 place = place_of(ctx, obj, with_clauses=False)
                 if place is not None:
                     return place
+        if clause.lemma_.casefold() in lex.motion.due_words:
+            for word, obj in preps(clause):  # "is expected in Montevideo on Tuesday"
+                if lex.motion.classes["arrive"].preps.get(word) == "destination":
+                    place = place_of(ctx, obj, with_clauses=False)
+                    if place is not None:
+                        return place
     return None
 
 

@@ -13,6 +13,7 @@ takes no context from them (see `wirewatch.geo.geocode`).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -208,6 +209,8 @@ def _locatives(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         if kind is None:
             continue
         ent = ctx.ent_of(tok)
+        if ent is not None and _misdated(ent):
+            ent = None  # "arrived in Montevideo on Sunday" with "Montevideo" tagged DATE
         if ent is not None and (
             ent.ent_id_
             or ent.label_ not in LOCATIVE_LABELS
@@ -285,6 +288,8 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
     while first.i < obj.i and (not _capitalised(first) or first.is_stop):
         first = ctx.doc[first.i + 1]
     ent = ctx.ent_of(first)
+    if ent is not None and _misdated(ent):
+        ent = None
     if ent is not None and (
         ent.ent_id_ or ent.label_ in PLACE_LABELS or ent.label_ in _NEVER_PLACES
     ):
@@ -302,6 +307,22 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
     route_words = ctx.kb.events.motion.chain_preps | {"from"}
     misread = ent is not None and any(t.lower_ in route_words for t in ent)
     return _with_cue(ctx, start, stop) if misread or _usable(ctx, start, stop) else None
+
+
+def _misdated(ent: SpacySpan) -> bool:
+    """A name the model tagged DATE with no word of a date in it ("Montevideo"): in a route
+    slot or after a locative it may be a place (the gazetteer decides)."""
+    return ent.label_ == "DATE" and all(
+        t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in _CALENDAR for t in ent
+    )
+
+
+_CALENDAR = frozenset(
+    n.casefold()
+    for names in (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr)
+    for n in names
+    if n
+)
 
 
 def _owner(ctx: Context, ent: SpacySpan) -> bool:

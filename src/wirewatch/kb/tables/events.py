@@ -129,6 +129,7 @@ class Motion(_Strict):
     just_words: frozenset[str] = frozenset()  # "has just landed": on the report's day
     call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
     divert_lemmas: frozenset[str] = frozenset()  # "was diverted to X": the end changes to X
+    due_words: frozenset[str] = frozenset()  # "and is expected in X": where it is going
     here_lemmas: frozenset[str] = frozenset()  # "arrived from X" (no place): where it is told
     extent_words: frozenset[str] = frozenset()  # "as far as X": the trip's end
     call_nouns: dict[str, str] = Field(default_factory=dict)  # "a port call": noun -> word
