@@ -185,6 +185,13 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The corvette ARA Espora (P-41), a MEKO 140 ship, left Bahía Blanca for Ushuaia on Monday.",
         [("MEKO 140", "Bahía Blanca", [], "Ushuaia", "2024-05-06", None)],
     ),
+    # "sick and wounded soldiers": a participle the parser reads as a second verb still
+    # holds what the flight carried and its route.
+    (
+        "On Thursday a Royal Air Force A400M flew 41 sick and wounded soldiers from Kabul to "
+        "RAF Brize Norton, with a refuelling stop in Akrotiri, the ministry added.",
+        [("A400M", "Kabul", ["Akrotiri"], "RAF Brize Norton", "2024-05-09", "2024-05-09")],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

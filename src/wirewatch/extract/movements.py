@@ -737,6 +737,15 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     carried_objects = [c for c in kids if c.dep_ == "dobj"]
     # "flew two launchers and their crews from X": the route hangs off the last one listed.
     carried_objects += [c for o in carried_objects for c in children(o) if c.dep_ == "conj"]
+    # "flew 38 sick and wounded soldiers from X to Y": a participle misread as a second verb
+    # (no subject, no motion of its own) holds what the verb carried and the route.
+    # (coordinated with the verb, or with an adjective the parser hung off it: "sick and")
+    loose = [*kids, *(c for k in kids if k.dep_ == "acomp" for c in children(k))]
+    for misread in (c for c in loose if _misread_participle(c, motion)):
+        carried_objects += [c for c in children(misread) if c.dep_ == "dobj"]
+        for word, obj in preps(misread):
+            yield word, obj
+            yield from _chained(word, obj, chain)
     if verb.pos_ == "NOUN":
         carried_objects += [o for w, o in preps(verb) if w in motion.trip_event_preps]
     for carried in carried_objects:
@@ -774,6 +783,18 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
                 if (noun.dep_ in _STRAY_OBJECTS or (noun.dep_ == "advmod" and noun.pos_ == "PROPN"))
                 and noun.left_edge.i == child.i + 1
             )
+
+
+def _misread_participle(token: Token, motion: Motion) -> bool:
+    """ "sick and wounded soldiers": a conjoined participle with no subject, no motion of its
+    own, right before the noun it modifies (parsed as its object)."""
+    return (
+        token.dep_ == "conj"
+        and token.tag_ in {"VBD", "VBN"}
+        and token.lemma_.casefold() not in motion.verb_lemmas
+        and not any(k.dep_ in {"nsubj", "nsubjpass"} for k in children(token))
+        and any(k.dep_ == "dobj" and k.left_edge.i == token.i + 1 for k in children(token))
+    )
 
 
 def _inner_trip(motion: Motion, obj: Token) -> Token | None:
