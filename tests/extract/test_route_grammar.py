@@ -996,3 +996,20 @@ def test_a_registration_with_its_type_in_apposition_is_its_own_airframe(
     )
     ends = {m.asset.identifier: _name(analysis, m.destination) for m in analysis.movements}
     assert ends == {"RF-85001": "Hmeimim", "RF-85002": "Aleppo"}
+
+
+def test_an_object_pronoun_after_people_is_no_asset(geocoded_text: Analyze) -> None:
+    """ "The ships' companies had been flown home: an RAF Voyager brought them": "them"
+    stands for the companies named just before, not for the ships of the sentence before."""
+    analysis = geocoded_text(
+        "HMS Quorn and HMS Ledbury arrived in Portsmouth on Monday on a heavy-lift ship. The "
+        "ships' companies had already been flown home: an RAF Voyager brought them from "
+        "Bahrain to RAF Brize Norton.",
+        DATE,
+    )
+    legs = sorted((m.asset.model, _name(analysis, m.destination)) for m in analysis.movements)
+    assert legs == [
+        ("Ledbury", "Portsmouth"),
+        ("Quorn", "Portsmouth"),
+        ("Voyager", "RAF Brize Norton"),
+    ]

@@ -344,6 +344,9 @@ def test_items_count_by_source(catalogue: Table) -> None:
         ("A Poseidon maritime patrol aircraft circled.", "Poseidon"),
         ("The Dassault Rafale was shown.", "Rafale"),
         ("Three Merlin Mk4 helicopters arrived.", "Merlin Mk4"),
+        # The means of a trip, and a type after a service's acronym.
+        ("The crews were flown to Cyprus by Voyager, via Malta.", "Voyager"),
+        ("An RAF Voyager brought them home.", "Voyager"),
     ],
 )
 def test_aircraft_named_by_name_in_context(catalogue: Table, text: str, model: str) -> None:
@@ -359,6 +362,8 @@ def test_aircraft_named_by_name_in_context(catalogue: Table, text: str, model: s
         "The Canberra government agreed.",
         "Eight AH-64E Apache Guardian attack helicopters arrived.",
         "The tanker Eagle S anchored off Helsinki.",
+        "The island was hit by Typhoon Haikui.",
+        "He was elected by Atlas voters.",
     ],
 )
 def test_names_that_are_not_shown_as_aircraft(catalogue: Table, text: str) -> None:

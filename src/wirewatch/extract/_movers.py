@@ -850,6 +850,12 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     """ "Both aircraft", "the two ships", "they": the group named last, else the latest
     assets of the kind the noun means, as many as it counts ("both": two)."""
     kinds = motion.kinds_meant(holder.lower_)
+    if (
+        holder.pos_ == "PRON"
+        and holder.dep_ in {"dobj", "pobj"}
+        and _people_before(motion, holder, state)
+    ):
+        return []  # "The ships' companies had been flown home: a Voyager brought them"
     if state.group and all(not kinds or t.asset.kind in kinds for t in state.group):
         return list(state.group)
     # "Four Eurofighters landed ... from Portuguese F-16s. The jets flew in from X": the
@@ -887,6 +893,27 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     if kinds:  # "the troops": units only, never the aircraft that carried them
         return list(reversed(found[:wanted] if wanted else found))
     return list(reversed(found[:wanted] if wanted else found)) or list(state.tracks.values())
+
+
+def _people_before(motion: Motion, pronoun: Token, state: State) -> bool:
+    """The subject last named before an object pronoun, in its sentence, is a plural noun
+    that is no asset (the crews, the companies): the pronoun stands for it."""
+    sent = sentence(pronoun)
+    subjects = [
+        t
+        for t in sent
+        if t.i < pronoun.i and t.dep_ in _SUBJECTS and t.pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+    own = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subjects = [t for t in subjects if t.head.i != own.i]
+    if not subjects:
+        return False
+    last = subjects[-1]
+    return (
+        last.tag_ in {"NNS", "NNPS"}
+        and not motion.kinds_meant(last.lower_)
+        and not _named_tracks(last, state)
+    )
 
 
 def _subject_tracks(holder: Token, state: State) -> list[Track]:

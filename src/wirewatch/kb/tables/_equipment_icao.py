@@ -57,6 +57,7 @@ class Icao(BaseModel):
     name_nouns: list[str] = Field(default_factory=list)  # "Rafale jets", "Chinook helicopters"
     name_modifiers: list[str] = Field(default_factory=list)  # "Poseidon maritime patrol aircraft"
     name_counts: list[str] = Field(default_factory=list)  # "four Typhoons"
+    name_means: list[str] = Field(default_factory=list)  # "flown home by Voyager"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,13 @@ _WORD = re.compile(r"(?<![\w-])[A-Z][\w'’-]*")
 _MARK = re.compile(r"\s+(?:Mk\.?\s?\d{1,2}[A-Z]?|[A-Z]{1,3}\d{0,2}[A-Z]?)(?![\w-])")
 
 
+# An armed service's acronym right before a name ("RAF Voyager", "RAAF Wedgetail").
+_SERVICE_BEFORE = re.compile(r"\b[A-Z]{3,6}\s+$")
+# What may follow a means ("by Voyager, via Ascension", "by Voyager to Cyprus"): the end of
+# the phrase, not another word of a name ("hit by Typhoon Haikui", "by Atlas voters").
+_MEANS_END = re.compile(r"s?(?:[,.;:)]|\s+(?:to|from|via|on|in|at|and|with|for|over|into)\b|$)")
+
+
 @dataclass(frozen=True)
 class NamedType:
     start: int
@@ -38,6 +45,7 @@ class NameFinder:
         modifiers: list[str],
         counts: list[str],
         makers: list[str],
+        means: list[str] = (),  # type: ignore[assignment]
     ) -> None:
         self._by_first: dict[str, list[str]] = defaultdict(list)
         for name in sorted(names, key=len, reverse=True):
@@ -52,6 +60,12 @@ class NameFinder:
         self._count_before = re.compile(rf"(?:\b(?:{count})|\d+)\s+$", re.IGNORECASE)
         maker = "|".join(re.escape(m) for m in sorted(set(makers), key=len, reverse=True))
         self._maker_before = re.compile(rf"\b(?:{maker})\s+$") if maker else None
+        # "flown to Basra by Voyager", "aboard an Atlas": the means of a trip (and not a
+        # storm's name: "hit by Typhoon Haikui" has a name after it).
+        way = "|".join(re.escape(m) for m in sorted(means, key=len, reverse=True))
+        self._means_before = (
+            re.compile(rf"\b(?:{way})\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE) if way else None
+        )
 
     def lookup(self, text: str) -> Match | None:
         """The type a name (or its plural) names, whatever the context."""
@@ -96,6 +110,14 @@ class NameFinder:
             return True
         window = text[max(0, start - 40) : start]
         if self._maker_before is not None and self._maker_before.search(window):
+            return True
+        if _SERVICE_BEFORE.search(window):
+            return True  # "an RAF Voyager", "a RAAF Wedgetail": a service's acronym
+        if (
+            self._means_before is not None
+            and self._means_before.search(window)
+            and _MEANS_END.match(text, end)
+        ):
             return True
         plural = text[end : end + 1] == "s" and not text[end + 1 : end + 2].isalnum()
         return plural and self._count_before.search(window) is not None

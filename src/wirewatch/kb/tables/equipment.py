@@ -235,7 +235,12 @@ class Table(BaseModel):
         makers = [i.maker for i in index.names.values() if i.maker]
         makers += [m.name for m in icao.makers]
         return NameFinder(
-            index.names, icao.name_nouns, icao.name_modifiers, icao.name_counts, makers
+            index.names,
+            icao.name_nouns,
+            icao.name_modifiers,
+            icao.name_counts,
+            makers,
+            icao.name_means,
         )
 
     def _listed_or(
