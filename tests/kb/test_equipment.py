@@ -175,6 +175,7 @@ def test_icao_and_maker_forms(catalogue: Table, text: str, model: str, designato
         ("Su-30SM2", "Su-30"),
         ("MiG-31BM", "MiG-31"),
         ("C-130Js", "C-130"),
+        ("Su-30MK2V", "Su-30"),  # an export variant's letter after the suffix's digit
     ],
 )
 def test_variant_suffixes_answer_with_the_texts_spelling(
