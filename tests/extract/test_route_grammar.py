@@ -192,6 +192,15 @@ CASES: list[tuple[str, list[Leg]]] = [
         "RAF Brize Norton, with a refuelling stop in Akrotiri, the ministry added.",
         [("A400M", "Kabul", ["Akrotiri"], "RAF Brize Norton", "2024-05-09", "2024-05-09")],
     ),
+    # A unit's people are the unit; a ship's crew is not the ship.
+    (
+        "HMS Quorn and HMS Ledbury arrived in Portsmouth on Monday. The ships' crews had "
+        "already been flown home from Bahrain.",
+        [
+            ("Quorn", None, [], "Portsmouth", None, "2024-05-06"),
+            ("Ledbury", None, [], "Portsmouth", None, "2024-05-06"),
+        ],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

@@ -740,8 +740,13 @@ def tracks_for(
         owners = [c for c in children(holder) if c.dep_ == "poss" and c.pos_ != "PRON"]
         units = [
             tr
-            for obj in [*(o for w, o in preps(holder) if w in lex.motion.unit_preps), *owners]
+            for obj in (o for w, o in preps(holder) if w in lex.motion.unit_preps)
             for tr in tracks_for(lex, obj, state)
+        ]
+        # (A ship's or an aircraft's people are not the craft: "the ships' crews were flown
+        # home" moves no ship.)
+        units += [
+            tr for obj in owners for tr in tracks_for(lex, obj, state) if tr.asset.kind == "unit"
         ]
         if units:
             return units
