@@ -201,6 +201,11 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Ledbury", None, [], "Portsmouth", None, "2024-05-06"),
         ],
     ),
+    # Flight-tracking idiom: a tanker "working over" a country is on station there.
+    (
+        "Refuelling them: SHELL77, a KC-46A, which is working over Lithuania.",
+        [("KC-46A", None, [], "Lithuania", None, None)],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",
