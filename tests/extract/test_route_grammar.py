@@ -206,6 +206,19 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Refuelling them: SHELL77, a KC-46A, which is working over Lithuania.",
         [("KC-46A", None, [], "Lithuania", None, None)],
     ),
+    # What a ship shadowed or followed passed where the shadowing ship went (stops on its
+    # own trip); a second verb's object pronoun is not its subject.
+    (
+        "HMS Mersey shadowed the Russian frigate Neustrashimy and the tanker Yelnya through "
+        "the North Sea this week. The River-class ship sailed from Portsmouth on Monday, met "
+        "the Russian pair off Dover and followed them west to Ushant. The frigate and the "
+        "tanker had left Baltiysk on 1 May and are heading for Tartus.",
+        [
+            ("River-class", "Portsmouth", ["North Sea"], "Ushant", "2024-05-06", None),
+            ("Neustrashimy", "Baltiysk", ["North Sea", "Ushant"], "Tartus", "2024-05-01", None),
+            ("Yelnya", "Baltiysk", ["North Sea", "Ushant"], "Tartus", "2024-05-01", None),
+        ],
+    ),
     # Where the subject comes from is where the trip began; escorts travel too.
     (
         "Two KC-135 tankers from RAF Mildenhall escorted the fighters to Jordan.",

@@ -45,6 +45,9 @@ class State:
         self.cargo: set[int] = set()  # tracks moved as what a craft carries (never a group)
         # (escorted, escorts): "It was escorted by the frigate X" — X makes the same trip.
         self.escorts: list[tuple[Track, list[Track]]] = []
+        # Places a shadowed asset passed ("shadowed X through the Channel"), kept for the
+        # assets the report gives a trip of their own.
+        self.passages: list[tuple[Track, Route]] = []
         # Trips told of assets not yet named: (subject token, kinds, how many, route).
         self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
 
@@ -557,6 +560,17 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
             state.escorts.append((track, escorts))
 
 
+def shadowed(lex: EventLexicon, verb: Token, movers: list[Track], state: State) -> list[Track]:
+    """ "HMS Tyne shadowed the corvette Boikiy through the English Channel", "followed them
+    west to Ushant": the assets a shadowing verb's subject kept with (its objects), which
+    passed where it went."""
+    if verb.lemma_.casefold() not in lex.motion.shadow_lemmas or any(
+        c.dep_ == "auxpass" for c in children(verb)
+    ):
+        return []
+    return [t for t in _tracks_in(lex, _objects(verb), state) if t not in movers]
+
+
 def _note_aboard(lex: EventLexicon, tracks: list[Track], craft: list[Token], state: State) -> None:
     """ "The vehicles crossed half the globe aboard the car carrier Glovis Sirius": the craft
     and what it carries make one trip, each told part of it."""
@@ -565,6 +579,14 @@ def _note_aboard(lex: EventLexicon, tracks: list[Track], craft: list[Token], sta
     if carriers and carried:
         state.escorts.append((carried[0], carriers))
         state.escorts.append((carriers[0], carried))
+
+
+def take_passages(state: State) -> None:
+    """Where a shadowing asset went is a stop on a shadowed asset's own trip (one with an
+    end told); an asset told only as shadowed gets no trip from it."""
+    for track, route in state.passages:
+        if any(r.destination is not None or r.home for r in track.routes):
+            track.add(route)
 
 
 def take_escorted_trips(state: State) -> None:
@@ -924,9 +946,8 @@ def _people_before(motion: Motion, pronoun: Token, state: State) -> bool:
 def _subject_tracks(holder: Token, state: State) -> list[Track]:
     """The assets named in the subject of the verb a holder is the object of."""
     verb = holder.head.head if holder.dep_ == "pobj" else holder.head
-    return [
-        t for s in children(verb) if s.dep_ in _SUBJECTS for t in _named_tracks(s, state).values()
-    ]
+    # ("sailed ... and followed them": a second verb's subject is the first one's.)
+    return [t for s in _subjects(verb) for t in _named_tracks(s, state).values()]
 
 
 def _carried(lex: EventLexicon, holder: Token, state: State) -> list[Track]:

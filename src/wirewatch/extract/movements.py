@@ -22,7 +22,9 @@ from wirewatch.extract._movers import (
     movers_of,
     note_escorts,
     note_named,
+    shadowed,
     take_escorted_trips,
+    take_passages,
     tracks_for,
 )
 from wirewatch.extract._operation import home_place, operation_events
@@ -61,6 +63,7 @@ def find_movements(ctx: Context) -> None:
                 _statement(ctx, lex, tok, state)
         _unattached(ctx, lex, sent, state)
     _name_foretold(ctx, state)
+    take_passages(state)
     take_escorted_trips(state)
     for track in state.tracks.values():
         track.build()
@@ -143,6 +146,10 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     for track in movers:
         track.add(route)
+    passage = [*route.via, *([route.destination] if route.destination else [])]
+    for track in shadowed(lex, tok, movers, state) if passage else []:
+        # (The shadowing asset's end is a point on the shadowed one's way.)
+        state.passages.append((track, Route(kind="transit", via=passage, evidence=route.evidence)))
 
 
 def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) -> None:

@@ -130,6 +130,7 @@ class Motion(_Strict):
     call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
     divert_lemmas: frozenset[str] = frozenset()  # "was diverted to X": the end changes to X
     due_words: frozenset[str] = frozenset()  # "and is expected in X": where it is going
+    shadow_lemmas: frozenset[str] = frozenset()  # "shadowed X through Y": X passed Y too
     here_lemmas: frozenset[str] = frozenset()  # "arrived from X" (no place): where it is told
     extent_words: frozenset[str] = frozenset()  # "as far as X": the trip's end
     call_nouns: dict[str, str] = Field(default_factory=dict)  # "a port call": noun -> word
