@@ -13,7 +13,6 @@ takes no context from them (see `wirewatch.geo.geocode`).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -26,6 +25,7 @@ from wirewatch.extract.context import Context, Geocoder, children
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
 from wirewatch.model import Place, Span, stable_id
+from wirewatch.nlp.ent_fixes import CALENDAR_WORDS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels under which the small model hides toponyms it does not know ("’s Khmeimim" PERSON);
@@ -313,16 +313,8 @@ def _misdated(ent: SpacySpan) -> bool:
     """A name the model tagged DATE with no word of a date in it ("Montevideo"): in a route
     slot or after a locative it may be a place (the gazetteer decides)."""
     return ent.label_ == "DATE" and all(
-        t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in _CALENDAR for t in ent
+        t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in CALENDAR_WORDS for t in ent
     )
-
-
-_CALENDAR = frozenset(
-    n.casefold()
-    for names in (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr)
-    for n in names
-    if n
-)
 
 
 def _owner(ctx: Context, ent: SpacySpan) -> bool:
@@ -333,7 +325,6 @@ def _owner(ctx: Context, ent: SpacySpan) -> bool:
         ent.label_ == "ORG"
         and root.dep_ == "poss"
         and root.head.lower_ not in _cues(ctx).feature_words
-        and not ctx.places_over(root.head.idx, root.head.idx + len(root.head))
     )
 
 

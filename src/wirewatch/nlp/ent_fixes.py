@@ -75,7 +75,8 @@ def _cut_routes(ent: Span, words: frozenset[str]) -> list[Span]:
 
 
 # English calendar names (the standard library's C-locale tables), full and abbreviated.
-_CALENDAR = frozenset(
+# Month and weekday names and abbreviations (folded): words of a date.
+CALENDAR_WORDS = frozenset(
     n.casefold()
     for names in (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr)
     for n in names
@@ -93,7 +94,7 @@ def _date_only(ent: Span) -> Span | None:
         start + 1 < ent.end
         and doc[start].pos_ == "PROPN"
         and doc[start].is_title
-        and doc[start].lower_.rstrip(".") not in _CALENDAR
+        and doc[start].lower_.rstrip(".") not in CALENDAR_WORDS
         and (doc[start + 1].is_lower or doc[start + 1].like_num)
     ):
         start += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wirewatch.kb.tables._equipment_common import Item, Match, fold
@@ -45,7 +46,7 @@ class NameFinder:
         modifiers: list[str],
         counts: list[str],
         makers: list[str],
-        means: list[str] = (),  # type: ignore[assignment]
+        means: Sequence[str] = (),
     ) -> None:
         self._by_first: dict[str, list[str]] = defaultdict(list)
         for name in sorted(names, key=len, reverse=True):
