@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from wirewatch.model import Analysis, Movement
+from wirewatch.model import Analysis, Movement, When
 
 Analyze = Callable[..., Analysis]
 Leg = tuple[str, str | None, list[str], str, str | None, str | None]
@@ -21,6 +21,111 @@ Leg = tuple[str, str | None, list[str], str, str | None, str | None]
 DATE = "2024-05-10"  # a Friday
 
 CASES: list[tuple[str, list[Leg]]] = [
+    # A route written out as names joined by dashes or arrows, tagged as one name or many.
+    (
+        "A Russian Tu-154 flew Moscow–Tehran–Damascus on Sunday.",
+        [("Tu-154", "Moscow", ["Tehran"], "Damascus", "2024-05-05", "2024-05-05")],
+    ),
+    (
+        "The C-17 flew the Ramstein–Incirlik–Al Udeid route.",
+        [("C-17", "Ramstein", ["Incirlik"], "Al Udeid", None, None)],
+    ),
+    # The craft aboard which a load was sent makes the trip.
+    (
+        "Canadian troops were airlifted to Riga aboard a CC-177 on Thursday.",
+        [("CC-177", None, [], "Riga", "2024-05-09", "2024-05-09")],
+    ),
+    # Where the load a craft left with is for, when nothing else names the end.
+    (
+        "A Belgian A400M took off from Melsbroek on Friday with 30 tonnes of tents for Beirut.",
+        [("A400M", "Melsbroek", [], "Beirut", "2024-05-10", None)],
+    ),
+    # A named craft's home airfield, tagged as a person's name, is a place.
+    (
+        "An Il-76 from Chkalovsky landed at Hmeimim on Sunday.",
+        [("Il-76", "Chkalovsky", [], "Hmeimim", None, "2024-05-05")],
+    ),
+    # A hyphened name with a lower-case word inside it, tagged as an organisation.
+    (
+        "A French Rafale detachment moved from Mont-de-Marsan to Prince Hassan Air Base.",
+        [("Rafale", "Mont-de-Marsan", [], "Prince Hassan Air Base", None, None)],
+    ),
+    # "for X" hung off the place left; a stop told "along the way"; a port visit's "to".
+    (
+        "The research vessel Akademik Tryoshnikov departed Kronstadt for Antarctica on 12 "
+        "November, calling at Cape Town along the way.",
+        [("Akademik Tryoshnikov", "Kronstadt", ["Cape Town"], "Antarctica", "2023-11-12", None)],
+    ),
+    (
+        "The German frigate Baden-Württemberg is heading for Tokyo after a port visit to Manila.",
+        [("Baden-Württemberg", None, ["Manila"], "Tokyo", None, None)],
+    ),
+    # An unfamiliar name after "to" parsed as an infinitive, with the stop hung off it.
+    (
+        "An Emirati Il-76TD flew from Al Dhafra to Amdjarass with a refuelling stop at Benina "
+        "airport.",
+        [("Il-76TD", "Al Dhafra", ["Benina airport"], "Amdjarass", None, None)],
+    ),
+    # A callsign in apposition makes the parser take the verb for a modifier of the place
+    # left: the date it hangs elsewhere is still the departure's.
+    (
+        "A US Air Force B-52H, callsign JULIET51, departed RAF Fairford on Tuesday morning. "
+        "The bomber flew over the Baltic Sea and returned to Fairford that evening.",
+        [("B-52H", "RAF Fairford", ["Baltic Sea"], "Fairford", "2024-05-07", None)],
+    ),
+    # A ship called "she" in the next sentence; a person named nearby may be "she" instead.
+    (
+        "On 4 April the Danish frigate Niels Juel departed Korsør. Five days later she reached "
+        "Tallinn, after passing Bornholm.",
+        [("Niels Juel", "Korsør", ["Bornholm"], "Tallinn", "2024-04-04", "2024-04-09")],
+    ),
+    (
+        "The frigate Niels Juel docked in Tallinn on Monday. Defence Minister Troels Poulsen "
+        "met the crew; she flew to Copenhagen on Tuesday.",
+        [("Niels Juel", None, [], "Tallinn", None, "2024-05-06")],
+    ),
+    # A place object before a "to" phrase is where the trip began (a sea, a stretch crossed).
+    (
+        "The An-124-100 UR-82009 flew Leipzig to Toronto on Wednesday.",
+        [("An-124-100", "Leipzig", [], "Toronto", "2024-05-08", "2024-05-08")],
+    ),
+    (
+        "HMS Prince of Wales sailed the Atlantic to Halifax.",
+        [("Prince of Wales", None, ["Atlantic"], "Halifax", None, None)],
+    ),
+    # Towed; a unit's "move" told as a noun with the route in a participle.
+    (
+        "The Venezuelan patrol boat Guaiquerí was towed from La Guaira to Puerto Cabello.",
+        [("Guaiquerí", "La Guaira", [], "Puerto Cabello", None, None)],
+    ),
+    (
+        "The 4th Infantry Brigade completed its move to Narva, having travelled by train from "
+        "Tallinn.",
+        [("4th Infantry Brigade", "Tallinn", [], "Narva", None, None)],
+    ),
+    # A navy's ship prefix names a ship, though "Thunder" is also a fighter's name (a ship's
+    # departure day is no arrival day).
+    (
+        "The Nigerian Navy ship NNS Thunder departed Lagos on 2 April for Tema, Ghana.",
+        [("Thunder", "Lagos", [], "Tema", "2024-04-02", None)],
+    ),
+    # A verb and an object that tell a motion together; phrasal verbs with a preposition.
+    (
+        "The survey ship Oruc Reis dropped anchor off Alanya on Tuesday.",
+        [("Oruc Reis", None, [], "Alanya", None, "2024-05-07")],
+    ),
+    (
+        "The corvette Stoikiy made port in Tartus on Sunday.",
+        [("Stoikiy", None, [], "Tartus", None, "2024-05-05")],
+    ),
+    (
+        "HMAS Toowoomba put into Port Louis on Friday.",
+        [("Toowoomba", None, [], "Port Louis", None, "2024-05-10")],
+    ),
+    (
+        "A Brazilian KC-390 pressed on to Lisbon on Monday.",
+        [("KC-390", None, [], "Lisbon", "2024-05-06", "2024-05-06")],
+    ),
     # A chain the parser hangs off the first phrase: "from X to Y".
     (
         "A battalion of the 810th Naval Infantry Brigade moved by rail from Sevastopol to Kherson.",
@@ -947,14 +1052,20 @@ def _name(analysis: Analysis, place_id: str | None) -> str | None:
     return place.name if place else None
 
 
+def _told(when: When | None) -> str | None:
+    """The day a leg's end is told on (an end dated from the other end has no text: see
+    `test_a_flight_dated_at_one_end_is_dated_at_the_other`)."""
+    return when.start.isoformat() if when is not None and when.text is not None else None
+
+
 def _leg(analysis: Analysis, movement: Movement) -> Leg:
     return (
         movement.asset.model or "",
         _name(analysis, movement.origin),
         [_name(analysis, v) or "" for v in movement.via],
         _name(analysis, movement.destination) or "",
-        movement.depart.start.isoformat() if movement.depart else None,
-        movement.arrive.start.isoformat() if movement.arrive else None,
+        _told(movement.depart),
+        _told(movement.arrive),
     )
 
 
@@ -1040,3 +1151,27 @@ def test_an_object_pronoun_after_people_is_no_asset(geocoded_text: Analyze) -> N
         ("Quorn", "Portsmouth"),
         ("Voyager", "RAF Brize Norton"),
     ]
+
+
+def test_a_flight_dated_at_one_end_is_dated_at_the_other(geocoded_text: Analyze) -> None:
+    """A non-stop flight ends within a day of its start (`flight_days`): an untold end is the
+    told day or the next (or the one before), a range with no text of its own. A ship's
+    voyage and a flight with a stop get no such date."""
+    analysis = geocoded_text(
+        "A Norwegian P-8A took off from Evenes on Tuesday and flew to RAF Lossiemouth. A C-17 "
+        "from Ramstein landed at Rzeszow on Wednesday. The frigate Hessen sailed from "
+        "Wilhelmshaven on Monday for Djibouti. An A400M left Orleans on Monday and flew to "
+        "Niamey via Algiers.",
+        DATE,
+    )
+    ends = {m.asset.model: (m.depart, m.arrive) for m in analysis.movements if m.asset.model}
+    depart, arrive = ends["P-8A"]
+    assert depart is not None and depart.text == "Tuesday"
+    assert arrive is not None and arrive.text is None and arrive.precision == "range"
+    assert (arrive.start.isoformat(), arrive.end.isoformat()) == ("2024-05-07", "2024-05-08")
+    depart, arrive = ends["C-17"]
+    assert arrive is not None and arrive.text == "Wednesday"
+    assert depart is not None and depart.text is None
+    assert (depart.start.isoformat(), depart.end.isoformat()) == ("2024-05-07", "2024-05-08")
+    assert ends["Hessen"][1] is None  # a voyage: no arrival day follows from the departure
+    assert ends["A400M"][1] is None  # a stop on the way: no bound on the flight's length

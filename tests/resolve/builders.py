@@ -162,8 +162,8 @@ class Report:
             origin=origin,
             via=list(via),
             destination=destination,
-            depart=when(depart) if depart else None,
-            arrive=when(arrive) if arrive else None,
+            depart=when(*depart.split("/")) if depart else None,
+            arrive=when(*arrive.split("/")) if arrive else None,
             attribution=Attribution(status=status),  # type: ignore[arg-type]
             evidence=[self.sentence(f"A {model or 'plane'} flew.")],
         )

@@ -51,6 +51,24 @@ def _save(store: Store, *reports: Report) -> None:
     resolve.update(store, [r.id for r in reports])
 
 
+def test_a_day_told_wins_over_a_range_and_ranges_disagree_with_nothing(store: Store) -> None:
+    """A report that dates a flight's take-off only as "the day it landed or the one
+    before" (a range, "2026-10-06/2026-10-07") gives way to a report that tells the day, and
+    disagrees with no other range."""
+    _save(
+        store,
+        flight("r1", "2026-10-08", KHMEIMIM, BENINA, depart="2026-10-06/2026-10-07"),
+        flight("r2", "2026-10-09", KHMEIMIM, BENINA, depart="2026-10-05/2026-10-07"),
+        flight("r3", "2026-10-10", KHMEIMIM, BENINA, depart="2026-10-07", outlet="Wire B"),
+    )
+    (leg,) = resolve.find_tracks(store, "RA-82038")[0].legs
+    assert leg.depart is not None and leg.depart.isoformat() == "2026-10-07"
+    assert [d.field for d in leg.disagreements] == []
+    _save(store, flight("r4", "2026-10-11", KHMEIMIM, BENINA, depart="2026-10-06"))
+    (leg,) = resolve.find_tracks(store, "RA-82038")[0].legs
+    assert [d.field for d in leg.disagreements] == ["depart"]  # two days told, not ranges
+
+
 def test_legs_in_order_one_leg_per_trip_with_every_source(store: Store) -> None:
     _save(
         store,

@@ -164,13 +164,18 @@ def _match(catalogue: Catalogue, ent: SpacySpan, text: str) -> Match | None:
         match = catalogue.lookup(ent.doc[ent.start : end].text)
         if match is not None:
             return match
+    before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    named_as = f"{before} {ent.text}" if catalogue.navy_of(before) else ent.text
+    vessel = catalogue.vessel_match(named_as)
+    if vessel is not None and vessel.navy is not None:
+        return vessel  # "NNS Thunder": a navy's prefix names a ship, whatever else "Thunder" is
     named = catalogue.type_name_at(text, ent.start_char, ent.end_char)
     # A popular name the ruler kept because its designator is in the text ("Typhon") names
     # that item, not a ship; the model is the name as written.
     popular = catalogue.lookup_name(ent.text)
     if named is None and popular is not None:
         named = Match(popular.item, " ".join(ent.text.split()))
-    return named or catalogue.vessel_match(ent.text)
+    return named or vessel
 
 
 def _navy_actor(ctx: Context, iso3: str) -> Actor:
@@ -287,12 +292,24 @@ def is_generic_plural(token: Token, motion: Motion) -> bool:
 
 
 def is_generic_single(token: Token, motion: Motion) -> bool:
-    """ "it", "the plane", "the aircraft": a back-reference to the latest asset."""
-    if token.lower_ == "it":
-        return True
+    """ "it", "the plane", "the aircraft" (and "she" for a ship): a back-reference to the
+    latest asset."""
+    if token.lower_ in motion.single_pronouns:
+        return token.pos_ == "PRON" and not _person_near(token)
     cues = {c.lower_ for c in children(token) if c.dep_ == "det"}
     return (
         token.lower_ in motion.generic_assets
         and token.tag_ == "NN"
         and bool(cues & motion.single_cues)
     )
+
+
+def _person_near(pronoun: Token) -> bool:
+    """A person named in the pronoun's sentence or the one before: "she" may be them."""
+    if pronoun.lower_ == "it":
+        return False
+    sent = pronoun.sent
+    start = sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    return any(t.ent_type_ == "PERSON" for t in pronoun.doc[start : pronoun.i])

@@ -348,6 +348,14 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         # "A C-17 delivered two HIMARS launchers to Rzeszów", "the howitzers were carried by
         # C-17 transports": a craft that sends or carries makes the trip itself.
         carriers = _tracks_in(lex, _carriers(verb, subject), state)
+        # "Troops were airlifted to Riga aboard a CC-177": the craft they went aboard.
+        carriers += [
+            t
+            for t in _tracks_in(
+                lex, [o for w, o in preps(verb) if w in lex.motion.aboard_words], state
+            )
+            if t not in carriers
+        ]
         tracks += [t for t in carriers if t.asset.kind in lex.motion.carrier_kinds]
         if not carriers and verb.dep_ == "conj" and not _own_subject(verb):
             # "flew a team from X to Y and took it on to Z": the craft of the first verb.

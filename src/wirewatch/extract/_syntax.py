@@ -119,6 +119,17 @@ def preps(token: Token) -> tuple[tuple[str, Token], ...]:
     return found
 
 
+def from_objects(noun: Token) -> Iterator[Token]:
+    """The objects of "from X" and "out of X" ("B-1Bs out of Ellsworth AFB") on a noun."""
+    for word, obj in preps(noun):
+        if word == "from":
+            yield obj
+    for out in (c for c in children(noun) if c.dep_ == "prep" and c.lower_ == "out"):
+        for word, obj in preps(out):
+            if word == "of":
+                yield obj
+
+
 def _preps(kids: tuple[Token, ...]) -> Iterator[tuple[str, Token]]:
     for child in kids:
         dep = child.dep_
@@ -131,6 +142,22 @@ def _preps(kids: tuple[Token, ...]) -> Iterator[tuple[str, Token]]:
                 yield "home", child
             elif child.lower_ != "home":
                 yield from preps(child)  # "flown in from Kayseri": the prep hangs off "in"
+        if misread_to_name(child):
+            yield "to", child
+            yield from preps(child)  # the phrases the parser hung off the "verb" are the clause's
+
+
+def misread_to_name(token: Token) -> bool:
+    """ "flew from Al Dhafra to Amdjarass": an unfamiliar name after "to" that the parser
+    took for an infinitive ("to" + verb). A verb is not written with a capital mid-sentence;
+    a name the model tagged as an entity is one."""
+    return (
+        token.dep_ in {"advcl", "xcomp"}
+        and token.is_title
+        and bool(token.ent_type_)
+        and not token.is_sent_start
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
+    )
 
 
 def actor_at(ctx: Context, token: Token) -> Actor | None:

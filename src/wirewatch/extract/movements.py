@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract._flight_days import untold_ends
 from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import (
     State,
@@ -28,12 +29,14 @@ from wirewatch.extract._movers import (
     tracks_for,
 )
 from wirewatch.extract._operation import home_place, operation_events
+from wirewatch.extract._route_string import route_string
 from wirewatch.extract._syntax import (
     actor_at,
     area_parties,
     clause_date,
     clause_verb,
     date_in,
+    from_objects,
     parties,
     place_of,
     preps,
@@ -92,7 +95,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = _particles(tok)
     back = _back(lex, tok)
-    kinds = _motion_classes(lex, tok, particles) or _trip(lex, tok) or back
+    kinds = _motion_classes(lex, tok, particles) or _trip(lex, tok) or _idiom(lex, tok) or back
     if (
         not kinds
         or negated(tok, lex)
@@ -469,6 +472,18 @@ def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     return ["travel"] if lemmas & lex.motion.trip_nouns else []
 
 
+def _idiom(lex: EventLexicon, verb: Token) -> list[str]:
+    """ "dropped anchor off Alanya", "made port in Tartus": a verb with the object that
+    makes it a motion (`object_idioms`)."""
+    lemma = verb.lemma_.casefold()
+    return [
+        kind
+        for c in children(verb)
+        if c.dep_ == "dobj"
+        and (kind := lex.motion.object_idioms.get(f"{lemma} {c.lemma_.casefold()}")) is not None
+    ][:1]
+
+
 def _stops(lex: EventLexicon) -> frozenset[str]:
     """Nouns of a stop on the way ("a refuelling stop at X", "a night at Ramstein")."""
     transit = lex.motion.classes.get("transit")
@@ -492,22 +507,11 @@ def _home_base(ctx: Context, verb: Token) -> Place | None:
     # "QUID471, a KC-135R out of RAF Mildenhall, went up": the apposition's phrase too.
     subjects += [a for s in subjects for a in children(s) if a.dep_ == "appos"]
     for subject in subjects:
-        for obj in _from_objects(subject):
+        for obj in from_objects(subject):
             place = place_of(ctx, obj)
             if place is not None and place.feature in _SITES:
                 return place
     return None
-
-
-def _from_objects(noun: Token) -> Iterator[Token]:
-    """The objects of "from X" and "out of X" ("B-1Bs out of Ellsworth AFB") on a noun."""
-    for word, obj in preps(noun):
-        if word == "from":
-            yield obj
-    for out in (c for c in children(noun) if c.dep_ == "prep" and c.lower_ == "out"):
-        for word, obj in preps(out):
-            if word == "of":
-                yield obj
 
 
 _SITES = frozenset({"airport", "airbase", "base", "port", "city", "locality"})
@@ -564,6 +568,12 @@ def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> No
     for noun in (c for c in children(verb) if c.dep_ == "dobj"):
         if noun.lemma_.casefold() not in lex.motion.trip_nouns:
             continue
+        chain = route_string(ctx, noun, lex.motion.route_marks)
+        if chain:  # "flew the Moscow–Tehran–Damascus route": its stops too
+            route.origin = route.origin or chain[0]
+            route.via.extend(chain[1:-1])
+            route.destination = route.destination or chain[-1]
+            continue
         ends = [p for t in noun.lefts for p in ctx.places_over(t.left_edge.idx, t.idx + len(t))]
         ends = list({p.id: p for p in ends}.values())
         if len(ends) >= 2:
@@ -584,6 +594,14 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         ]
         if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
             objects.append(verb.head)  # "departed Benina airport" parsed as a modifier
+        # "flew Moscow–Tehran–Damascus": a route written out, first to last.
+        chain = next(
+            (c for o in objects if (c := route_string(ctx, o, lex.motion.route_marks))), []
+        )
+        if chain:
+            route.origin, route.destination = chain[0], chain[-1]
+            route.via.extend(chain[1:-1])
+            objects = []
         for obj in (p for c in objects for p in parties(c)):
             place = (
                 place_of(ctx, obj, with_clauses=False)
@@ -593,7 +611,7 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
                 else ctx.place_at(obj.left_edge.idx, obj.idx + len(obj))
             )
             if place is not None:
-                _put(route, target, place)
+                _put(route, _object_role(lex, verb, kind, target, place), place)
     stops = _stops(lex)  # built once per clause, asked of every route phrase
     for noun in (c for c in children(verb) if c.dep_ == "dobj" and _is_stop(lex, c, stops)):
         route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
@@ -629,6 +647,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         route.destination = _purpose_place(ctx, lex.motion, verb)
     if route.destination is None and kind in {"travel", "depart"}:
         route.destination = _due_at(ctx, lex, verb)
+    if route.destination is None and kind in {"travel", "depart"}:
+        route.destination = _load_for(ctx, lex.motion, verb)
     if route.destination is None and _comes_here(lex.motion, verb, kind):
         # "DIEGO GARCIA — ... a C-17A which flew in from Hickam via Guam": flying "in"
         # with no place named is coming to where the report is.
@@ -639,6 +659,31 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _object_role(
+    lex: EventLexicon, verb: Token, kind: str, target: RoutePoint, place: Place
+) -> RoutePoint:
+    """ "flew Leipzig to Toronto", "sailed the Atlantic to Halifax": a verb of travel whose
+    "to" phrase names the end makes its place object where the trip began, or a sea crossed
+    on the way."""
+    if kind != "travel" or target != "destination":
+        return target
+    roles = lex.motion.classes[kind].preps
+    if not any(roles.get(word) == "destination" for word, _ in preps(verb)):
+        return target
+    return "via" if place.feature == "water" else "origin"
+
+
+def _load_for(ctx: Context, motion: Motion, verb: Token) -> Place | None:
+    """ "took off from Melsbroek with 30 tonnes of tents for Beirut": where the load is for,
+    when the clause names no other end, is where the trip goes."""
+    for load in (o for w, o in preps(verb) if w in motion.with_preps):
+        for word, obj in preps(load):
+            place = place_of(ctx, obj, with_clauses=False) if word == "for" else None
+            if place is not None:
+                return place
+    return None
 
 
 def _flew_a_trip(lex: EventLexicon, verb: Token, obj: Token) -> bool:
@@ -758,8 +803,11 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
     for carried in carried_objects:
         # "performed a flight over the Barents Sea": a trip noun's phrases are all the route's.
         trip = carried.lemma_.casefold() in motion.trip_nouns
+        # "departed Kronstadt for Antarctica": a name's "for" phrase is where the trip goes
+        # ("flew supplies for the army" names who they were for).
+        words = chain | {"from"} if carried.pos_ == "PROPN" else (chain - {"for"}) | {"from"}
         for word, place in preps(carried):
-            if trip or word in (chain - {"for"}) | {"from"}:
+            if trip or word in words:
                 yield word, place
                 yield from _chained(word, place, chain)
     # "left Qingdao, bound for Djibouti", "transited Turkish airspace on its way to
@@ -855,9 +903,11 @@ def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str
 
 def _stop_place(ctx: Context, motion: Motion, stop: Token) -> list[Place]:
     """ "with a refuelling stop at Benina in eastern Libya": the stop's first place (a later
-    "in X" only locates it); "with stops at Aberdeen and Ørland": each one listed."""
+    "in X" only locates it); "with stops at Aberdeen and Ørland": each one listed; "after a
+    port visit to Manila": a visit's or call's place."""
+    words = motion.stop_preps | ({"to"} if stop.lemma_.casefold() in motion.call_nouns else set())
     for word, obj in preps(stop):
-        if word not in motion.stop_preps:
+        if word not in words:
             continue
         places = [p for o in parties(obj) if (p := place_of(ctx, o)) is not None]
         if places:
@@ -945,6 +995,12 @@ def _verb_date(ctx: Context, verb: Token, kind: str) -> TimeExpr | None:
     own = _own_date(ctx, verb)
     if own is not None:
         return own
+    if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD" and verb.head.head != verb.head:
+        # "B-52H, callsign JULIET51, departed RAF Fairford on Tuesday" parsed with "departed"
+        # a modifier of "Fairford": the date hangs off the word the parser made the verb.
+        own = _own_date(ctx, verb.head.head)
+        if own is not None:
+            return own
     for obj in (c for c in children(verb) if c.dep_ == "dobj"):
         for child in children(obj):
             if child.dep_ in {"npadvmod", "tmod"}:
@@ -1098,19 +1154,28 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
             leg.destination = leg.via.pop()
         if leg.destination is None or not leg.evidence:
             continue  # every movement has a destination
+        via = [
+            p.id
+            for p in leg.via
+            if p.id != leg.destination.id and (leg.origin is None or p.id != leg.origin.id)
+        ]
+        depart, arrive = untold_ends(
+            leg.depart,
+            leg.arrive,
+            flown=track.asset.kind == "aircraft",
+            has_origin=leg.origin is not None,
+            stops=len(via),
+            days=ctx.kb.events.motion.flight_days,
+        )
         out.append(
             Movement(
                 id=stable_id("movement", ctx.document.id, track.key, index),
                 asset=track.asset,
                 origin=leg.origin.id if leg.origin else None,
-                via=[
-                    p.id
-                    for p in leg.via
-                    if p.id != leg.destination.id and (leg.origin is None or p.id != leg.origin.id)
-                ],
+                via=via,
                 destination=leg.destination.id,
-                depart=leg.depart,
-                arrive=leg.arrive,
+                depart=depart,
+                arrive=arrive,
                 personnel=leg.personnel
                 if leg.personnel is not None
                 else (track.personnel if index == 0 else None),

@@ -14,13 +14,13 @@ takes no context from them (see `wirewatch.geo.geocode`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from wirewatch.extract._syntax import AREA_PREPS
+from wirewatch.extract._syntax import AREA_PREPS, from_objects, misread_to_name
 from wirewatch.extract.context import Context, Geocoder, children
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
@@ -114,6 +114,10 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
     covered: set[int] = set()
     for ent in ctx.ents:
         covered.update(range(ent.start, ent.end))
+        parts = _route_parts(ctx, ent)
+        if parts:
+            yield from parts
+            continue
         span = _entity_place(ctx, ent)
         if span is not None:
             yield span
@@ -132,6 +136,27 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
     for ent in ctx.ents:
         if ent.label_ in ("ORG", "NORP"):
             yield from _country_modifier(ctx, gaz, ent)
+
+
+_ROUTE_MARK = re.compile(r"\s*(?:[–—→>]|->)\s*")
+
+
+def _route_parts(ctx: Context, ent: SpacySpan) -> list[tuple[int, int]]:
+    """An entity that is a route written out ("the Ramstein–Incirlik–Al Udeid route", tagged
+    as one name) is its stops, when the whole is no name the gazetteer knows and every part
+    is one."""
+    gaz, surface = ctx.gazetteer, ent.text
+    if gaz is None or not _ROUTE_MARK.search(surface) or gaz.features(surface):
+        return []
+    parts, cursor = [], 0
+    for mark in [*_ROUTE_MARK.finditer(surface), None]:
+        stop = mark.start() if mark else len(surface)
+        start, end = _trim(surface[cursor:stop], ent.start_char + cursor)
+        if end <= start or not gaz.features(ctx.document.text[start:end]):
+            return []
+        parts.append((start, end))
+        cursor = mark.end() if mark else stop
+    return parts if len(parts) >= 2 else []
 
 
 def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
@@ -259,6 +284,13 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             if c.dep_ == "prep" and (c.lower_ in motion.chain_preps or c.lower_ == "from")
         ]
         objects = [o for p in prepositions for o in children(p) if o.dep_ == "pobj"]
+        objects += [c for c in children(verb) if misread_to_name(c)]  # "to Amdjarass"
+        # "An Il-76 from Chkalovsky landed at Hmeimim": where the craft came from (a named
+        # craft only: "a letter from Jackson arrived" is no trip from a place).
+        movers = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+        movers += [a for m in movers for a in children(m) if a.dep_ == "appos"]
+        craft = ctx.equipment_tokens()
+        objects += [o for m in movers if m.i in craft for o in from_objects(m)]
         if motion.takes_place_object(lemma):
             objects += [c for c in children(verb) if c.dep_ == "dobj"]
             if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
@@ -487,10 +519,24 @@ def _name_inner(ctx: Context, j: int, start: int) -> bool:
         return True
     if tokens[j].tag_ == "POS" and j > start and j + 1 < len(tokens):
         return ctx.capitalised_tokens()[j + 1]
+    # "Mont-de-Marsan", "Stratford-upon-Avon": a lower-case word between two hyphens.
+    if _between_hyphens(tokens, j, start):
+        return True
     return (
         j > start
         and word.lower() in _cues(ctx).skeleton_drop_words
         and j + 1 < len(tokens)
+        and tokens[j + 1].text in "-‐"
+    )
+
+
+def _between_hyphens(tokens: Sequence[Token], j: int, start: int) -> bool:
+    word = tokens[j].text
+    return (
+        start < j < len(tokens) - 1
+        and word.isalpha()
+        and word.islower()
+        and tokens[j - 1].text in "-‐"
         and tokens[j + 1].text in "-‐"
     )
 

@@ -62,6 +62,9 @@ class Sighting:
     depart: dt.date | None
     arrive: dt.date | None
     evidence: list[Evidence] = field(default_factory=list)
+    # The ends dated only to a range ("arrived on the day it left or the next"): a day
+    # another report tells for them wins, and differs from them in nothing.
+    loose: frozenset[str] = frozenset()
 
     @property
     def span(self) -> tuple[dt.date, dt.date]:
@@ -110,6 +113,11 @@ def _sighting(move: Movement, analysis: Analysis) -> Sighting:
         depart=move.depart.start if move.depart else None,
         arrive=move.arrive.start if move.arrive else None,
         evidence=move.evidence,
+        loose=frozenset(
+            name
+            for name, when in (("depart", move.depart), ("arrive", move.arrive))
+            if when is not None and when.precision != "day"
+        ),
     )
 
 
@@ -294,6 +302,10 @@ def _leg_time(leg: Leg) -> tuple[dt.date, dt.date]:
 
 def _pick(group: list[Sighting], attr: str, name: str, out: list[Disagreement]) -> dt.date | None:
     stated = [(s, getattr(s, attr)) for s in group if getattr(s, attr)]
+    exact = [(s, v) for s, v in stated if attr not in s.loose]
+    if not exact:  # days known only as ranges: the first report's, no disagreement
+        return stated[0][1] if stated else None
+    stated = exact
     if len({v for _, v in stated}) > 1:
         out.append(
             Disagreement(

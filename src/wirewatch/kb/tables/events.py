@@ -120,6 +120,8 @@ class Motion(_Strict):
     part_words: frozenset[str] = frozenset()  # "a battalion of the 810th ... Brigade"
     route_words: frozenset[str] = frozenset()  # "bound for X", "on its way to X"
     trip_verbs: frozenset[str] = frozenset()  # "made a hop from X to Y"
+    # "dropped anchor off X": a verb and its object that together tell a motion, by class.
+    object_idioms: dict[str, str] = Field(default_factory=dict)
     trip_nouns: frozenset[str] = frozenset()
     same_route_nouns: frozenset[str] = frozenset()  # "took the same route"
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
@@ -135,6 +137,7 @@ class Motion(_Strict):
     extent_words: frozenset[str] = frozenset()  # "as far as X": the trip's end
     call_nouns: dict[str, str] = Field(default_factory=dict)  # "a port call": noun -> word
     news_days: int = 3  # a leg older than this before its report is background
+    flight_days: int = Field(default=1, ge=0)  # a non-stop flight's end within this of its start
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
     group_nouns: dict[str, str] = Field(default_factory=dict)  # "the taskforce": its kind
     member_verbs: frozenset[str] = frozenset()  # "the flotilla consisting of X and Y"
@@ -163,6 +166,7 @@ class Motion(_Strict):
     cancel_verbs: dict[str, str] = Field(default_factory=dict)
     means_nouns: frozenset[str] = frozenset()  # "by road from X": the route hangs off it
     chain_preps: frozenset[str] = frozenset()  # "from X to Y": "to" continues the route
+    route_marks: frozenset[str] = frozenset()  # "flew Moscow–Tehran–Damascus": between stops
     means_preps: frozenset[str] = frozenset()  # "by road", "aboard a Boeing 787"
     time_links: frozenset[str] = frozenset()  # "on 14 December, when ..."
     same_words: frozenset[str] = frozenset()  # "took the same route"
@@ -178,6 +182,8 @@ class Motion(_Strict):
 
     def kinds_meant(self, noun: str) -> frozenset[str]:
         """The asset kinds a back-reference noun can mean ("tanker": aircraft or ship)."""
+        if noun in self.single_pronouns:
+            return frozenset(self.single_pronouns[noun])
         return frozenset(k for k, words in self.generic_kinds.items() if noun in words)
 
     # "to refuel the pair over the North Sea": a purpose clause's place is the trip's, by
@@ -192,6 +198,9 @@ class Motion(_Strict):
     plural_cues: frozenset[str]
     group_cues: frozenset[str]
     single_cues: frozenset[str]
+    # Pronouns for the latest asset, with the kinds each can mean (none: any kind): "it", and
+    # "she" for a ship in naval writing.
+    single_pronouns: dict[str, list[str]]
     same_in_both_numbers: frozenset[str]  # "the aircraft": singular or plural by its verb
     count_words: dict[str, int]  # "two Tu-95s": how many assets
     instance_words: dict[str, int] = Field(default_factory=dict)  # "a second An-124"
