@@ -169,3 +169,16 @@ def test_an_organisation_owning_a_thing_is_no_place(resources: Resources) -> Non
     )
     assert "Leonardo" not in names(a)
     assert named(a, "Anadyr").country == "RUS"
+
+
+def test_names_joined_by_a_route_mark_next_to_a_craft(resources: Resources) -> None:
+    """ "The Il-62M did Chkalovsky–Hmeimim": names joined by a dash with no space, or an
+    arrow, in a sentence naming a craft, are places the gazetteer knows; a dash set apart by
+    spaces, a hyphen, or a sentence with no craft gives none."""
+    a = run(resources, "The Il-62M RA-86496 did Chkalovsky–Hmeimim. The Smith–Jones plan failed.")
+    assert {"Chkalovsky", "Hmeimim"} <= names(a)
+    assert not {"Smith", "Jones"} & names(a)
+    a = run(resources, "GDAŃSK, Poland — The ARC Integrity docked; data came from ADS-B Exchange.")
+    assert not {"The", "ADS", "B"} & names(a)
+    a = run(resources, "The C-17 flew the Ramstein–Incirlik–Al Udeid route.")
+    assert {"Ramstein", "Incirlik", "Al Udeid"} <= names(a)

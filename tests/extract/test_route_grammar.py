@@ -109,6 +109,20 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The Nigerian Navy ship NNS Thunder departed Lagos on 2 April for Tema, Ghana.",
         [("Thunder", "Lagos", [], "Tema", "2024-04-02", None)],
     ),
+    # A trip under way told with a copula and a route word; any verb with a route string.
+    (
+        "A HIMARS battery loaded at Long Beach is on its way to Darwin.",
+        [("HIMARS", "Long Beach", [], "Darwin", None, None)],
+    ),
+    (
+        "The Russian tanker Kola was bound for Tartus on Monday.",
+        [("Kola", None, [], "Tartus", "2024-05-06", None)],
+    ),
+    # (a registration is no dateline, and a dash inside a route sets nothing apart)
+    (
+        "The Il-62M RA-86496 did Chkalovsky–Hmeimim and straight back again.",
+        [("Il-62M", "Chkalovsky", [], "Hmeimim", None, None)],
+    ),
     # A verb and an object that tell a motion together; phrasal verbs with a preposition.
     (
         "The survey ship Oruc Reis dropped anchor off Alanya on Tuesday.",

@@ -72,11 +72,15 @@ def _parties(token: Token) -> list[Token]:
 
 def is_dateline(token: Token) -> bool:
     """ "NOVI SAD, Serbia —": the capitalised place a wire story opens with, never an actor."""
-    if len(token) < 2 or not token.text.isupper():
-        return False  # the cheap word test first: most tokens are not capitals
+    if len(token) < 2 or not token.text.isupper() or any(ch.isdigit() for ch in token.text):
+        return False  # the cheap word test first: most tokens are not capitals (nor "RA-86496")
     sent = sentence(token)
     head = token.doc[sent.start : min(sent.end, sent.start + 6)]
-    dash = next((t.i for t in head if t.text in {"—", "–", "-"}), None)
+    # The dateline's dash stands apart ("NOVI SAD —"), unlike a route's ("Chkalovsky–Hmeimim").
+    dash = next(
+        (t.i for t in head if t.text in {"—", "–", "-"} and t.i > 0 and t.doc[t.i - 1].whitespace_),
+        None,
+    )
     return (
         dash is not None
         and sent.start <= token.i < dash

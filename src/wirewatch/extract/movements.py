@@ -95,7 +95,14 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = _particles(tok)
     back = _back(lex, tok)
-    kinds = _motion_classes(lex, tok, particles) or _trip(lex, tok) or _idiom(lex, tok) or back
+    kinds = (
+        _motion_classes(lex, tok, particles)
+        or _trip(lex, tok)
+        or _idiom(lex, tok)
+        or _underway(lex, tok)
+        or _routed(ctx, lex, tok)
+        or back
+    )
     if (
         not kinds
         or negated(tok, lex)
@@ -470,6 +477,38 @@ def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     if told:
         return told[:1]
     return ["travel"] if lemmas & lex.motion.trip_nouns else []
+
+
+def _underway(lex: EventLexicon, verb: Token) -> list[str]:
+    """ "A HIMARS battery ... is on its way to East Arm Wharf", "the ship was bound for X": a
+    copula with a route word is a trip under way."""
+    words = lex.motion.route_words
+    if (
+        verb.lower_ in words
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"auxpass", "aux"} for c in children(verb))
+    ):
+        return ["travel"]  # "was bound for Tartus" read as a passive (not "X bound for Y")
+    if verb.lemma_ != "be":
+        return []
+    for child in children(verb):
+        if child.dep_ == "acomp" and child.lower_ in words:
+            return ["travel"]  # "was bound for X"
+        if child.dep_ == "prep" and any(
+            o.dep_ == "pobj" and o.lower_ in words for o in children(child)
+        ):
+            return ["travel"]  # "is on its way to X", "is en route to X"
+    return []
+
+
+def _routed(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
+    """ "The Il-62M did Chkalovsky–Hmeimim": any verb whose object is a route written out is
+    a trip along it."""
+    if verb.pos_ != "VERB":
+        return []
+    marks = lex.motion.route_marks
+    objects = (c for c in children(verb) if c.dep_ == "dobj")
+    return ["travel"] if any(route_string(ctx, o, marks) for o in objects) else []
 
 
 def _idiom(lex: EventLexicon, verb: Token) -> list[str]:

@@ -132,6 +132,7 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
     yield from _datelines(ctx, gaz)
     yield from _locatives(ctx, gaz)
     yield from _route_slots(ctx, gaz)
+    yield from _marked_routes(ctx, gaz)
     yield from _cued(ctx, gaz)
     for ent in ctx.ents:
         if ent.label_ in ("ORG", "NORP"):
@@ -271,7 +272,7 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue  # before the lemma: most words are not verbs
         lemma = motion.motion_lemma(verb.lemma_.casefold(), verb.lower_, verb.tag_)
-        if lemma not in lemmas:
+        if lemma not in lemmas and not _under_way(verb, route_words):
             continue
         roles = motion.route_preps(lemma)
         prepositions = list(_route_prep_tokens(verb, roles, motion.extent_words))
@@ -363,6 +364,48 @@ def _owner(ctx: Context, ent: SpacySpan) -> bool:
 def _cue_words(ctx: Context) -> frozenset[str]:
     """Single-word feature cues ("region", "airport", "base")."""
     return frozenset(w.lower() for c in _cues(ctx).feature_cues for w in c.words if " " not in w)
+
+
+def _under_way(verb: Token, route_words: frozenset[str]) -> bool:
+    """ "is on its way to Darwin", "is en route to X": a copula whose phrase is a route word."""
+    return verb.lemma_ == "be" and any(
+        o.lower_ in route_words for p in children(verb) if p.dep_ == "prep" for o in children(p)
+    )
+
+
+def _marked_routes(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
+    """ "The Il-62M did Chkalovsky–Hmeimim": two names joined by a route mark, in a sentence
+    that names a craft, are places when the gazetteer knows both (airfields too: the mark is
+    the cue), whatever the model's labels ("the Smith–Jones agreement" names no craft)."""
+    # (not a hyphen, which joins the parts of one name: "ADS-B", "Kosiniak-Kamysz")
+    marks = ctx.kb.events.motion.route_marks - {"-"}
+    tokens = ctx.tokens
+    craft = ctx.equipment_tokens()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text not in marks or _set_apart_dash(tokens[i - 1], tokens[i]):
+            continue
+        sent = tokens[i].sent
+        if not any(j in craft for j in range(sent.start, sent.end)):
+            continue
+        left = next(
+            (
+                k
+                for k in range(max(0, i - 4), i)
+                if _known_run(ctx, gaz, k, ROUTE_FEATURES, loose=True) == i
+            ),
+            None,
+        )
+        right = _known_run(ctx, gaz, i + 1, ROUTE_FEATURES, loose=True)
+        if left is None or right is None:
+            continue
+        yield tokens[left].idx, tokens[i - 1].idx + len(tokens[i - 1])
+        yield tokens[i + 1].idx, tokens[right - 1].idx + len(tokens[right - 1])
+
+
+def _set_apart_dash(before: Token, mark: Token) -> bool:
+    """A dash with space around it sets a clause apart ("GDAŃSK, Poland — The first"); one
+    joining two names is a route ("Chkalovsky–Hmeimim"). Arrows are routes either way."""
+    return mark.text in "–—" and bool(before.whitespace_ or mark.whitespace_)
 
 
 def _route_prep_tokens(
