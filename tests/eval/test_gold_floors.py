@@ -117,6 +117,15 @@ def test_routes3_gold_scores_hold_their_floors(resources):
     assert not failures, "\n".join(failures)
 
 
+def test_routes4_gold_scores_hold_their_floors(resources):
+    """The fourth movement set (tests/gold/routes4), written apart from the extractor and held
+    out through the session that built it: scored only before (movements F1 0.45) and after
+    that session's changes, never read to choose a rule."""
+    report = _report(ROOT / "tests" / "gold" / "routes4", resources)
+    failures = check_floors(report, FLOORS["routes4"])
+    assert not failures, "\n".join(failures)
+
+
 def test_seed_gold_scores_hold_their_floors(resources):
     report = _report(SEED_GOLD, resources)
     failures = check_floors(report, FLOORS["seed"])
