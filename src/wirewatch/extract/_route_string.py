@@ -19,13 +19,16 @@ def route_string(ctx: Context, phrase: Token, marks: frozenset[str]) -> list[Pla
     order (empty when there is none of two or more places)."""
     start = phrase.left_edge.idx
     end = phrase.right_edge.idx + len(phrase.right_edge)
+    text = ctx.document.text
+    window = text[start:end]
+    if not any(mark in window for mark in marks):
+        return []  # the common case, decided without looking up places
     mentions = sorted(
         (m.start, m.end, place)
         for place in ctx.places_over(start, end)
         for m in place.mentions
         if start <= m.start and m.end <= end
     )
-    text = ctx.document.text
     best: list[Place] = []
     run: list[Place] = []
     last_end = -1
