@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from wirewatch.extract._movers import _same_variant
 from wirewatch.model import Analysis, Movement, When
 
 Analyze = Callable[..., Analysis]
@@ -122,6 +123,15 @@ CASES: list[tuple[str, list[Leg]]] = [
     (
         "The Il-62M RA-86496 did Chkalovsky–Hmeimim and straight back again.",
         [("Il-62M", "Chkalovsky", [], "Hmeimim", None, None)],
+    ),
+    # Two variants named apart are two assets; a second stop coordinated with the first.
+    (
+        "The formation, four single-seat F-16AMs and two two-seat F-16BMs, flew first to "
+        "Lajes in the Azores and then to Gran Canaria.",
+        [
+            ("F-16AM", None, ["Lajes"], "Gran Canaria", None, None),
+            ("F-16BM", None, ["Lajes"], "Gran Canaria", None, None),
+        ],
     ),
     # A verb and an object that tell a motion together; phrasal verbs with a preposition.
     (
@@ -1189,3 +1199,12 @@ def test_a_flight_dated_at_one_end_is_dated_at_the_other(geocoded_text: Analyze)
     assert (depart.start.isoformat(), depart.end.isoformat()) == ("2024-05-07", "2024-05-08")
     assert ends["Hessen"][1] is None  # a voyage: no arrival day follows from the departure
     assert ends["A400M"][1] is None  # a stop on the way: no bound on the flight's length
+
+
+def test_a_variant_and_the_family_or_type_name_are_one_asset() -> None:
+    """ "Two F-16s ... The F-16AMs": the family's designator fits any variant, and so does a
+    type's name ("a CC-130J ... the Hercules"); only two designators that differ are two."""
+    assert _same_variant("F-16", "F-16AM", "F-16")
+    assert _same_variant("CC-130J", "Hercules", "C-130")
+    assert _same_variant("F-16AM", "F-16 AM", "F-16")
+    assert not _same_variant("F-16AM", "F-16BM", "F-16")

@@ -286,11 +286,18 @@ def _operated_key(state: State, mention: Mention) -> str:
     "a French A400M" are two), where "an A400M" with no operator named is the one of its type
     told last, and the first operator named for an unattributed one is its own."""
     family = mention.key.split("|", 1)[0]
-    plain = [
+    model = mention.asset.model or family
+    unidentified = [
         t
         for t in reversed(state.history)
-        if t.key == f"{family}|" or t.key.startswith(f"{family}|@")
+        if t.key == f"{family}|" or t.key.startswith((f"{family}|@", f"{family}|="))
     ]
+    # "four F-16AMs and two F-16BMs": two variants named apart are two assets ("the F-16s"
+    # and "the F-16AMs" may be one: the family name fits every variant).
+    plain = [t for t in unidentified if _same_variant(t.asset.model or family, model, family)]
+    if unidentified and not plain:
+        family = f"{family}|={fold(model)}"
+        return family if mention.asset.operator is None else f"{family}@{_country(mention)}"
     operator = mention.asset.operator
     country = operator.country if operator is not None else None
     if country is None:
@@ -302,6 +309,19 @@ def _operated_key(state: State, mention: Mention) -> str:
     if len(plain) == 1 and plain[0].asset.operator is None:
         return plain[0].key  # "an A400M landed ... the German A400M": the same, now known
     return f"{family}|@{country}"
+
+
+def _same_variant(a: str, b: str, family: str) -> bool:
+    """Two written models can be one asset unless both are designators that differ
+    ("F-16AM", "F-16BM"): the family's designator or a name ("Hercules") fits any variant."""
+    if fold(a) == fold(b) or fold(family) in {fold(a), fold(b)}:
+        return True
+    return not all(any(ch.isdigit() for ch in m) for m in (a, b))
+
+
+def _country(mention: Mention) -> str:
+    operator = mention.asset.operator
+    return (operator.country if operator is not None else None) or "?"
 
 
 def _split(state: State, track: Track, identifiers: list[str]) -> list[Track]:

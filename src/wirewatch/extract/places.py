@@ -416,12 +416,14 @@ def _route_prep_tokens(
     ("flew two launchers and their crews from X to Y") or off an adverb of extent ("flew
     as far as Darwin")."""
     stack = [c for c in children(verb) if c.dep_ in {"prep", "prt", "advmod"}]
+    # "flew first to Lajes and then to Gran Canaria": a preposition coordinated with the verb.
+    stack += [c for c in children(verb) if c.dep_ == "conj" and c.pos_ == "ADP"]
     for obj in (c for c in children(verb) if c.dep_ == "dobj"):
         carried = [obj, *(c for c in children(obj) if c.dep_ == "conj")]
         stack.extend(c for o in carried for c in children(o) if c.dep_ == "prep")
     while stack:
         node = stack.pop()
-        if node.dep_ == "prep" and (
+        if node.dep_ in {"prep", "conj"} and (
             node.lower_ in roles or (node.lower_ == "as" and node.head.lower_ in extent)
         ):
             yield node
