@@ -296,8 +296,8 @@ def _operated_key(state: State, mention: Mention) -> str:
     # and "the F-16AMs" may be one: the family name fits every variant).
     plain = [t for t in unidentified if _same_variant(t.asset.model or family, model, family)]
     if unidentified and not plain:
-        family = f"{family}|={fold(model)}"
-        return family if mention.asset.operator is None else f"{family}@{_country(mention)}"
+        variant = f"{family}|={fold(model)}"
+        return variant if mention.asset.operator is None else f"{variant}@{_country(mention)}"
     operator = mention.asset.operator
     country = operator.country if operator is not None else None
     if country is None:
