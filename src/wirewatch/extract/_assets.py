@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract._syntax import actor_at, actor_for_chars, country_actor, preps
-from wirewatch.extract.context import Context, children
+from wirewatch.extract.context import Context, children, sentence
 from wirewatch.kb.tables.equipment import Match, fold
 from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.events import Motion
@@ -308,8 +308,7 @@ def _person_near(pronoun: Token) -> bool:
     """A person named in the pronoun's sentence or the one before: "she" may be them."""
     if pronoun.lower_ == "it":
         return False
-    sent = pronoun.sent
-    start = sent.start
+    start = sentence(pronoun).start
     if start > 0:
-        start = pronoun.doc[start - 1].sent.start
+        start = sentence(pronoun.doc[start - 1]).start
     return any(t.ent_type_ == "PERSON" for t in pronoun.doc[start : pronoun.i])

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.extract._syntax import AREA_PREPS, from_objects, misread_to_name
-from wirewatch.extract.context import Context, Geocoder, children
+from wirewatch.extract.context import Context, Geocoder, children, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
 from wirewatch.model import Place, Span, stable_id
@@ -384,7 +384,7 @@ def _marked_routes(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
     for i in range(1, len(tokens) - 1):
         if tokens[i].text not in marks or _set_apart_dash(tokens[i - 1], tokens[i]):
             continue
-        sent = tokens[i].sent
+        sent = sentence(tokens[i])
         if not any(j in craft for j in range(sent.start, sent.end)):
             continue
         left = next(
