@@ -1068,6 +1068,61 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("A330 MRTT", "Saint-Dizier", ["Souda Bay"], "Al Dhafra", "2024-05-06", None),
         ],
     ),
+    # Models no list holds, known by the noun after them, and designators with a series
+    # number or a transliterated suffix; a unit's whole designation, however long.
+    (
+        "Six ATMOS 2000 howitzers were flown from Tel Aviv to Baku on Tuesday.",
+        [("ATMOS 2000", "Tel Aviv", [], "Baku", "2024-05-07", None)],
+    ),
+    (
+        "Four Piranha armoured vehicles were unloaded at Klaipėda on Monday after crossing "
+        "from Kiel.",
+        [("Piranha", "Kiel", [], "Klaipėda", None, "2024-05-06")],
+    ),
+    (
+        "Two Mi-8AMTSh helicopters of the Kazakh Air Force flew from Almaty to Taraz on Monday.",
+        [("Mi-8AMTSh", "Almaty", [], "Taraz", "2024-05-06", "2024-05-06")],
+    ),
+    (
+        "A chartered Boeing 767-300F carrying relief goods left Liège for Nairobi on Wednesday.",
+        [("Boeing 767-300F", "Liège", [], "Nairobi", "2024-05-08", None)],
+    ),
+    (
+        "A CC-150 Polaris and an L-100-30 Hercules landed at Lajes on Thursday after leaving "
+        "Trenton.",
+        [
+            ("CC-150", "Trenton", [], "Lajes", None, "2024-05-09"),
+            ("L-100-30", "Trenton", [], "Lajes", None, "2024-05-09"),
+        ],
+    ),
+    (
+        "Troops of the 7th Guards Mountain Air Assault Division moved from Novorossiysk to "
+        "Dzhankoi on Monday.",
+        [
+            (
+                "7th Guards Mountain Air Assault Division",
+                "Novorossiysk",
+                [],
+                "Dzhankoi",
+                "2024-05-06",
+                None,
+            )
+        ],
+    ),
+    (
+        "Soldiers of the 2nd Battalion, Royal Gurkha Rifles flew from Brize Norton to Tallinn "
+        "on Sunday.",
+        [
+            (
+                "2nd Battalion, Royal Gurkha Rifles",
+                "Brize Norton",
+                [],
+                "Tallinn",
+                "2024-05-05",
+                None,
+            )
+        ],
+    ),
 ]
 
 

@@ -150,3 +150,53 @@ def test_a_class_name_never_runs_across_a_sentence_end(nlp) -> None:
     assert [e.text for e in doc.ents if e.label_ == "EQUIPMENT"] == ["Moudge-class"]
     doc = nlp("The aircraft carrier USS Gerald R. Ford left Norfolk.")
     assert [e.text for e in doc.ents if e.label_ == "EQUIPMENT"] == ["USS Gerald R. Ford"]
+
+
+def test_models_known_by_the_noun_after_them(nlp: Language) -> None:
+    """No list names these; the noun after each shows it is equipment (kb `by_noun`)."""
+    text = (
+        "The convoy carried eight 2B16 Nona mortars, three Polonez launchers, four "
+        "Boxer RCH armoured vehicles, six ATMOS 2000 howitzers and two KZ-900 "
+        "truck-mounted radars."
+    )
+    assert _equipment(nlp, text) == [
+        "2B16 Nona",
+        "Polonez",
+        "Boxer RCH",
+        "ATMOS 2000",
+        "KZ-900",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armoured vehicles blocked the road into Homs on Monday.",
+        "Russian tanks and Belarusian trucks crossed the border.",
+        "The Navy helicopters and Army trucks returned on Friday.",
+        "Hamas fighters and Wagner fighters were seen near the base.",
+        "The Mid-Range Capability system was unloaded at the port.",
+        "In 2024 tanks and 155mm howitzers were delivered.",
+    ],
+)
+def test_nouns_of_equipment_alone_name_no_model(nlp: Language, text: str) -> None:
+    """Sentence-initial capitals, nationalities, services, people and programme names
+    before such a noun are no model."""
+    assert [
+        e.text for e in nlp(text).ents if e.label_ == "EQUIPMENT" and e.kb_id_.startswith("by_noun")
+    ] == []
+
+
+def test_designators_with_series_and_transliterated_suffixes(nlp: Language) -> None:
+    text = (
+        "An L-100-30 and two Mi-8AMTSh helicopters followed a Boeing 767-300F, a Cessna "
+        "182T and an M1A1SA tank."
+    )
+    assert _equipment(nlp, text)[:4] == ["L-100-30", "Mi-8AMTSh", "Boeing 767-300F", "Cessna 182T"]
+
+
+def test_another_air_arms_designator_keeps_the_types_name(nlp: Language) -> None:
+    """ "CC-177 Globemaster III": Canada's designator and the C-17's name, one aircraft."""
+    assert _equipment(nlp, "A CC-177 Globemaster III landed at Trenton.") == [
+        "CC-177 Globemaster III"
+    ]

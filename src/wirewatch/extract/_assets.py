@@ -4,17 +4,20 @@ what generic references ("both aircraft", "the planes", "it") point back to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast, get_args
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract._syntax import actor_at, actor_for_chars, country_actor, preps
 from wirewatch.extract.context import Context, children, sentence
-from wirewatch.kb.tables.equipment import Match, fold
+from wirewatch.kb.tables.equipment import EquipmentKind, Match, fold
 from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.events import Motion
 from wirewatch.model import Actor, Asset
+from wirewatch.nlp.equipment_nouns import PREFIX as BY_NOUN
 
 
 @dataclass
@@ -80,7 +83,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         )
     asset = Asset(
         kind=item.kind,
-        model=_bare_model(match.model, motion.generic_assets),
+        model=_bare_model(match.model, _kind_nouns(catalogue, motion.generic_assets)),
         name=item.name,
         reporting_name=reporting or item.reporting_name,
         identifier=identifier,
@@ -101,7 +104,13 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
     )
 
 
-def _bare_model(model: str, generic: frozenset[str]) -> str:
+def _kind_nouns(catalogue: Catalogue, generic: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a word is a noun of a kind of equipment ("jets", "howitzer")."""
+    by_noun = catalogue.by_noun
+    return lambda word: word in generic or (by_noun is not None and bool(by_noun.kind_of(word)))
+
+
+def _bare_model(model: str, is_noun: Callable[[str], bool]) -> str:
     """The designator as written without the kind of thing it is ("Leclerc tank", "Leclerc
     main battle tank" -> "Leclerc"): a trailing run of lower-case words ending in a
     generic asset noun is not part of it."""
@@ -109,7 +118,7 @@ def _bare_model(model: str, generic: frozenset[str]) -> str:
     end = len(words)
     while end > 1 and words[end - 1].islower():
         end -= 1
-    if end < len(words) and words[-1].casefold() in generic:
+    if end < len(words) and is_noun(words[-1].casefold()):
         return " ".join(words[:end])
     return model
 
@@ -159,7 +168,11 @@ def unit_mentions(
 
 def _match(catalogue: Catalogue, ent: SpacySpan, text: str) -> Match | None:
     """The catalogue item of an EQUIPMENT span, dropping a trailing reporting name; else
-    the aircraft type it names by name ("Rafale jets"), else the ship it names."""
+    the aircraft type it names by name ("Rafale jets"), else the ship it names; a model
+    known by the noun after it carries its kind and model in the span's `kb_id`."""
+    by_noun = _by_noun(catalogue, ent)
+    if by_noun is not None:
+        return by_noun
     for end in range(ent.end, ent.start, -1):
         match = catalogue.lookup(ent.doc[ent.start : end].text)
         if match is not None:
@@ -176,6 +189,16 @@ def _match(catalogue: Catalogue, ent: SpacySpan, text: str) -> Match | None:
     if named is None and popular is not None:
         named = Match(popular.item, " ".join(ent.text.split()))
     return named or vessel
+
+
+def _by_noun(catalogue: Catalogue, ent: SpacySpan) -> Match | None:
+    """ "six D-30 howitzers": the kind and model nlp/equipment_nouns.py put on the span."""
+    if not ent.kb_id_.startswith(BY_NOUN) or catalogue.by_noun is None:
+        return None
+    kind, _, model = ent.kb_id_[len(BY_NOUN) :].partition(":")
+    if kind not in get_args(EquipmentKind):
+        return None
+    return catalogue.made(cast(EquipmentKind, kind), model, catalogue.by_noun.source)
 
 
 def _navy_actor(ctx: Context, iso3: str) -> Actor:

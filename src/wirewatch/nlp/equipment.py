@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from wirewatch.kb import KnowledgeBase
 from wirewatch.kb.tables.equipment import Match, Table
+from wirewatch.nlp.equipment_nouns import nouns_in
 from wirewatch.nlp.kb_ruler import patterns
 from wirewatch.nlp.text import text_of
 
@@ -95,8 +96,7 @@ def find_equipment(doc: Doc, table: Table, known: frozenset[str] = frozenset()) 
         if hit is None:
             continue
         end, match = hit
-        if end < len(words) and _is_name_of(words[end], match, lookups):
-            end += 1  # "An-124 Condor": the name rides along
+        end = _name_after(words, end, match, lookups)  # "An-124 Condor": the name rides along
         spans.append(Span(doc, i, end, label=LABEL))
         items.add(match.item.designator)
         resume = end
@@ -105,6 +105,13 @@ def find_equipment(doc: Doc, table: Table, known: frozenset[str] = frozenset()) 
         _add(doc, start, end, spans, taken, trim=(table, known))
     for start, end, _hit in table.vessels_in(text, known.__contains__):
         _add(doc, start, end, spans, taken)
+    # Models no list holds, known by the noun after them ("six D-30 howitzers").
+    by_noun = nouns_in(doc, table, known, taken)
+    if by_noun:
+        covered = {t for span in by_noun for t in range(span.start, span.end)}
+        spans = [s for s in spans if not covered & set(range(s.start, s.end))]
+        spans += by_noun
+        taken = {t for span in spans for t in range(span.start, span.end)}
     # A bare reporting name ("the Condor") only once its designator is in the same text.
     if items:
         for i in capped:
@@ -187,6 +194,22 @@ def _designator_at(
     return None
 
 
-def _is_name_of(text: str, match: Match, lookups: _Remembering) -> bool:
-    name = lookups.lookup_name(text)
-    return name is not None and name.item.designator == match.item.designator
+def _name_after(words: list[str], end: int, match: Match, lookups: _Remembering) -> int:
+    """The end of a designator's span with the name written right after it: its own
+    reporting name ("An-124 Condor"), or a popular name of the same kind of equipment in
+    up to three words ("CC-177 Globemaster III": another air arm's designator of the type
+    the name belongs to)."""
+    for size in (3, 2, 1):
+        if end + size > len(words) or not words[end][:1].isupper():
+            continue
+        name = lookups.lookup_name(" ".join(words[end : end + size]))
+        if name is None:
+            continue
+        if name.item.designator == match.item.designator or name.item.kind == match.item.kind:
+            end += size
+            # "Globemaster III": the name's generation numeral is the name's too.
+            return end + 1 if end < len(words) and words[end] in _NUMERALS else end
+    return end
+
+
+_NUMERALS = frozenset({"II", "III", "IV", "V", "VI"})

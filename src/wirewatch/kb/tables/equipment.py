@@ -86,6 +86,39 @@ class ShipPrefix(BaseModel):
     source: str
 
 
+class ByNoun(BaseModel):
+    """Equipment known by the noun after it (kb/data `by_noun`; nlp/equipment_nouns.py)."""
+
+    model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
+
+    source: str
+    nouns: dict[EquipmentKind, list[str]]
+    bare: list[str]  # nouns after which a name with no digit may stand
+    stopwords: list[str] = Field(default_factory=list)
+
+    @cached_property
+    def _kinds(self) -> dict[str, EquipmentKind]:
+        return {fold(n): kind for kind, nouns in self.nouns.items() for n in nouns}
+
+    def kind_of(self, noun: str) -> EquipmentKind | None:
+        """The kind a noun (singular or plural: "howitzers", "batteries") names, or None."""
+        key = fold(noun)
+        for form in (key, key[:-1], key[:-2], key[:-3] + "y"):
+            kind = self._kinds.get(form)
+            if kind is not None and form:
+                return kind
+        return None
+
+    def is_bare(self, noun: str) -> bool:
+        key = fold(noun)
+        bare = self._bare
+        return key in bare or key[:-1] in bare or key[:-2] in bare
+
+    @cached_property
+    def _bare(self) -> frozenset[str]:
+        return frozenset(fold(n) for n in self.bare)
+
+
 class Units(BaseModel):
     """Numbered formations ("82nd Airborne Division"): the nouns that end a designation."""
 
@@ -144,6 +177,7 @@ class Table(BaseModel):
     units: Units | None = None
     forms: list[Form] = Field(default_factory=list)
     form_stopwords: list[str] = Field(default_factory=list)
+    by_noun: ByNoun | None = None
     vessels: Vessels | None = None
     icao: Icao | None = None
     items: list[Item]
@@ -269,6 +303,9 @@ class Table(BaseModel):
         """Whether a designator can start with this token: its fold, its plural's or its
         family's (a variant suffix dropped: "RC-135W") is some form's first token."""
         first = self.first_tokens
+        series = _SERIES.sub("", token)  # "L-100-20": the family "L-100" and a series
+        if series != token and self.may_start(series):
+            return True
         key = fold(token)
         if key in first or (key.endswith("s") and key[:-1] in first):
             return True
@@ -318,6 +355,14 @@ class Table(BaseModel):
             if known is not None and not known.contextual:
                 return Match(known.item, base)
             hit = self._icao_match(family)
+            if hit is not None:
+                return Match(hit.item, base)
+        # A maker's model with a letter suffix no list spells out ("Boeing 747-400F", "Cessna
+        # 208B"): the listed model's item, the model as written.
+        bare = _MAKER_SUFFIX.sub("", base) if " " in base else base
+        if bare != base:
+            known = self._keys.get(fold(bare))
+            hit = known if known is not None and not known.contextual else self._icao_match(bare)
             if hit is not None:
                 return Match(hit.item, base)
         return None
@@ -391,6 +436,15 @@ class Table(BaseModel):
                 made.clear()
             item = made[designator, source] = Item(designator=designator, kind=kind, source=source)
         return item
+
+    def made(self, kind: EquipmentKind, model: str, source: str) -> Match:
+        """A hit for a model the text shows as equipment by its form or by the noun after it
+        (nlp/equipment_nouns.py): the hand-listed item if the model is one."""
+        model = " ".join(model.split())
+        known = self._keys.get(fold(model))
+        if known is not None and not known.contextual:
+            return known
+        return Match(self._item(kind, model, source), model)
 
     def forms_in(self, text: str) -> list[tuple[int, int, Match]]:
         """Character spans (and hits) of designators known by form in `text` ("Project
@@ -498,9 +552,11 @@ class Table(BaseModel):
         compound = (
             rf"|\b[A-ZÄÖÜ][a-zäöüß]*(?:{endings})\s+\d{{1,3}}\b(?![\d,.]\d)" if endings else ""
         )
+        # Greedy: the longest designation ("31st Guards Air Assault Brigade", where "Guards"
+        # alone would end one).
         return re.compile(
-            rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}?\s+(?:{nouns})\b{arm}"
-            rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}?(?:{nouns})\b)?"
+            rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}\s+(?:{nouns})\b{arm}"
+            rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}(?:{nouns})\b)?"
             rf"{numbered}{after}{compound}"
         )
 
@@ -561,6 +617,8 @@ class Table(BaseModel):
 
 
 _NO_MATCH = r"(?!x)x"
+_MAKER_SUFFIX = re.compile(r"(?<=\d)[A-Z]{1,3}$")
+_SERIES = re.compile(r"(?<=\d)-\d{1,3}[A-Z]{0,2}$")
 
 
 def _unique(pairs: list[tuple[str, IdentifierKind]]) -> list[tuple[str, IdentifierKind]]:
