@@ -285,6 +285,17 @@ def test_lead_event_happens_at_the_dateline(analyze_text: Analyze) -> None:
     assert place is not None and place.name.casefold() == "brussels"
 
 
+def test_a_press_note_is_datelined_under_its_headings(analyze_text: Analyze) -> None:
+    analysis = analyze_text(
+        "COUNCIL OF THE EU | Press release\n\nNew listings agreed\n\n"
+        "BRUSSELS, 4 March 2024 — EU ministers adopted sanctions against Iran on Monday.",
+        date="2024-03-06",
+    )
+    (event,) = _events(analysis, "SANCTION")
+    place = analysis.place(event.place)
+    assert place is not None and place.name.casefold() == "brussels"
+
+
 def test_hours_later_carries_the_date_across_paragraphs(analyze_text: Analyze) -> None:
     analysis = analyze_text(
         "Iran seized a tanker on Tuesday.\n\nHours later the US Navy "

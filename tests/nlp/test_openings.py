@@ -24,6 +24,30 @@ def test_the_lead_sentence_starts_after_the_dateline(text: str, lead: str) -> No
     assert text[start:].startswith(lead)
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A press note's headings (no sentence ends on them) come before its dateline.
+        (
+            "NAVY NEWS | Release 14/25\n\nPatrol ship ends Pacific tour\n\n"
+            "SUVA, 3 June 2025 — HMNZS Wellington sailed for home.",
+            "SUVA",
+        ),
+        ("Ministry of Defence\nRIGA, Latvia: Two batteries arrived.", "RIGA"),
+        ("WASHINGTON, Oct. 4, 2025 (AP) — The carrier sailed.", "WASHINGTON"),
+        ("U.S. Army Europe\nGRAFENWOEHR, Germany — Tanks arrived.", "GRAFENWOEHR"),
+    ],
+)
+def test_the_dateline_opens_the_first_line_of_prose(text: str, place: str) -> None:
+    (start, end), *_ = load_kb().captions.datelines(text)
+    assert text[start:end].startswith(place)
+
+
+def test_no_dateline_below_the_first_line_of_prose() -> None:
+    text = "Frigate leaves port\nThe frigate left Suva. Later:\nAPIA — It arrived."
+    assert load_kb().captions.datelines(text) == []
+
+
 def test_live_blog_times_start_sentences_on_every_line() -> None:
     text = "Live updates\n\n09:40 — Two Typhoons landed.\n\n11:45 GMT — A frigate sailed."
     starts = load_kb().captions.sentence_starts(text)

@@ -251,6 +251,13 @@ class Context:
             index = self._spans[name] = _SpanIndex(spans(source), source)
         return index
 
+    def datelines(self) -> list[Span]:
+        """Line openings that may be the report's dateline (nlp openings), first first."""
+        marked: list[tuple[int, int]] | None = (
+            self.doc._.datelines if Doc.has_extension("datelines") else None
+        )
+        return [Span(start=s, end=e) for s, e in marked or []]
+
     def captions(self) -> list[Span]:
         """Caption spans (credit + caption line) the nlp caption marker found; read from
         the parse on first use, so any step may call it."""

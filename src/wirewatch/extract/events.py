@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract._dateline import dateline, dateline_place
 from wirewatch.extract._event_args import (
     actors_of,
     cause_actors,
@@ -94,7 +95,7 @@ def _event_at(ctx: Context, lex: EventLexicon, tok: Token, earlier: list[Event])
     actors = _pair(lex, holders, earlier) or actors_of(ctx, lex, trigger, tok)
     if not any(a.country for a in actors) and (local := local_actors(ctx, lex, holders, place)):
         actors += local
-        place = place or _dateline_place(ctx)  # a local body acts where the story is filed
+        place = place or dateline_place(ctx)  # a local body acts where the story is filed
     cause = _cause(lex, trigger, tok) if not actors else None
     if cause is not None and _repeat(lex, trigger, cause, earlier):
         return None  # "five were killed in the attack": the attack told before
@@ -346,19 +347,6 @@ def _result_of(trigger: Trigger, tok: Token, earlier: list[Event]) -> bool:
     )
 
 
-def _dateline_dash(ctx: Context) -> int:
-    text = ctx.document.text
-    return min((i for i in (text.find("—"), text.find(" - ")) if 0 < i < 60), default=-1)
-
-
-def _dateline_place(ctx: Context) -> Place | None:
-    dash = _dateline_dash(ctx)
-    if dash < 0:
-        return None
-    named = [(m.start, p) for p in ctx.places for m in p.mentions if m.end <= dash]
-    return min(named, key=lambda hit: hit[0])[1] if named else None
-
-
 def _pair(lex: EventLexicon, holders: list[Token], earlier: list[Event]) -> list[Actor]:
     """ "The two sides agreed", "called on both": the two parties of the latest event that
     had a country on each side."""
@@ -428,15 +416,15 @@ def _seat(ctx: Context, holders: list[Token]) -> Place | None:
 
 def _lead_place(ctx: Context, tok: Token) -> Place | None:
     """An act in the lead sentence with no place of its own happened at the dateline
-    ("BRUSSELS — EU ministers adopted ..."); the dateline can be a sentence of its own (the
-    parser is told one ends there), the lead then being the next."""
-    start = sentence(tok).start
-    if start == 0:
-        return _dateline_place(ctx)
-    first = ctx.sents[0]
-    dash = _dateline_dash(ctx)
-    if dash >= 0 and first.end_char <= dash + 3 and start == first.end:
-        return _dateline_place(ctx)
+    ("BRUSSELS — EU ministers adopted ..."): the sentence the dateline opens, or the next
+    when the parser was told one ends at the dateline."""
+    found = dateline(ctx)
+    if found is None:
+        return None
+    span, place = found
+    sent = sentence(tok)
+    if sent.start_char <= span.start < sent.end_char or 0 <= sent.start_char - span.end <= 3:
+        return place
     return None
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract._dateline import dateline_place
 from wirewatch.extract._flight_days import untold_ends
 from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import (
@@ -569,7 +570,7 @@ def _report_place(ctx: Context) -> Place | None:
     """Where the report is: its dateline, else the one area it keeps coming back to (sites
     named together at least twice, more often than any other area: "Lossiemouth" and "RAF
     Lossiemouth" are one), as its most specific site there."""
-    dateline = _dateline_place(ctx)
+    dateline = dateline_place(ctx)
     if dateline is not None:
         return dateline
     sites = [p for p in ctx.places if p.feature in _SITES]
@@ -588,18 +589,6 @@ def _report_place(ctx: Context) -> Place | None:
 
 # The most specific kind of site names an area best ("RAF Lossiemouth" over the town).
 _SITES_RANK = {"airbase": 0, "airport": 0, "port": 0, "base": 0, "locality": 1, "city": 1}
-
-
-def _dateline_place(ctx: Context) -> Place | None:
-    """The place a report is datelined from ("DIEGO GARCIA —", "KYIV, Ukraine:"): a place
-    named first on the first line, before its dash or colon."""
-    text = ctx.document.text
-    line = text[: text.find("\n")] if "\n" in text else text
-    cut = min((i for i in (line.find("—"), line.find(" - "), line.find(":")) if i > 0), default=-1)
-    if cut < 0:
-        return None
-    opening = [p for p in ctx.places for m in p.mentions if m.end <= cut and m.start < 40]
-    return opening[0] if opening else None
 
 
 def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> None:

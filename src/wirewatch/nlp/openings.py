@@ -4,6 +4,7 @@
   live blog's timestamp ("09:40 GMT —"), from `kb/data/captions.yaml` (`openings`). "BRASÍLIA,
   Oct 4 (Meridian Wire) - A Brazilian KC-390 ... landed" is then parsed as the dateline and a
   sentence whose subject is the aircraft, not the city.
+  The openings that may be the dateline are kept as `doc._.datelines`.
 - Never between a navy's ship prefix and the name after it ("HMAS | Adelaide arrived").
 - Never where nothing ends a sentence: after a word with no full stop, question or
   exclamation mark, colon, semicolon or closing quote, on the same line. The small parser
@@ -23,6 +24,10 @@ from wirewatch.kb import KnowledgeBase
 from wirewatch.kb.tables.captions import Table as Layout
 from wirewatch.nlp.text import text_of
 
+# (start, end) of each line opening that may be the report's dateline, first first.
+if not Doc.has_extension("datelines"):
+    Doc.set_extension("datelines", default=None)
+
 
 class OpeningSplitter:
     def __init__(self) -> None:
@@ -40,6 +45,7 @@ class OpeningSplitter:
         if self.layout is None or not len(doc):
             return doc
         text = text_of(doc)
+        doc._.datelines = self.layout.datelines(text)
         for start in self.layout.sentence_starts(text):
             token = _token_at(doc, start)
             if token is not None and token > 0:

@@ -29,12 +29,18 @@ class Credit(Row):
 
 class Opening(Row):
     """A line opening that is not part of the sentence after it ("MOSCOW, May 3 (Outlet) -",
-    "09:40 GMT —"): the regex matches it whole, at the start of the first line only or of
-    every line."""
+    "09:40 GMT —"): the regex matches it whole, at the start of the report's lead line only
+    (a dateline) or of every line."""
 
     name: str
     regex: str
     lines: Literal["first", "every"] = "first"
+
+
+# A line that ends a sentence somewhere (a full stop, question or exclamation mark after a
+# lower-case word, digit or bracket, not an initial's "U.S."; then a space or the line's
+# end): prose. Lines above the first such are a report's headings.
+_PROSE = re.compile(r"(?<=[a-zà-ÿ0-9)\]\"”’])[.!?…][\"”’)\]]*(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -62,17 +68,33 @@ class Table(BaseModel):
     def sentence_starts(self, text: str) -> list[int]:
         """Where a sentence starts after a line opening (the first character after it), for
         every line opening found; the opening itself stays a sentence of its own."""
-        starts: list[int] = []
+        return [end for _start, end in self._openings_in(text)]
+
+    def datelines(self, text: str) -> list[tuple[int, int]]:
+        """Spans that may be the dateline ("ANTOFAGASTA, 11 October 2025 — "): openings of
+        the report's first line, its headings and its lead (the first line of prose); the
+        first that names a place is the dateline."""
+        return self._openings_in(text, datelines_only=True)
+
+    def _openings_in(self, text: str, datelines_only: bool = False) -> list[tuple[int, int]]:
+        """(start, end) of each line opening with text after it on its line."""
+        found: list[tuple[int, int]] = []
+        lead_seen = False  # a dateline opens the first line or the first line of prose
         for number, line in enumerate(_LINE.finditer(text)):
-            lead = len(line.group()) - len(line.group().lstrip())
+            body = line.group()
+            indent = len(body) - len(body.lstrip())
+            at_lead = number == 0 or not lead_seen
+            lead_seen = lead_seen or bool(_PROSE.search(body))
             for regex, opening in self._openings:
-                if opening.lines == "first" and number > 0:
+                if opening.lines == "first" and not at_lead:
                     continue
-                match = regex.match(line.group(), lead)
-                if match and match.end() < len(line.group().rstrip()):
-                    starts.append(line.start() + match.end())
+                if datelines_only and opening.lines != "first":
+                    continue
+                match = regex.match(body, indent)
+                if match and match.end() < len(body.rstrip()):
+                    found.append((line.start() + indent, line.start() + match.end()))
                     break
-        return starts
+        return found
 
     def find(self, text: str) -> list[Caption]:
         """Caption lines in a text: lines whose opening matches a credit pattern."""
