@@ -263,6 +263,19 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17A", "Hickam", ["Guam"], "DIEGO GARCIA", None, None),
         ],
     ),
+    # A log's entries: a ship's name as a heading, or an airframe listed at the line's
+    # start, and under or after it verbs with no subject; an entry whose asset is not known
+    # takes nothing from the entry above it.
+    (
+        "WEEKLY SHIP NOTES\n\nHMS ALBION\nLeft Plymouth on Monday for Gibraltar. Crew "
+        "changes are planned there.\n\nPatrol craft 21\nReturned on Tuesday from the "
+        "Scilly Isles.",
+        [("ALBION", "Plymouth", [], "Gibraltar", "2024-05-06", None)],
+    ),
+    (
+        "- G-ABCD, a Cessna 208B, hex 40621F. Took off from Glasgow for Belfast at 09:10.",
+        [("Cessna 208B", "Glasgow", [], "Belfast", None, None)],
+    ),
     # Landing with no place named is coming to the area the report keeps naming (the base
     # and its village are one area); a refuelling stop is on the way.
     (

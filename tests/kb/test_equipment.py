@@ -275,6 +275,7 @@ def test_ship_classes_by_form(catalogue: Table, text: str, model: str, listed: b
         ("Type 2 diabetes and Type 12 forms", []),
         ("World-class athletes flew economy class to the Project 2025 rally", []),
         ("Several Kilo-class boats", ["Kilo-class"]),  # the stop word is left out
+        ("a Royal Navy Duke-class frigate", ["Duke-class"]),  # so is the service
     ],
 )
 def test_forms_in_text(catalogue: Table, text: str, spans: list[str]) -> None:

@@ -79,6 +79,11 @@ def test_new_navy_prefixes(catalogue: Table) -> None:
             "The frigates Admiral Essen and Admiral Makarov left.",
             [("Admiral Essen", None), ("Admiral Makarov", None)],
         ),
+        # A name written as a heading stops at its line's end.
+        (
+            "HMS ALBION\nLeft Plymouth on Monday for exercises.",
+            [("HMS ALBION", "GBR")],
+        ),
     ],
 )
 def test_vessels_in(catalogue: Table, text: str, names: list[tuple[str, str | None]]) -> None:

@@ -48,6 +48,22 @@ def test_no_dateline_below_the_first_line_of_prose() -> None:
     assert load_kb().captions.datelines(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("HMS ALBION\nLeft Plymouth on Monday.", ["Left"]),
+        ("Weekly movements\n\nTHE WEEK AHEAD\nTwo tankers are due.", ["Two"]),
+        # A hard-wrapped sentence goes on below a line with lower-case words, or opens
+        # lower-case.
+        ("The destroyer sailed from\nPortsmouth on Monday.", []),
+        ("THE DESTROYER SAILED FROM\nportsmouth on Monday.", []),
+    ],
+)
+def test_a_sentence_starts_under_a_heading(text: str, starts: list[str]) -> None:
+    found = load_kb().captions.after_headings(text)
+    assert [text[s:].split()[0] for s in found] == starts
+
+
 def test_live_blog_times_start_sentences_on_every_line() -> None:
     text = "Live updates\n\n09:40 — Two Typhoons landed.\n\n11:45 GMT — A frigate sailed."
     starts = load_kb().captions.sentence_starts(text)

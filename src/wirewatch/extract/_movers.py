@@ -448,6 +448,11 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             # a finite verb the parser made a modifier of the noun after it. Either way the
             # asset named just before the verb, with no verb between, is what moves.
             tracks = _asset_before(lex, verb, state)
+        if not tracks and subject_of(verb) is None and _opens_its_sentence(verb):
+            # "HMNZS TE KAHA / Sailed from Devonport on Monday", "- RA-78830, Il-76MD.
+            # Arrived from Chkalovsky at 14:05": a log's entry, told without a subject
+            # under the asset it is about, named last on its line or the line above.
+            tracks = _entry_asset(verb, state)
         if not tracks and not _own_subject(verb):
             # "It had departed X on 4 October, reached Y the next day": a parse that leaves
             # the second verb without a subject; it moves what the sentence's last motion
@@ -510,6 +515,32 @@ def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
         if token.i in state.by_token and token.dep_ in _SUBJECTS:
             return list(state.by_token[token.i])
     return []
+
+
+def _opens_its_sentence(verb: Token) -> bool:
+    """The verb, or the first of the verbs it is coordinated with, is its sentence's root
+    and its first word ("Sailed from X", "Completed training and left X")."""
+    opener = verb
+    while opener.dep_ == "conj" and opener.head.pos_ in {"VERB", "AUX"}:
+        opener = opener.head
+    sent = sentence(verb)
+    first = next((t for t in verb.doc[sent.start : sent.end] if t.is_alpha), None)
+    return opener.dep_ == "ROOT" and first is not None and first.i == opener.i
+
+
+def _entry_asset(verb: Token, state: State) -> list[Track]:
+    """The asset named last before the verb's sentence, on the same line or on the line
+    just above it (a heading), never further up: a log entry's subject."""
+    sent = sentence(verb)
+    named = [i for i in state.by_token if i < sent.start]
+    if not named:
+        return []
+    last = max(named)
+    doc = verb.doc
+    gap = doc.text[doc[last].idx + len(doc[last]) : doc[sent.start].idx]
+    if "\n" in gap.rstrip(" \t\n") or gap.count("\n") > 1:
+        return []  # a line of other words, or a blank line, between the asset and the verb
+    return list(state.by_token[last])
 
 
 def _previous_movers(verb: Token, state: State) -> list[Track]:

@@ -5,6 +5,8 @@
   Oct 4 (Meridian Wire) - A Brazilian KC-390 ... landed" is then parsed as the dateline and a
   sentence whose subject is the aircraft, not the city.
   The openings that may be the dateline are kept as `doc._.datelines`.
+- At the line under a heading line ("HMNZS TE KAHA" over "Sailed from Devonport on
+  Monday"): a heading is not the subject of the sentence below it.
 - Never between a navy's ship prefix and the name after it ("HMAS | Adelaide arrived").
 - Never where nothing ends a sentence: after a word with no full stop, question or
   exclamation mark, colon, semicolon or closing quote, on the same line. The small parser
@@ -46,7 +48,7 @@ class OpeningSplitter:
             return doc
         text = text_of(doc)
         doc._.datelines = self.layout.datelines(text)
-        for start in self.layout.sentence_starts(text):
+        for start in [*self.layout.sentence_starts(text), *self.layout.after_headings(text)]:
             token = _token_at(doc, start)
             if token is not None and token > 0:
                 doc[token].is_sent_start = True

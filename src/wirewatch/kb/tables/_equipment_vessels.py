@@ -44,14 +44,20 @@ class Named:
     navy: str | None
 
 
+_GAP = r"[^\S\n]+"  # spaces between the words of a name, never a line break
+
+
 class VesselFinder:
     def __init__(self, rules: Vessels, prefixes: Mapping[str, str | None]) -> None:
         self.rules = rules
         self.prefixes = dict(prefixes)
         self.stops = frozenset(rules.stops)
         conn = "|".join(re.escape(c) for c in rules.connectors)
+        # A name stays on its line: "HMNZS AOTEAROA" as a heading, its paragraph below.
         more = (
-            rf"(?:\s+(?:(?:{conn})\s+)?{rules.tail_word})" if conn else rf"(?:\s+{rules.tail_word})"
+            rf"(?:{_GAP}(?:(?:{conn}){_GAP})?{rules.tail_word})"
+            if conn
+            else rf"(?:{_GAP}{rules.tail_word})"
         )
         self.name = rf"{rules.name_word}{more}{{0,{rules.max_words - 1}}}"
         self.name_re = re.compile(self.name)
@@ -70,7 +76,7 @@ class VesselFinder:
         self.tail_word_re = re.compile(rules.tail_word)
         marks = trie_pattern(list(self.prefixes))
         self.prefix_re = (
-            re.compile(rf"(?P<prefix>{marks})\s+(?P<name>{self.name})") if marks else None
+            re.compile(rf"(?P<prefix>{marks}){_GAP}(?P<name>{self.name})") if marks else None
         )
 
     def split(self, text: str) -> tuple[str | None, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
@@ -56,6 +57,8 @@ class Table(BaseModel):
     max_chars: int = Field(gt=0)
     credits: list[Credit]
     openings: list[Opening] = Field(default_factory=list)
+    heading: str | None = None  # a whole line that heads what is under it
+    _heading: re.Pattern[str] | None = PrivateAttr(default=None)
     _compiled: list[re.Pattern[str]] = PrivateAttr(default_factory=list)
     _openings: list[tuple[re.Pattern[str], Opening]] = PrivateAttr(default_factory=list)
 
@@ -63,7 +66,21 @@ class Table(BaseModel):
     def _compile(self) -> Table:
         self._compiled = [re.compile(c.regex) for c in self.credits]
         self._openings = [(re.compile(o.regex), o) for o in self.openings]
+        self._heading = re.compile(self.heading) if self.heading else None
         return self
+
+    def after_headings(self, text: str) -> list[int]:
+        """Where a line under a heading line starts ("HMNZS TE KAHA" over "Sailed from
+        Devonport"): a sentence starts there, not inside the heading."""
+        if self._heading is None:
+            return []
+        starts = []
+        for line, below in pairwise(_LINE.finditer(text)):
+            gap = text[line.end() : below.start()]
+            opens = below.group().lstrip()[:1]
+            if gap == "\n" and opens.isupper() and self._heading.fullmatch(line.group()):
+                starts.append(below.start() + len(below.group()) - len(below.group().lstrip()))
+        return starts
 
     def sentence_starts(self, text: str) -> list[int]:
         """Where a sentence starts after a line opening (the first character after it), for

@@ -472,11 +472,18 @@ class Table(BaseModel):
                 out.append(f)
         return out
 
+    @cached_property
+    def _leading_stops(self) -> frozenset[str]:
+        """Words a class name never starts with: the form stop words and the words that end
+        a ship's name ("French Navy Floréal-class frigate": the class is "Floréal-class")."""
+        vessel_stops = self.vessels.stops if self.vessels is not None else []
+        return frozenset(self.form_stopwords) | frozenset(vessel_stops)
+
     def _past_stopwords(self, text: str, start: int, end: int) -> int | None:
         """The start after any leading stop words, None if only "class" would be left."""
         while True:
             word = re.match(r"\S+?(?=[\s-]|$)", text[start:end])
-            if word is None or word.group(0) not in self.form_stopwords:
+            if word is None or word.group(0) not in self._leading_stops:
                 break
             rest = re.match(r"\S+?[\s-]+", text[start:end])
             if rest is None:
