@@ -263,6 +263,12 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17A", "Hickam", ["Guam"], "DIEGO GARCIA", None, None),
         ],
     ),
+    # A unit named again in short ("the 5th Regiment") is the unit named in full before.
+    (
+        "The 5th Infantry Regiment left Bayonne by road on Monday. The 5th Regiment reached "
+        "Toulouse on Wednesday.",
+        [("5th Infantry Regiment", "Bayonne", [], "Toulouse", "2024-05-06", "2024-05-08")],
+    ),
     # A log's entries: a ship's name as a heading, or an airframe listed at the line's
     # start, and under or after it verbs with no subject; an entry whose asset is not known
     # takes nothing from the entry above it.

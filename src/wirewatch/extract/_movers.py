@@ -266,6 +266,11 @@ def _tracks_of(state: State, mention: Mention) -> list[Track]:
         if len(same) == 1:
             _enrich(same[0], mention)
             return same
+    if mention.key.startswith("unit|") and mention.key not in state.tracks:
+        # "the 12th Infantry Battalion ... the 12th Battalion": a unit's short form.
+        longer = [t for t in state.tracks.values() if _unit_forms(t, mention)]
+        if len(longer) == 1:
+            return longer
     if len(mention.identifiers) < 2:
         unidentified = mention.key.endswith("|")  # not a named ship, no identifier
         key = _operated_key(state, mention) if unidentified else mention.key
@@ -279,6 +284,20 @@ def _tracks_of(state: State, mention: Mention) -> list[Track]:
         key = f"{family}|{ident}"
         out.append(state.tracks.setdefault(key, Track(key, asset)))
     return out
+
+
+def _unit_forms(track: Track, mention: Mention) -> bool:
+    """Two designations of one unit: the same number and unit noun, the words of one all
+    in the other, in order ("12th Battalion" in "12th Infantry Battalion"; "3rd Battalion"
+    in "3rd Battalion, Royal Gurkha Rifles")."""
+    if track.asset.kind != "unit" or not track.asset.model or not mention.asset.model:
+        return False
+    a, b = (m.casefold().split(",")[0].split() for m in (track.asset.model, mention.asset.model))
+    short, long = sorted((a, b), key=len)
+    if not short or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _operated_key(state: State, mention: Mention) -> str:
