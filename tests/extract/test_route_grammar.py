@@ -263,6 +263,15 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17A", "Hickam", ["Guam"], "DIEGO GARCIA", None, None),
         ],
     ),
+    # "the Antonov", "the Hercules": a word of an asset's maker or type name, made
+    # definite, is the asset so named last.
+    (
+        "An Antonov An-124 landed at Bamako on Monday. On Tuesday the Antonov flew on to Niamey.",
+        [
+            ("An-124", None, [], "Bamako", None, "2024-05-06"),
+            ("An-124", "Bamako", [], "Niamey", "2024-05-07", "2024-05-07"),
+        ],
+    ),
     # A unit named again in short ("the 5th Regiment") is the unit named in full before.
     (
         "The 5th Infantry Regiment left Bayonne by road on Monday. The 5th Regiment reached "

@@ -874,6 +874,9 @@ def tracks_for(
             group = _split(state, group[0], identifiers)
             state.group = group
         return group
+    by_word = _named_by_word(holder, state)
+    if by_word is not None:
+        return [by_word]
     if is_generic_single(holder, motion) and state.last is not None:
         if _same_both_numbers(motion, holder) and len(state.recent) > 1:
             # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
@@ -882,6 +885,25 @@ def tracks_for(
             return list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
+
+
+def _named_by_word(holder: Token, state: State) -> Track | None:
+    """ "the Dornier", "the Antonov", "the Hercules": a definite name that is one word of
+    an asset's maker, model or type name means the latest asset so named."""
+    if holder.pos_ != "PROPN" or not any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in children(holder)
+    ):
+        return None
+    word = holder.text.casefold()
+    for track in reversed(state.history):
+        asset = track.asset
+        words = {w for n in (asset.model, asset.name) if n for w in n.casefold().split()}
+        if word in words:
+            return track
+    return None
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
 
 
 def _another_of_kind(motion: Motion, holder: Token, state: State) -> Track | None:
