@@ -272,6 +272,27 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("An-124", "Bamako", [], "Niamey", "2024-05-07", "2024-05-07"),
         ],
     ),
+    # "The battalion", before any clause has moved an asset, is the one unit named.
+    (
+        "Sergeant Ruiz serves with Spain's 4th Infantry Battalion in Latvia. The battalion "
+        "flew out of Riga on a chartered A330 on Monday and landed in Madrid.",
+        [
+            ("4th Infantry Battalion", "Riga", [], "Madrid", "2024-05-06", None),
+            ("A330", "Riga", [], "Madrid", "2024-05-06", None),
+        ],
+    ),
+    # "They" is no longer a group once another asset has moved since.
+    (
+        "An A330 and a KC-135 flew out of Riga on Monday for Tapa. The lads of the 5th "
+        "Infantry Battalion drove from Tapa to Adazi on Tuesday. They flew on to Tallinn on "
+        "Wednesday.",
+        [
+            ("A330", "Riga", [], "Tapa", "2024-05-06", "2024-05-06"),
+            ("KC-135", "Riga", [], "Tapa", "2024-05-06", "2024-05-06"),
+            ("5th Infantry Battalion", "Tapa", [], "Adazi", "2024-05-07", None),
+            ("5th Infantry Battalion", "Adazi", [], "Tallinn", "2024-05-08", None),
+        ],
+    ),
     # A unit named again in short ("the 5th Regiment") is the unit named in full before.
     (
         "The 5th Infantry Regiment left Bayonne by road on Monday. The 5th Regiment reached "

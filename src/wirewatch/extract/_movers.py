@@ -834,6 +834,8 @@ def tracks_for(
         # "the first vehicles of the 1st ABCT" (not "the aircraft, from the 437th Airlift
         # Wing": an aircraft is not its wing)
         or bool(lex.motion.kinds_meant(holder.lower_) & {"unit", "vehicle"})
+        # "The lads of the 121st Infantry Battalion went home": the many of a unit.
+        or holder.tag_ == "NNS"
     ):
         # "2,000 paratroopers from the 82nd Airborne Division": the people are the unit.
         # "The brigade's soldiers flew to X": the owner is the unit too.
@@ -877,7 +879,9 @@ def tracks_for(
     by_word = _named_by_word(holder, state)
     if by_word is not None:
         return [by_word]
-    if is_generic_single(holder, motion) and state.last is not None:
+    if is_generic_single(holder, motion) and (
+        state.last is not None or _only_of_kind(motion, holder, state)
+    ):
         if _same_both_numbers(motion, holder) and len(state.recent) > 1:
             # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
             # same in both numbers, with a verb that does not say which, is the group that
@@ -885,6 +889,14 @@ def tracks_for(
             return list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
+
+
+def _only_of_kind(motion: Motion, holder: Token, state: State) -> bool:
+    """ "The battalion flew out of Dublin": before any clause has moved an asset, a noun
+    means one only when a single asset of its kind is named ("Ireland's 122nd Infantry
+    Battalion")."""
+    kinds = motion.kinds_meant(holder.lower_)
+    return bool(kinds) and sum(t.asset.kind in kinds for t in state.history) == 1
 
 
 def _named_by_word(holder: Token, state: State) -> Track | None:

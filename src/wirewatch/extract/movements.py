@@ -152,6 +152,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     crafts = [t for t in movers if id(t) not in state.cargo]
     if len(crafts) > 1:
         state.group = crafts  # "both" means the craft, not what they carried
+    elif crafts and crafts[0] not in state.group:
+        state.group = []  # another asset moved since: "they" is no longer that group
     state.last = movers[-1] if len(movers) == 1 else state.last
     if route.empty():
         return
