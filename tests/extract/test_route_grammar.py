@@ -312,6 +312,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "- G-ABCD, a Cessna 208B, hex 40621F. Took off from Glasgow for Belfast at 09:10.",
         [("Cessna 208B", "Glasgow", [], "Belfast", None, None)],
     ),
+    # A second verb the parser hangs loose off the first, its route off an adjective.
+    (
+        "- RA-78830, an Il-76MD. Dropped four trucks at Bishkek on Monday, then repositioned "
+        "empty to Osh.",
+        [("Il-76MD", None, [], "Osh", None, None)],
+    ),
     # Landing with no place named is coming to the area the report keeps naming (the base
     # and its village are one area); a refuelling stop is on the way.
     (

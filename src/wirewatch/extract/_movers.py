@@ -540,7 +540,8 @@ def _opens_its_sentence(verb: Token) -> bool:
     """The verb, or the first of the verbs it is coordinated with, is its sentence's root
     and its first word ("Sailed from X", "Completed training and left X")."""
     opener = verb
-    while opener.dep_ == "conj" and opener.head.pos_ in {"VERB", "AUX"}:
+    # (the parser may hang a second verb as a loose "dep": "Dropped X, then repositioned")
+    while opener.dep_ in {"conj", "dep"} and opener.head.pos_ in {"VERB", "AUX"}:
         opener = opener.head
     sent = sentence(verb)
     first = next((t for t in verb.doc[sent.start : sent.end] if t.is_alpha), None)

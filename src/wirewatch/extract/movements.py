@@ -808,6 +808,12 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
             for means_word, place in preps(obj):
                 yield means_word, place
                 yield from _chained(means_word, place, chain)
+    # "repositioned empty to Kant", "flew back light to Leipzig": the parser can hang the
+    # route off the adjective that says how the craft went.
+    for how in (c for c in children(verb) if c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ"):
+        for word, obj in preps(how):
+            yield word, obj
+            yield from _chained(word, obj, chain)
     # "flew first to Lajes and then to Gran Canaria": a preposition the parser coordinates
     # with the verb.
     for prep in (c for c in children(verb) if c.dep_ == "conj" and c.pos_ == "ADP"):
