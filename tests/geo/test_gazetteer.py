@@ -330,3 +330,18 @@ def test_a_fields_number_is_part_of_its_name_not_its_core(geocoder: Geocoder) ->
     text = "The drones flew from Air Base 201."
     (place,) = geocoder.geocode("doc", text, [(text.index("Air"), text.index("."))])
     assert place.lat is None
+
+
+def test_a_named_airfield_is_what_its_short_name_means(geocoder: Geocoder) -> None:
+    # Without the code, "Manas" is a town in Jalal-Abad, some 250 km from the airport.
+    text = "Spotters at UCFM logged three Il-76s. Manas was busy all week."
+    (place,) = geocoder.geocode("doc", text, [(12, 16), (38, 43)])
+    assert place.feature == "airport" and _km(place, 43.061, 74.478) < 5
+    assert [text[m.start : m.end] for m in place.mentions] == ["UCFM", "Manas"]
+
+
+def test_the_town_an_airfield_serves_stays_a_place(geocoder: Geocoder) -> None:
+    text = "Two C-17s landed at Kigali International Airport. Kigali was calm."
+    places = _geocode(geocoder, text, "Kigali International Airport", "Kigali")
+    assert places["Kigali"].feature != "airport"
+    assert places["Kigali International Airport"].feature == "airport"

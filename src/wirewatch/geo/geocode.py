@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 from wirewatch.geo.candidates import NameQuery, NameReader, candidates
-from wirewatch.geo.choose import Group, choose, lies_in
+from wirewatch.geo.choose import BROAD, Group, choose, distance_km, lies_in
 from wirewatch.geo.gazetteer import Candidate, Gazetteer
 from wirewatch.geo.relative import RelativeReader, project
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
@@ -68,6 +68,7 @@ class Geocoder:
             ordered, text, self.scoring.qualifier_window_chars, self._between
         )
         choose(ordered, self.scoring, demonyms)
+        _airfields_by_short_name(ordered, self.names.parse, self.scoring.airfield_town_km)
         ordered += _split_homonyms(ordered, qualified)
         return _places(document_id, text, ordered) + _relatives(
             document_id, text, ordered, self.relatives
@@ -127,6 +128,34 @@ def _link_neighbours(
             near.setdefault((s1, e1), set()).add(j)
             near.setdefault((s2, e2), set()).add(i)
     return near
+
+
+_AIRFIELDS = frozenset({"airport", "airbase"})
+
+
+def _airfields_by_short_name(
+    groups: list[Group], parse: Callable[[str], NameQuery], town_km: float
+) -> None:
+    """An airfield the text names in full or by its code ("UCFM", "Manas International
+    Airport") is what its short name means in the same text ("the movements at Manas"),
+    not a namesake town far from it (the town it serves stays a place of its own)."""
+    fields = {
+        parse(g.choice.name).core: g.choice
+        for g in groups
+        if g.choice is not None and g.choice.feature in _AIRFIELDS
+    }
+    for group in groups:
+        field = fields.get(group.query.key)
+        if (
+            field is None
+            or group.query.cues
+            or (group.choice is not None and group.choice.feature in {*BROAD, "admin"})
+            or group.choice is field
+            or (group.choice is not None and distance_km(group.choice, field) <= town_km)
+        ):
+            continue
+        group.choice, group.reason = field, None
+        group.confidence = max(group.confidence, 0.5)
 
 
 def _split_homonyms(groups: list[Group], near: dict[tuple[int, int], set[int]]) -> list[Group]:

@@ -60,6 +60,7 @@ class Scoring(Row):
     contains: float
     proximity: float
     proximity_km: float = Field(gt=0)
+    airfield_town_km: float = Field(gt=0)
     min_score: float
     qualifier_window_chars: int = Field(gt=0)
     spelling: float = 0.0  # an entry whose name has the text's non-ASCII spelling
