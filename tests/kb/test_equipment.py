@@ -372,3 +372,18 @@ def test_names_that_are_not_shown_as_aircraft(catalogue: Table, text: str) -> No
     """Ordinary words, places, a popular name after a designator, a ship's name: no type."""
     assert not [hit for _, _, hit in catalogue.forms_in(text) if hit.item.kind == "aircraft"]
     assert catalogue.lookup("Eagle S") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "designator"),
+    [("Dash 8-300", "DHC-8"), ("Dash 8", "DHC-8"), ("Dash 7", "DHC-7")],
+)
+def test_a_type_name_with_its_number_is_the_registers_type(
+    catalogue: Table, text: str, designator: str
+) -> None:
+    match = catalogue.lookup(text)
+    assert match is not None and match.item.designator == designator and match.model == text
+
+
+def test_a_type_name_needs_its_number(catalogue: Table) -> None:
+    assert catalogue.lookup("Dash") is None

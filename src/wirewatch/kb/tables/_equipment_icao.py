@@ -4,7 +4,8 @@ The package's CSV (Manufacturer, Model, ICAO Designator, ...) is read with impor
 the first time the catalogue is used, once per process, never at import. Each row whose model
 starts with a designator-shaped head ("C-17 Globemaster 3" -> "C-17") joins that head's family
 ("C-130H" -> "C-130"); rows of the makers listed in `icao.makers` also give maker + model forms
-("Boeing 787-9", "Gulfstream G550", "Embraer E190", "Lockheed C-130"). Families and forms the
+("Boeing 787-9", "Gulfstream G550", "Embraer E190", "Lockheed C-130"); a type's name with its
+number ("DHC-8-300 Dash 8", "Dash 8 (300)") gives "Dash 8" and "Dash 8-300". Families and forms the
 hand-listed catalogue already knows are left to it.
 """
 
@@ -76,6 +77,7 @@ class IcaoIndex:
     max_tokens: int
     items: int  # how many new items the rows gave
     names: dict[str, Item] = field(default_factory=dict)  # name as spelled -> item (`Icao`)
+    numbered: dict[str, Item] = field(default_factory=dict)  # fold("Dash 8-300") -> item
 
 
 @lru_cache(maxsize=4)
@@ -192,13 +194,59 @@ def build(icao: Icao, curated: Mapping[str, Match]) -> IcaoIndex:
             designators.setdefault(fold(form), item)
             spellings.append(form)
 
+    numbered = _numbered_names(rows, curated, designators, head_re, family_re)
+    spellings += list(numbered)
     makers_index, made = _maker_forms(icao, rows, curated, designators, head_re, family_re)
     firsts = {fold(form) for form in spellings}
     firsts |= {fold(m.name.split()[0]) for m in icao.makers}
+    firsts |= {fold(form.split()[0]) for form in numbered}  # "Dash" of "Dash 8"
     longest = max((len(_SPLIT.split(f)) for f in spellings), default=1)
     longest = max(longest, *(len(m.name.split()) + 3 for m in icao.makers))
     names = _names(icao, curated)
-    return IcaoIndex(designators, makers_index, frozenset(firsts), longest + 1, count + made, names)
+    return IcaoIndex(
+        designators,
+        makers_index,
+        frozenset(firsts),
+        longest + 1,
+        count + made,
+        names,
+        {fold(form): item for form, item in numbered.items()},
+    )
+
+
+# A type's name with its number ("Dash 8", "King Air 350"), then perhaps a variant in
+# brackets ("Dash 8 (300)"): a name no one writes without its digits, so safe to look for.
+_NUMBERED_NAME = re.compile(r"^((?:[A-Z][a-z]+ )+\d{1,3}[A-Z]?)(?: \((\d{2,3})\))?$")
+
+
+def _numbered_names(
+    rows: Iterable[tuple[str, str]],
+    curated: Mapping[str, Match],
+    designators: Mapping[str, Item],
+    head_re: re.Pattern[str],
+    family_re: re.Pattern[str],
+) -> dict[str, Item]:
+    """Names with a number the register writes after a designator ("DHC-8-300 Dash 8") or
+    alone with a variant ("Dash 8 (300)"): "Dash 8" and "Dash 8-300" are the DHC-8."""
+    named: dict[str, Item] = {}
+    variants: list[tuple[str, str]] = []
+    for _manufacturer, model in rows:
+        head, _, tail = model.partition(" ")
+        if head_re.match(head) and (hit := _NUMBERED_NAME.match(tail)) and not hit.group(2):
+            family_hit = family_re.match(head)
+            item = designators.get(fold(family_hit.group(0) if family_hit else head))
+            if item is not None:
+                named.setdefault(hit.group(1), item)
+        elif (hit := _NUMBERED_NAME.match(model)) and hit.group(2):
+            variants.append((hit.group(1), hit.group(2)))
+    for name, variant in variants:
+        if name in named:
+            named.setdefault(f"{name}-{variant}", named[name])
+    return {
+        form: item
+        for form, item in named.items()
+        if fold(form) not in curated and fold(form) not in designators
+    }
 
 
 def _maker_forms(

@@ -375,6 +375,9 @@ class Table(BaseModel):
         item = index.designators.get(key)
         if item is not None and self._written_ok(written):
             return Match(item, written)
+        item = index.numbered.get(key)  # "Dash 8-300": a name with its number, as written
+        if item is not None:
+            return Match(item, written)
         made = index.makers.get(key)
         if made is None:
             return None
