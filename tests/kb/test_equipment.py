@@ -376,7 +376,12 @@ def test_names_that_are_not_shown_as_aircraft(catalogue: Table, text: str) -> No
 
 @pytest.mark.parametrize(
     ("text", "designator"),
-    [("Dash 8-300", "DHC-8"), ("Dash 8", "DHC-8"), ("Dash 7", "DHC-7")],
+    [
+        ("Dash 8-300", "DHC-8"),
+        ("Dash 8", "DHC-8"),
+        ("Dash 7", "DHC-7"),
+        ("ATR 72-600", "ATR-72"),  # a designator written with a space, as its maker does
+    ],
 )
 def test_a_type_name_with_its_number_is_the_registers_type(
     catalogue: Table, text: str, designator: str
@@ -387,3 +392,5 @@ def test_a_type_name_with_its_number_is_the_registers_type(
 
 def test_a_type_name_needs_its_number(catalogue: Table) -> None:
     assert catalogue.lookup("Dash") is None
+    assert catalogue.lookup("DC 10") is None  # "Washington, DC 10 days later"
+    assert catalogue.lookup("An 8") is None  # "An 8-year-old"
