@@ -312,6 +312,18 @@ CASES: list[tuple[str, list[Leg]]] = [
         "- G-ABCD, a Cessna 208B, hex 40621F. Took off from Glasgow for Belfast at 09:10.",
         [("Cessna 208B", "Glasgow", [], "Belfast", None, None)],
     ),
+    # A timeline's entry: the bullet and date stand apart, and a present tense the tagger
+    # reads as a plural noun ("sails") is still the verb.
+    (
+        "Black Sea moves\n\n• 3 May 2024: The Project 22160 patrol ship Vasily Bykov sails "
+        "from Sevastopol to Novorossiysk.",
+        [("Project 22160", "Sevastopol", [], "Novorossiysk", None, None)],
+    ),
+    # "arrived at X from Y": where from can hang off the place arrived at.
+    (
+        "Two Kilo-class submarines arrived at Novorossiysk from Sevastopol on Monday.",
+        [("Kilo-class", "Sevastopol", [], "Novorossiysk", None, "2024-05-06")],
+    ),
     # A second verb the parser hangs loose off the first, its route off an adjective.
     (
         "- RA-78830, an Il-76MD. Dropped four trucks at Bishkek on Monday, then repositioned "

@@ -64,6 +64,14 @@ def test_a_sentence_starts_under_a_heading(text: str, starts: list[str]) -> None
     assert [text[s:].split()[0] for s in found] == starts
 
 
+def test_list_entries_start_sentences_after_their_bullet_and_date() -> None:
+    text = (
+        "Timeline\n\n• 1 October 2023: Two submarines arrived.\n- Sept. 4, 2025 — A frigate sailed."
+    )
+    starts = load_kb().captions.sentence_starts(text)
+    assert [text[s : s + 5] for s in starts] == ["Two s", "A fri"]
+
+
 def test_live_blog_times_start_sentences_on_every_line() -> None:
     text = "Live updates\n\n09:40 — Two Typhoons landed.\n\n11:45 GMT — A frigate sailed."
     starts = load_kb().captions.sentence_starts(text)

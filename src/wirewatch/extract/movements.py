@@ -91,7 +91,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if tok.pos_ == "NOUN" and tok.lemma_.casefold() in lex.motion.trip_events:
         _nominal(ctx, lex, tok, state)
         return
-    if tok.pos_ not in {"VERB", "AUX"}:
+    if tok.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(tok):
         return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = _particles(tok)
@@ -202,6 +202,20 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         track.add(route)
         state.by_verb[verb.i] = [*movers, track]
         state.mentioned([track], sent.start)
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """ "The patrol ship Pavel Derzhavin sails from Novorossiysk to Sevastopol": a present
+    tense the small tagger took for a plural noun, the root of a sentence with no verb,
+    with where from or to hanging off it."""
+    return (
+        tok.dep_ == "ROOT"
+        and tok.tag_ == "NNS"
+        and any(c.dep_ == "prep" and c.lower_ in _ROUTE_WORDS for c in children(tok))
+    )
+
+
+_ROUTE_WORDS = frozenset({"from", "to", "for", "into", "toward", "towards"})
 
 
 def _placed(route: Route) -> bool:
@@ -926,15 +940,21 @@ _CLAUSAL = frozenset({"relcl", "acl", "advcl", "pcomp", "ccomp", "xcomp", "conj"
 
 def _chained(word: str, obj: Token, chain: frozenset[str]) -> Iterator[tuple[str, Token]]:
     """ "from X to Y": "to Y" hangs off "from" or off X; both continue the route ("to X
-    from Y" too: "came up to Tromsø from its home port of Sortland")."""
-    if word not in chain | {"from", "out"}:
+    from Y" too: "came up to Tromsø from its home port of Sortland"; "arrive at X from Y")."""
+    if word in _ARRIVAL_AT:
+        follows = frozenset({"from"})
+    elif word in chain | {"from", "out"}:
+        follows = chain | {"from"} if word != "from" else chain
+    else:
         return
-    follows = chain | {"from"} if word != "from" else chain
     for node in (obj.head, obj):
         for prep in (c for c in children(node) if c.dep_ == "prep" and c.lower_ in follows):
             for inner in (c for c in children(prep) if c.dep_ == "pobj"):
                 yield prep.lower_, inner
                 yield from _chained(prep.lower_, inner, chain)
+
+
+_ARRIVAL_AT = frozenset({"at", "in"})  # "arrive at X from Y": where from hangs off X
 
 
 def _stop_place(ctx: Context, motion: Motion, stop: Token) -> list[Place]:
