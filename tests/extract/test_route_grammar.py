@@ -312,6 +312,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "- G-ABCD, a Cessna 208B, hex 40621F. Took off from Glasgow for Belfast at 09:10.",
         [("Cessna 208B", "Glasgow", [], "Belfast", None, None)],
     ),
+    # "have been shifting" tells a trend: no trip waits for the ships named next.
+    (
+        "Russian warships have been shifting from Sevastopol to Novorossiysk since 2023. "
+        "Missiles hit the landing ship Minsk in dry dock on Monday.",
+        [],
+    ),
     # A timeline's entry: the bullet and date stand apart, and a present tense the tagger
     # reads as a plural noun ("sails") is still the verb.
     (

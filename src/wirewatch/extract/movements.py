@@ -386,6 +386,8 @@ def _foretold(ctx: Context, lex: EventLexicon, verb: Token, kind: str, state: St
         return
     if group is None and _refers_back(subject):
         return  # "The ship had left Shanghai": one told of before, not one named next
+    if verb.tag_ == "VBG" and any(c.lower_ == "been" for c in children(verb)):
+        return  # "warships have been shifting to Novorossiysk": a trend, no one trip
     route = _route(ctx, lex, verb, kind)
     if route.empty():
         return
