@@ -312,6 +312,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "- G-ABCD, a Cessna 208B, hex 40621F. Took off from Glasgow for Belfast at 09:10.",
         [("Cessna 208B", "Glasgow", [], "Belfast", None, None)],
     ),
+    # "having departed X", which the parser can hang off X as a modifier, is where from.
+    (
+        "An Il-76 of the Belarusian Air Force touched down in Harare late on Friday, having "
+        "departed Minsk.",
+        [("Il-76", "Minsk", [], "Harare", None, "2024-05-10")],
+    ),
     # "have been shifting" tells a trend: no trip waits for the ships named next.
     (
         "Russian warships have been shifting from Sevastopol to Novorossiysk since 2023. "

@@ -638,8 +638,9 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
         objects = [
             verb.head if o.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else o for o in objects
         ]
-        if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBD":
-            objects.append(verb.head)  # "departed Benina airport" parsed as a modifier
+        if verb.dep_ in {"amod", "compound"} and (verb.tag_ == "VBD" or _perfect(verb)):
+            # "departed Benina airport", "having departed Minsk" parsed as a modifier
+            objects.append(verb.head)
         # "flew Moscow–Tehran–Damascus": a route written out, first to last.
         chain = next(
             (c for o in objects if (c := route_string(ctx, o, lex.motion.route_marks))), []
@@ -705,6 +706,12 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _perfect(verb: Token) -> bool:
+    """ "having departed": a participle with its perfect auxiliary is a verb, whatever the
+    parser made of it."""
+    return any(c.dep_ == "aux" and c.lower_ == "having" for c in children(verb))
 
 
 def _object_role(
