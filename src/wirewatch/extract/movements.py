@@ -91,7 +91,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if tok.pos_ == "NOUN" and tok.lemma_.casefold() in lex.motion.trip_events:
         _nominal(ctx, lex, tok, state)
         return
-    if tok.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(tok):
+    if tok.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(lex, tok):
         return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = _particles(tok)
@@ -204,18 +204,18 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         state.mentioned([track], sent.start)
 
 
-def _verb_read_as_noun(tok: Token) -> bool:
+def _verb_read_as_noun(lex: EventLexicon, tok: Token) -> bool:
     """ "The patrol ship Pavel Derzhavin sails from Novorossiysk to Sevastopol": a present
     tense the small tagger took for a plural noun, the root of a sentence with no verb,
-    with where from or to hanging off it."""
-    return (
-        tok.dep_ == "ROOT"
-        and tok.tag_ == "NNS"
-        and any(c.dep_ == "prep" and c.lower_ in _ROUTE_WORDS for c in children(tok))
-    )
+    with where from or to (a travel verb's `preps`) hanging off it."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS":
+        return False
+    travel = lex.motion.classes.get("travel")
+    ends = {w for w, role in travel.preps.items() if role in _ENDS} if travel else set()
+    return any(c.dep_ == "prep" and c.lower_ in ends for c in children(tok))
 
 
-_ROUTE_WORDS = frozenset({"from", "to", "for", "into", "toward", "towards"})
+_ENDS = frozenset({"origin", "destination"})
 
 
 def _placed(route: Route) -> bool:

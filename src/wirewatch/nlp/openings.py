@@ -47,8 +47,9 @@ class OpeningSplitter:
         if self.layout is None or not len(doc):
             return doc
         text = text_of(doc)
-        doc._.datelines = self.layout.datelines(text)
-        for start in [*self.layout.sentence_starts(text), *self.layout.after_headings(text)]:
+        openings = self.layout.line_openings(text)
+        doc._.datelines = [(o.start, o.end) for o in openings if o.dateline]
+        for start in [*(o.end for o in openings), *self.layout.after_headings(text)]:
             token = _token_at(doc, start)
             if token is not None and token > 0:
                 doc[token].is_sent_start = True

@@ -45,6 +45,13 @@ _PROSE = re.compile(r"(?<=[a-zà-ÿ0-9)\]\"”’])[.!?…][\"”’)\]]*(?:\s|$
 
 
 @dataclass(frozen=True)
+class LineOpening:
+    start: int
+    end: int  # where the sentence after it starts
+    dateline: bool  # an opening of the first line or the lead: may be the dateline
+
+
+@dataclass(frozen=True)
 class Caption:
     start: int  # the whole caption line, credit included
     end: int
@@ -85,17 +92,17 @@ class Table(BaseModel):
     def sentence_starts(self, text: str) -> list[int]:
         """Where a sentence starts after a line opening (the first character after it), for
         every line opening found; the opening itself stays a sentence of its own."""
-        return [end for _start, end in self._openings_in(text)]
+        return [o.end for o in self.line_openings(text)]
 
     def datelines(self, text: str) -> list[tuple[int, int]]:
         """Spans that may be the dateline ("ANTOFAGASTA, 11 October 2025 — "): openings of
         the report's first line, its headings and its lead (the first line of prose); the
         first that names a place is the dateline."""
-        return self._openings_in(text, datelines_only=True)
+        return [(o.start, o.end) for o in self.line_openings(text) if o.dateline]
 
-    def _openings_in(self, text: str, datelines_only: bool = False) -> list[tuple[int, int]]:
-        """(start, end) of each line opening with text after it on its line."""
-        found: list[tuple[int, int]] = []
+    def line_openings(self, text: str) -> list[LineOpening]:
+        """Each line opening with text after it on its line, in one pass over the lines."""
+        found: list[LineOpening] = []
         lead_seen = False  # a dateline opens the first line or the first line of prose
         for number, line in enumerate(_LINE.finditer(text)):
             body = line.group()
@@ -103,13 +110,13 @@ class Table(BaseModel):
             at_lead = number == 0 or not lead_seen
             lead_seen = lead_seen or bool(_PROSE.search(body))
             for regex, opening in self._openings:
-                if opening.lines == "first" and not at_lead:
-                    continue
-                if datelines_only and opening.lines != "first":
+                dateline = opening.lines == "first"
+                if dateline and not at_lead:
                     continue
                 match = regex.match(body, indent)
                 if match and match.end() < len(body.rstrip()):
-                    found.append((line.start() + indent, line.start() + match.end()))
+                    start, end = line.start() + indent, line.start() + match.end()
+                    found.append(LineOpening(start, end, dateline))
                     break
         return found
 
