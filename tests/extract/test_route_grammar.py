@@ -1202,6 +1202,44 @@ CASES: list[tuple[str, list[Leg]]] = [
             )
         ],
     ),
+    # What a craft carries makes its trip: a cargo word of the carried asset's own clause,
+    # with the craft named near it, in the same sentence or another.
+    (
+        "The aircraft carrier Cavour left Taranto on 1 May and arrived in Mumbai on 9 May. "
+        "Four NH90 helicopters are embarked.",
+        [
+            ("Cavour", "Taranto", [], "Mumbai", "2024-05-01", "2024-05-09"),
+            ("NH90", "Taranto", [], "Mumbai", "2024-05-01", "2024-05-09"),
+        ],
+    ),
+    (
+        "An Il-76MD, RF-76778, departed Pskov and landed in Benghazi on 10 February. Its load "
+        "included a Tor-M2 air-defence system.",
+        [
+            ("Il-76MD", "Pskov", [], "Benghazi", None, "2024-02-10"),
+            ("Tor-M2", "Pskov", [], "Benghazi", None, "2024-02-10"),
+        ],
+    ),
+    # ... but not a craft of the same type, nor what parts are for, nor the craft that loads.
+    (
+        "A Turkish A400M flew from Kayseri to Port Sudan on 7 April. A second A400M is being "
+        "loaded at Kayseri.",
+        [("A400M", "Kayseri", [], "Port Sudan", "2024-04-07", "2024-04-07")],
+    ),
+    (
+        "A Boeing 747-400F landed at Taoyuan on Tuesday carrying parts for the M1A2T tanks.",
+        [("Boeing 747-400F", None, [], "Taoyuan", None, "2024-05-07")],
+    ),
+    (
+        "A C-130H from Bogotá arrived in Kingston with food on Friday. The amphibious ship "
+        "Johan de Witt is still loading in Curaçao.",
+        [("C-130H", "Bogotá", [], "Kingston", None, "2024-05-10")],
+    ),
+    # A family's designator, then the one variant the report writes: the variant.
+    (
+        "US F-16s arrive in Estonia\nSix F-16CM jets landed at Ämari Air Base on Tuesday.",
+        [("F-16CM", None, [], "Ämari Air Base", None, "2024-05-07")],
+    ),
 ]
 
 

@@ -330,6 +330,22 @@ def _operated_key(state: State, mention: Mention) -> str:
     return f"{family}|@{country}"
 
 
+def name_variants(state: State) -> None:
+    """A track known by its family's designator or a name takes the variant written for it,
+    when the report writes one variant only ("four F-16AMs and two F-16BMs" keep "F-16")."""
+    for track in state.tracks.values():
+        if len({fold(v) for v in track.variants}) == 1:
+            track.asset = track.asset.model_copy(update={"model": track.variants[0]})
+
+
+def _more_specific(new: str | None, old: str | None, family: str) -> bool:
+    """A designator written for an asset known so far by its family's designator or by a
+    name ("F-16" or "Osprey", then "F-16CM" or "MV-22B")."""
+    if not new or not old or fold(new) == fold(old) or not any(ch.isdigit() for ch in new):
+        return False
+    return fold(old) == fold(family) or not any(ch.isdigit() for ch in old)
+
+
 def _same_variant(a: str, b: str, family: str) -> bool:
     """Two written models can be one asset unless both are designators that differ
     ("F-16AM", "F-16BM"): the family's designator or a name ("Hercules") fits any variant."""
@@ -371,6 +387,10 @@ def _enrich(track: Track, mention: Mention) -> None:
         for k in ("operator", "identifier", "count")
         if getattr(asset, k) is None and getattr(new, k) is not None
     }
+    if _more_specific(new.model, asset.model, mention.key.split("|", 1)[0]) and new.model:
+        # "US F-16s arrive ... Six F-16CM Fighting Falcons landed": the variant the report
+        # names, taken once every mention is in (`name_variants`).
+        track.variants.append(new.model)
     if updates:
         track.asset = asset.model_copy(update=updates)
 

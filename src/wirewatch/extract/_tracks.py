@@ -67,6 +67,7 @@ class Track:
     returned: bool = False  # the text says the asset is back home
     personnel: int | None = None
     routes: list[Route] = field(default_factory=list)  # the statements, in text order
+    variants: list[str] = field(default_factory=list)  # designators written for a family track
 
     def add(self, route: Route) -> None:
         self.routes.append(route)

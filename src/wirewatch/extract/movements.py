@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract._cargo import carry_along
 from wirewatch.extract._dateline import dateline_place
 from wirewatch.extract._flight_days import untold_ends
 from wirewatch.extract._modality import negated, speculative
@@ -22,6 +23,7 @@ from wirewatch.extract._movers import (
     State,
     index_mentions,
     movers_of,
+    name_variants,
     note_escorts,
     note_named,
     shadowed,
@@ -67,10 +69,12 @@ def find_movements(ctx: Context) -> None:
                 _statement(ctx, lex, tok, state)
         _unattached(ctx, lex, sent, state)
     _name_foretold(ctx, state)
+    name_variants(state)
     take_passages(state)
     take_escorted_trips(state)
     for track in state.tracks.values():
         track.build()
+    carry_along(ctx, state)
     movements = [m for track in state.tracks.values() for m in _movements(ctx, track)]
     ctx.movements.extend(movements)
     background = frozenset(

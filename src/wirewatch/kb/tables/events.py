@@ -148,6 +148,8 @@ class Motion(_Strict):
     munition_nouns: frozenset[str] = frozenset()  # "carrying Patriot interceptors": payload
     with_preps: frozenset[str] = frozenset()  # "landed with the first BrahMos batteries"
     component_nouns: frozenset[str] = frozenset()  # "carrying the first components" (of X)
+    cargo_cues: frozenset[str] = frozenset()  # "four NH90s are embarked": the craft's trip
+    company_cues: frozenset[str] = frozenset()  # "two destroyers were in company": the same
     follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
     en_route_preps: frozenset[str] = frozenset()  # "on the way", "en route", "along the way"
