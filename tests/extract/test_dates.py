@@ -224,6 +224,8 @@ def test_previous_anchor_without_a_previous_date_gives_nothing(dates):
         "The launch came a day after Kim threatened to respond.",
         "The flight was logged by Air Transport Wing 62 and tracking data.",
         "A transport aircraft, serial 54+08, took off from Wunstorf.",
+        "The tanker departed at 2140Z, squawking 7700.",
+        "It took off from Wunstorf at 0630 local.",
     ],
 )
 def test_not_dates(dates, text):

@@ -1240,6 +1240,29 @@ CASES: list[tuple[str, list[Leg]]] = [
         "US F-16s arrive in Estonia\nSix F-16CM jets landed at Ämari Air Base on Tuesday.",
         [("F-16CM", None, [], "Ämari Air Base", None, "2024-05-07")],
     ),
+    # A registration alone names an airframe: of the type named before it ...
+    (
+        "Two Il-78s were seen over Armenia. RF-78779 flew from Orenburg to Erebuni on 8 May.",
+        [("Il-78", "Orenburg", [], "Erebuni", "2024-05-08", "2024-05-08")],
+    ),
+    # ... or the one airframe of that type the report has told of, now identified.
+    (
+        "An An-124 landed at Benina on Tuesday. The freighter, RA-82038, left for Bamako on "
+        "Friday.",
+        [
+            ("An-124", None, [], "Benina", None, "2024-05-07"),
+            ("An-124", "Benina", [], "Bamako", "2024-05-10", "2024-05-10"),
+        ],
+    ),
+    # Verbs of short flights and of arrival from the air; a trip under way.
+    (
+        "Two Swedish JAS 39E Gripens hopped from Stockholm to Riga on 8 May.",
+        [("JAS 39E", "Stockholm", [], "Riga", "2024-05-08", "2024-05-08")],
+    ),
+    (
+        "The An-124 is inbound to Riga.",
+        [("An-124", None, [], "Riga", None, None)],
+    ),
 ]
 
 

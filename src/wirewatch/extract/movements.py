@@ -32,6 +32,7 @@ from wirewatch.extract._movers import (
     tracks_for,
 )
 from wirewatch.extract._operation import home_place, operation_events
+from wirewatch.extract._registrations import index_registrations
 from wirewatch.extract._route_string import route_string
 from wirewatch.extract._syntax import (
     actor_at,
@@ -64,6 +65,7 @@ def find_movements(ctx: Context) -> None:
         if ctx.in_caption(sent.start_char):
             continue
         index_mentions(ctx, catalogue, sent, state)
+        index_registrations(ctx, catalogue, sent, state)
         for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
