@@ -47,7 +47,7 @@ def _airframe(ctx: Context, catalogue: Catalogue, state: State, ident: str) -> T
     if latest is None:
         return None
     if latest.asset.identifier is None and (latest.asset.count or 1) == 1:
-        update = {"identifier": ident}
+        update: dict[str, object] = {"identifier": ident}
         if latest.asset.operator is None:
             update["operator"] = _registered(ctx, catalogue, ident)
         latest.asset = latest.asset.model_copy(update=update)
