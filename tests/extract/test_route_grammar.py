@@ -1263,6 +1263,15 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The An-124 is inbound to Riga.",
         [("An-124", None, [], "Riga", None, None)],
     ),
+    # Units numbered without an ordinal suffix, and French designations.
+    (
+        "Soldiers of 45 Armoured Infantry Battalion flew from Vilnius to Eindhoven on 8 May.",
+        [("45 Armoured Infantry Battalion", "Vilnius", [], "Eindhoven", "2024-05-08", None)],
+    ),
+    (
+        "The 1er Régiment de Chasseurs Parachutistes flew from Niamey to Pamiers on 8 May.",
+        [("1er Régiment de Chasseurs Parachutistes", "Niamey", [], "Pamiers", "2024-05-08", None)],
+    ),
 ]
 
 

@@ -131,6 +131,9 @@ class Units(BaseModel):
     # Nouns that a bare number designates without an ordinal ("45 Commando", "16 Air
     # Assault Brigade"): British style.
     numbered_nouns: list[str] = Field(default_factory=list)
+    # French ordinals ("1er", "7e") and the words that join the arm after the noun ("de").
+    ordinal_suffixes: list[str] = Field(default_factory=list)
+    after_noun_links: list[str] = Field(default_factory=list)
     # Designations that put the number after the noun: English task organisations ("Carrier
     # Strike Group 2", "Task Force 61") and German compound unit nouns, matched by their
     # ending ("Panzerbataillon 203", "Jagdgeschwader 71").
@@ -567,8 +570,17 @@ class Table(BaseModel):
         return re.compile(
             rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}\s+(?:{nouns})\b{arm}"
             rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}(?:{nouns})\b)?"
-            rf"{numbered}{after}{compound}"
+            rf"{numbered}{after}{compound}{self._french_units(nouns)}"
         )
+
+    def _french_units(self, nouns: str) -> str:
+        """ "1er Régiment de Chasseurs Parachutistes": ordinal, noun, link word, the arm."""
+        if self.units is None or not self.units.ordinal_suffixes:
+            return ""
+        suffixes = "|".join(sorted(map(re.escape, self.units.ordinal_suffixes), key=len)[::-1])
+        links = "|".join(sorted(map(re.escape, self.units.after_noun_links), key=len)[::-1])
+        tail = rf"(?:\s*(?:{links})\s*{_CAP}(?:\s+(?:(?:{links})\s*)?{_CAP}){{0,2}})?"
+        return rf"|\b\d{{1,2}}(?:{suffixes})\s+(?:{nouns})\b{tail}"
 
     def units_in(self, text: str) -> list[tuple[int, int]]:
         """Character spans of numbered unit designations in `text`."""
