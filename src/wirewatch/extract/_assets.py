@@ -89,7 +89,7 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         identifier=identifier,
         operator=operator
         or _navy(ctx, catalogue, ent, sent)
-        or _registered(ctx, catalogue, identifier),
+        or registered_operator(ctx, catalogue, identifier),
         count=_count(head, words) or _count_left(run, words),
     )
     return Mention(
@@ -264,7 +264,7 @@ def _owner_after(ctx: Context, motion: Motion, head: Token) -> Actor | None:
     return None
 
 
-def _registered(ctx: Context, catalogue: Catalogue, identifier: str | None) -> Actor | None:
+def registered_operator(ctx: Context, catalogue: Catalogue, identifier: str | None) -> Actor | None:
     """ "An An-124, RA-82038, ...": with no operator named, the state its registration mark
     belongs to (the state of registry, which for state aircraft is the operator's)."""
     iso3 = catalogue.registration_country(identifier) if identifier else None

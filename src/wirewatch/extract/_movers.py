@@ -387,7 +387,7 @@ def _enrich(track: Track, mention: Mention) -> None:
         for k in ("operator", "identifier", "count")
         if getattr(asset, k) is None and getattr(new, k) is not None
     }
-    if _more_specific(new.model, asset.model, mention.key.split("|", 1)[0]) and new.model:
+    if new.model and _more_specific(new.model, asset.model, mention.key.split("|", 1)[0]):
         # "US F-16s arrive ... Six F-16CM Fighting Falcons landed": the variant the report
         # names, taken once every mention is in (`name_variants`).
         track.variants.append(new.model)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from wirewatch.extract._assets import _registered
+from wirewatch.extract._assets import registered_operator
 from wirewatch.extract._movers import State
 from wirewatch.extract._tracks import Track
 from wirewatch.extract.context import Context
@@ -24,7 +24,10 @@ def index_registrations(ctx: Context, catalogue: Catalogue, sent: SpacySpan, sta
         if kind not in _KINDS:
             continue
         at = text.find(ident, start, sent.end_char)
-        span = ctx.doc.char_span(at, at + len(ident), alignment_mode="expand") if at >= 0 else None
+        if at < 0:
+            continue
+        start = at + len(ident)
+        span = ctx.doc.char_span(at, start, alignment_mode="expand")
         if span is None or any(t.i in state.by_token for t in span):
             continue  # written with its type: the equipment mention holds it
         track = _airframe(ctx, catalogue, state, ident)
@@ -33,7 +36,6 @@ def index_registrations(ctx: Context, catalogue: Catalogue, sent: SpacySpan, sta
         state.mentioned([track], sent.start, span.start)
         for token in span:
             state.by_token[token.i] = [track]
-        start = at + len(ident)
 
 
 def _airframe(ctx: Context, catalogue: Catalogue, state: State, ident: str) -> Track | None:
@@ -49,11 +51,11 @@ def _airframe(ctx: Context, catalogue: Catalogue, state: State, ident: str) -> T
     if latest.asset.identifier is None and (latest.asset.count or 1) == 1:
         update: dict[str, object] = {"identifier": ident}
         if latest.asset.operator is None:
-            update["operator"] = _registered(ctx, catalogue, ident)
+            update["operator"] = registered_operator(ctx, catalogue, ident)
         latest.asset = latest.asset.model_copy(update=update)
         return latest
     family = latest.key.split("|", 1)[0]
     key = f"{family}|{ident}"
-    operator = _registered(ctx, catalogue, ident) or latest.asset.operator
+    operator = registered_operator(ctx, catalogue, ident) or latest.asset.operator
     asset = latest.asset.model_copy(update={"identifier": ident, "count": 1, "operator": operator})
     return state.tracks.setdefault(key, Track(key, asset))
