@@ -1278,16 +1278,6 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Thursday.",
         [("Juan Carlos I", "eastern Mediterranean", [], "Rota", "2024-05-09", None)],
     ),
-    # A port call or visit made or paid is an arrival; "en route" gives the trip around it.
-    (
-        "HMAS Brisbane made a port call at Pearl Harbor on Sunday en route from Sydney to San "
-        "Diego.",
-        [("Brisbane", "Sydney", ["Pearl Harbor"], "San Diego", None, "2024-05-05")],
-    ),
-    (
-        "The hospital ship Peace Ark paid a visit to Lagos on Monday.",
-        [("Peace Ark", None, [], "Lagos", None, "2024-05-06")],
-    ),
 ]
 
 
