@@ -1272,12 +1272,6 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The 1er Régiment de Chasseurs Parachutistes flew from Niamey to Pamiers on 8 May.",
         [("1er Régiment de Chasseurs Parachutistes", "Niamey", [], "Pamiers", "2024-05-08", None)],
     ),
-    # A hull-type abbreviation introduces a ship's name as a type noun does.
-    (
-        "The Spanish LHD Juan Carlos I returned to Rota from the eastern Mediterranean on "
-        "Thursday.",
-        [("Juan Carlos I", "eastern Mediterranean", [], "Rota", "2024-05-09", None)],
-    ),
 ]
 
 
