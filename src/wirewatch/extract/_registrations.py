@@ -34,8 +34,9 @@ def index_registrations(ctx: Context, catalogue: Catalogue, sent: SpacySpan, sta
         if track is None:
             continue
         state.mentioned([track], sent.start, span.start)
+        named = [track]  # one list for the whole mention: a run of tokens is one mention
         for token in span:
-            state.by_token[token.i] = [track]
+            state.by_token[token.i] = named
 
 
 def _airframe(ctx: Context, catalogue: Catalogue, state: State, ident: str) -> Track | None:
