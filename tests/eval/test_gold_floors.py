@@ -67,6 +67,9 @@ def test_dev_gold_scores_hold_their_floors(resources, corpus):
 # The id ingest gives the feed item "Russian frigate Admiral Essen passes through Danish straits"
 # (examples/corpus/feeds/baltic-brief.rss).
 GREAT_BELT_FEED_ITEM = "doc_1274fe640c43aa12"
+# ... and the item "Russian frigate Admiral Essen calls at Algiers after Syria stop", which
+# also tells where that trip began ("Baltiysk, which it left on Oct. 2").
+ALGIERS_FEED_ITEM = "doc_8c48a6552138cbe5"
 
 
 def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
@@ -75,9 +78,11 @@ def test_tartus_reports_are_one_leg_of_the_admiral_essen_track(corpus):
     track instead, the syndicated copy listed with the others. The Gibraltar report and the
     Great Belt feed item (passing the Danish straits two days out of Baltiysk) tell the same
     trip (out of Baltiysk on 2 October) before it reached Tartus: they are sources of that
-    leg too."""
+    leg too, as is the Algiers feed item, which tells the trip's start and its stay in
+    Tartus before the next leg."""
     tartus = {
         GREAT_BELT_FEED_ITEM,
+        ALGIERS_FEED_ITEM,
         "adm-2026-10-12-admiral-essen-gibraltar",
         "cs-2026-10-15-two-russian-warships-tartus",
         "lc-2026-10-16-admiral-essen-tartus",

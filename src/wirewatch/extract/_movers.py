@@ -42,6 +42,10 @@ class State:
         self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
         self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
         self.last_place: Place | None = None  # the route point named last ("landed there")
+        # The asset last named as a clause's subject: what "it" most often continues ("USNS
+        # Bob Hope loaded Abrams tanks at Beaumont. It crossed the Atlantic": the ship).
+        self.subject: Track | None = None
+        self.subject_age = 0  # sentences since the subject was named
         self.cargo: set[int] = set()  # tracks moved as what a craft carries (never a group)
         # (escorted, escorts): "It was escorted by the frigate X" — X makes the same trip.
         self.escorts: list[tuple[Track, list[Track]]] = []
@@ -116,6 +120,30 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
+    _note_subject(ctx, sent, state)
+
+
+def _note_subject(ctx: Context, sent: SpacySpan, state: State) -> None:
+    """The one asset named as a subject in the sentence, kept for "it" (with several, or
+    a plural, the pronoun is left to the asset named last)."""
+    subjects: list[Track] = []
+    for i in range(sent.start, sent.end):
+        head = ctx.tokens[i]
+        while head.dep_ in _NAME_PARTS and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in _SUBJECTS:
+            for track in state.by_token.get(i, []):
+                if track not in subjects and head.lower_ not in _PRONOUNS:
+                    subjects.append(track)
+    state.subject_age += 1
+    if len(subjects) == 1 and (subjects[0].asset.count or 1) == 1:
+        state.subject, state.subject_age = subjects[0], 0
+    elif subjects or state.subject_age > 1:
+        state.subject = None  # (several subjects, or one named two sentences back)
+
+
+_NAME_PARTS = frozenset({"compound", "flat", "appos", "amod", "nmod", "nummod"})
+_PRONOUNS = frozenset({"it", "she", "they", "which", "that"})
 
 
 _SHORE = frozenset({"base", "port", "airbase"})
@@ -983,6 +1011,8 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
     free = [t for t in reversed(state.history) if t not in taken]
     same_noun = [t for t in free if state.noun.get(t.key) == holder.lower_]
     last = state.last if state.last not in taken else None
+    if holder.lower_ in _CONTINUING and state.subject is not None and state.subject not in taken:
+        last = state.subject  # "it": the asset the text has been about, not its load
     referent = last if last is not None and (not kinds or last.asset.kind in kinds) else None
     if same_noun:
         referent = same_noun[0]
@@ -994,6 +1024,9 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
         if ids:
             state.identify(referent, ids[0])
     return [referent]
+
+
+_CONTINUING = frozenset({"it", "she"})
 
 
 def _the_group(motion: Motion, holder: Token) -> bool:

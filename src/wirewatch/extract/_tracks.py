@@ -98,6 +98,13 @@ class Track:
             # "moved from Sevastopol to Kursk. The marines were loaded onto trains at
             # Dzhankoi": loaded on the way of a trip whose start is told.
             stops.insert(0, route.origin)
+        stop_in = _stop_inside(route, leg)
+        if stop_in is not None:
+            # "flew south into Chad. There it stopped at Amdjarass": a stop inside the
+            # country the trip went to is where it went; the country was on the way.
+            leg.via.append(leg.destination)  # type: ignore[arg-type]
+            leg.destination, leg.landed = stop_in, True
+            stops = [p for p in stops if p.id != stop_in.id]
         leg.via.extend(p for p in stops if p.id not in {v.id for v in leg.via})
         if route.home and leg.destination is None:
             leg.home = True
@@ -279,6 +286,18 @@ _WIDE = frozenset({"country", "region", "admin", "water"})
 
 def _same(a: Place, b: Place) -> bool:
     return a.id == b.id
+
+
+def _stop_inside(route: Route, leg: Leg) -> Place | None:
+    """The one stop a transit names inside the area its leg was going to, if any."""
+    wide = leg.destination
+    if route.kind != "transit" or wide is None or wide.feature not in _LAND or leg.landed:
+        return None  # (a stop in a sea the trip entered is on the way)
+    inside = [p for p in route.via if p.feature not in _WIDE and _within(p, wide)]
+    return inside[0] if len(inside) == 1 and inside[0].id != wide.id else None
+
+
+_LAND = frozenset({"country", "region", "admin"})
 
 
 def _within(narrow: Place, wide: Place) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from wirewatch.extract._cargo import carry_along
 from wirewatch.extract._dateline import dateline_place
 from wirewatch.extract._flight_days import untold_ends
+from wirewatch.extract._linear import linear_points
 from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import (
     State,
@@ -50,6 +51,7 @@ from wirewatch.extract._syntax import (
     when_of,
 )
 from wirewatch.extract._tracks import Route, Track, one_area
+from wirewatch.extract._verbless import verbless_trips
 from wirewatch.extract.context import Context, children, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion, RoutePoint
@@ -70,6 +72,7 @@ def find_movements(ctx: Context) -> None:
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
         _unattached(ctx, lex, sent, state)
+        verbless_trips(ctx, lex.motion, sent, state)
     _name_foretold(ctx, state)
     name_variants(state)
     take_passages(state)
@@ -116,6 +119,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         or speculative(tok, lex)
         or _pleaded(tok, lex)
         or _cancelled(lex.motion, tok)  # "was called off" is no port call
+        or _at_rest(ctx, lex, tok)
     ):
         _personnel(lex, tok, state)
         return
@@ -127,6 +131,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         _foretold(ctx, lex, tok, kind, state)
         return
     route = _route(ctx, lex, tok, kind)
+    _in_word_order(ctx, lex, tok, kind, route)
     if route.attribution is not None and route.attribution.status == "denied":
         return  # "dismissing reports that the warship had sailed for Odesa": no trip told
     if route.here and any(r.destination for track in movers for r in track.routes):
@@ -188,7 +193,7 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         if id(track) in moved or id(track) in state.cargo or _governed(ctx, at, track, state):
             continue
         later, listed = _clause_end(ctx, mentions[n + 1 :], at, sent.end)
-        verb = next((t for t in ctx.tokens[at + 1 : later] if _moves(lex, t)), None)
+        verb = next((t for t in ctx.tokens[at + 1 : later] if _moves(ctx, lex, t)), None)
         if verb is None:
             continue
         movers = state.by_verb.get(verb.i, [])
@@ -198,6 +203,7 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         if kind == "send":
             continue  # what is sent is the verb's object, never a subject before it
         route = _route(ctx, lex, verb, kind)
+        _in_word_order(ctx, lex, verb, kind, route)
         if (
             route.destination is None
             or route.here
@@ -208,6 +214,37 @@ def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) 
         track.add(route)
         state.by_verb[verb.i] = [*movers, track]
         state.mentioned([track], sent.start)
+
+
+def _in_word_order(ctx: Context, lex: EventLexicon, verb: Token, kind: str, route: Route) -> None:
+    """A clause whose parse gave its trip no end: the route points read in word order
+    (`_linear`) fill the slots the parse left empty. With an end, only a departure's start
+    is read ("departed Novosibirsk bound for Anadyr", the place parsed as a subject)."""
+    if route.here or kind not in _SELF_MOVING:
+        return
+    if route.destination is not None:
+        if kind == "depart" and route.origin is None:
+            motion = lex.motion.classes[kind]
+            points = linear_points(ctx, lex.motion, verb, motion.preps, motion.object)
+            route.origin = next((p for role, p in points if role == "origin"), None)
+        return
+    via = not route.via
+    told = {p.id for p in (route.origin, *route.via) if p is not None}
+    motion = lex.motion.classes[kind]
+    for role, place in linear_points(ctx, lex.motion, verb, motion.preps, motion.object):
+        if place.id in told:
+            continue  # (a place the parse put in the route keeps its role)
+        if role == "origin" and route.origin is None:
+            route.origin = place
+        elif role == "via" and via:
+            _put(route, role, place)
+        elif role == "destination":
+            _put(route, role, place, onward=True)
+
+
+# The classes whose subject is what moves (a `send` verb moves its object, a `load` verb
+# tells where a load began): a route read in word order is the subject's.
+_SELF_MOVING = frozenset({"arrive", "depart", "transit", "travel"})
 
 
 def _verb_read_as_noun(lex: EventLexicon, tok: Token) -> bool:
@@ -261,7 +298,19 @@ def _governed(ctx: Context, at: int, track: Track, state: State) -> bool:
     return root.dep_ in {"pobj", "dobj", "attr", "dative"}
 
 
-def _moves(lex: EventLexicon, tok: Token) -> bool:
+def _at_rest(ctx: Context, lex: EventLexicon, verb: Token) -> bool:
+    """ "is berthed at Jinhae": a present passive of lying somewhere, with no word of change
+    and no date in its clause, says where the asset is (`motion.rest_lemmas`)."""
+    motion = lex.motion
+    if verb.tag_ != "VBN" or verb.lemma_.casefold() not in motion.rest_lemmas:
+        return False
+    kids = children(verb)
+    present = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in kids)
+    changed = any(c.lower_ in motion.change_words for c in kids)
+    return present and not changed and clause_date(ctx, verb) is None
+
+
+def _moves(ctx: Context, lex: EventLexicon, tok: Token) -> bool:
     """A motion verb told as done (not denied, hoped for or pleaded)."""
     return (
         tok.pos_ == "VERB"
@@ -271,6 +320,7 @@ def _moves(lex: EventLexicon, tok: Token) -> bool:
             or speculative(tok, lex)
             or _pleaded(tok, lex)
             or _cancelled(lex.motion, tok)
+            or _at_rest(ctx, lex, tok)
         )
     )
 

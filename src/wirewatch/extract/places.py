@@ -20,9 +20,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from wirewatch.extract._linear import FINITE_TAGS
 from wirewatch.extract._syntax import AREA_PREPS, from_objects, misread_to_name
 from wirewatch.extract.context import Context, Geocoder, children, sentence
 from wirewatch.extract.registry import step
+from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
 from wirewatch.model import Place, Span, stable_id
 from wirewatch.nlp.ent_fixes import CALENDAR_WORDS
@@ -272,7 +274,11 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue  # before the lemma: most words are not verbs
         lemma = motion.motion_lemma(verb.lemma_.casefold(), verb.lower_, verb.tag_)
-        if lemma not in lemmas and not _under_way(verb, route_words):
+        if (
+            lemma not in lemmas
+            and not _under_way(verb, route_words)
+            and verb.lower_ not in route_words  # "are bound for Baltiysk"
+        ):
             continue
         roles = motion.route_preps(lemma)
         prepositions = list(_route_prep_tokens(verb, roles, motion.extent_words))
@@ -286,6 +292,9 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
         ]
         objects = [o for p in prepositions for o in children(p) if o.dep_ == "pobj"]
         objects += [c for c in children(verb) if misread_to_name(c)]  # "to Amdjarass"
+        objects += _slots_in_word_order(
+            verb, roles or motion.chain_preps | {"from"}, motion.takes_place_object(lemma), motion
+        )
         # "An Il-76 from Chkalovsky landed at Hmeimim": where the craft came from (a named
         # craft only: "a letter from Jackson arrived" is no trip from a place).
         movers = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -311,6 +320,30 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             span = _slot_place(ctx, gaz, obj, verb)
             if span is not None:
                 yield span
+
+
+def _slots_in_word_order(
+    verb: Token, roles: frozenset[str], takes_object: bool, motion: Motion
+) -> list[Token]:
+    """The first word after each route preposition of the verb's clause, read in word
+    order ("An Il-76 departed Orenburg for Hmeimim", where the parse hangs "for Hmeimim"
+    off a name it took for the verb's subject), and the word right after a verb whose
+    object is a route point ("departed Orenburg"): up to the clause's next finite verb or
+    a source ("according to")."""
+    doc = verb.doc
+    out = [doc[verb.i + 1]] if takes_object and verb.i + 1 < verb.sent.end else []
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.tag_ in FINITE_TAGS or token.text in {";", "(", ":"}:
+            break
+        if token.lower_ in motion.source_words:
+            break
+        if token.lower_ not in roles or token.i + 1 >= verb.sent.end:
+            continue
+        after = doc[token.i + 1]
+        if after.pos_ == "DET" and after.i + 1 < verb.sent.end:
+            after = doc[after.i + 1]
+        out.append(after)
+    return out
 
 
 def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[int, int] | None:

@@ -139,6 +139,12 @@ class Units(BaseModel):
     # ending ("Panzerbataillon 203", "Jagdgeschwader 71").
     before_number: list[str] = Field(default_factory=list)
     compound_endings: list[str] = Field(default_factory=list)
+    # Formations named by words, not numbers ("the Norrbotten Regiment", "the Iron Wolf
+    # Mechanized Infantry Brigade"): capitalised words before one of these nouns; never
+    # after a determiner or pronoun written with a capital (`named_not_first`).
+    named_nouns: list[str] = Field(default_factory=list)
+    named_not_first: list[str] = Field(default_factory=list)
+    named_generic: list[str] = Field(default_factory=list)
     source: str
 
 
@@ -570,8 +576,18 @@ class Table(BaseModel):
         return re.compile(
             rf"\b{_ORDINAL}(?:\s+{_CAP}){{0,4}}\s+(?:{nouns})\b{arm}"
             rf"(?:,\s+(?:The\s+)?(?:{word}\s+){{0,6}}(?:{nouns})\b)?"
-            rf"{numbered}{after}{compound}{self._french_units(nouns)}"
+            rf"{numbered}{after}{compound}{self._french_units(nouns)}{self._named_units()}"
         )
+
+    def _named_units(self) -> str:
+        """ "the Norrbotten Regiment": one to four capitalised words and a named noun."""
+        if self.units is None or not self.units.named_nouns:
+            return ""
+        named = "|".join(sorted(map(re.escape, self.units.named_nouns), key=len)[::-1])
+        first = "|".join(map(re.escape, self.units.named_not_first))
+        skip = rf"(?!(?:{first})\b)" if first else ""
+        # (plain words: "Ukraine's" owns the unit, it does not name it)
+        return rf"|(?<![\w'’-])(?<!\d\s){skip}(?:[A-Z][\w-]*\s+){{1,4}}(?:{named})\b"
 
     def _french_units(self, nouns: str) -> str:
         """ "1er Régiment de Chasseurs Parachutistes": ordinal, noun, link word, the arm."""
@@ -583,9 +599,19 @@ class Table(BaseModel):
         return rf"|\b\d{{1,2}}(?:{suffixes})\s+(?:{nouns})\b{tail}"
 
     def units_in(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of numbered unit designations in `text`."""
+        """Character spans of unit designations in `text`: numbered, and named by words
+        that are not all of the arm and echelon kind."""
         found = self._unit_re
-        return [m.span() for m in found.finditer(text)] if found is not None else []
+        if found is None:
+            return []
+        return [m.span() for m in found.finditer(text) if not self._generic_unit(m.group(0))]
+
+    def _generic_unit(self, written: str) -> bool:
+        """ "Mechanized Infantry Brigade": no number and no word of a name."""
+        if self.units is None or any(ch.isdigit() for ch in written):
+            return False
+        generic = {w.casefold() for n in self.units.named_generic for w in n.split()}
+        return all(w.casefold() in generic for w in written.split())
 
     # --- identifiers ---
 

@@ -153,6 +153,14 @@ class Motion(_Strict):
     follow_lemmas: frozenset[str] = frozenset()  # "a second An-124 followed": the same trip
     en_route_words: frozenset[str] = frozenset()  # "called at X on the way": X is a stop
     en_route_preps: frozenset[str] = frozenset()  # "on the way", "en route", "along the way"
+    # A trip told with no verb ("RCH842, a C-5M, in from Dover"): the words that tell one,
+    # and the route point each word after the asset marks.
+    # "is berthed at Jinhae": a present passive of these tells where an asset is, not a trip
+    # (unless a word of change says it has just come: "is now anchored off Tobruk").
+    rest_lemmas: frozenset[str] = frozenset()
+    change_words: frozenset[str] = frozenset()
+    verbless_cues: frozenset[str] = frozenset()
+    verbless_preps: dict[str, RoutePoint] = Field(default_factory=dict)
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
     there_words: frozenset[str] = frozenset()  # "landed there": the place named last
     source_words: frozenset[str] = frozenset()  # "according to X": a source, not a route
