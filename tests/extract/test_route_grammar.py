@@ -22,6 +22,15 @@ Leg = tuple[str, str | None, list[str], str, str | None, str | None]
 DATE = "2024-05-10"  # a Friday
 
 CASES: list[tuple[str, list[Leg]]] = [
+    # Phrasal verbs of leaving and of berthing: "lifted off", "went alongside".
+    (
+        "A Norwegian P-8A lifted off from Evenes on Tuesday and landed at Andøya.",
+        [("P-8A", "Evenes", [], "Andøya", "2024-05-07", None)],
+    ),
+    (
+        "The hydrographic ship HMS Scott went alongside in Plymouth on Thursday.",
+        [("Scott", None, [], "Plymouth", None, "2024-05-09")],
+    ),
     # A route written out as names joined by dashes or arrows, tagged as one name or many.
     (
         "A Russian Tu-154 flew Moscow–Tehran–Damascus on Sunday.",
