@@ -112,3 +112,14 @@ def test_a_route_slot_is_a_place_whatever_the_label(geocoded_text: Analyze) -> N
         "The Steregushchiy-class pair are bound for Baltiysk after a deployment.", DATE
     )
     assert "Baltiysk" in [p.name for p in analysis.places]
+
+
+def test_a_speakers_label_is_no_place(geocoded_text: Analyze) -> None:
+    """ "A:" opening an answer in a question-and-answer brief is who speaks, not a place,
+    even right after a verb that takes a place ("enter the Mediterranean?")."""
+    analysis = geocoded_text(
+        "Q: Will the frigate IRIS Alvand enter the Mediterranean?\nA: Egypt has not "
+        "authorised a Suez transit.",
+        DATE,
+    )
+    assert "A" not in [p.name for p in analysis.places]

@@ -368,6 +368,8 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
     if end is None or (end <= obj.i and not cue_word):
         return None
     start, stop = first.idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
+    if stop - start < 2:
+        return None  # a single letter ("A: Egypt has not ...", a speaker's label) names no place
     # "from Mildenhall to Al Udeid" tagged as one organisation: an entity running across a
     # route preposition owns none of the names in it.
     route_words = ctx.kb.events.motion.chain_preps | {"from"}
