@@ -316,7 +316,9 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             for o in children(p)
             if o.dep_ == "pobj"
         ]
-        for obj in (o for o in objects if _capitalised(o) or o.lower_ in cues):
+        # (one look per word: the parse and the word-order reading often find the same one)
+        unique = {o.i: o for o in objects}.values()
+        for obj in (o for o in unique if _capitalised(o) or o.lower_ in cues):
             span = _slot_place(ctx, gaz, obj, verb)
             if span is not None:
                 yield span

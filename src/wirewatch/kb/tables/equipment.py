@@ -610,8 +610,13 @@ class Table(BaseModel):
         """ "Mechanized Infantry Brigade": no number and no word of a name."""
         if self.units is None or any(ch.isdigit() for ch in written):
             return False
-        generic = {w.casefold() for n in self.units.named_generic for w in n.split()}
-        return all(w.casefold() in generic for w in written.split())
+        return all(w.casefold() in self._unit_generic_words for w in written.split())
+
+    @cached_property
+    def _unit_generic_words(self) -> frozenset[str]:
+        units = self.units
+        names = units.named_generic if units is not None else []
+        return frozenset(w.casefold() for n in names for w in n.split())
 
     # --- identifiers ---
 
