@@ -309,9 +309,26 @@ def is_generic_plural(token: Token, motion: Motion) -> bool:
     generic = motion.generic_assets
     if token.lemma_.casefold() not in generic and token.lower_ not in generic:
         return False
-    cues = {c.lower_ for c in children(token) if c.dep_ in {"det", "nummod", "predet"}}
-    plural = token.tag_ in {"NNS", "NNPS"} or bool(cues & motion.plural_cues)
+    kids = [c for c in children(token) if c.dep_ in {"det", "nummod", "predet"}]
+    cues = {c.lower_ for c in kids}
+    # ("the five aircraft": a count of two or more makes any noun plural)
+    counted = any((_number(c, motion.count_words) or 0) > 1 for c in kids if c.dep_ == "nummod")
+    plural = token.tag_ in {"NNS", "NNPS"} or bool(cues & motion.plural_cues) or counted
     return plural and bool(cues & motion.group_cues)
+
+
+def bare_count(token: Token, motion: Motion) -> int | None:
+    """ "All five landed at Fetesti", "the two sailed on": a number standing for the
+    assets told of, with a word that points back to them; how many it counts."""
+    if token.pos_ != "NUM" or token.head.i == token.i or token.dep_ == "nummod":
+        return None
+    if not any(
+        c.dep_ in {"det", "predet"} and c.lower_ in motion.group_cues for c in children(token)
+    ):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children(token)):
+        return None  # "two of the jets": the "of" phrase names them
+    return _number(token, motion.count_words)
 
 
 def is_generic_single(token: Token, motion: Motion) -> bool:

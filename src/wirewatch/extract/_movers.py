@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from wirewatch.extract._assets import (
     Mention,
+    bare_count,
     is_generic_plural,
     is_generic_single,
     mention_of,
@@ -41,6 +42,12 @@ class State:
         self.sentence: dict[str, int] = {}  # track key -> the sentence it was last named in
         self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
         self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
+        # The role or type the report writes with an asset ("two IL-78MKI tankers": tanker).
+        self.role: dict[str, str] = {}
+        # Assets last named as one ("an A400M", "RF-78654"): "they" does not mean them alone.
+        self.single: set[str] = set()
+        # Back-reference nouns qualified by a country ("the Russian aircraft"): token -> ISO3.
+        self.nationality: dict[int, str] = {}
         self.last_place: Place | None = None  # the route point named last ("landed there")
         # The asset last named as a clause's subject: what "it" most often continues ("USNS
         # Bob Hope loaded Abrams tanks at Beaumont. It crossed the Atlantic": the ship).
@@ -108,6 +115,15 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         tracks = classed or _tracks_of(state, mention)
         if mention.noun is not None:
             state.noun.setdefault(mention.key, mention.noun)
+        written = ctx.kb.events.motion.role_meant(mention.noun or mention.token.lower_)
+        if written is not None:
+            for track in tracks:
+                state.role.setdefault(track.key, written)
+        for track in tracks:
+            if len(tracks) == 1 and _named_as_one(mention):
+                state.single.add(track.key)
+            else:
+                state.single.discard(track.key)
         for ship in classed:
             if ship.asset.model == ship.asset.name:
                 ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
@@ -120,7 +136,40 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
+    _note_nationalities(ctx, sent, state)
     _note_subject(ctx, sent, state)
+
+
+def _note_nationalities(ctx: Context, sent: SpacySpan, state: State) -> None:
+    """ "The Russian aircraft remained in international airspace": the country a modifier
+    of a back-reference noun names, for the noun to mean that country's assets only."""
+    generic = ctx.kb.events.motion.generic_assets
+    for token in sent:
+        if token.dep_ not in {"amod", "compound"} or token.head.lower_ not in generic:
+            continue
+        if token.i in state.by_token or token.head.i in state.by_token:
+            continue  # part of an asset's own name ("Russian Tu-95MS bombers")
+        actor = actor_at(ctx, token)
+        if actor is not None and actor.country:
+            state.nationality[token.head.i] = actor.country
+
+
+def _named_as_one(mention: Mention) -> bool:
+    """ "an A400M", "a second Il-76", "RF-78654", "the frigate Admiral Makarov": one asset,
+    by its count, a singular article, one identifier or a ship's name."""
+    head = mention.token
+    return (
+        mention.asset.count == 1
+        or len(mention.identifiers) == 1
+        or mention.vessel is not None
+        or (
+            head.tag_ in {"NN", "NNP"}
+            and any(c.dep_ == "det" and c.lower_ in _ONE for c in children(head))
+        )
+    )
+
+
+_ONE = frozenset({"a", "an", "another", "one"})
 
 
 def _note_subject(ctx: Context, sent: SpacySpan, state: State) -> None:
@@ -915,6 +964,7 @@ def tracks_for(
         is_generic_plural(holder, motion)
         or holder.lower_ in motion.group_words
         or _the_group(motion, holder)
+        or bare_count(holder, motion)
     ):
         group = _group(motion, holder, state)
         # "The bombers, tail numbers A and B, took off": ids between the noun and its verb.
@@ -934,8 +984,10 @@ def tracks_for(
         if _same_both_numbers(motion, holder) and len(state.recent) > 1:
             # "Two Il-76s landed ... The aircraft had flown in from X": a noun that is the
             # same in both numbers, with a verb that does not say which, is the group that
-            # moved last.
-            return list(state.recent)
+            # moved last (its Russian ones for "the Russian aircraft").
+            country = state.nationality.get(holder.i)
+            of_country = [t for t in state.recent if _operated_by(t, country)]
+            return of_country or list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
 
@@ -1009,13 +1061,23 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
     name. An apposed identifier names it ("The aircraft, RA-82038, departed")."""
     kinds = motion.kinds_meant(holder.lower_)
     free = [t for t in reversed(state.history) if t not in taken]
+    country = state.nationality.get(holder.i)
+    of_country = [t for t in free if _operated_by(t, country)]
+    if of_country:
+        # "The Russian frigate": of the assets named before, the Russian ones.
+        taken = [*taken, *(t for t in free if t not in of_country)]
+        free = of_country
     same_noun = [t for t in free if state.noun.get(t.key) == holder.lower_]
     last = state.last if state.last not in taken else None
     if holder.lower_ in _CONTINUING and state.subject is not None and state.subject not in taken:
         last = state.subject  # "it": the asset the text has been about, not its load
     referent = last if last is not None and (not kinds or last.asset.kind in kinds) else None
-    if same_noun:
-        referent = same_noun[0]
+    role = motion.role_meant(holder.lower_)
+    same_role = [t for t in free if role is not None and has_role(state, t, role)]
+    if same_noun or same_role:
+        # "The tanker then headed back to Komaki": the latest asset that is one, not the
+        # fighters it dragged there.
+        referent = (same_noun or same_role)[0]
     referent = referent or next((t for t in free if not kinds or t.asset.kind in kinds), None)
     if referent is None:
         return []
@@ -1027,6 +1089,33 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
 
 
 _CONTINUING = frozenset({"it", "she"})
+
+
+def _several(state: State, found: list[Track], track: Track) -> bool:
+    """The track is not named as one, or another of `found` was named in its sentence."""
+    where = state.sentence.get(track.key)
+    return track.key not in state.single or any(
+        t is not track and state.sentence.get(t.key) == where for t in found
+    )
+
+
+def _operated_by(track: Track, country: str | None) -> bool:
+    operator = track.asset.operator
+    return country is not None and operator is not None and operator.country == country
+
+
+def has_role(state: State, track: Track, role: str) -> bool:
+    """The asset is of the role or type: the report writes it so ("two IL-78MKI tankers",
+    "the frigate Admiral Makarov"), or an aircraft's type is one (equipment.yaml `roles`)."""
+    if state.role.get(track.key) == role:
+        return True
+    roles = state.catalogue.roles
+    asset = track.asset
+    return (
+        asset.kind == "aircraft"
+        and roles is not None
+        and roles.role_of(asset.model, asset.name) == role
+    )
 
 
 def _the_group(motion: Motion, holder: Token) -> bool:
@@ -1049,6 +1138,26 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         and _people_before(motion, holder, state)
     ):
         return []  # "The ships' companies had been flown home: a Voyager brought them"
+    role = motion.role_meant(holder.lower_)
+    country = state.nationality.get(holder.i)
+    if role is not None or country is not None:
+        # "The tankers went on to Istres", "The Russian aircraft turned back": the assets
+        # that are tankers or Russian, of those that moved last if any of them are, else
+        # those named with the latest of them.
+        of_role = [
+            t
+            for t in reversed(state.history)
+            if (role is None or has_role(state, t, role))
+            and (country is None or _operated_by(t, country))
+            and (not kinds or t.asset.kind in kinds)
+            and state.named_before(t, holder.i)
+        ]
+        recent = [t for t in state.recent if t in of_role]
+        if recent:
+            return recent
+        if of_role:
+            where = state.sentence.get(of_role[0].key)
+            return list(reversed([t for t in of_role if state.sentence.get(t.key) == where]))
     if state.group and all(not kinds or t.asset.kind in kinds for t in state.group):
         return list(state.group)
     # "Four Eurofighters landed ... from Portuguese F-16s. The jets flew in from X": the
@@ -1057,7 +1166,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
         for c in children(holder)
         if c.dep_ in {"det", "nummod", "predet"}
-    ]
+    ] + [bare_count(holder, motion) or 0]
     recent_fits = not any(counted) or len(state.recent) == max(counted)
     # "A KC-46A accompanied them": an object pronoun is never its own clause's subject.
     own = _subject_tracks(holder, state) if holder.dep_ in {"dobj", "pobj"} else []
@@ -1072,7 +1181,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         motion.count_words.get(c.lower_, 2 if c.lower_ == "both" else 0)
         for c in children(holder)
         if c.dep_ in {"det", "nummod", "predet"}
-    ]
+    ] + [bare_count(holder, motion) or 0]
     wanted = max(counts, default=0)
     found = [
         t
@@ -1081,8 +1190,13 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
     ]
     if not wanted and found:
         # "The launchers were flown ...": those of the kind named with the latest of them.
-        where = state.sentence.get(found[0].key)
-        found = [t for t in found if t is found[0] or state.sentence.get(t.key) == where]
+        # "They" is several: past an asset named alone as one ("The jets left Darwin. An
+        # A400M followed. On the 10th they landed at Neuburg": the jets).
+        latest = found[0]
+        if holder.pos_ == "PRON" and holder.dep_ in _SUBJECTS:
+            latest = next((t for t in found if _several(state, found, t)), latest)
+        where = state.sentence.get(latest.key)
+        found = [t for t in found if t is latest or state.sentence.get(t.key) == where]
     if kinds:  # "the troops": units only, never the aircraft that carried them
         return list(reversed(found[:wanted] if wanted else found))
     return list(reversed(found[:wanted] if wanted else found)) or list(state.tracks.values())

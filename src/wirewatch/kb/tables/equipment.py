@@ -63,6 +63,7 @@ __all__ = [
     "Item",
     "Match",
     "Registration",
+    "Roles",
     "ShipPrefix",
     "Table",
     "Units",
@@ -162,6 +163,31 @@ class Form(BaseModel):
     source: str
 
 
+class RolePattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: str
+    pattern: str
+
+
+class Roles(BaseModel):
+    """What an aircraft type is for ("tanker", "bomber"), found in its model or name."""
+
+    model_config = ConfigDict(extra="forbid", ignored_types=(cached_property,))
+
+    source: str
+    patterns: list[RolePattern]
+
+    @cached_property
+    def _compiled(self) -> list[tuple[re.Pattern[str], str]]:
+        return [(re.compile(p.pattern, re.IGNORECASE), p.role) for p in self.patterns]
+
+    def role_of(self, *names: str | None) -> str | None:
+        """The role of the first pattern that finds one of the names, else None."""
+        written = " | ".join(n for n in names if n)
+        return next((role for found, role in self._compiled if found.search(written)), None)
+
+
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _CAP = r"[A-Z][\w'’.-]*"
 
@@ -189,6 +215,7 @@ class Table(BaseModel):
     by_noun: ByNoun | None = None
     vessels: Vessels | None = None
     icao: Icao | None = None
+    roles: Roles | None = None
     items: list[Item]
 
     # --- the hand-listed catalogue ---

@@ -182,6 +182,8 @@ class Motion(_Strict):
     same_words: frozenset[str] = frozenset()  # "took the same route"
     retell_marks: frozenset[str] = frozenset()  # "since it left X": a retold trip
     group_words: list[str]
+    # Back-reference nouns by the role or type they name ("tanker", "frigate").
+    role_nouns: dict[str, list[str]] = Field(default_factory=dict)
     aboard_words: list[str]  # "the officers left aboard a Boeing 787": the plane moves
     generic_kinds: dict[str, list[str]]  # back-reference nouns by the asset kind they mean
 
@@ -189,6 +191,14 @@ class Motion(_Strict):
     def generic_assets(self) -> frozenset[str]:
         """Every noun that refers back to an asset, of any kind."""
         return frozenset(w for words in self.generic_kinds.values() for w in words)
+
+    @cached_property
+    def _noun_roles(self) -> dict[str, str]:
+        return {w: role for role, words in self.role_nouns.items() for w in words}
+
+    def role_meant(self, noun: str) -> str | None:
+        """The role or type a back-reference noun names ("tankers": tanker), or None."""
+        return self._noun_roles.get(noun)
 
     def kinds_meant(self, noun: str) -> frozenset[str]:
         """The asset kinds a back-reference noun can mean ("tanker": aircraft or ship)."""
