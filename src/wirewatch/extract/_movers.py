@@ -950,6 +950,17 @@ def tracks_for(
         ]
         if units:
             return units
+        if (
+            holder.lower_ in lex.motion.part_words
+            and holder.lower_ not in lex.motion.collective_words  # "the group": all of it
+            and not owners
+            and not _of_phrase(holder)
+        ):
+            # "13 Light Brigade's rotation is under way. An advance party flew to Vilnius":
+            # a part named alone is of the formation the report is about, when it names one.
+            named = {t.key: t for t in state.history if t.asset.kind == "unit"}
+            if len(named) == 1:
+                return list(named.values())
     # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
     # (Only worth reading when some airframe has an identifier to be picked by.)
     by_id = []
@@ -990,6 +1001,10 @@ def tracks_for(
             return of_country or list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
+
+
+def _of_phrase(holder: Token) -> bool:
+    return any(w == "of" for w, _ in preps(holder))
 
 
 def _only_of_kind(motion: Motion, holder: Token, state: State) -> bool:

@@ -112,6 +112,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         or _underway(lex, tok)
         or _routed(ctx, lex, tok)
         or back
+        or _directed(ctx, lex, tok)
     )
     if (
         not kinds
@@ -584,6 +585,28 @@ def _routed(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
     marks = lex.motion.route_marks
     objects = (c for c in children(verb) if c.dep_ == "dobj")
     return ["travel"] if any(route_string(ctx, o, marks) for o in objects) else []
+
+
+def _directed(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
+    """ "HMAS Rankin slipped into Apra Harbor", "the tanks roared into Nowa Deba": a verb
+    the lexicon does not know, with no object, whose preposition of direction (on the verb
+    or on its adverb: "sailed back into") takes a place, is a trip there (`directed_preps`;
+    the movers step then asks for an asset as its subject)."""
+    motion = lex.motion
+    if verb.pos_ != "VERB" or verb.lemma_.casefold() in motion.directed_not:
+        return []
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children(verb)):
+        return []
+    heads = [verb, *(c for c in children(verb) if c.dep_ in {"advmod", "prt"})]
+    for head in heads:
+        for prep in children(head):
+            if prep.dep_ != "prep" or prep.lower_ not in motion.directed_preps:
+                continue
+            for obj in (o for o in children(prep) if o.dep_ == "pobj"):
+                end = obj.right_edge.idx + len(obj.right_edge)
+                if ctx.place_at(obj.left_edge.idx, end) is not None:
+                    return ["travel"]
+    return []
 
 
 def _idiom(lex: EventLexicon, verb: Token) -> list[str]:

@@ -122,6 +122,9 @@ class Motion(_Strict):
     trip_verbs: frozenset[str] = frozenset()  # "made a hop from X to Y"
     # "dropped anchor off X": a verb and its object that together tell a motion, by class.
     object_idioms: dict[str, str] = Field(default_factory=dict)
+    # An unknown verb with a preposition of direction to a place moves its asset subject.
+    directed_preps: frozenset[str] = frozenset()
+    directed_not: frozenset[str] = frozenset()
     trip_nouns: frozenset[str] = frozenset()
     same_route_nouns: frozenset[str] = frozenset()  # "took the same route"
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg

@@ -1,0 +1,52 @@
+"""Motion the lexicon's verbs do not name (issue 12): a verb it does not know, whose
+preposition of direction takes a place, moves its asset subject; a verb of relation or one
+with an object does not. A part of a formation named alone ("an advance party") is of the
+one formation the report names. Sentences of our own; legs as in test_route_grammar.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.extract.test_route_grammar import DATE, Leg, _leg
+
+from wirewatch.model import Analysis
+
+Analyze = Callable[..., Analysis]
+
+CASES: list[tuple[str, list[Leg]]] = [
+    # The manner is the verb's, the motion the preposition's.
+    (
+        "The submarine HMAS Farncomb slipped into Cockburn Sound on Monday.",
+        [("Farncomb", None, [], "Cockburn Sound", "2024-05-06", None)],
+    ),
+    # "put down" is a landing.
+    (
+        "A Nigerien C-130H put down at Agadez on Monday.",
+        [("C-130H", None, [], "Agadez", None, "2024-05-06")],
+    ),
+    # A part named alone moves the one formation the report names.
+    (
+        "Ireland's 124th Infantry Battalion begins its tour this month. An advance party "
+        "flew from Dublin to Beirut on Monday.",
+        [("124th Infantry Battalion", "Dublin", [], "Beirut", "2024-05-06", None)],
+    ),
+]
+
+NO_TRIP = [
+    "The frigate HMS Iron Duke belongs to the Portsmouth flotilla.",
+    "The destroyer USS Mason fired two missiles into the Red Sea on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "legs"), CASES, ids=[c[0][:40] for c in CASES])
+def test_motion_by_direction(geocoded_text: Analyze, text: str, legs: list[Leg]) -> None:
+    analysis = geocoded_text(text, DATE)
+    found = sorted((_leg(analysis, m) for m in analysis.movements), key=repr)
+    assert found == sorted(legs, key=repr)
+
+
+@pytest.mark.parametrize("text", NO_TRIP)
+def test_relation_or_object_is_no_trip(geocoded_text: Analyze, text: str) -> None:
+    assert geocoded_text(text, DATE).movements == []
