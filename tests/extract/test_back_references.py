@@ -1,7 +1,8 @@
 """Back-references across sentences (issue 12): "the tankers" means the assets that are
 tankers, "the Russian aircraft" the Russian ones, "they" several assets (not one named
-alone as one just before), "all four" as many as it counts. Sentences of our own; a leg is
-(model, origin, via, destination, depart, arrive) as in test_route_grammar.py.
+alone as one just before), "all four" as many as it counts, "Golovko" and "RCH231" the
+ship and the airframe first named "Admiral Golovko" and "RCH231, a C-17A". Sentences of our
+own; a leg is (model, origin, via, destination, depart, arrive) as in test_route_grammar.py.
 """
 
 from __future__ import annotations
@@ -24,6 +25,20 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("IL-78MKI", "Agra", [], "Al Dhafra", "2024-05-06", "2024-05-06"),
             ("Su-30MKI", "Agra", [], "Jamnagar", "2024-05-06", "2024-05-06"),
         ],
+    ),
+    # Shorter names given before: a named ship's last word, a call sign written with it.
+    (
+        "The Russian frigate Admiral Golovko left Baltiysk on Monday. On Wednesday Golovko "
+        "anchored off Tangier.",
+        [("Admiral Golovko", "Baltiysk", [], "Tangier", "2024-05-06", "2024-05-08")],
+    ),
+    (
+        "RCH231, a C-17A, left Ramstein on Monday. RCH231 landed at Incirlik three hours later.",
+        [("C-17A", "Ramstein", [], "Incirlik", "2024-05-06", "2024-05-06")],
+    ),
+    (
+        "A C-17A, callsign RCH417, left Dover on Monday. RCH417 landed at Lajes that night.",
+        [("C-17A", "Dover", [], "Lajes", "2024-05-06", "2024-05-06")],
     ),
     # A number standing for the assets told of: all four of them.
     (

@@ -48,6 +48,9 @@ class State:
         self.single: set[str] = set()
         # Back-reference nouns qualified by a country ("the Russian aircraft"): token -> ISO3.
         self.nationality: dict[int, str] = {}
+        # Other names the report gives an asset, folded: a named ship's last word ("Golovko"
+        # for "Admiral Golovko"), a call sign written with an airframe ("RCH417").
+        self.aliases: dict[str, Track] = {}
         self.last_place: Place | None = None  # the route point named last ("landed there")
         # The asset last named as a clause's subject: what "it" most often continues ("USNS
         # Bob Hope loaded Abrams tanks at Beaumont. It crossed the Atlantic": the ship).
@@ -127,6 +130,8 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         for ship in classed:
             if ship.asset.model == ship.asset.name:
                 ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
+        if len(tracks) == 1:
+            _note_aliases(ctx, catalogue, mention, tracks[0], sent, state)
         start = mention.ent.start if mention.ent is not None else mention.token.i
         state.mentioned(tracks, sent.start, start)
         for token in [*(mention.ent or []), mention.token]:
@@ -138,6 +143,40 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
             state.by_token.setdefault(token.i, tracks)
     _note_nationalities(ctx, sent, state)
     _note_subject(ctx, sent, state)
+
+
+def _note_aliases(
+    ctx: Context,
+    catalogue: Catalogue,
+    mention: Mention,
+    track: Track,
+    sent: SpacySpan,
+    state: State,
+) -> None:
+    """The shorter names a report may use for the asset later: a named ship's last word
+    ("Admiral Golovko ... Golovko anchored"), a call sign written just after the asset
+    ("A C-17A, callsign RCH417, left X. RCH417 landed at Y")."""
+    if mention.vessel is not None:
+        last = mention.vessel.split()[-1]
+        if len(last) > 3 and last[0].isupper() and last != mention.vessel:
+            state.aliases.setdefault(fold(last), track)
+    # "RCH417, a C-17A, is outbound": a code in apposition to the asset names it.
+    head = mention.token
+    apposed = [c for c in children(head) if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.i < head.i:
+        apposed.append(head.head)
+    for token in apposed:
+        if token.is_alpha or not any(ch.isdigit() for ch in token.text):
+            continue
+        if any(ch.isalpha() for ch in token.text) and token.i not in state.by_token:
+            state.aliases.setdefault(fold(token.text), track)
+    if mention.ent is None:
+        return
+    text = ctx.document.text
+    window = text[mention.ent.end_char : min(sent.end_char, mention.ent.end_char + 40)]
+    for ident, kind in catalogue.identifier_kinds_in(window):
+        if kind == "callsign":
+            state.aliases.setdefault(fold(ident), track)
 
 
 def _note_nationalities(ctx: Context, sent: SpacySpan, state: State) -> None:
@@ -961,6 +1000,10 @@ def tracks_for(
             named = {t.key: t for t in state.history if t.asset.kind == "unit"}
             if len(named) == 1:
                 return list(named.values())
+    aliased = _aliased(holder, state)
+    if aliased is not None:
+        state.last = aliased
+        return [aliased]
     # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
     # (Only worth reading when some airframe has an identifier to be picked by.)
     by_id = []
@@ -1001,6 +1044,19 @@ def tracks_for(
             return of_country or list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
+
+
+def _aliased(holder: Token, state: State) -> Track | None:
+    """The asset a proper name stands for that the report gave it before ("Golovko",
+    "RCH417"): the name alone, or with the number written after it ("BONE 11")."""
+    if not state.aliases or holder.pos_ not in {"PROPN", "NOUN", "NUM", "X"}:
+        return None
+    numbers = [c.text for c in children(holder) if c.dep_ == "nummod"]
+    for name in (holder.text, " ".join([holder.text, *numbers])):
+        track = state.aliases.get(fold(name))
+        if track is not None:
+            return track
+    return None
 
 
 def _of_phrase(holder: Token) -> bool:
