@@ -1,7 +1,8 @@
 """Routes read where the parse fails them (issue 12): clauses the small parser misreads, trips
 told without a verb, formations named by words, "it" after a clause about a ship and its
-load, stops inside the country a trip went to, and states that are no trips. One sentence
-of our own per construction; a leg is (model, origin, via, destination, depart, arrive) as in
+load, stops inside the country a trip went to, port calls told with a light verb, ports
+named after their sea, and states that are no trips. One sentence of our own per
+construction; a leg is (model, origin, via, destination, depart, arrive) as in
 test_route_grammar.py.
 """
 
@@ -60,6 +61,17 @@ CASES: list[tuple[str, list[Leg]]] = [
         "A Libyan Il-76TD took off from Benina on Saturday and flew south into Chad. There "
         "it stopped at Amdjarass.",
         [("Il-76TD", "Benina", ["Chad"], "Amdjarass", "2024-05-04", None)],
+    ),
+    # A port call told with a light verb ends the trip as "called at" does.
+    (
+        "The frigate INS Tabar made a port call at Alexandria on Tuesday. She had sailed "
+        "from Mumbai through the Suez Canal.",
+        [("Tabar", "Mumbai", ["Suez Canal"], "Alexandria", None, "2024-05-07")],
+    ),
+    # "the <sea> port of <name>": the port is the place "of" names.
+    (
+        "HMS Kent arrived at the Red Sea port of Jeddah on Monday.",
+        [("Kent", None, [], "Jeddah", None, "2024-05-06")],
     ),
     # "according to" names a source, never a route point.
     (

@@ -232,14 +232,16 @@ def place_of(ctx: Context, token: Token, *, with_clauses: bool = True) -> Place 
     """The place a prepositional object names: itself, its apposition, then its subtree;
     "the Syrian port of Tartus", "the Baltic port of Baltiysk": the place the feature word's
     "of" names."""
-    if (
-        token.pos_ == "NOUN"
-        and token.lower_ in ctx.kb.geo_cues.feature_words
-        and not ctx.places_over(token.left_edge.idx, token.idx + len(token))
-    ):
+    if token.pos_ == "NOUN" and token.lower_ in ctx.kb.geo_cues.feature_words:
         # "the waters off Qaqortoq", "the area near Kherson": the place the phrase locates
-        # (not when the feature word ends a name: "Nasosnaya air base near Baku").
-        for child in (c for c in children(token) if c.dep_ == "prep" and c.lower_ in AREA_PREPS):
+        # (not when the feature word ends a name: "Nasosnaya air base near Baku"); "the
+        # Baltic Sea port of Gdynia": the place "of" names, whatever named the port's region.
+        named_before = bool(ctx.places_over(token.left_edge.idx, token.idx + len(token)))
+        for child in children(token):
+            if child.dep_ != "prep" or child.lower_ not in AREA_PREPS:
+                continue
+            if named_before and child.lower_ != "of":
+                continue
             for obj in (o for o in children(child) if o.dep_ == "pobj"):
                 named = _specific_place(ctx, phrase(obj).start_char, phrase(obj).end_char)
                 if named is not None:

@@ -147,7 +147,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route.background = _retelling(tok, state, lex.motion.retell_marks)
     route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
     route.continues = tok.lemma_.casefold() in lex.motion.continue_lemmas
-    route.call = tok.lemma_.casefold() in lex.motion.call_lemmas
+    route.call = route.call or tok.lemma_.casefold() in lex.motion.call_lemmas
     route.diverted = tok.lemma_.casefold() in lex.motion.divert_lemmas
     route.flown = any(t.asset.kind == "aircraft" for t in movers)
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
@@ -542,9 +542,12 @@ def _trip(lex: EventLexicon, verb: Token) -> list[str]:
     verb with a trip noun moves its subject like a verb of travel."""
     if verb.lemma_.casefold() not in lex.motion.trip_verbs:
         return []
-    lemmas = {c.lemma_.casefold() for c in children(verb) if c.dep_ == "dobj"}
+    objects = [c for c in children(verb) if c.dep_ == "dobj"]
+    lemmas = {c.lemma_.casefold() for c in objects}
     if lemmas & _stops(lex):
         return ["transit"]  # "made a refuelling stop in Makhachkala"
+    if any(_port_call(lex, o) for o in objects):
+        return ["arrive"]  # "made a port call at Alexandria": as "called at Alexandria"
     # "made the first landing at Fua'amotu": the noun's own class.
     told = [
         lex.motion.trip_noun_classes[n]
@@ -630,10 +633,11 @@ def _stops(lex: EventLexicon) -> frozenset[str]:
 def _is_stop(lex: EventLexicon, noun: Token, stops: frozenset[str]) -> bool:
     """A noun of a stop on the way: one of `stops` ("a refuelling stop"), or "a port call"
     (`call_nouns`)."""
-    lemma = noun.lemma_.casefold()
-    if lemma in stops:
-        return True
-    word = lex.motion.call_nouns.get(lemma)
+    return noun.lemma_.casefold() in stops or _port_call(lex, noun)
+
+
+def _port_call(lex: EventLexicon, noun: Token) -> bool:
+    word = lex.motion.call_nouns.get(noun.lemma_.casefold())
     return word is not None and any(c.lower_ == word for c in children(noun))
 
 
@@ -740,7 +744,13 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
                 _put(route, _object_role(lex, verb, kind, target, place), place)
     stops = _stops(lex)  # built once per clause, asked of every route phrase
     for noun in (c for c in children(verb) if c.dep_ == "dobj" and _is_stop(lex, c, stops)):
-        route.via.extend(_stop_place(ctx, lex.motion, noun))  # "made a stop in X"
+        places = _stop_place(ctx, lex.motion, noun)
+        if kind == "arrive" and places and _port_call(lex, noun):
+            # "made a port call at Alexandria": a call, the trip's end unless an arrival
+            # elsewhere follows (`Route.call`).
+            route.destination, route.call = places[0], True
+            continue
+        route.via.extend(places)  # "made a stop in X"
     way = _on_the_way(verb, lex.motion) if kind == "arrive" else None
     for word, obj in _route_preps(verb, lex.motion):
         if word == "home":
