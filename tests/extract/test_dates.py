@@ -205,6 +205,36 @@ def test_relative_to_the_date_mentioned_before(dates, text, first, second, start
     assert (found[1].start, found[1].end, found[1].anchor) == (D(start), D(end), "previous")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "start"),
+    [
+        # No date before: the latest such day on or before the document date (25 March).
+        ("The convoy reached Kursk on the 20th.", "the 20th", "2019-03-20"),
+        ("The convoy reached Kursk on the 28th.", "the 28th", "2019-02-28"),
+        # After a date: the first such day on or after it.
+        ("The ship left on 27 February and arrived on the 3rd.", "the 3rd", "2019-03-03"),
+        ("By the 16th, the column had reached Ivalo.", "the 16th", "2019-03-16"),
+        # The month written after it.
+        ("The tug sailed on the 17th of January.", "the 17th of January", "2019-01-17"),
+    ],
+)
+def test_a_day_by_its_ordinal(dates, text, phrase, start):
+    found = only(dates(text), phrase)
+    assert (found.start, found.end, found.precision) == (D(start), D(start), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the 20th century's worst flood.",
+        "The 20th Armored Brigade moved on the road.",
+        "Since the 17th package of sanctions, trade fell.",
+    ],
+)
+def test_an_ordinal_before_a_noun_is_no_day(dates, text):
+    assert dates(text) == []
+
+
 def test_previous_anchor_without_a_previous_date_gives_nothing(dates):
     assert dates("The day before, crews loaded it.") == []
 

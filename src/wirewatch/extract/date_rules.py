@@ -33,7 +33,9 @@ def _future(ctx: Context, table: DatesTable, cand: Candidate) -> bool:
 
 
 def _group(cand: Candidate, name: str) -> str | None:
-    return cand.match.group(name) if cand.match else None
+    if cand.match is None or name not in cand.match.re.groupindex:
+        return None
+    return cand.match.group(name)
 
 
 def _number(cand: Candidate, name: str) -> int:
@@ -106,6 +108,18 @@ def month_day(
     )
 
 
+def ordinal_day(
+    ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
+) -> Resolved | None:
+    """ "on the 20th", "the 17th of May": a day by its ordinal, in the month written or, with
+    none, the one the date mentioned before leads to (`timex.day_of_month`)."""
+    if _group(cand, "month"):
+        return month_day(ctx, table, cand, prev)
+    after = prev.start if prev is not None and prev.precision == "day" else None
+    future = _future(ctx, table, cand)
+    return timex.day_of_month(_number(cand, "day"), after, ctx.document.date, future)
+
+
 def month_year(
     ctx: Context, table: DatesTable, cand: Candidate, prev: Resolved | None
 ) -> Resolved | None:
@@ -164,6 +178,7 @@ RULES: dict[str, Rule] = {
     "month_day": month_day,
     "day_month": month_day,
     "month_year": month_year,
+    "ordinal_day": ordinal_day,
     "month_rel_year": month_rel_year,
     "in_month": bare_month,
     "named_month": bare_month,

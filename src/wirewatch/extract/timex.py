@@ -147,6 +147,31 @@ def month_day(
     return day(found, "document") if found else None
 
 
+def day_of_month(
+    day_no: int, after: dt.date | None, document: dt.date, future: bool
+) -> Resolved | None:
+    """ "on the 20th": a day of a month the text does not name. After a date mentioned
+    before (`after`), the first such day on or after it ("left on 28 October ... arrived
+    on the 3rd": 3 November); else, like a weekday, the latest on or before the document
+    date, or in future context the next after it. None when no month near holds the day."""
+    year_no, month_no = (after or document).year, (after or document).month
+    for _ in range(3):  # (a 31st is never more than two months away)
+        found = calendar_date(year_no, month_no, day_no)
+        ok = found is not None and (
+            (after is not None and found >= after and found <= document)
+            or (after is None and (found > document if future else found <= document))
+        )
+        if ok and found is not None:
+            return day(found, "previous" if after is not None else "document")
+        step = 1 if after is not None or future else -1
+        month_no += step
+        if month_no in {0, 13}:
+            year_no, month_no = year_no + step, 12 if month_no == 0 else 1
+    if after is not None:
+        return day_of_month(day_no, None, document, future)  # past the document: its month
+    return None
+
+
 def count(text: str, numbers: Mapping[str, int]) -> int | None:
     """ "three" (one of `numbers`), "12" or "10,000" as a number; None when it has more
     digits than the calendar has days (such a count leaves it in any unit, and Python
