@@ -1,7 +1,8 @@
 """Motion the lexicon's verbs do not name (issue 12): a verb it does not know, whose
 preposition of direction takes a place, moves its asset subject; a verb of relation or one
 with an object does not. A part of a formation named alone ("an advance party") is of the
-one formation the report names. Sentences of our own; legs as in test_route_grammar.py.
+one formation the report names; what a formation moves goes with it. Sentences of our own;
+legs as in test_route_grammar.py.
 """
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Ireland's 124th Infantry Battalion begins its tour this month. An advance party "
         "flew from Dublin to Beirut on Monday.",
         [("124th Infantry Battalion", "Dublin", [], "Beirut", "2024-05-06", None)],
+    ),
+    # What a formation moves travels with it.
+    (
+        "Poland's 12th Mechanized Division moved six K9 howitzers from Szczecin to Drawsko "
+        "Pomorskie on Monday.",
+        [
+            ("12th Mechanized Division", "Szczecin", [], "Drawsko Pomorskie", "2024-05-06", None),
+            ("K9", "Szczecin", [], "Drawsko Pomorskie", "2024-05-06", None),
+        ],
     ),
 ]
 

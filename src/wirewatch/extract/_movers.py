@@ -567,11 +567,15 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
         if (
             tracks
-            and all(t.asset.kind in lex.motion.carrier_kinds for t in tracks)
+            and (
+                all(t.asset.kind in lex.motion.carrier_kinds for t in tracks)
+                or (kind == "travel" and all(t.asset.kind == "unit" for t in tracks))
+            )
             and verb.lemma_.casefold() not in lex.motion.escort_lemmas  # "shadowed X": no load
         ):
             # "A C-17 flew a pair of Avenger systems from X to Y": what a craft flies, sails
-            # or drives (its object) makes the trip too.
+            # or drives (its object) makes the trip too; "the 16th Mechanized Division moved
+            # two K239 batteries to Orzysz": what a formation moves, with it.
             carried = [
                 o for o in _objects(verb) if o.lemma_.casefold() not in lex.motion.munition_nouns
             ]
