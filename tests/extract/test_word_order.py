@@ -62,6 +62,15 @@ CASES: list[tuple[str, list[Leg]]] = [
         "it stopped at Amdjarass.",
         [("Il-76TD", "Benina", ["Chad"], "Amdjarass", "2024-05-04", None)],
     ),
+    # "ferried" read as an adjective of the noun after it: that noun is still the load.
+    (
+        "A German A400M, 54+12, ferried members of Panzergrenadierbataillon 122 from "
+        "Wunstorf to Kaunas.",
+        [
+            ("A400M", "Wunstorf", [], "Kaunas", None, None),
+            ("Panzergrenadierbataillon 122", "Wunstorf", [], "Kaunas", None, None),
+        ],
+    ),
     # A port call told with a light verb ends the trip as "called at" does.
     (
         "The frigate INS Tabar made a port call at Alexandria on Tuesday. She had sailed "

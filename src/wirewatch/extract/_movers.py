@@ -617,6 +617,17 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             # the second verb without a subject; it moves what the sentence's last motion
             # verb before it moved.
             tracks = _previous_movers(verb, state)
+        if tracks and not cargo and all(t.asset.kind in lex.motion.carrier_kinds for t in tracks):
+            # "An A400M, ZM420, ferried members of 16 Air Assault Brigade": the load of a verb
+            # the parser read as an adjective of it, its asset found by the means above.
+            misread = [
+                o
+                for o in _misread_object(verb)
+                if o.lemma_.casefold() not in lex.motion.munition_nouns
+            ]
+            loads = [t for t in _tracks_in(lex, misread, state) if t not in tracks]
+            state.cargo.update(id(t) for t in loads)
+            tracks += loads
         # "..., accompanied by the oiler Akademik Pashin": those who came along move with
         # the clause's movers (found by any of the means above), or alone when none is.
         if tracks and along:
@@ -844,6 +855,14 @@ def _stray_tail(obj: Token) -> list[Token]:
 
 def _objects(verb: Token) -> list[Token]:
     return [p for c in children(verb) if c.dep_ in {"dobj", "nsubjpass"} for p in parties(c)]
+
+
+def _misread_object(verb: Token) -> list[Token]:
+    """ "An A400M, ZM420, ferried members of 16 Air Assault Brigade": the small parser can
+    read the verb as an adjective of the noun after it, which is then what it carries."""
+    if verb.dep_ not in _MISPARSED or verb.head.i <= verb.i or verb.head.pos_ != "NOUN":
+        return []
+    return parties(verb.head)
 
 
 def _own_subject(verb: Token) -> bool:
