@@ -1,8 +1,8 @@
 """Motion the lexicon's verbs do not name (issue 12): a verb it does not know, whose
 preposition of direction takes a place, moves its asset subject; a verb of relation or one
-with an object does not. A part of a formation named alone ("an advance party") is of the
-one formation the report names; what a formation moves goes with it. Sentences of our own;
-legs as in test_route_grammar.py.
+with an object does not; "is now in X" is an arrival, "is in X" none. A part of a formation
+named alone ("an advance party") is of the one formation the report names; what a formation
+moves goes with it. Sentences of our own; legs as in test_route_grammar.py.
 """
 
 from __future__ import annotations
@@ -27,6 +27,20 @@ CASES: list[tuple[str, list[Leg]]] = [
         "A Nigerien C-130H put down at Agadez on Monday.",
         [("C-130H", None, [], "Agadez", None, "2024-05-06")],
     ),
+    # Being somewhere, said with a word of change, is having arrived there.
+    (
+        "The Russian ship Yantar is now alongside in Baltiysk.",
+        [("Yantar", None, [], "Baltiysk", None, None)],
+    ),
+    # A hull-type abbreviation introduces a ship's name as a type noun does.
+    (
+        "The Italian LHD Trieste returned to Taranto from Souda Bay.",
+        [("Trieste", "Souda Bay", [], "Taranto", None, None)],
+    ),
+    (
+        "An Il-76MD, RF-78654, was seen shuttling from Hmeimim to Benina on Monday.",
+        [("Il-76MD", "Hmeimim", [], "Benina", "2024-05-06", "2024-05-06")],
+    ),
     # A part named alone moves the one formation the report names.
     (
         "Ireland's 124th Infantry Battalion begins its tour this month. An advance party "
@@ -45,6 +59,7 @@ CASES: list[tuple[str, list[Leg]]] = [
 ]
 
 NO_TRIP = [
+    "The corvette Soobrazitelny is in Baltiysk.",
     "The frigate HMS Iron Duke belongs to the Portsmouth flotilla.",
     "The destroyer USS Mason fired two missiles into the Red Sea on Monday.",
 ]

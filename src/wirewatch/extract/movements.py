@@ -113,6 +113,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         or _routed(ctx, lex, tok)
         or back
         or _directed(ctx, lex, tok)
+        or _now_there(lex, tok)
     )
     if (
         not kinds
@@ -610,6 +611,23 @@ def _directed(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
                 if ctx.place_at(obj.left_edge.idx, end) is not None:
                     return ["travel"]
     return []
+
+
+def _now_there(lex: EventLexicon, verb: Token) -> list[str]:
+    """ "Yantar ... is now alongside in Baltiysk", "the frigate is already at Tartus": being
+    somewhere, with a word of change, is having arrived there (`change_words`)."""
+    if verb.lemma_ != "be" or not any(
+        c.dep_ == "advmod" and c.lower_ in lex.motion.change_words for c in children(verb)
+    ):
+        return []
+    after = verb.doc[verb.i + 1 : sentence(verb).end]
+    if any(t.lower_ in lex.motion.route_words for t in after):
+        return []  # "is now in the Andaman Sea, bound for the Bay of Bengal": on its way
+    arrive = lex.motion.classes.get("arrive")
+    heads = [verb, *(c for c in children(verb) if c.dep_ == "advmod")]
+    if arrive is None or not any(w in arrive.preps for h in heads for w, _ in preps(h)):
+        return []
+    return ["arrive"]
 
 
 def _idiom(lex: EventLexicon, verb: Token) -> list[str]:
