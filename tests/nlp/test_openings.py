@@ -1,5 +1,5 @@
-"""Sentence starts told to the parser: after a dateline or a live-blog timestamp, and never
-between a navy's ship prefix and the name after it."""
+"""Sentence starts told to the parser: after a dateline, a live-blog timestamp or a Q&A
+speaker label, and never between a navy's ship prefix and the name after it."""
 
 from __future__ import annotations
 
@@ -76,6 +76,12 @@ def test_live_blog_times_start_sentences_on_every_line() -> None:
     text = "Live updates\n\n09:40 — Two Typhoons landed.\n\n11:45 GMT — A frigate sailed."
     starts = load_kb().captions.sentence_starts(text)
     assert [text[s : s + 3] for s in starts] == ["Two", "A f"]
+
+
+def test_weekday_times_and_speaker_labels_start_sentences() -> None:
+    text = "Thu 13:40 — Two C-17s landed.\nQ: Where did the frigate go?\nA: It sailed for Aden."
+    starts = load_kb().captions.sentence_starts(text)
+    assert [text[s : s + 5] for s in starts] == ["Two C", "Where", "It sa"]
 
 
 @pytest.mark.parametrize(
