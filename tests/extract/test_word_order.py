@@ -1,9 +1,9 @@
 """Routes read where the parse fails them (issue 12): clauses the small parser misreads, trips
 told without a verb, formations named by words, "it" after a clause about a ship and its
-load, stops inside the country a trip went to, port calls told with a light verb, ports
-named after their sea, and states that are no trips. One sentence of our own per
-construction; a leg is (model, origin, via, destination, depart, arrive) as in
-test_route_grammar.py.
+load, stops inside the country a trip went to, legs told without their verb, port calls
+told with a light verb, ports named after their sea, and states that are no trips. One
+sentence of our own per construction; a leg is (model, origin, via, destination, depart,
+arrive) as in test_route_grammar.py.
 """
 
 from __future__ import annotations
@@ -69,6 +69,19 @@ CASES: list[tuple[str, list[Leg]]] = [
         [
             ("A400M", "Wunstorf", [], "Kaunas", None, None),
             ("Panzergrenadierbataillon 122", "Wunstorf", [], "Kaunas", None, None),
+        ],
+    ),
+    # Legs told after "and" without their verb: going on is one trip, coming back another.
+    (
+        "A Russian An-124, RA-82044, hopped from Ulyanovsk to Novosibirsk on Monday and on "
+        "to Anadyr on Tuesday.",
+        [("An-124", "Ulyanovsk", ["Novosibirsk"], "Anadyr", "2024-05-06", "2024-05-07")],
+    ),
+    (
+        "An Italian MQ-9A flew from Amendola to Malta and back.",
+        [
+            ("MQ-9A", "Amendola", [], "Malta", None, None),
+            ("MQ-9A", "Malta", [], "Amendola", None, None),
         ],
     ),
     # A port call told with a light verb ends the trip as "called at" does.

@@ -172,10 +172,62 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     for track in movers:
         track.add(route)
+    for onward in _elided_legs(ctx, lex, tok, route):
+        for track in movers:
+            track.add(onward)
     passage = [*route.via, *([route.destination] if route.destination else [])]
     for track in shadowed(lex, tok, movers, state) if passage else []:
         # (The shadowing asset's end is a point on the shadowed one's way.)
         state.passages.append((track, Route(kind="transit", via=passage, evidence=route.evidence)))
+
+
+def _elided_legs(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> list[Route]:
+    """Legs told after "and" without their verb: "hopped from Novosibirsk to Anadyr on
+    Saturday and on to Yelizovo on Sunday", "hopped to Nadi and then on to Funafuti" (the
+    same trip going on), "flew from Sigonella to the Black Sea and back" (a leg back to
+    where it started)."""
+    legs: list[Route] = []
+    sent = sentence(verb)
+    for node in verb.subtree:
+        if node.dep_ != "conj" or node.i == verb.i or clause_verb(node) not in {verb, node}:
+            continue
+        if node.i == sent.start or verb.doc[node.i - 1].lower_ not in _ELIDING:
+            continue
+        ends = [
+            place
+            for word, obj in preps(node)
+            if lex.motion.classes["travel"].preps.get(word) == "destination"
+            and (place := place_of(ctx, obj, with_clauses=False)) is not None
+        ]
+        back = (
+            node.lower_ in _BACK and not ends and not any(c.dep_ == "prep" for c in children(node))
+        )
+        if node.lower_ in lex.motion.onward_words and ends:
+            # (its date may hang off the verb: "... and on to Anadyr on Tuesday")
+            date = date_in(ctx, node.idx, sent.end_char)
+            when = when_of(date) if date is not None else None
+            legs.append(_leg_after(route, ends[0], when, goes_on=True))
+        elif back and route.origin is not None and route.destination is not None:
+            legs.append(_leg_after(route, route.origin, None, goes_on=False))
+    return legs
+
+
+def _leg_after(route: Route, end: Place, date: When | None, goes_on: bool) -> Route:
+    """A further leg of the trip a clause told, to `end` (one trip with it when it
+    `goes_on`, as "continued on to" does)."""
+    return Route(
+        kind="travel",
+        destination=end,
+        date=date,
+        onward=True,
+        continues=goes_on,
+        evidence=route.evidence,
+        attribution=route.attribution,
+    )
+
+
+_ELIDING = frozenset({"and", "then", ","})  # words before an elided leg ("and then on to X")
+_BACK = frozenset({"back"})
 
 
 def _unattached(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) -> None:
