@@ -145,6 +145,9 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
     _note_subject(ctx, sent, state)
 
 
+_MODIFIERS = frozenset({"amod", "compound"})
+
+
 def _note_aliases(
     ctx: Context,
     catalogue: Catalogue,
@@ -183,8 +186,8 @@ def _note_nationalities(ctx: Context, sent: SpacySpan, state: State) -> None:
     """ "The Russian aircraft remained in international airspace": the country a modifier
     of a back-reference noun names, for the noun to mean that country's assets only."""
     generic = ctx.kb.events.motion.generic_assets
-    for token in sent:
-        if token.dep_ not in {"amod", "compound"} or token.head.lower_ not in generic:
+    for token in ctx.tokens[sent.start : sent.end]:  # (a span's iterator rebuilds tokens)
+        if token.dep_ not in _MODIFIERS or token.head.lower_ not in generic:
             continue
         if token.i in state.by_token or token.head.i in state.by_token:
             continue  # part of an asset's own name ("Russian Tu-95MS bombers")

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from wirewatch.extract._linear import FINITE_TAGS
 from wirewatch.extract._syntax import AREA_PREPS, from_objects, misread_to_name
-from wirewatch.extract.context import Context, Geocoder, children, sentence
+from wirewatch.extract.context import Context, Geocoder, children, parse_tree, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.geo_cues import Table as GeoCues
@@ -332,20 +332,24 @@ def _slots_in_word_order(
     off a name it took for the verb's subject), and the word right after a verb whose
     object is a route point ("departed Orenburg"): up to the clause's next finite verb or
     a source ("according to")."""
-    doc = verb.doc
-    out = [doc[verb.i + 1]] if takes_object and verb.i + 1 < verb.sent.end else []
-    for token in doc[verb.i + 1 : verb.sent.end]:
-        if token.tag_ in FINITE_TAGS or token.text in {";", "(", ":"}:
+    tokens = parse_tree(verb.doc).tokens  # (indexing a Doc builds a token each time)
+    end = sentence(verb).end
+    out = [tokens[verb.i + 1]] if takes_object and verb.i + 1 < end else []
+    for token in tokens[verb.i + 1 : end]:
+        if token.tag_ in FINITE_TAGS or token.text in _CLAUSE_MARKS:
             break
         if token.lower_ in motion.source_words:
             break
-        if token.lower_ not in roles or token.i + 1 >= verb.sent.end:
+        if token.lower_ not in roles or token.i + 1 >= end:
             continue
-        after = doc[token.i + 1]
-        if after.pos_ == "DET" and after.i + 1 < verb.sent.end:
-            after = doc[after.i + 1]
+        after = tokens[token.i + 1]
+        if after.pos_ == "DET" and after.i + 1 < end:
+            after = tokens[after.i + 1]
         out.append(after)
     return out
+
+
+_CLAUSE_MARKS = frozenset({";", "(", ":"})
 
 
 def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[int, int] | None:
