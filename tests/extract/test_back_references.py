@@ -98,3 +98,17 @@ def test_they_is_not_one_asset_named_as_one(geocoded_text: Analyze) -> None:
     )
     assert "Orland" in _ends(analysis)["F/A-18C"]
     assert "Orland" not in _ends(analysis).get("A400M", [])
+
+
+def test_a_subject_that_refers_back_is_what_they_means_next(geocoded_text: Analyze) -> None:
+    """ "The Russian aircraft stayed in international airspace" moves nothing, but it makes
+    the Russian aircraft the ones "they" means in the sentence after."""
+    analysis = geocoded_text(
+        "Two Russian Tu-142s flew over the Barents Sea on Tuesday. Two Norwegian F-35As took "
+        "off from Evenes to watch them. The Russian aircraft stayed in international "
+        "airspace. They landed at Olenya that evening.",
+        DATE,
+    )
+    ends = _ends(analysis)
+    assert "Olenya" in ends["Tu-142"]
+    assert "Olenya" not in ends.get("F-35A", [])

@@ -1066,8 +1066,10 @@ def tracks_for(
             # same in both numbers, with a verb that does not say which, is the group that
             # moved last (its Russian ones for "the Russian aircraft").
             country = state.nationality.get(holder.i)
-            of_country = [t for t in state.recent if _operated_by(t, country)]
-            return of_country or list(state.recent)
+            if country is not None:
+                # (the Russian ones of those named, whether or not they moved last)
+                return _group(motion, holder, state) or list(state.recent)
+            return list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
 

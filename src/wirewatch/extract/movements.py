@@ -73,6 +73,7 @@ def find_movements(ctx: Context) -> None:
                 _statement(ctx, lex, tok, state)
         _unattached(ctx, lex, sent, state)
         verbless_trips(ctx, lex.motion, sent, state)
+        _note_topic(ctx, lex, sent, state)
     _name_foretold(ctx, state)
     name_variants(state)
     take_passages(state)
@@ -89,6 +90,30 @@ def find_movements(ctx: Context) -> None:
         if leg.background
     )
     ctx.events[:] = operation_events(ctx, movements, ctx.events, background)
+
+
+def _note_topic(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) -> None:
+    """ "NORAD tracked two Tu-95MS and an A-50 ... F-35As went up to intercept. The Russian
+    aircraft remained in international airspace. They landed back at Anadyr": a sentence
+    whose subject refers back to assets makes them what "they" next means, even when its
+    verb moves nothing."""
+    root = next((t for t in ctx.tokens[sent.start : sent.end] if t.dep_ == "ROOT"), None)
+    if root is None or state.by_verb.get(root.i):
+        return  # (a motion verb has already said who moved)
+    subjects = [c for c in children(root) if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1 or subjects[0].pos_ == "PRON" or subjects[0].i in state.by_token:
+        return
+    subject = subjects[0]
+    definite = any(
+        c.dep_ in {"det", "predet"} and c.lower_ in lex.motion.group_cues for c in children(subject)
+    )
+    if not lex.motion.kinds_meant(subject.lower_) or not definite:
+        return
+    tracks = tracks_for(lex, subject, state)
+    if tracks:
+        state.recent = tracks
+        state.group = tracks if len(tracks) > 1 else []
+        state.mentioned(tracks)
 
 
 def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> None:
