@@ -60,6 +60,7 @@ CASES: list[tuple[str, list[Leg]]] = [
 
 NO_TRIP = [
     "The corvette Soobrazitelny is in Baltiysk.",
+    "The cruiser Varyag is already in service at Vladivostok.",
     "The frigate HMS Iron Duke belongs to the Portsmouth flotilla.",
     "The destroyer USS Mason fired two missiles into the Red Sea on Monday.",
 ]

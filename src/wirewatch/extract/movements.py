@@ -691,10 +691,10 @@ def _directed(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
 
 
 def _now_there(lex: EventLexicon, verb: Token) -> list[str]:
-    """ "Yantar ... is now alongside in Baltiysk", "the frigate is already at Tartus": being
-    somewhere, with a word of change, is having arrived there (`change_words`)."""
+    """ "Yantar ... is now alongside in Baltiysk": being somewhere, said with a word that
+    makes it news, is having arrived there (`arrived_words`)."""
     if verb.lemma_ != "be" or not any(
-        c.dep_ == "advmod" and c.lower_ in lex.motion.change_words for c in children(verb)
+        c.dep_ == "advmod" and c.lower_ in lex.motion.arrived_words for c in children(verb)
     ):
         return []
     after = verb.doc[verb.i + 1 : sentence(verb).end]

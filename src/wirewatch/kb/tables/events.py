@@ -122,6 +122,7 @@ class Motion(_Strict):
     trip_verbs: frozenset[str] = frozenset()  # "made a hop from X to Y"
     # "dropped anchor off X": a verb and its object that together tell a motion, by class.
     object_idioms: dict[str, str] = Field(default_factory=dict)
+    arrived_words: frozenset[str] = frozenset()  # "is now in X": arrived there
     # An unknown verb with a preposition of direction to a place moves its asset subject.
     directed_preps: frozenset[str] = frozenset()
     directed_not: frozenset[str] = frozenset()
