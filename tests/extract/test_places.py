@@ -53,6 +53,13 @@ def test_airfields_by_name_code_and_cue(resources: Resources) -> None:
     assert named(a, "Dover Air Force Base").feature == "airbase"
 
 
+def test_the_kind_of_place_written_before_its_name_is_no_place(resources: Resources) -> None:
+    """ "Naval" is also a town in the Philippines: in "Naval Station Rota" it is the kind."""
+    a = run(resources, "The destroyer USS Ross pulled into Naval Station Rota on Wednesday.")
+    assert "Naval" not in names(a)
+    assert "Rota" in names(a)
+
+
 def test_places_the_model_mislabels(resources: Resources) -> None:
     a = run(
         resources,

@@ -171,8 +171,8 @@ def _entity_place(ctx: Context, ent: SpacySpan) -> tuple[int, int] | None:
         return None
     if not named and (ctx.gazetteer is None or ent.ent_id_):
         return None  # a knowledge-base name that is not a place name (org, outlet, seat)
-    if not _usable(ctx, start, end):
-        return None
+    if not _usable(ctx, start, end) or _opens_feature_phrase(ctx, surface, ent.end):
+        return None  # (also "Naval" in "Naval Station Rota": the kind of place, no name)
     if not named and _designated(ctx, ent):
         return None  # "a CP-140 Aurora", "an MV-22B Osprey": the type's name, not a city
     if named:
@@ -359,6 +359,8 @@ def _slot_place(ctx: Context, gaz: Geocoder, obj: Token, verb: Token) -> tuple[i
     first = ctx.doc[max(obj.left_edge.i, verb.i + 1 if verb.i < obj.i else 0)]
     while first.i < obj.i and (not _capitalised(first) or first.is_stop):
         first = ctx.doc[first.i + 1]
+    # "into Naval Station Rota": the place's kind written before its name is no name.
+    first = ctx.tokens[_past_feature_phrase(ctx, first.i, obj.i)]
     ent = ctx.ent_of(first)
     if ent is not None and _misdated(ent):
         ent = None
@@ -772,9 +774,47 @@ def _match_at(
             continue
         if not strong_only and not (tokens[i].pos_ == "PROPN" or surface.isupper()):
             continue  # a capitalised common word at the start of a sentence
-        if not _is_demonym(ctx, surface):
+        if not _is_demonym(ctx, surface) and not _opens_feature_phrase(ctx, surface, j):
             return j
     return None
+
+
+def _past_feature_phrase(ctx: Context, i: int, last: int) -> int:
+    """The first token after a feature cue phrase starting at token i ("Naval Station" in
+    "Naval Station Rota"), up to `last`; i when none starts there."""
+    words, tokens = _cue_phrases(ctx), ctx.tokens
+    phrase = tokens[i].lower_
+    for k in range(i + 1, min(i + 4, last + 1)):
+        phrase = f"{phrase} {tokens[k].lower_}"
+        if phrase in words and k + 1 <= last:
+            return k + 1
+    return i
+
+
+def _opens_feature_phrase(ctx: Context, surface: str, j: int) -> bool:
+    """ "Naval Station Rota", "Air Base 104": a word that a place's kind begins with, written
+    before the name ("Naval" is also a town in the Philippines), is no place of its own."""
+    words = _cue_phrases(ctx)
+    tokens = ctx.tokens
+    phrase = surface.casefold()
+    for k in range(j, min(j + 3, len(tokens))):
+        phrase = f"{phrase} {tokens[k].lower_}"
+        if phrase in words:
+            return True
+    return False
+
+
+def _cue_phrases(ctx: Context) -> frozenset[str]:
+    """Every feature cue of more than one word ("naval station", "air force base")."""
+    table = _cues(ctx)
+    found = _CUE_PHRASES.get(id(table))
+    if found is None:
+        found = frozenset(w for cue in table.feature_cues for w in cue.words if " " in w)
+        _CUE_PHRASES[id(table)] = found
+    return found
+
+
+_CUE_PHRASES: dict[int, frozenset[str]] = {}
 
 
 def _may_open_name(gaz: Geocoder, word: str) -> bool:
