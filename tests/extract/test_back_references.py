@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.extract.test_route_grammar import DATE, Leg, _leg
+from tests.extract.test_route_grammar import DATE, Leg, ends_of, legs_of
 
 from wirewatch.model import Analysis
 
@@ -53,62 +53,52 @@ CASES: list[tuple[str, list[Leg]]] = [
 
 @pytest.mark.parametrize(("text", "legs"), CASES, ids=[c[0][:40] for c in CASES])
 def test_back_reference(geocoded_text: Analyze, text: str, legs: list[Leg]) -> None:
-    analysis = geocoded_text(text, DATE)
-    found = sorted((_leg(analysis, m) for m in analysis.movements), key=repr)
-    assert found == sorted(legs, key=repr)
+    assert legs_of(geocoded_text(text, DATE)) == sorted(legs, key=repr)
 
 
-def _ends(analysis: Analysis) -> dict[str, list[str]]:
-    ends: dict[str, list[str]] = {}
-    for movement in analysis.movements:
-        leg = _leg(analysis, movement)
-        ends.setdefault(leg[0], []).append(leg[3])
-    return ends
-
-
-def test_a_role_noun_is_not_the_latest_asset_of_its_kind(geocoded_text: Analyze) -> None:
-    """The KDC-10 is a tanker by its designation, though the text never calls it one."""
-    analysis = geocoded_text(
+# (text, the model whose trip ends there, the end, a model whose trip must not end there)
+ENDS: list[tuple[str, str, str, str]] = [
+    # The KDC-10 is a tanker by its designation, though the text never calls it one.
+    (
         "A Dutch KDC-10 flew from Leeuwarden to Lajes on Tuesday with four F-35As. The "
         "F-35As stayed at Lajes. The tanker went on to Eindhoven.",
-        DATE,
-    )
-    ends = _ends(analysis)
-    assert "Eindhoven" in ends["KDC-10"]
-    assert "Eindhoven" not in ends.get("F-35A", [])
-
-
-def test_a_country_word_picks_that_countrys_assets(geocoded_text: Analyze) -> None:
-    analysis = geocoded_text(
+        "KDC-10",
+        "Eindhoven",
+        "F-35A",
+    ),
+    # A country word picks that country's assets.
+    (
         "Two Russian Tu-142s and a Norwegian P-8A flew over the Barents Sea on Tuesday. "
         "The Russian aircraft then landed at Olenya.",
-        DATE,
-    )
-    ends = _ends(analysis)
-    assert ends["Tu-142"] == ["Olenya"]
-    assert "Olenya" not in ends.get("P-8A", [])
-
-
-def test_they_is_not_one_asset_named_as_one(geocoded_text: Analyze) -> None:
-    """ "An A400M followed": a single transport named between the jets and "they"."""
-    analysis = geocoded_text(
+        "Tu-142",
+        "Olenya",
+        "P-8A",
+    ),
+    # "they" is not one asset named as one ("An A400M followed").
+    (
         "Four Finnish F/A-18Cs left Rovaniemi on Monday. They staged through Kallax. An "
         "A400M followed with spares. On Wednesday they landed at Orland.",
-        DATE,
-    )
-    assert "Orland" in _ends(analysis)["F/A-18C"]
-    assert "Orland" not in _ends(analysis).get("A400M", [])
-
-
-def test_a_subject_that_refers_back_is_what_they_means_next(geocoded_text: Analyze) -> None:
-    """ "The Russian aircraft stayed in international airspace" moves nothing, but it makes
-    the Russian aircraft the ones "they" means in the sentence after."""
-    analysis = geocoded_text(
+        "F/A-18C",
+        "Orland",
+        "A400M",
+    ),
+    # A subject that refers back ("The Russian aircraft stayed ...") moves nothing, but it
+    # is what "they" means in the sentence after.
+    (
         "Two Russian Tu-142s flew over the Barents Sea on Tuesday. Two Norwegian F-35As took "
         "off from Evenes to watch them. The Russian aircraft stayed in international "
         "airspace. They landed at Olenya that evening.",
-        DATE,
-    )
-    ends = _ends(analysis)
-    assert "Olenya" in ends["Tu-142"]
-    assert "Olenya" not in ends.get("F-35A", [])
+        "Tu-142",
+        "Olenya",
+        "F-35A",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "model", "end", "other"), ENDS, ids=[e[0][:40] for e in ENDS])
+def test_the_trip_ends_for_the_asset_meant(
+    geocoded_text: Analyze, text: str, model: str, end: str, other: str
+) -> None:
+    ends = ends_of(geocoded_text(text, DATE))
+    assert end in ends[model]
+    assert end not in ends.get(other, [])

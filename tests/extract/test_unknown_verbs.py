@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.extract.test_route_grammar import DATE, Leg, _leg
+from tests.extract.test_route_grammar import DATE, Leg, legs_of
 
 from wirewatch.model import Analysis
 
@@ -68,9 +68,7 @@ NO_TRIP = [
 
 @pytest.mark.parametrize(("text", "legs"), CASES, ids=[c[0][:40] for c in CASES])
 def test_motion_by_direction(geocoded_text: Analyze, text: str, legs: list[Leg]) -> None:
-    analysis = geocoded_text(text, DATE)
-    found = sorted((_leg(analysis, m) for m in analysis.movements), key=repr)
-    assert found == sorted(legs, key=repr)
+    assert legs_of(geocoded_text(text, DATE)) == sorted(legs, key=repr)
 
 
 @pytest.mark.parametrize("text", NO_TRIP)

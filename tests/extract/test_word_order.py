@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.extract.test_route_grammar import DATE, Leg, _leg
+from tests.extract.test_route_grammar import DATE, Leg, legs_of
 
 from wirewatch.model import Analysis
 
@@ -112,9 +112,7 @@ AT_REST = [
 
 @pytest.mark.parametrize(("text", "legs"), CASES, ids=[c[0][:40] for c in CASES])
 def test_route_in_word_order(geocoded_text: Analyze, text: str, legs: list[Leg]) -> None:
-    analysis = geocoded_text(text, DATE)
-    found = sorted((_leg(analysis, m) for m in analysis.movements), key=repr)
-    assert found == sorted(legs, key=repr)
+    assert legs_of(geocoded_text(text, DATE)) == sorted(legs, key=repr)
 
 
 @pytest.mark.parametrize("text", AT_REST)
@@ -124,7 +122,7 @@ def test_an_asset_at_rest_makes_no_trip(geocoded_text: Analyze, text: str) -> No
 
 def test_a_word_of_change_makes_a_berthing_an_arrival(geocoded_text: Analyze) -> None:
     analysis = geocoded_text("The frigate Admiral Grigorovich is now moored in Tartus.", DATE)
-    assert [_leg(analysis, m)[3] for m in analysis.movements] == ["Tartus"]
+    assert [leg[3] for leg in legs_of(analysis)] == ["Tartus"]
 
 
 def test_a_fiscal_year_serial_is_no_date(geocoded_text: Analyze) -> None:
