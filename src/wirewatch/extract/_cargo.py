@@ -11,7 +11,7 @@ import copy
 from spacy.tokens import Token
 
 from wirewatch.extract._modality import negated, speculative
-from wirewatch.extract._movers import State
+from wirewatch.extract._state import State
 from wirewatch.extract._syntax import clause_verb
 from wirewatch.extract._tracks import Leg, Track
 from wirewatch.extract.context import Context, children

@@ -17,89 +17,23 @@ from wirewatch.extract._assets import (
     mention_of,
     unit_mentions,
 )
+from wirewatch.extract._references import (
+    aliased,
+    has_role,
+    named_as_one,
+    note_aliases,
+    note_nationalities,
+    operated_by,
+    several,
+)
+from wirewatch.extract._state import State
 from wirewatch.extract._syntax import actor_at, clause_verb, parties, preps, subject_of
-from wirewatch.extract._tracks import Route, Track
+from wirewatch.extract._tracks import Track
 from wirewatch.extract.context import Context, children, sentence
 from wirewatch.kb.tables.equipment import Table as Catalogue
 from wirewatch.kb.tables.equipment import fold
 from wirewatch.kb.tables.events import Motion
 from wirewatch.kb.tables.events import Table as EventLexicon
-from wirewatch.model import Actor, Place
-
-
-class State:
-    """Tracks by key, the mention index (token -> track), and what "both"/"it" point to."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        self.tracks: dict[str, Track] = {}
-        self.by_token: dict[int, list[Track]] = {}
-        self.group: list[Track] = []
-        self.last: Track | None = None
-        self.by_verb: dict[int, list[Track]] = {}  # the movers each motion verb found
-        self.recent: list[Track] = []  # the movers of the latest motion clause
-        self.history: list[Track] = []  # tracks in the order they were last mentioned
-        self.sentence: dict[str, int] = {}  # track key -> the sentence it was last named in
-        self.first_token: dict[str, int] = {}  # track key -> the token it was first named at
-        self.noun: dict[str, str] = {}  # a named ship's type noun ("destroyer")
-        # The role or type the report writes with an asset ("two IL-78MKI tankers": tanker).
-        self.role: dict[str, str] = {}
-        # Assets last named as one ("an A400M", "RF-78654"): "they" does not mean them alone.
-        self.single: set[str] = set()
-        # Back-reference nouns qualified by a country ("the Russian aircraft"): token -> ISO3.
-        self.nationality: dict[int, str] = {}
-        # Other names the report gives an asset, folded: a named ship's last word ("Golovko"
-        # for "Admiral Golovko"), a call sign written with an airframe ("RCH417").
-        self.aliases: dict[str, Track] = {}
-        self.last_place: Place | None = None  # the route point named last ("landed there")
-        # The asset last named as a clause's subject: what "it" most often continues ("USNS
-        # Bob Hope loaded Abrams tanks at Beaumont. It crossed the Atlantic": the ship).
-        self.subject: Track | None = None
-        self.subject_age = 0  # sentences since the subject was named
-        self.cargo: set[int] = set()  # tracks moved as what a craft carries (never a group)
-        # (escorted, escorts): "It was escorted by the frigate X" — X makes the same trip.
-        self.escorts: list[tuple[Track, list[Track]]] = []
-        # Places a shadowed asset passed ("shadowed X through the Channel"), kept for the
-        # assets the report gives a trip of their own.
-        self.passages: list[tuple[Track, Route]] = []
-        # Trips told of assets not yet named: (subject token, kinds, how many, route).
-        self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
-
-    def mentioned(
-        self, tracks: list[Track], sentence: int | None = None, token: int | None = None
-    ) -> None:
-        for track in tracks:
-            if track in self.history:
-                self.history.remove(track)
-            self.history.append(track)
-            if sentence is not None:
-                self.sentence[track.key] = sentence
-            if token is not None:
-                self.first_token.setdefault(track.key, token)
-
-    def named_before(self, track: Track, token: int) -> bool:
-        """The asset was named before this token (an antecedent can only come first)."""
-        return self.first_token.get(track.key, -1) < token
-
-    def identify(self, track: Track, identifier: str) -> None:
-        """ "The aircraft, RA-82038, departed": a back-reference names the airframe's
-        identifier; the track is keyed on it from now on, so later mentions join it."""
-        if track.asset.identifier is not None:
-            return
-        key = f"{track.key.split('|', 1)[0]}|{identifier}"
-        if key in self.tracks:
-            return
-        self.tracks.pop(track.key, None)
-        track.key = key
-        track.asset = track.asset.model_copy(update={"identifier": identifier})
-        self.tracks[key] = track
-
-    def latest(self, kinds: frozenset[str]) -> Track | None:
-        """The asset last mentioned of a kind a back-reference can mean ("the frigate")."""
-        for track in reversed(self.history):
-            if not kinds or track.asset.kind in kinds:
-                return track
-        return None
 
 
 def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: State) -> None:
@@ -123,7 +57,7 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
             for track in tracks:
                 state.role.setdefault(track.key, written)
         for track in tracks:
-            if len(tracks) == 1 and _named_as_one(mention):
+            if len(tracks) == 1 and named_as_one(mention):
                 state.single.add(track.key)
             else:
                 state.single.discard(track.key)
@@ -131,7 +65,7 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
             if ship.asset.model == ship.asset.name:
                 ship.asset = ship.asset.model_copy(update={"model": mention.asset.model})
         if len(tracks) == 1:
-            _note_aliases(ctx, catalogue, mention, tracks[0], sent, state)
+            note_aliases(ctx, catalogue, mention, tracks[0], sent, state)
         start = mention.ent.start if mention.ent is not None else mention.token.i
         state.mentioned(tracks, sent.start, start)
         for token in [*(mention.ent or []), mention.token]:
@@ -141,77 +75,8 @@ def index_mentions(ctx: Context, catalogue: Catalogue, sent: SpacySpan, state: S
         state.mentioned(tracks, sent.start, span.start)
         for token in span:
             state.by_token.setdefault(token.i, tracks)
-    _note_nationalities(ctx, sent, state)
+    note_nationalities(ctx, sent, state)
     _note_subject(ctx, sent, state)
-
-
-_MODIFIERS = frozenset({"amod", "compound"})
-
-
-def _note_aliases(
-    ctx: Context,
-    catalogue: Catalogue,
-    mention: Mention,
-    track: Track,
-    sent: SpacySpan,
-    state: State,
-) -> None:
-    """The shorter names a report may use for the asset later: a named ship's last word
-    ("Admiral Golovko ... Golovko anchored"), a call sign written just after the asset
-    ("A C-17A, callsign RCH417, left X. RCH417 landed at Y")."""
-    if mention.vessel is not None:
-        last = mention.vessel.split()[-1]
-        if len(last) > 3 and last[0].isupper() and last != mention.vessel:
-            state.aliases.setdefault(fold(last), track)
-    # "RCH417, a C-17A, is outbound": a code in apposition to the asset names it.
-    head = mention.token
-    apposed = [c for c in children(head) if c.dep_ == "appos"]
-    if head.dep_ == "appos" and head.head.i < head.i:
-        apposed.append(head.head)
-    for token in apposed:
-        if token.is_alpha or not any(ch.isdigit() for ch in token.text):
-            continue
-        if any(ch.isalpha() for ch in token.text) and token.i not in state.by_token:
-            state.aliases.setdefault(fold(token.text), track)
-    if mention.ent is None:
-        return
-    text = ctx.document.text
-    window = text[mention.ent.end_char : min(sent.end_char, mention.ent.end_char + 40)]
-    for ident, kind in catalogue.identifier_kinds_in(window):
-        if kind == "callsign":
-            state.aliases.setdefault(fold(ident), track)
-
-
-def _note_nationalities(ctx: Context, sent: SpacySpan, state: State) -> None:
-    """ "The Russian aircraft remained in international airspace": the country a modifier
-    of a back-reference noun names, for the noun to mean that country's assets only."""
-    generic = ctx.kb.events.motion.generic_assets
-    for token in ctx.tokens[sent.start : sent.end]:  # (a span's iterator rebuilds tokens)
-        if token.dep_ not in _MODIFIERS or token.head.lower_ not in generic:
-            continue
-        if token.i in state.by_token or token.head.i in state.by_token:
-            continue  # part of an asset's own name ("Russian Tu-95MS bombers")
-        actor = actor_at(ctx, token)
-        if actor is not None and actor.country:
-            state.nationality[token.head.i] = actor.country
-
-
-def _named_as_one(mention: Mention) -> bool:
-    """ "an A400M", "a second Il-76", "RF-78654", "the frigate Admiral Makarov": one asset,
-    by its count, a singular article, one identifier or a ship's name."""
-    head = mention.token
-    return (
-        mention.asset.count == 1
-        or len(mention.identifiers) == 1
-        or mention.vessel is not None
-        or (
-            head.tag_ in {"NN", "NNP"}
-            and any(c.dep_ == "det" and c.lower_ in _ONE for c in children(head))
-        )
-    )
-
-
-_ONE = frozenset({"a", "an", "another", "one"})
 
 
 def _note_subject(ctx: Context, sent: SpacySpan, state: State) -> None:
@@ -1026,10 +891,10 @@ def tracks_for(
             named = {t.key: t for t in state.history if t.asset.kind == "unit"}
             if len(named) == 1:
                 return list(named.values())
-    aliased = _aliased(holder, state)
-    if aliased is not None:
-        state.last = aliased
-        return [aliased]
+    named_before = aliased(holder, state)
+    if named_before is not None:
+        state.last = named_before
+        return [named_before]
     # "One of the aircraft, RF-76551, left": an identifier picks the airframe.
     # (Only worth reading when some airframe has an identifier to be picked by.)
     by_id = []
@@ -1072,19 +937,6 @@ def tracks_for(
             return list(state.recent)
         return _referent(motion, holder, state, taken or [])
     return []
-
-
-def _aliased(holder: Token, state: State) -> Track | None:
-    """The asset a proper name stands for that the report gave it before ("Golovko",
-    "RCH417"): the name alone, or with the number written after it ("BONE 11")."""
-    if not state.aliases or holder.pos_ not in {"PROPN", "NOUN", "NUM", "X"}:
-        return None
-    numbers = [c.text for c in children(holder) if c.dep_ == "nummod"]
-    for name in (holder.text, " ".join([holder.text, *numbers])):
-        track = state.aliases.get(fold(name))
-        if track is not None:
-            return track
-    return None
 
 
 def _of_phrase(holder: Token) -> bool:
@@ -1161,7 +1013,7 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
     kinds = motion.kinds_meant(holder.lower_)
     free = [t for t in reversed(state.history) if t not in taken]
     country = state.nationality.get(holder.i)
-    of_country = [t for t in free if _operated_by(t, country)]
+    of_country = [t for t in free if operated_by(t, country)]
     if of_country:
         # "The Russian frigate": of the assets named before, the Russian ones.
         taken = [*taken, *(t for t in free if t not in of_country)]
@@ -1188,33 +1040,6 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
 
 
 _CONTINUING = frozenset({"it", "she"})
-
-
-def _several(state: State, found: list[Track], track: Track) -> bool:
-    """The track is not named as one, or another of `found` was named in its sentence."""
-    where = state.sentence.get(track.key)
-    return track.key not in state.single or any(
-        t is not track and state.sentence.get(t.key) == where for t in found
-    )
-
-
-def _operated_by(track: Track, country: str | None) -> bool:
-    operator = track.asset.operator
-    return country is not None and operator is not None and operator.country == country
-
-
-def has_role(state: State, track: Track, role: str) -> bool:
-    """The asset is of the role or type: the report writes it so ("two IL-78MKI tankers",
-    "the frigate Admiral Makarov"), or an aircraft's type is one (equipment.yaml `roles`)."""
-    if state.role.get(track.key) == role:
-        return True
-    roles = state.catalogue.roles
-    asset = track.asset
-    return (
-        asset.kind == "aircraft"
-        and roles is not None
-        and roles.role_of(asset.model, asset.name) == role
-    )
 
 
 def _the_group(motion: Motion, holder: Token) -> bool:
@@ -1247,7 +1072,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
             t
             for t in reversed(state.history)
             if (role is None or has_role(state, t, role))
-            and (country is None or _operated_by(t, country))
+            and (country is None or operated_by(t, country))
             and (not kinds or t.asset.kind in kinds)
             and state.named_before(t, holder.i)
         ]
@@ -1293,7 +1118,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
         # A400M followed. On the 10th they landed at Neuburg": the jets).
         latest = found[0]
         if holder.pos_ == "PRON" and holder.dep_ in _SUBJECTS:
-            latest = next((t for t in found if _several(state, found, t)), latest)
+            latest = next((t for t in found if several(state, found, t)), latest)
         where = state.sentence.get(latest.key)
         found = [t for t in found if t is latest or state.sentence.get(t.key) == where]
     if kinds:  # "the troops": units only, never the aircraft that carried them

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.extract._assets import registered_operator
-from wirewatch.extract._movers import State
+from wirewatch.extract._state import State
 from wirewatch.extract._tracks import Track
 from wirewatch.extract.context import Context
 from wirewatch.kb.tables.equipment import Table as Catalogue

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract._linear import FINITE_TAGS, linear_points
-from wirewatch.extract._movers import State
+from wirewatch.extract._state import State
 from wirewatch.extract._syntax import date_in, when_of
 from wirewatch.extract._tracks import Route, Track
 from wirewatch.extract.context import Context

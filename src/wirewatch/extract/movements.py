@@ -21,7 +21,6 @@ from wirewatch.extract._flight_days import untold_ends
 from wirewatch.extract._linear import linear_points
 from wirewatch.extract._modality import negated, speculative
 from wirewatch.extract._movers import (
-    State,
     index_mentions,
     movers_of,
     name_variants,
@@ -35,6 +34,7 @@ from wirewatch.extract._movers import (
 from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._registrations import index_registrations
 from wirewatch.extract._route_string import route_string
+from wirewatch.extract._state import State
 from wirewatch.extract._syntax import (
     actor_at,
     area_parties,
