@@ -1,6 +1,7 @@
 """Back-references across sentences (issue 12): "the tankers" means the assets that are
 tankers, "the Russian aircraft" the Russian ones, "they" several assets (not one named
-alone as one just before), "all four" as many as it counts, "Golovko" and "RCH231" the
+alone as one just before), "all four" as many as it counts, "one ... the other" and "the
+first ... the second" each one airframe of a counted group, "Golovko" and "RCH231" the
 ship and the airframe first named "Admiral Golovko" and "RCH231, a C-17A". Sentences of our
 own; a leg is (model, origin, via, destination, depart, arrive) as in test_route_grammar.py.
 """
@@ -39,6 +40,23 @@ CASES: list[tuple[str, list[Leg]]] = [
     (
         "A C-17A, callsign RCH417, left Dover on Monday. RCH417 landed at Lajes that night.",
         [("C-17A", "Dover", [], "Lajes", "2024-05-06", "2024-05-06")],
+    ),
+    # Words standing for one of a counted group: each is an airframe of its own.
+    (
+        "Two Russian Il-76s left Chkalovsky on Monday. One landed at Hmeimim, the other "
+        "flew on to Benina.",
+        [
+            ("Il-76", "Chkalovsky", [], "Hmeimim", "2024-05-06", "2024-05-06"),
+            ("Il-76", "Chkalovsky", [], "Benina", "2024-05-06", None),
+        ],
+    ),
+    (
+        "Two C-17s left Ramstein on Monday. The first landed at Rzeszow; the second went on "
+        "to Constanta.",
+        [
+            ("C-17", "Ramstein", [], "Rzeszow", "2024-05-06", "2024-05-06"),
+            ("C-17", "Ramstein", [], "Constanta", "2024-05-06", None),
+        ],
     ),
     # A number standing for the assets told of: all four of them.
     (

@@ -470,6 +470,15 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             # "left X aboard a Boeing 787 and reached Y": the second verb moves the same craft.
             tracks = list(state.by_verb.get(verb.head.i, []))
         if not tracks and not _own_subject(verb):
+            # "The first landed at Rzeszow": the parser can make the word standing for one
+            # of a group a modifier of the verb after it.
+            before = [c for c in children(verb) if c.dep_ in _MISPARSED and c.i < verb.i]
+            member = next(
+                (m for c in before if (m := group_member(lex.motion, c, state)) is not None),
+                None,
+            )
+            tracks = [member] if member is not None else []
+        if not tracks and not _own_subject(verb):
             # "..., when an An-124, RA-82030, flew from X": a parse that gives the verb
             # another clause's subject; "The aircraft, RA-82038, departed Benina airport":
             # a finite verb the parser made a modifier of the noun after it. Either way the
@@ -847,6 +856,9 @@ def tracks_for(
     another = _another_of_kind(motion, holder, state)
     if another is not None:
         return [another]
+    member = group_member(motion, holder, state)
+    if member is not None:
+        return [member]
     if holder.lower_ in motion.collective_words:
         inner = _members(lex, holder, state)
         if inner:
@@ -989,6 +1001,41 @@ def _another_of_kind(motion: Motion, holder: Token, state: State) -> Track | Non
     key = f"{family}|{ids[0]}" if ids else f"{family}|#{number}"
     asset = model.asset.model_copy(update={"identifier": ids[0] if ids else None, "count": 1})
     track = state.tracks.setdefault(key, Track(key, asset))
+    state.mentioned([track])
+    return track
+
+
+def group_member(motion: Motion, word: Token, state: State) -> Track | None:
+    """ "Two Il-76s left Chkalovsky. One landed at Hmeimim, the other flew on to Benina": a
+    word standing alone for one of a counted group named before (an asset told as several
+    and not yet split into airframes) is that airframe, a track of its own that shares the
+    group's trip so far."""
+    number = motion.member_words.get(word.lower_)
+    if number is None or word.pos_ not in {"NUM", "ADJ", "NOUN", "PRON"}:
+        return None
+    if word.dep_ not in _SUBJECTS and not (word.dep_ in _MISPARSED and word.head.pos_ == "VERB"):
+        return None  # ("six rotations, the first on 25 November": not one of the assets)
+    after_the = word.i > 0 and word.doc[word.i - 1].lower_ == "the"
+    if word.pos_ != "NUM" and not after_the:
+        return None  # "first" alone is an adverb ("first landed at X")
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children(word)):
+        return None  # "one of the jets": the "of" phrase names it
+    group = next(
+        (
+            t
+            for t in reversed(state.history)
+            if (t.asset.count or 0) >= max(2, number) and t.asset.identifier is None
+        ),
+        None,
+    )
+    if group is None:
+        return None
+    family = group.key.split("|", 1)[0]
+    key = f"{family}|#{number}@{group.key}"
+    track = state.tracks.get(key)
+    if track is None:
+        asset = group.asset.model_copy(update={"count": 1})
+        track = state.tracks[key] = Track(key, asset, routes=copy.deepcopy(group.routes))
     state.mentioned([track])
     return track
 

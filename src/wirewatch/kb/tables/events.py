@@ -228,6 +228,7 @@ class Motion(_Strict):
     same_in_both_numbers: frozenset[str]  # "the aircraft": singular or plural by its verb
     count_words: dict[str, int]  # "two Tu-95s": how many assets
     instance_words: dict[str, int] = Field(default_factory=dict)  # "a second An-124"
+    member_words: dict[str, int] = Field(default_factory=dict)  # "one ... the other"
     owner_preps: frozenset[str] = frozenset()  # "an Il-76 of the Russian Aerospace Forces"
     owner_verbs: frozenset[str] = frozenset()  # "a C-130 belonging to the Egyptian Air Force"
     definite_words: frozenset[str] = frozenset()  # "the Il-76": one named before
