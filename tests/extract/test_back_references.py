@@ -58,6 +58,15 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("C-17", "Ramstein", [], "Constanta", "2024-05-06", None),
         ],
     ),
+    # A registration after "sister ship" is an airframe of the type named, not a ship.
+    (
+        "The Il-76 RA-78850 flew from Ulyanovsk to Bamako on Monday. Its sister ship "
+        "RA-76845 went from Al Khadim to Ouagadougou on Tuesday.",
+        [
+            ("Il-76", "Ulyanovsk", [], "Bamako", "2024-05-06", "2024-05-06"),
+            ("Il-76", "Al Khadim", [], "Ouagadougou", "2024-05-07", "2024-05-07"),
+        ],
+    ),
     # A number standing for the assets told of: all four of them.
     (
         "Three Gripens and a C-130H took off from Kallax on Monday. All four landed at Rygge.",

@@ -60,6 +60,8 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
     )
     navy = _navy_actor(ctx, match.navy) if match.navy else None
     operator = _operator(ctx, run) or navy or _owner_after(ctx, motion, head)
+    if match.vessel is not None and _registration(catalogue, match.vessel):
+        return None  # "its sister ship RA-76845": an aircraft's registration, no ship's name
     if match.vessel is not None:
         # A named ship is an identified asset (spec §3): its name is its identifier (reports
         # write hull numbers in several forms, or not at all); the model is the class once
@@ -102,6 +104,12 @@ def mention_of(ctx: Context, catalogue: Catalogue, ent: SpacySpan) -> Mention | 
         definite=any(t.lower_ in motion.definite_words for t in run),
         noun=_type_noun(run, ent, sent, motion.generic_assets) if item.kind == "ship" else None,
     )
+
+
+def _registration(catalogue: Catalogue, name: str) -> bool:
+    """The name is an aircraft's registration mark and nothing else ("RA-76845")."""
+    found = catalogue.identifier_kinds_in(name)
+    return len(found) == 1 and found[0] == (name.strip(), "registration")
 
 
 def _kind_nouns(catalogue: Catalogue, generic: frozenset[str]) -> Callable[[str], bool]:
