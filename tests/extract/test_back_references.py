@@ -67,6 +67,12 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Il-76", "Al Khadim", [], "Ouagadougou", "2024-05-07", "2024-05-07"),
         ],
     ),
+    # Nouns of more kinds of craft refer back too ("the cutter", "the minehunter").
+    (
+        "The US Coast Guard cutter USCGC Hamilton left Charleston on Monday. The cutter "
+        "arrived in Rota on Friday.",
+        [("Hamilton", "Charleston", [], "Rota", "2024-05-06", "2024-05-10")],
+    ),
     # A number standing for the assets told of: all four of them.
     (
         "Three Gripens and a C-130H took off from Kallax on Monday. All four landed at Rygge.",
