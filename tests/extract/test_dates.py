@@ -256,10 +256,18 @@ def test_previous_anchor_without_a_previous_date_gives_nothing(dates):
         "A transport aircraft, serial 54+08, took off from Wunstorf.",
         "The tanker departed at 2140Z, squawking 7700.",
         "It took off from Wunstorf at 0630 local.",
+        "The transport landed at Niamey at 1520, the ministry said.",
+        "By 2015 hrs the convoy had reached the border.",
+        "The second aircraft touched down at 2010 GMT.",
     ],
 )
 def test_not_dates(dates, text):
     assert dates(text) == []
+
+
+def test_a_year_that_could_be_a_time_is_still_a_year(dates):
+    found = dates("The 2010 elections were disputed; in 1999 the border was drawn.")
+    assert [(d.text, d.precision) for d in found] == [("2010", "year"), ("1999", "year")]
 
 
 def test_a_unit_number_does_not_anchor_the_following_day(dates):

@@ -1281,6 +1281,21 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The 1er Régiment de Chasseurs Parachutistes flew from Niamey to Pamiers on 8 May.",
         [("1er Régiment de Chasseurs Parachutistes", "Niamey", [], "Pamiers", "2024-05-08", None)],
     ),
+    # A trip back is a trip of its own: its stops are not the outbound's, and with no end
+    # told it is no movement (spec: only stated route points).
+    (
+        "A Belgian A400M took off from Melsbroek on Monday and landed at Niamey the same "
+        "day. It returned on Wednesday via Algiers.",
+        [("A400M", "Melsbroek", [], "Niamey", "2024-05-06", "2024-05-06")],
+    ),
+    (
+        "A Belgian A400M took off from Melsbroek on Monday and landed at Niamey the same "
+        "day. On Wednesday it flew back to Melsbroek via Algiers.",
+        [
+            ("A400M", "Melsbroek", [], "Niamey", "2024-05-06", "2024-05-06"),
+            ("A400M", "Niamey", ["Algiers"], "Melsbroek", "2024-05-08", "2024-05-08"),
+        ],
+    ),
 ]
 
 

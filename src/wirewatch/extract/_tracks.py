@@ -34,6 +34,7 @@ class Route:
     flown: bool = False  # an aircraft makes this trip (what it carries arrives with it)
     call: bool = False  # a port call ("called at Colombo"): a stop when an arrival follows
     diverted: bool = False  # "was diverted to X": X replaces the end it was heading for
+    back: bool = False  # "returned via Algiers": a trip back, its end not told
     here: bool = False  # its end is where the report is ("arrived from Evenes on Monday")
     # "The An-124 that landed in Libya this week flew on to Mali": a relative clause that
     # identifies the asset by an earlier trip; it places the asset, it is not news.
@@ -55,6 +56,7 @@ class Leg:
     evidence: list[Evidence] = field(default_factory=list)
     attribution: Attribution | None = None
     landed: bool = False  # an arrival verb set the destination: the trip is over
+    back: bool = False  # a trip back whose end the text does not name
     called: bool = False  # the destination is a port call's
     background: bool = True  # told only in identifying clauses (until a statement says more)
 
@@ -251,9 +253,24 @@ class Track:
             # "had flown out from Galeão on Tuesday ... after leaving Beirut on Thursday":
             # the asset left from where its earlier trip had taken it.
             leg.destination = route.origin
+        if route.back and _ended(leg) and not route.earlier and not before:
+            # "landed at Niamey ... It returned on Wednesday via Algiers": the way back is a
+            # trip of its own, not stops on the way there.
+            self.legs.append(Leg(origin=leg.destination, back=True))
+            return self.legs[-1]
         if (new_departure or elsewhere or onward or whole or again) and not way_there:
             self.legs.append(Leg(origin=leg.destination))
         return self.legs[-1]
+
+
+def _ended(leg: Leg) -> bool:
+    """The leg reached a place it can come back from (not a sea it was still crossing)."""
+    return (
+        leg.destination is not None
+        and leg.destination.feature != "water"
+        and leg.origin is not None
+        and not _near(leg.origin, leg.destination)
+    )
 
 
 def _stopped_at(route: Route, leg: Leg) -> bool:

@@ -108,8 +108,10 @@ def _resolve(
             cand = Candidate(cand.start + match.start(), cand.start + match.end(), name, match)
         else:
             cand = Candidate(cand.start, cand.end, "phrase", None)
-    if _after_duration_word(ctx.document.text, cand.start, table) or _event_relative(
-        ctx, cand, table
+    if (
+        _after_duration_word(ctx.document.text, cand.start, table)
+        or _event_relative(ctx, cand, table)
+        or _clock_time(ctx.document.text, cand, table)
     ):
         return None
     resolved = _by_rule(ctx, table, cand, previous)
@@ -128,6 +130,12 @@ def _after_duration_word(text: str, start: int, table: DatesTable) -> bool:
     """ "for two weeks", "every Monday": the word before makes it a duration or a set."""
     before = _WORD_BEFORE.search(text[max(0, start - 20) : start])
     return before is not None and before.group(1).casefold() in table.not_after
+
+
+def _clock_time(text: str, cand: Candidate, table: DatesTable) -> bool:
+    """ "at 2015 hrs": a four-digit number before a clock unit is a time of day."""
+    number = text[cand.start : cand.end].split()[-1]
+    return len(number) == 4 and number.isdigit() and table.before_clock_unit(text[cand.end :][:12])
 
 
 def _event_relative(ctx: Context, cand: Candidate, table: DatesTable) -> bool:

@@ -179,6 +179,14 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     route.onward = tok.lemma_.casefold() in lex.motion.onward_lemmas or bool(
         {c.lower_ for c in children(tok) if c.dep_ in {"prt", "advmod"}} & lex.motion.onward_words
     )
+    route.back = (
+        route.destination is None
+        and not route.home
+        and (
+            tok.lemma_.casefold() in lex.motion.return_lemmas
+            or any(c.dep_ == "advmod" and c.lower_ in lex.motion.back_words for c in children(tok))
+        )
+    )
     if back:  # "was back in Portsmouth on Wednesday": a trip home, ended that day
         route.kind, route.onward, route.arrival = "travel", True, True
     if route.destination is None and _there(lex, tok):
@@ -1396,6 +1404,8 @@ def _movements(ctx: Context, track: Track) -> list[Movement]:
         last = index == len(track.legs) - 1
         if leg.destination is None and (leg.home or (last and track.returned and index > 0)):
             leg.destination = home_place(ctx, track.asset.operator)
+        if leg.destination is None and leg.back:
+            continue  # "returned via Algiers": where it ended is not told (spec: stated points)
         if leg.destination is None and leg.via and last and not leg.home:
             # (a trip home through X and Y, to a home not known, did not end at Y)
             # "flew over the Barents Sea", "transited the Taiwan Strait": a trip told only by

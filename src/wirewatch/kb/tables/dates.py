@@ -74,6 +74,8 @@ class Table(BaseModel):
     patterns: list[Pattern]
     not_dates: list[NotDate]
     not_after: list[str] = Field(default_factory=list)
+    # Words after a four-digit number that make it a time of day ("2015 hrs", "1430 GMT").
+    clock_units: list[str] = Field(default_factory=list)
     holidays: list[Holiday] = Field(default_factory=list)
     event_relative_pos: list[str] = Field(default_factory=list)
     future: Future
@@ -105,6 +107,11 @@ class Table(BaseModel):
             for scope in ("text", "entity")
         }
         return self
+
+    def before_clock_unit(self, following: str) -> bool:
+        """Whether the text after a number starts with a clock unit ("hrs", "GMT")."""
+        words = following.split(maxsplit=1)
+        return bool(words) and words[0].strip(".,;:)").casefold() in self.clock_units
 
     def phrase(self, text: str) -> Phrase | None:
         return self._phrases.get(" ".join(text.casefold().split()))

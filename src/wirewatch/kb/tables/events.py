@@ -131,6 +131,7 @@ class Motion(_Strict):
     onward_lemmas: frozenset[str] = frozenset()  # "returned to X": a new leg
     continue_lemmas: frozenset[str] = frozenset()  # "continued on to X": the same trip
     arrival_lemmas: frozenset[str] = frozenset()  # "returned to X on Thursday": the end's date
+    return_lemmas: frozenset[str] = frozenset()  # "returned via Algiers": back where it began
     onward_words: frozenset[str] = frozenset()  # "flew on to X", "then sailed to X"
     just_words: frozenset[str] = frozenset()  # "has just landed": on the report's day
     call_lemmas: frozenset[str] = frozenset()  # a port call: a stop when an arrival follows
