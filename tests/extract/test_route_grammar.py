@@ -1281,6 +1281,13 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The 1er Régiment de Chasseurs Parachutistes flew from Niamey to Pamiers on 8 May.",
         [("1er Régiment de Chasseurs Parachutistes", "Niamey", [], "Pamiers", "2024-05-08", None)],
     ),
+    # A ship's name written before its type noun.
+    (
+        "The Admiral Gorshkov frigate entered the port of Havana on Wednesday.",
+        [("Admiral Gorshkov", None, [], "Havana", None, "2024-05-08")],
+    ),
+    # A sea before a type noun says where the ship is, not its name.
+    ("The Baltic frigate sailed to Tartus on Monday.", []),
     # A trip back is a trip of its own: its stops are not the outbound's, and with no end
     # told it is no movement (spec: only stated route points).
     (

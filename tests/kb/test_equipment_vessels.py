@@ -108,3 +108,36 @@ def test_no_ship_named(catalogue: Table, text: str) -> None:
 def test_unlikely_names_are_left_out(catalogue: Table) -> None:
     text = "The tanker Iran seized was released."
     assert catalogue.vessels_in(text, {"Iran"}.__contains__) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Admiral Gorshkov frigate entered Havana.", "Admiral Gorshkov"),
+        ("Russia's Kazan submarine surfaced off Cuba.", "Kazan"),
+        ("The Ever Given container ship blocked the canal.", "Ever Given"),
+    ],
+)
+def test_a_name_before_its_type_noun(catalogue: Table, text: str, name: str) -> None:
+    assert [text[a:b] for a, b, _m in catalogue.vessels_in(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Black Sea Fleet frigate sailed.",  # a fleet, not a name
+        "The Liberian-flagged tanker sailed.",
+        "The Kirov-class cruiser sailed.",
+        "The S26T submarine is still at the yard.",  # a type written like a designator
+        "The Coast Guard vessel sailed.",
+        "The Maersk tanker sailed.",  # one word before a merchant noun: often a firm
+    ],
+)
+def test_no_name_before_a_type_noun(catalogue: Table, text: str) -> None:
+    assert catalogue.vessels_in(text) == []
+
+
+def test_a_sea_before_a_type_noun_is_where_the_ship_is(catalogue: Table) -> None:
+    text = "The Gulf of Oman tanker sailed."
+    assert catalogue.vessels_in(text, None, {"Gulf of Oman"}.__contains__) == []
+    assert [text[a:b] for a, b, _m in catalogue.vessels_in(text)] == ["Gulf of Oman"]

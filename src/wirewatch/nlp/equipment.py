@@ -27,6 +27,8 @@ from wirewatch.nlp.kb_ruler import patterns
 from wirewatch.nlp.text import text_of
 
 LABEL = "EQUIPMENT"
+# The last words of a sea's name that its adjective drops ("Baltic Sea" -> "the Baltic frigate").
+_SEA_WORDS = ("Sea", "Ocean")
 
 
 def keep_designators(nlp: Language, kb: KnowledgeBase) -> None:
@@ -54,6 +56,7 @@ class EquipmentRuler:
     def __init__(self) -> None:
         self.table: Table | None = None
         self.known: frozenset[str] = frozenset()
+        self.regions: frozenset[str] = frozenset()
 
     def setup(self, kb: KnowledgeBase) -> None:
         self.table = kb.equipment
@@ -63,11 +66,12 @@ class EquipmentRuler:
         self.known = frozenset(
             p["pattern"] for p in patterns(kb) if not p["id"].startswith("capital:")
         )
+        self.regions = frozenset(_region_names(kb))
 
     def __call__(self, doc: Doc) -> Doc:
         if self.table is None or not len(doc):
             return doc
-        spans = find_equipment(doc, self.table, self.known)
+        spans = find_equipment(doc, self.table, self.known, self.regions)
         if spans:
             taken = {i for span in spans for i in range(span.start, span.end)}
             kept = [e for e in doc.ents if not taken & set(range(e.start, e.end))]
@@ -75,13 +79,34 @@ class EquipmentRuler:
         return doc
 
 
+def _region_names(kb: KnowledgeBase) -> set[str]:
+    """The names of the curated seas and regions, and of each sea without "Sea"."""
+    out: set[str] = set()
+    for place in kb.places_curated.places:
+        if place.feature not in ("water", "region"):
+            continue
+        for name in (place.name, *place.aliases):
+            out.add(name)
+            head, _, last = name.rpartition(" ")
+            if last in _SEA_WORDS and head:
+                out.add(head)
+    return out
+
+
 @Language.factory("wirewatch_equipment")
 def make_equipment_ruler(nlp: Language, name: str) -> EquipmentRuler:
     return EquipmentRuler()
 
 
-def find_equipment(doc: Doc, table: Table, known: frozenset[str] = frozenset()) -> list[Span]:
-    """The EQUIPMENT spans of `doc`; `known` holds names that are not ships' (see above)."""
+def find_equipment(
+    doc: Doc,
+    table: Table,
+    known: frozenset[str] = frozenset(),
+    regions: frozenset[str] = frozenset(),
+) -> list[Span]:
+    """The EQUIPMENT spans of `doc`; `known` holds names that are not ships' (see above),
+    `regions` the seas and regions that, before a ship-type noun, say where a ship is ("the
+    Mediterranean warship", "the Gulf of Oman tanker"), not what it is called."""
     lookups = _remembering(table)
     spans: list[Span] = []
     items: set[str] = set()
@@ -103,7 +128,7 @@ def find_equipment(doc: Doc, table: Table, known: frozenset[str] = frozenset()) 
     taken = {t for span in spans for t in range(span.start, span.end)}
     for start, end, _hit in table.forms_in(text):
         _add(doc, start, end, spans, taken, trim=(table, known))
-    for start, end, _hit in table.vessels_in(text, known.__contains__):
+    for start, end, _hit in table.vessels_in(text, known.__contains__, regions.__contains__):
         _add(doc, start, end, spans, taken)
     # Models no list holds, known by the noun after them ("six D-30 howitzers").
     by_noun = nouns_in(doc, table, known, taken)

@@ -27,6 +27,10 @@ class Vessels(BaseModel):
     connectors: list[str] = Field(default_factory=list)  # "Prince of Wales"
     max_words: int = 5
     nouns: list[str]  # ship-type nouns that introduce a name
+    # Nouns that follow a name as its type ("the Admiral Gorshkov frigate"): a name of one
+    # word before them is a ship's; before the other nouns, only a name of two or more
+    # words is (a firm's name often stands before "tanker" or "container ship").
+    nouns_after_name: list[str] = Field(default_factory=list)
     stops: list[str] = Field(default_factory=list)  # words that end (or are never) a name
     # Ship registers whose number written after a name makes it a ship's ("Xiang Yang Hong
     # 03 (MMSI 412877310)", "Glovis Sirius, IMO 9737620").
@@ -45,6 +49,8 @@ class Named:
 
 
 _GAP = r"[^\S\n]+"  # spaces between the words of a name, never a line break
+_LOWER_AFTER_HYPHEN = re.compile(r"-[a-z]")  # "Liberian-flagged", "Kirov-class": no name
+_DESIGNATOR = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")  # "the S26T submarine": a type, no name
 
 
 class VesselFinder:
@@ -74,6 +80,11 @@ class VesselFinder:
         self.register_re = re.compile(rf"[ \t]*[(,][ \t]*(?:{cues})\b[\s:#]*\d") if cues else None
         self.name_word_re = re.compile(rules.name_word)
         self.tail_word_re = re.compile(rules.tail_word)
+        after = trie_pattern(sorted(set(rules.nouns)))
+        self.before_noun_re = re.compile(
+            rf"(?:(?<![\w-])(?:the|The)|\w['’]s){_GAP}(?P<name>{self.name}){_GAP}(?P<noun>{after})(?![\w-])"
+        )
+        self.after_name = frozenset(rules.nouns_after_name)
         marks = trie_pattern(list(self.prefixes))
         self.prefix_re = (
             re.compile(rf"(?P<prefix>{marks}){_GAP}(?P<name>{self.name})") if marks else None
@@ -97,9 +108,15 @@ class VesselFinder:
             and self.name_re.fullmatch(name) is not None
         )
 
-    def find(self, text: str, unlikely: Callable[[str], bool] | None = None) -> list[Named]:
+    def find(
+        self,
+        text: str,
+        unlikely: Callable[[str], bool] | None = None,
+        place: Callable[[str], bool] | None = None,
+    ) -> list[Named]:
         """Every ship named in `text`, in order: after a navy prefix, after a ship-type noun
-        (unless `unlikely(name)`: a country, an organisation), and bare once named so."""
+        (unless `unlikely(name)`: a country, an organisation), before one (unless also
+        `place(name)`: "the Mediterranean warship"), and bare once named so."""
         found: list[Named] = []
         if self.prefix_re is not None:
             for m in self.prefix_re.finditer(text):
@@ -124,8 +141,40 @@ class VesselFinder:
                 if named is not None and not (unlikely and unlikely(named.name)):
                     found.append(named)
         found += self._registered(text)
+        found += self._before_noun(text, unlikely, place)
         found = _first_of_overlaps(found)
         return _first_of_overlaps(found + self._again(text, found))
+
+    def _before_noun(
+        self,
+        text: str,
+        unlikely: Callable[[str], bool] | None,
+        place: Callable[[str], bool] | None,
+    ) -> list[Named]:
+        """ "the Admiral Gorshkov frigate", "Russia's Kazan submarine": a name between "the"
+        (or a possessive) and a ship-type noun, each
+        of its words a name's ("the Black Sea Fleet frigate", "the Liberian-flagged tanker"
+        and "the Russian frigate" name none)."""
+        out = []
+        for m in self.before_noun_re.finditer(text):
+            name = m["name"]
+            words = name.split()
+            if (
+                any(
+                    w.rstrip(".,") in self.stops
+                    or _LOWER_AFTER_HYPHEN.search(w)
+                    or _DESIGNATOR.search(w)
+                    for w in words
+                )
+                or name.partition(" ")[0] in self.prefixes
+                or not self.is_name(name)
+                or (len(words) == 1 and m["noun"] not in self.after_name)
+                or (unlikely is not None and (unlikely(name) or unlikely(words[0])))
+                or (place is not None and place(name))
+            ):
+                continue
+            out.append(Named(m.start("name"), m.end("name"), name, None, None))
+        return out
 
     def _registered(self, text: str) -> list[Named]:
         """Names written just before a ship-register number ("Xiang Yang Hong 03 (MMSI

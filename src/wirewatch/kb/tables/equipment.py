@@ -539,14 +539,25 @@ class Table(BaseModel):
         return VesselFinder(self.vessels, {p.prefix: p.country for p in self.ship_prefixes})
 
     def vessels_in(
-        self, text: str, unlikely: Callable[[str], bool] | None = None
+        self,
+        text: str,
+        unlikely: Callable[[str], bool] | None = None,
+        place: Callable[[str], bool] | None = None,
     ) -> list[tuple[int, int, Match]]:
         """Character spans (prefix included) and hits of the ships named in `text`: after a
-        navy prefix, after a ship-type noun (unless `unlikely(name)`), and bare later."""
+        navy prefix, after a ship-type noun (unless `unlikely(name)`), before one (unless
+        `place(name)` too), and bare later."""
         finder = self._vessels
         if finder is None:
             return []
-        return [(n.start, n.end, self._vessel_hit(n)) for n in finder.find(text, unlikely)]
+
+        def not_a_name(name: str) -> bool:
+            # "the Arleigh Burke destroyer": a class or type the catalogue lists, not a ship
+            listed = self.lookup_listed(name) is not None or self.lookup_name(name) is not None
+            return listed or (place is not None and place(name))
+
+        found = finder.find(text, unlikely, not_a_name)
+        return [(n.start, n.end, self._vessel_hit(n)) for n in found]
 
     def vessel_match(self, text: str) -> Match | None:
         """A ship named in the text ("USS Carney", "RFS Admiral Essen", "Admiral Makarov"):
