@@ -1281,6 +1281,15 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The 1er Régiment de Chasseurs Parachutistes flew from Niamey to Pamiers on 8 May.",
         [("1er Régiment de Chasseurs Parachutistes", "Niamey", [], "Pamiers", "2024-05-08", None)],
     ),
+    # An ally's escort told in the active made the trip it escorted.
+    (
+        "Two Rafale fighters landed at Pekanbaru on Sunday after a ferry flight from Istres. "
+        "A French A330 MRTT tanker escorted them all the way.",
+        [
+            ("A330 MRTT", "Istres", [], "Pekanbaru", None, "2024-05-05"),
+            ("Rafale", "Istres", [], "Pekanbaru", None, "2024-05-05"),
+        ],
+    ),
     # A ship's name written before its type noun.
     (
         "The Admiral Gorshkov frigate entered the port of Havana on Wednesday.",
@@ -1454,3 +1463,22 @@ def test_a_variant_and_the_family_or_type_name_are_one_asset() -> None:
     assert _same_variant("CC-130J", "Hercules", "C-130")
     assert _same_variant("F-16AM", "F-16 AM", "F-16")
     assert not _same_variant("F-16AM", "F-16BM", "F-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian Kilo-class submarine, Novorossiysk, was escorted through the English "
+        "Channel on Monday by the British frigate HMS Somerset. It was bound for the Baltic.",
+        "On Saturday a Russian Tu-142 flew over the Norwegian Sea. It was escorted by "
+        "Norwegian F-35s.",
+    ],
+)
+def test_a_foreign_escort_told_in_the_passive_shadowed_the_asset(
+    geocoded_text: Analyze, text: str
+) -> None:
+    """It made no trip of its own told here, and lends the asset no operator."""
+    analysis = geocoded_text(text, DATE)
+    assert len(analysis.movements) == 1
+    operator = analysis.movements[0].asset.operator
+    assert operator is not None and operator.country == "RUS"

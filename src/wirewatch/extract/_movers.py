@@ -383,6 +383,7 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
     """The assets a motion clause moves: its subject (and "along with" partners), or the
     object of a verb of sending."""
     sender = None
+    along: list[Track] = []  # who came along: their operator need not be the movers'
     if kind == "send":
         # Munitions sent or carried are payload ("carrying Patriot interceptors").
         sent = [o for o in _objects(verb) if o.lemma_.casefold() not in lex.motion.munition_nouns]
@@ -431,6 +432,8 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         if any(c.dep_ == "auxpass" for c in children(verb)):
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
             agents = _tracks_in(lex, _carriers(verb, None), state)
+            if verb.lemma_.casefold() in lex.motion.escort_lemmas:
+                agents = [t for t in agents if not _foreign(t, tracks)]
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
         cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
         if (
@@ -514,7 +517,9 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
     if tracks:
         state.recent = tracks
         state.mentioned(tracks)
-    _share_operator(tracks)
+    if verb.lemma_.casefold() not in lex.motion.escort_lemmas:
+        # (an escort may be another country's: "It was escorted by Norwegian F-35s")
+        _share_operator([t for t in tracks if t not in along])
     if sender is not None and sender.country:
         # "Brazil has sent EE-9 armoured vehicles": the sender operates them.
         operator = sender if sender.sector else sender.model_copy(update={"sector": "MIL"})
@@ -657,7 +662,11 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
         return
     subjects = [t for s in _subjects(verb) for t in tracks_for(lex, s, state)]
     if any(c.dep_ == "auxpass" for c in children(verb)):
-        escorted, escorts = subjects, _tracks_in(lex, _carriers(verb, None), state)
+        # "was escorted through the Fehmarn Belt by the German patrol boat Potsdam": a
+        # foreign escort told in the passive shadowed the asset (an ally's escort of a
+        # delivery is told in the active: "A French A330 MRTT escorted them all the way").
+        agents = _tracks_in(lex, _carriers(verb, None), state)
+        escorted, escorts = subjects, [t for t in agents if not _foreign(t, subjects)]
     else:
         escorted, escorts = _tracks_in(lex, _objects(verb), state), subjects
     escorts = [t for t in escorts if t not in escorted]
@@ -791,6 +800,14 @@ def _antecedent(lex: EventLexicon, verb: Token, subject: Token, state: State) ->
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _LOOSE = {"dep", "parataxis", "advcl", "conj", "xcomp"}
+
+
+def _foreign(escort: Track, escorted: list[Track]) -> bool:
+    """ "A Russian Il-20 ... was escorted by Italian F-35s": an escort of another country
+    than the asset it kept with intercepted it; it did not make that asset's trip."""
+    mine = escort.asset.operator.country if escort.asset.operator else None
+    theirs = {t.asset.operator.country for t in escorted if t.asset.operator} - {None}
+    return mine is not None and bool(theirs) and mine not in theirs
 
 
 def _share_operator(tracks: list[Track]) -> None:
