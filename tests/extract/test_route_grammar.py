@@ -1290,6 +1290,11 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Rafale", "Istres", [], "Pekanbaru", None, "2024-05-05"),
         ],
     ),
+    # Where the craft a pair (or group) is of came from.
+    (
+        "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",
+        [("B-1B", "Ellsworth Air Force Base", [], "Misawa", None, "2024-05-08")],
+    ),
     # A ship's name written before its type noun.
     (
         "The Admiral Gorshkov frigate entered the port of Havana on Wednesday.",

@@ -93,6 +93,8 @@ def test_identifiers_in_keeps_its_contract(catalogue: Table) -> None:
         ("the corvette, side number 151, returned", [("151", "side")]),
         ("a C-17 (serial 07-7178) landed", [("07-7178", "serial")]),
         ("the Tu-22M3 with tail number 5803 crashed", [("5803", "tail")]),
+        ("C-17 Globemaster III 07-7189 landed", [("07-7189", "serial")]),
+        ("the A330, tail number 10+03, brought them", [("10+03", "tail")]),
         ("an An-124 registered as RA-82038 left", [("RA-82038", "registration")]),
     ],
 )
@@ -117,6 +119,7 @@ def test_imo_check_digit(catalogue: Table) -> None:
         "Flying as part of a NATO mission, the crew landed.",
         "hull number 2019 was repainted",
         "Protests in Caracas (2019) and Moscow (12) were dispersed.",
+        "Estimates put the force at between 50-1000 troops.",
     ],
 )
 def test_years_times_and_phone_numbers_are_not_identifiers(catalogue: Table, text: str) -> None:

@@ -750,6 +750,8 @@ def _home_base(ctx: Context, verb: Token) -> Place | None:
     subjects = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
     # "QUID471, a KC-135R out of RAF Mildenhall, went up": the apposition's phrase too.
     subjects += [a for s in subjects for a in children(s) if a.dep_ == "appos"]
+    # "A pair of B-1B Lancers from Ellsworth": the phrase of what the pair is of.
+    subjects += [o for s in subjects for word, o in preps(s) if word == "of"]
     for subject in subjects:
         for obj in from_objects(subject):
             place = place_of(ctx, obj)
