@@ -1290,6 +1290,29 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Rafale", "Istres", [], "Pekanbaru", None, "2024-05-05"),
         ],
     ),
+    # A sighting is no trip by itself; it starts the trip told next and ends the one the
+    # asset had come on.
+    ("The Il-76 with registration RA-76502 was spotted at Bamako on Monday.", []),
+    (
+        "The Il-76 with registration RA-76502 was logged at Bamako on Monday. It then "
+        "headed to Niamey.",
+        [("Il-76", "Bamako", [], "Niamey", None, None)],
+    ),
+    (
+        "An An-26 of the Sudanese air force was seen at El Fasher on Thursday. Tracking data "
+        "show the aircraft had come from Port Sudan.",
+        [("An-26", "Port Sudan", [], "El Fasher", None, "2024-05-09")],
+    ),
+    (
+        "Just before midnight, AE6895 (CH-47F) was spotted hopping from Wiesbaden to Katterbach.",
+        [("CH-47F", "Wiesbaden", [], "Katterbach", None, None)],
+    ),
+    # A foreign ship that shadowed another in a participle made no trip.
+    (
+        "The Canadian frigate HMCS Ottawa transited the Taiwan Strait on Saturday, shadowed "
+        "by a Chinese Type 052D destroyer, and arrived at Manila on Monday.",
+        [("Ottawa", None, ["Taiwan Strait"], "Manila", None, "2024-05-06")],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

@@ -428,11 +428,13 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
         holders += craft
         tracks = _tracks_in(lex, holders, state)
         along = [t for t in _tracks_in(lex, companions, state) if t not in tracks]
+        watchers = _tracks_in(lex, _escorts_in_clause(lex.motion, verb, watching=True), state)
+        along += [t for t in watchers if t not in tracks + along and not _foreign(t, tracks)]
         _note_aboard(lex, tracks, craft, state)
         if any(c.dep_ == "auxpass" for c in children(verb)):
             # "The howitzers were flown by C-17 transports to X": the craft flies too.
             agents = _tracks_in(lex, _carriers(verb, None), state)
-            if verb.lemma_.casefold() in lex.motion.escort_lemmas:
+            if verb.lemma_.casefold() in lex.motion.watch_lemmas:
                 agents = [t for t in agents if not _foreign(t, tracks)]
             tracks += [t for t in agents if t.asset.kind in lex.motion.carrier_kinds]
         cargo = [t for t in _cargo(lex, holders, state) if t not in tracks]
@@ -666,7 +668,9 @@ def note_escorts(lex: EventLexicon, verb: Token, state: State) -> None:
         # foreign escort told in the passive shadowed the asset (an ally's escort of a
         # delivery is told in the active: "A French A330 MRTT escorted them all the way").
         agents = _tracks_in(lex, _carriers(verb, None), state)
-        escorted, escorts = subjects, [t for t in agents if not _foreign(t, subjects)]
+        if verb.lemma_.casefold() in lex.motion.watch_lemmas:
+            agents = [t for t in agents if not _foreign(t, subjects)]
+        escorted, escorts = subjects, agents
     else:
         escorted, escorts = _tracks_in(lex, _objects(verb), state), subjects
     escorts = [t for t in escorts if t not in escorted]
@@ -803,8 +807,8 @@ _LOOSE = {"dep", "parataxis", "advcl", "conj", "xcomp"}
 
 
 def _foreign(escort: Track, escorted: list[Track]) -> bool:
-    """ "A Russian Il-20 ... was escorted by Italian F-35s": an escort of another country
-    than the asset it kept with intercepted it; it did not make that asset's trip."""
+    """ "A Russian Il-20 ... was escorted by Italian F-35s", "shadowed by HMS Tyne": an
+    escort of another country than the asset it kept watch on did not make its trip."""
     mine = escort.asset.operator.country if escort.asset.operator else None
     theirs = {t.asset.operator.country for t in escorted if t.asset.operator} - {None}
     return mine is not None and bool(theirs) and mine not in theirs
@@ -836,16 +840,18 @@ def _companions(motion: Motion, subject: Token) -> list[Token]:
     return out
 
 
-def _escorts_in_clause(motion: Motion, verb: Token) -> list[Token]:
+def _escorts_in_clause(motion: Motion, verb: Token, watching: bool = False) -> list[Token]:
     """ "entered Havana, accompanied by the oiler Akademik Pashin", "left Mayport on 3 May,
     escorted by the oiler Supply": those a participle of the clause says came along,
-    wherever the parser hung the participle inside the clause."""
+    wherever the parser hung the participle inside the clause; with `watching`, only those
+    of a verb of keeping watch ("shadowed by HMS Tyne"), else only the others."""
     out = []
     sent = sentence(verb)
     for clause in verb.doc[sent.start : sent.end]:
         if (
             clause.dep_ not in {"acl", "advcl"}
             or clause.lemma_.casefold() not in motion.escort_lemmas
+            or (clause.lemma_.casefold() in motion.watch_lemmas) != watching
         ):
             continue
         above = clause_verb(clause)

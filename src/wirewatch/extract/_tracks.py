@@ -56,6 +56,9 @@ class Leg:
     evidence: list[Evidence] = field(default_factory=list)
     attribution: Attribution | None = None
     landed: bool = False  # an arrival verb set the destination: the trip is over
+    seen: bool = False  # the origin is where the asset was seen (on `seen_on`, if told)
+    seen_on: When | None = None
+    came_from: bool = False  # all the leg was told is where it had come from
     back: bool = False  # a trip back whose end the text does not name
     called: bool = False  # the destination is a port call's
     background: bool = True  # told only in identifying clauses (until a statement says more)
@@ -82,7 +85,20 @@ class Track:
         return self.legs
 
     def update(self, route: Route) -> None:
+        if route.kind == "seen":
+            self._seen(route)
+            return
         leg = self._leg_for(route)
+        leg.came_from = _came_from(route, leg) and (leg.came_from or not leg.evidence)
+        if leg.seen and leg.destination is None and _came_from(route, leg):
+            # "was logged at El Fasher on Thursday ... had come from Port Sudan": the trip
+            # it had come on ended where it was seen.
+            leg.destination, leg.arrive, leg.origin = leg.origin, leg.seen_on, None
+            leg.seen = False
+        elif leg.seen and route.destination is not None and _near(route.destination, leg.origin):  # type: ignore[arg-type]
+            # "was spotted in Novorossiysk, though it is unclear when it arrived": it came
+            # to where it was seen, from where the text does not say.
+            leg.origin, leg.seen = None, False
         summary = _summary(leg)
         leg.background = leg.background and route.background
         if route.origin is not None and (
@@ -168,6 +184,23 @@ class Track:
             leg.evidence.append(route.evidence)
         if route.attribution is not None and leg.attribution is None:
             leg.attribution = route.attribution
+
+    def _seen(self, route: Route) -> None:
+        """A sighting: the place starts the trip told next, or ends the one the asset had
+        come on; by itself it is no trip (spec: a sighting is not an arrival)."""
+        place = route.origin
+        if place is None:
+            return
+        leg = self.legs[-1] if self.legs else None
+        if leg is not None and leg.destination is None and _came_from(None, leg):
+            leg.destination, leg.arrive = place, route.date
+        elif leg is None or (leg.destination is not None and not _near(place, leg.destination)):
+            leg = Leg(origin=place, seen=True, seen_on=route.date, personnel=self.personnel)
+            self.legs.append(leg)
+        else:
+            return
+        if route.evidence is not None and route.evidence not in self.legs[-1].evidence:
+            self.legs[-1].evidence.append(route.evidence)
 
     def _leg_for(self, route: Route) -> Leg:
         """The leg a statement is about: a departure after an arrival, or an arrival
@@ -280,6 +313,19 @@ def _stopped_at(route: Route, leg: Leg) -> bool:
 
 
 _STARTS = frozenset({"depart"})  # statements of where a trip began
+
+
+def _came_from(route: Route | None, leg: Leg) -> bool:
+    """ "had come from Port Sudan", "had loaded its cargo at Saam": a statement of where a
+    trip began and nothing else (the one `route` is, or all `leg` has been told)."""
+    if route is not None:
+        return (
+            (route.kind == "origin" or route.earlier)
+            and route.origin is not None
+            and route.destination is None
+            and not route.via
+        )
+    return leg.origin is not None and not leg.via and leg.came_from
 
 
 def _in_time_order(routes: list[Route]) -> list[Route]:

@@ -151,6 +151,9 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         _personnel(lex, tok, state)
         return
     kind = kinds[0]
+    if kind == "seen" and not _sighting(ctx, lex, tok):
+        _personnel(lex, tok, state)  # "the tanker seen over Cyprus": which tanker, no trip
+        return
     note_escorts(lex, tok, state)
     movers = movers_of(ctx, lex, tok, state, kind)
     if not movers:
@@ -397,11 +400,21 @@ def _at_rest(ctx: Context, lex: EventLexicon, verb: Token) -> bool:
     return present and not changed and clause_date(ctx, verb) is None
 
 
+def _sighting(ctx: Context, lex: EventLexicon, verb: Token) -> bool:
+    """ "was spotted at Bamako": a finite passive of seeing that tells no trip of its own
+    ("was spotted hopping from Wiesbaden to Katterbach" is told by "hopping")."""
+    return any(c.dep_ == "auxpass" for c in children(verb)) and not any(
+        c.dep_ in {"xcomp", "advcl", "ccomp", "conj"} and _moves(ctx, lex, c)
+        for c in children(verb)
+    )
+
+
 def _moves(ctx: Context, lex: EventLexicon, tok: Token) -> bool:
-    """A motion verb told as done (not denied, hoped for or pleaded)."""
+    """A motion verb told as done (not denied, hoped for or pleaded); a sighting is none
+    ("was spotted hopping from X to Y": "hopping" moves)."""
     return (
         tok.pos_ == "VERB"
-        and bool(_motion_classes(lex, tok, _particles(tok)))
+        and _motion_classes(lex, tok, _particles(tok)) not in ([], ["seen"])
         and not (
             negated(tok, lex)
             or speculative(tok, lex)

@@ -149,6 +149,9 @@ class Motion(_Strict):
     carry_lemmas: frozenset[str] = frozenset()  # "the convoy carrying the S-400 system"
     escort_lemmas: frozenset[str] = frozenset()  # "accompanied by the oiler X": came along
     convoy_lemmas: frozenset[str] = frozenset()  # "was escorted by X": X made the whole trip
+    # Of those, the verbs of keeping watch: an escort of another country told with them
+    # ("was escorted by Italian F-35s", "shadowed by HMS Tyne") kept watch, not company.
+    watch_lemmas: frozenset[str] = frozenset()
     carrier_kinds: frozenset[str] = frozenset()  # "a C-17 delivered X": the craft goes too
     munition_nouns: frozenset[str] = frozenset()  # "carrying Patriot interceptors": payload
     with_preps: frozenset[str] = frozenset()  # "landed with the first BrahMos batteries"
