@@ -248,6 +248,8 @@ def test_bare_names_leave_out_words_that_name_no_place(gazetteer: Gazetteer) -> 
         # Last of all, a field by the town it serves or a word of its own name.
         ("The C-130J took the team on to Wapenamanda.", "Wapenamanda", "icao:AYWD"),
         ("A P-8A arrived from Evenes on Monday.", "Evenes", "icao:ENEV"),
+        # A field's name without its bracketed code ("Cazaux (BA 120) Air Base").
+        ("The jets landed at Cazaux air base.", "Cazaux air base", "icao:LFBC"),
         # An entry named with the text's own cue word, whatever kind the entry is.
         ("The icebreaker reached Esperanza Base.", "Esperanza Base", "icao:SAYE"),
     ],
@@ -345,3 +347,29 @@ def test_the_town_an_airfield_serves_stays_a_place(geocoder: Geocoder) -> None:
     places = _geocode(geocoder, text, "Kigali International Airport", "Kigali")
     assert places["Kigali"].feature != "airport"
     assert places["Kigali International Airport"].feature == "airport"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A naval base, port or airfield the gazetteer lacks is at the town it is named for,
+        # with the cue after the name or before it.
+        ("The destroyer arrived at Busan Naval Base.", "Busan Naval Base", "KOR"),
+        ("The frigate returned to Salamis Naval Base.", "Salamis Naval Base", "GRC"),
+        ("The destroyer left Naval Station Rota.", "Naval Station Rota", "ESP"),
+    ],
+)
+def test_a_site_the_gazetteer_lacks_is_at_its_town(
+    geocoder: Geocoder, text: str, name: str, country: str
+) -> None:
+    start = text.index(name)
+    (place,) = geocoder.geocode("doc", text, [(start, start + len(name))])
+    assert place.country == country and place.feature in {"city", "locality"}
+
+
+def test_a_camp_is_not_at_a_town_of_its_name(geocoder: Geocoder) -> None:
+    """Camps are named after people ("Camp David" is not at David, Panama)."""
+    text = "The talks at Camp David ended."
+    start = text.index("Camp")
+    (place,) = geocoder.geocode("doc", text, [(start, start + len("Camp David"))])
+    assert place.lat is None

@@ -28,6 +28,7 @@ PRECISION_KM = {"large_airport": 3.0, "medium_airport": 2.0}
 # A service's acronym before "Base" ("RNZAF Base Ohakea", "RAAF Base Amberley"): a military
 # field by its form, whatever the service.
 SERVICE_BASE = re.compile(r"^[A-Z]{2,6} Base (?=[A-Z])")
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def _military(name: str, words: frozenset[str]) -> bool:
@@ -52,6 +53,10 @@ def _variants(row: dict[str, str]) -> list[str]:
     city = row["municipality"].split(",")[0].strip()
     if city and name.startswith(city + " ") and len(name) > len(city) + 8:
         out.append(name[len(city) + 1 :])
+    # "Cazaux (BA 120) Air Base": the name without its bracketed code or town.
+    plain = " ".join(_BRACKETED.sub(" ", name).split())
+    if plain != name and len(plain) > 4:
+        out.append(plain)
     link = row["wikipedia_link"]
     if "/wiki/" in link:
         title = unquote(link.rsplit("/wiki/", 1)[1]).replace("_", " ")

@@ -15,6 +15,7 @@ from wirewatch.kb.tables.geo_cues import Table as GeoCues
 # a subdivision of the same name stays in play ("Georgia" the state).
 COUNTRY_PEERS = frozenset({"country", "admin", "region"})
 AIRFIELD_FEATURES = frozenset({"airport", "airbase"})
+TOWNS = frozenset({"city", "locality"})
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "de", "la", "le", "del", "al", "el"})
 
 
@@ -25,6 +26,7 @@ class NameQuery:
     cues: frozenset[str]  # features the cue words favour (empty: no cue)
     capitals: bool = False  # written in capitals: may be an airfield's code ("AIN", "CCS")
     marked: str = ""  # the name as written when it has letters beyond ASCII ("Ørland")
+    at_town: bool = False  # its cue names a site after its town ("Busan Naval Base")
 
 
 class NameReader:
@@ -35,6 +37,14 @@ class NameReader:
         pairs = [(keys.key(w), frozenset(c.features)) for c in cues.feature_cues for w in c.words]
         # Longest cue first.
         self._cue_phrases = tuple(sorted(pairs, key=lambda p: -len(p[0])))
+        self._leading = tuple(
+            (phrase, features)
+            for phrase, features in self._cue_phrases
+            if any(c.leading and keys.key(w) == phrase for c in cues.feature_cues for w in c.words)
+        )
+        self._at_town = frozenset(
+            keys.key(w) for c in cues.feature_cues if c.at_town for w in c.words
+        )
         self._generic_words = frozenset(keys.key(w) for w in cues.generic_words)
         # A pure function of the name; the same names recur in every text.
         self.parse = lru_cache(maxsize=1 << 16)(self._parse)
@@ -42,6 +52,7 @@ class NameReader:
     def _parse(self, surface: str) -> NameQuery:
         k = self._key(surface)
         cues: set[str] = set()
+        at_town = False
         # "Niamey air base 101": a field's number after its cue is no part of the core.
         head, _, last = k.rpartition(" ")
         core = head if head and last.isdigit() else k
@@ -50,9 +61,21 @@ class NameReader:
                 cues |= features
                 if core.endswith(" " + phrase):
                     core = core[: -len(phrase) - 1].strip()
+                    at_town = at_town or phrase in self._at_town
+        if core == k:
+            for phrase, _features in self._leading:
+                rest = k[len(phrase) + 1 :] if k.startswith(phrase + " ") else ""
+                if (
+                    rest
+                    and not rest.split()[0].isdigit()
+                    and rest.split()[0] not in _FUNCTION_WORDS
+                ):
+                    # "Naval Station Rota": the cue before the name.
+                    core, at_town = rest, phrase in self._at_town
+                    break
         if not cues or any(phrase.startswith(core) for phrase, _ in self._cue_phrases):
             # A number ends no name without a cue ("Grace 1"); "Air Base 201" has no core.
-            core = k
+            core, at_town = k, False
         generic = self._generic_words
         while cues and " " in core and core.rsplit(" ", 1)[1] in generic:
             core = core.rsplit(" ", 1)[0]
@@ -62,6 +85,7 @@ class NameReader:
             cues=frozenset(cues),
             capitals=surface.isupper(),
             marked="" if surface.isascii() else surface.strip().casefold(),
+            at_town=at_town,
         )
 
 
@@ -116,6 +140,14 @@ def candidates(gaz: Gazetteer, query: NameQuery) -> list[Candidate]:
         found = [c for c in rest if c.feature in AIRFIELD_FEATURES]
     if not found:
         found = _trailing(gaz, query.key, core_words)
+    if not found and query.at_town and query.core != query.key:
+        # "Busan Naval Base", "Kidal airport", with no such site in the gazetteer: the town
+        # the site is named after is where it is.
+        found = [
+            replace(c, how="town")
+            for c in gaz.lookup(query.core)
+            if c.feature in TOWNS and c.how in ("name", "alt", "title")
+        ]
     return _countries_first(found)
 
 

@@ -109,7 +109,8 @@ def _scores(
         if group.query.cues:
             # "Esperanza Base" is the entry's own name, whatever kind of entry it is.
             named_so = cue_words and cue_words <= set(c.name.casefold().split())
-            score += w.cue_match if c.feature in group.query.cues or named_so else w.cue_mismatch
+            fits = c.feature in group.query.cues or named_so or c.how == "town"
+            score += w.cue_match if fits else w.cue_mismatch
         if c.feature != "country" and c.country in countries:
             score += w.doc_country * countries[c.country]
         # (Each `any` below only when it has something to look at: the first pass has no
@@ -166,6 +167,6 @@ def _pick(group: Group, scored: list[tuple[float, Candidate]], w: Scoring) -> No
         return
     margin = best - scored[1][0] if len(scored) > 1 else best - w.min_score + 2.0
     confidence = 1 / (1 + math.exp(-margin))
-    if top.how in ("skel", "part"):
+    if top.how in ("skel", "part", "town"):
         confidence *= 0.7  # the text's spelling is not one the gazetteer knows
     group.choice, group.confidence, group.reason = top, round(min(0.99, confidence), 3), None

@@ -44,7 +44,7 @@ class Candidate:
     detail: str
     prior: float
     precision_km: float
-    how: str  # name | alt | title | code | served | abbr | bare | stem | skel | part
+    how: str  # name | alt | title | code | served | abbr | bare | stem | skel | part | town
 
 
 class _Pickled(TypedDict):

@@ -31,6 +31,10 @@ class FeatureCue(Row):
     words: list[str]
     features: list[PlaceFeature]
     extend: bool = True  # a name followed by this cue takes it in ("Khmeimim air base")
+    leading: bool = False  # the cue may stand before the name too ("Naval Station Rota")
+    # A site of this kind is named after the town it is at: when the gazetteer holds no
+    # such site, the town is where it is ("Busan Naval Base", "Kidal airport").
+    at_town: bool = False
 
 
 class Priors(Row):
