@@ -1313,6 +1313,29 @@ CASES: list[tuple[str, list[Leg]]] = [
         "by a Chinese Type 052D destroyer, and arrived at Manila on Monday.",
         [("Ottawa", None, ["Taiwan Strait"], "Manila", None, "2024-05-06")],
     ),
+    # A route told in apposition of the asset, before a verb that moves nothing.
+    (
+        "Six A-29 Super Tucanos, en route from Jacksonville to Lagos, were held at Bermuda "
+        "by weather on Tuesday.",
+        [("A-29 Super Tucano", "Jacksonville", [], "Lagos", None, None)],
+    ),
+    # ... unless the verb says the asset stayed where it was: the trip has not begun.
+    ("Two Mi-24P helicopters, reportedly destined for Niger, remain at the port of Lomé.", []),
+    # Being on the ground somewhere is having landed there; having been there before is a
+    # stop told again.
+    (
+        "A KC-390 from Kecskemet stopped at Ankara on Wednesday. By evening the aircraft was "
+        "on the ground in Tbilisi.",
+        [("KC-390", "Kecskemet", ["Ankara"], "Tbilisi", "2024-05-08", "2024-05-08")],
+    ),
+    (
+        "An Il-76MD brought Pantsir-S1 components into Hmeimim on Sunday after a stop in "
+        "Tehran. The jet had been on the ground in Tehran for about three hours.",
+        [
+            ("Il-76MD", None, ["Tehran"], "Hmeimim", "2024-05-05", "2024-05-05"),
+            ("Pantsir-S1", None, ["Tehran"], "Hmeimim", "2024-05-05", "2024-05-05"),
+        ],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

@@ -83,12 +83,18 @@ _GOVERNED = frozenset({"dobj", "pobj", "dative", "attr"})
 
 def _clause_end(last: Token, track: Track, state: State, motion: Motion) -> int:
     """The clause after the mention ends at a finite verb (the asset has a verb: no
-    verbless trip) or at another asset's mention. (A cue the tagger took for a verb,
-    "bound", is none.)"""
+    verbless trip, unless a cue came first: "Six A-29s, en route from Jacksonville to
+    Lagos, were held at Bermuda") or at another asset's mention. (A cue the tagger took for
+    a verb, "bound", is none.)"""
     cues = motion.verbless_cues | motion.route_words
+    cued = False
     for token in last.doc[last.i + 1 : last.sent.end]:
         if token.tag_ in FINITE_TAGS and token.lower_ not in cues:
-            return last.i + 1  # a clause with a verb is the parse's to read
+            # (else the verb's clause is the parse's; a verb of staying put says the trip
+            # told before it has not begun)
+            stays = token.lemma_.casefold() in motion.stay_lemmas
+            return token.i if cued and not stays else last.i + 1
+        cued = cued or token.lower_ in motion.verbless_cues
         if any(t is not track for t in state.by_token.get(token.i, [])):
             return token.i
     return last.sent.end

@@ -714,9 +714,17 @@ def _directed(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
 def _now_there(lex: EventLexicon, verb: Token) -> list[str]:
     """ "Yantar ... is now alongside in Baltiysk": being somewhere, said with a word that
     makes it news, is having arrived there (`arrived_words`)."""
-    if verb.lemma_ != "be" or not any(
-        c.dep_ == "advmod" and c.lower_ in lex.motion.arrived_words for c in children(verb)
+    motion = lex.motion
+    if (
+        verb.lemma_ != "be"
+        or any(c.dep_ == "aux" and c.lower_ == "had" for c in children(verb))
+        or not any(
+            (c.dep_ == "advmod" and c.lower_ in motion.arrived_words)
+            or any(f"{w} {o.lemma_.casefold()}" in motion.arrived_phrases for w, o in preps(c))
+            for c in (verb, *children(verb))
+        )
     ):
+        # ("had been on the ground in Tehran for three hours": a stop told again)
         return []
     after = verb.doc[verb.i + 1 : sentence(verb).end]
     if any(t.lower_ in lex.motion.route_words for t in after):

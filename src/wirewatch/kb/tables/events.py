@@ -123,6 +123,7 @@ class Motion(_Strict):
     # "dropped anchor off X": a verb and its object that together tell a motion, by class.
     object_idioms: dict[str, str] = Field(default_factory=dict)
     arrived_words: frozenset[str] = frozenset()  # "is now in X": arrived there
+    arrived_phrases: frozenset[str] = frozenset()  # "was on the ground in X": arrived there
     # An unknown verb with a preposition of direction to a place moves its asset subject.
     directed_preps: frozenset[str] = frozenset()
     directed_not: frozenset[str] = frozenset()
@@ -166,6 +167,7 @@ class Motion(_Strict):
     # "is berthed at Jinhae": a present passive of these tells where an asset is, not a trip
     # (unless a word of change says it has just come: "is now anchored off Tobruk").
     rest_lemmas: frozenset[str] = frozenset()
+    stay_lemmas: frozenset[str] = frozenset()  # "remain at the Lomé port": no trip yet
     change_words: frozenset[str] = frozenset()
     verbless_cues: frozenset[str] = frozenset()
     verbless_preps: dict[str, RoutePoint] = Field(default_factory=dict)
