@@ -49,6 +49,7 @@ class Named:
 
 
 _GAP = r"[^\S\n]+"  # spaces between the words of a name, never a line break
+_NAME_REACH = 120  # characters before a type noun in which its name and article may stand
 _LOWER_AFTER_HYPHEN = re.compile(r"-[a-z]")  # "Liberian-flagged", "Kirov-class": no name
 _DESIGNATOR = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")  # "the S26T submarine": a type, no name
 
@@ -81,8 +82,11 @@ class VesselFinder:
         self.name_word_re = re.compile(rules.name_word)
         self.tail_word_re = re.compile(rules.tail_word)
         after = trie_pattern(sorted(set(rules.nouns)))
-        self.before_noun_re = re.compile(
-            rf"(?:(?<![\w-])(?:the|The)|\w['’]s){_GAP}(?P<name>{self.name}){_GAP}(?P<noun>{after})(?![\w-])"
+        # Found from the noun back (a noun is rarer than "the", where a forward scan would
+        # try a name at every article): the name ends right before the noun's gap.
+        self.type_noun_re = re.compile(rf"(?<![\w-])(?P<noun>{after})(?![\w-])")
+        self.named_before_re = re.compile(
+            rf"(?:(?<![\w-])(?:the|The)|\w['’]s){_GAP}(?P<name>{self.name}){_GAP}\Z"
         )
         self.after_name = frozenset(rules.nouns_after_name)
         marks = trie_pattern(list(self.prefixes))
@@ -156,7 +160,11 @@ class VesselFinder:
         of its words a name's ("the Black Sea Fleet frigate", "the Liberian-flagged tanker"
         and "the Russian frigate" name none)."""
         out = []
-        for m in self.before_noun_re.finditer(text):
+        for noun in self.type_noun_re.finditer(text):
+            start = max(0, noun.start() - _NAME_REACH)
+            m = self.named_before_re.search(text[start : noun.start()])
+            if m is None:
+                continue
             name = m["name"]
             words = name.split()
             if (
@@ -168,12 +176,12 @@ class VesselFinder:
                 )
                 or name.partition(" ")[0] in self.prefixes
                 or not self.is_name(name)
-                or (len(words) == 1 and m["noun"] not in self.after_name)
+                or (len(words) == 1 and noun["noun"] not in self.after_name)
                 or (unlikely is not None and (unlikely(name) or unlikely(words[0])))
                 or (place is not None and place(name))
             ):
                 continue
-            out.append(Named(m.start("name"), m.end("name"), name, None, None))
+            out.append(Named(start + m.start("name"), start + m.end("name"), name, None, None))
         return out
 
     def _registered(self, text: str) -> list[Named]:
