@@ -1336,6 +1336,12 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Pantsir-S1", None, ["Tehran"], "Hmeimim", "2024-05-05", "2024-05-05"),
         ],
     ),
+    # A headline retells the report's trip: it tells none of its own.
+    (
+        "Spanish Hornets fly to Lithuania\nEight EF-18M Hornets of Ala 15 left Zaragoza on "
+        "Monday for Siauliai.",
+        [("EF-18M", "Zaragoza", [], "Siauliai", "2024-05-06", None)],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

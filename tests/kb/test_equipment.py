@@ -343,6 +343,8 @@ def test_items_count_by_source(catalogue: Table) -> None:
         ("French Rafale jets landed.", "Rafale"),
         ("Two Chinook helicopters flew in.", "Chinook"),
         ("Four Typhoons took off.", "Typhoon"),
+        ("UK Typhoons were scrambled.", "Typhoon"),
+        ("Saudi Typhoons met the tanker.", "Typhoon"),
         ("A Poseidon maritime patrol aircraft circled.", "Poseidon"),
         ("The Dassault Rafale was shown.", "Rafale"),
         ("Three Merlin Mk4 helicopters arrived.", "Merlin Mk4"),
@@ -366,6 +368,7 @@ def test_aircraft_named_by_name_in_context(catalogue: Table, text: str, model: s
         "The tanker Eagle S anchored off Helsinki.",
         "The island was hit by Typhoon Haikui.",
         "He was elected by Atlas voters.",
+        "The Japanese Typhoon season began.",  # a nation's, but not in the plural
     ],
 )
 def test_names_that_are_not_shown_as_aircraft(catalogue: Table, text: str) -> None:

@@ -57,6 +57,12 @@ def test_no_dateline_below_the_first_line_of_prose() -> None:
         # lower-case.
         ("The destroyer sailed from\nPortsmouth on Monday.", []),
         ("THE DESTROYER SAILED FROM\nportsmouth on Monday.", []),
+        # A headline in sentence case over the report; not a short first line of a
+        # hard-wrapped paragraph, which ends with a word a sentence goes on after.
+        ("Spanish Hornets fly to Lithuania\nEight EF-18M Hornets left.", ["Eight"]),
+        ("US B-52s land in Moron for bomber task force\nFour B-52Hs landed.", ["Four"]),
+        ("The frigate left the port of\nTartus on Monday.", []),
+        ("A long first line of a paragraph that was wrapped here by\nSomeone's editor.", []),
     ],
 )
 def test_a_sentence_starts_under_a_heading(text: str, starts: list[str]) -> None:
@@ -121,3 +127,11 @@ def test_no_sentence_starts_where_nothing_ended_one(nlp) -> None:
 def test_full_stops_still_end_sentences(nlp) -> None:
     doc = nlp("The frigate sailed on Monday. It docked at Souda Bay on Tuesday.")
     assert [s.text.split()[0] for s in doc.sents] == ["The", "It"]
+
+
+def test_headlines_are_kept_apart_from_headings() -> None:
+    """A headline retells the report's news; an all-capitals heading names what is below."""
+    text = "Spanish Hornets fly to Lithuania\nEight EF-18M Hornets left.\n\nHMS ALBION\nLeft."
+    assert [text[s:e] for s, e in load_kb().captions.headlines(text)] == [
+        "Spanish Hornets fly to Lithuania"
+    ]

@@ -258,6 +258,13 @@ class Context:
         )
         return [Span(start=s, end=e) for s, e in marked or []]
 
+    def in_headline(self, offset: int) -> bool:
+        """True inside a headline line (nlp openings): it retells the report's news."""
+        marked: list[tuple[int, int]] | None = (
+            self.doc._.headlines if Doc.has_extension("headlines") else None
+        )
+        return any(s <= offset < e for s, e in marked or [])
+
     def captions(self) -> list[Span]:
         """Caption spans (credit + caption line) the nlp caption marker found; read from
         the parse on first use, so any step may call it."""

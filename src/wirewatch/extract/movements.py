@@ -64,8 +64,8 @@ def find_movements(ctx: Context) -> None:
     lex, catalogue = ctx.kb.events, ctx.kb.equipment
     state = State(catalogue)
     for sent in ctx.sents:
-        if ctx.in_caption(sent.start_char):
-            continue
+        if ctx.in_caption(sent.start_char) or ctx.in_headline(sent.start_char):
+            continue  # (a headline retells the trip the report tells: not one of its own)
         index_mentions(ctx, catalogue, sent, state)
         index_registrations(ctx, catalogue, sent, state)
         for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens

@@ -6,7 +6,8 @@
   sentence whose subject is the aircraft, not the city.
   The openings that may be the dateline are kept as `doc._.datelines`.
 - At the line under a heading line ("HMNZS TE KAHA" over "Sailed from Devonport on
-  Monday"): a heading is not the subject of the sentence below it.
+  Monday") or a headline ("Spanish Hornets fly to Lithuania", kept as `doc._.headlines`):
+  neither is the subject of the sentence below it.
 - Never between a navy's ship prefix and the name after it ("HMAS | Adelaide arrived").
 - Never where nothing ends a sentence: after a word with no full stop, question or
   exclamation mark, colon, semicolon or closing quote, on the same line. The small parser
@@ -29,6 +30,9 @@ from wirewatch.nlp.text import text_of
 # (start, end) of each line opening that may be the report's dateline, first first.
 if not Doc.has_extension("datelines"):
     Doc.set_extension("datelines", default=None)
+# (start, end) of each headline line over the report ("Spanish Hornets fly to Lithuania").
+if not Doc.has_extension("headlines"):
+    Doc.set_extension("headlines", default=None)
 
 
 class OpeningSplitter:
@@ -49,6 +53,7 @@ class OpeningSplitter:
         text = text_of(doc)
         openings = self.layout.line_openings(text)
         doc._.datelines = [(o.start, o.end) for o in openings if o.dateline]
+        doc._.headlines = self.layout.headlines(text)
         for start in [*(o.end for o in openings), *self.layout.after_headings(text)]:
             token = _token_at(doc, start)
             if token is not None and token > 0:

@@ -3,7 +3,7 @@
 The names come from ICAO Doc 8643 (`_equipment_icao`). Many are ordinary words or places
 ("Typhoon", "Atlas", "Canberra"), so a name counts only where the text shows it as an
 aircraft: before an aircraft noun ("Rafale jets", "a Voyager tanker"), after its maker's name
-("Dassault Rafale") or counted in the plural ("four Typhoons").
+("Dassault Rafale"), counted in the plural ("four Typhoons") or a nation's ("UK Typhoons").
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ _MARK = re.compile(r"\s+(?:Mk\.?\s?\d{1,2}[A-Z]?|[A-Z]{1,3}\d{0,2}[A-Z]?)(?![\w-
 
 # An armed service's acronym right before a name ("RAF Voyager", "RAAF Wedgetail").
 _SERVICE_BEFORE = re.compile(r"\b[A-Z]{3,6}\s+$")
+# A country's code or people's adjective right before a plural name ("UK Typhoons", "Saudi
+# Typhoons", "Italian Eurofighters"): a nation's aircraft, counted as its fleet is.
+_NATION_BEFORE = re.compile(r"(?:\b[A-Z]{2}|\b[A-Z][a-z]+(?:ian|ish|ese|an|i|ch))\s+$")
 # What may follow a means ("by Voyager, via Ascension", "by Voyager to Cyprus"): the end of
 # the phrase, not another word of a name ("hit by Typhoon Haikui", "by Atlas voters").
 _MEANS_END = re.compile(r"s?(?:[,.;:)]|\s+(?:to|from|via|on|in|at|and|with|for|over|into)\b|$)")
@@ -121,4 +124,7 @@ class NameFinder:
         ):
             return True
         plural = text[end : end + 1] == "s" and not text[end + 1 : end + 2].isalnum()
-        return plural and self._count_before.search(window) is not None
+        return plural and (
+            self._count_before.search(window) is not None
+            or _NATION_BEFORE.search(window) is not None
+        )

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 from wirewatch.kb.tables._common import Row
 
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_GOES_ON = frozenset(".!?…:;,-–—")  # a line ending so is a sentence, or goes on
 
 
 class Credit(Row):
@@ -65,6 +66,11 @@ class Table(BaseModel):
     credits: list[Credit]
     openings: list[Opening] = Field(default_factory=list)
     heading: str | None = None  # a whole line that heads what is under it
+    # A headline: a line standing alone (first, or after a blank line) of at most this many
+    # words, with no sentence end, over a line that opens with a capital.
+    headline_max_words: int = Field(default=0, ge=0)
+    # Words a headline does not end with: a line ending so is a sentence wrapped at its end.
+    headline_not_last: list[str] = Field(default_factory=list)
     _heading: re.Pattern[str] | None = PrivateAttr(default=None)
     _compiled: list[re.Pattern[str]] = PrivateAttr(default_factory=list)
     _openings: list[tuple[re.Pattern[str], Opening]] = PrivateAttr(default_factory=list)
@@ -85,9 +91,39 @@ class Table(BaseModel):
         for line, below in pairwise(_LINE.finditer(text)):
             gap = text[line.end() : below.start()]
             opens = below.group().lstrip()[:1]
-            if gap == "\n" and opens.isupper() and self._heading.fullmatch(line.group()):
+            heads = self._heading.fullmatch(line.group()) or self._headline(text, line)
+            if gap == "\n" and opens.isupper() and heads:
                 starts.append(below.start() + len(below.group()) - len(below.group().lstrip()))
         return starts
+
+    def headlines(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the headline lines (not the all-capitalised headings, whose name the
+        entry under them is about) over a line that opens with a capital."""
+        out = []
+        for line, below in pairwise(_LINE.finditer(text)):
+            gap = text[line.end() : below.start()]
+            if (
+                gap == "\n"
+                and below.group().lstrip()[:1].isupper()
+                and self._headline(text, line)
+                and not (self._heading is not None and self._heading.fullmatch(line.group()))
+            ):
+                out.append((line.start(), line.end()))
+        return out
+
+    def _headline(self, text: str, line: re.Match[str]) -> bool:
+        """ "Spanish Hornets fly to Lithuania" over the report: a short line standing alone
+        with no sentence end (a hard-wrapped paragraph's first line is longer)."""
+        body = line.group().strip()
+        alone = line.start() == 0 or text[: line.start()].endswith("\n\n")
+        return (
+            alone
+            and bool(body)
+            and (body[0].isupper() or body[0].isdigit())
+            and body[-1] not in _SENTENCE_GOES_ON
+            and len(body.split()) <= self.headline_max_words
+            and body.split()[-1].casefold() not in self.headline_not_last
+        )
 
     def sentence_starts(self, text: str) -> list[int]:
         """Where a sentence starts after a line opening (the first character after it), for
