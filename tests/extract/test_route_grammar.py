@@ -1342,6 +1342,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Monday for Siauliai.",
         [("EF-18M", "Zaragoza", [], "Siauliai", "2024-05-06", None)],
     ),
+    # A copula naming an asset's stop ("Its next stop was Baku").
+    (
+        "An An-124 lifted off from Leipzig on Monday. Its next stop was Baku, where it spent "
+        "two hours, before it continued to Urumqi.",
+        [("An-124", "Leipzig", ["Baku"], "Urumqi", "2024-05-06", None)],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

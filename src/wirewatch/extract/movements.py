@@ -127,6 +127,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         return
     if tok.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(lex, tok):
         return
+    if _stop_named(ctx, lex, tok, state):
+        return
     # A particle, or a preposition some verbs need ("pulled into" arrives, "pulled out" not).
     particles = _particles(tok)
     back = _back(lex, tok)
@@ -746,6 +748,42 @@ def _idiom(lex: EventLexicon, verb: Token) -> list[str]:
         if c.dep_ == "dobj"
         and (kind := lex.motion.object_idioms.get(f"{lemma} {c.lemma_.casefold()}")) is not None
     ][:1]
+
+
+def _stop_named(ctx: Context, lex: EventLexicon, verb: Token, state: State) -> bool:
+    """ "Its next stop was Baku", "The C-17's first stop was Lajes": a copula whose subject
+    is an asset's stop names a place on its way (the asset: the subject's possessor)."""
+    if verb.lemma_ != "be":
+        return False
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    if subject is None or not _is_stop(lex, subject, _stops(lex)):
+        return False
+    owners = [c for c in children(subject) if c.dep_ == "poss"]
+    owners += [o for word, o in preps(subject) if word == "of"]
+    places = [
+        p
+        for c in children(verb)
+        if c.dep_ == "attr" and (p := place_of(ctx, c, with_clauses=False)) is not None
+    ]
+    movers = [t for o in owners for t in _owner_tracks(lex, o, state)]
+    if not places or not movers:
+        return False
+    route = _route(ctx, lex, verb, "transit")
+    route.via = [*route.via, *places]
+    for track in movers:
+        track.add(route)
+    return True
+
+
+def _owner_tracks(lex: EventLexicon, owner: Token, state: State) -> list[Track]:
+    """The assets a possessive means: "its" the one the text is about, "their" the group
+    named last, a noun the assets it names."""
+    if owner.lower_ in {"its", "her"}:
+        one = state.subject or state.last
+        return [one] if one is not None else []
+    if owner.lower_ == "their":
+        return list(state.group) or ([state.last] if state.last is not None else [])
+    return tracks_for(lex, owner, state)
 
 
 def _stops(lex: EventLexicon) -> frozenset[str]:
