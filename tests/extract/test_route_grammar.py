@@ -1348,6 +1348,14 @@ CASES: list[tuple[str, list[Leg]]] = [
         "two hours, before it continued to Urumqi.",
         [("An-124", "Leipzig", ["Baku"], "Urumqi", "2024-05-06", None)],
     ),
+    # "set course for X" is a trip there; a visit completed is a stay at its port.
+    (
+        "The corvette Sovershenny completed a visit to Jakarta and set course for Vladivostok.",
+        [
+            ("Sovershenny", "Jakarta", [], "Vladivostok", None, None),
+            ("Sovershenny", None, [], "Jakarta", None, None),
+        ],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",
