@@ -189,3 +189,11 @@ def test_names_joined_by_a_route_mark_next_to_a_craft(resources: Resources) -> N
     assert not {"The", "ADS", "B"} & names(a)
     a = run(resources, "The C-17 flew the Ramstein–Incirlik–Al Udeid route.")
     assert {"Ramstein", "Incirlik", "Al Udeid"} <= names(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Both jets landed at Ramstein the next day.", "The jet landed at Ramstein the next morning."],
+)
+def test_a_time_phrase_run_into_a_name_is_cut_off(resources: Resources, text: str) -> None:
+    assert named(run(resources, text), "Ramstein").country == "DEU"

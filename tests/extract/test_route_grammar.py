@@ -1356,6 +1356,16 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Sovershenny", None, [], "Jakarta", None, None),
         ],
     ),
+    # A counted group named by its registrations later is those airframes, each with the
+    # group's trip so far.
+    (
+        "Two Russian Il-76s landed in Bamako on Tuesday. The aircraft, RA-78830 and "
+        "RA-76502, had flown from Benghazi.",
+        [
+            ("Il-76", "Benghazi", [], "Bamako", None, "2024-05-07"),
+            ("Il-76", "Benghazi", [], "Bamako", None, "2024-05-07"),
+        ],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

@@ -5,6 +5,8 @@ last when the report has not tied it to one yet, so the clause it is the subject
 
 from __future__ import annotations
 
+import copy
+
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.extract._assets import registered_operator
@@ -49,6 +51,7 @@ def _airframe(ctx: Context, catalogue: Catalogue, state: State, ident: str) -> T
     latest = next((t for t in reversed(state.history) if t.asset.kind == "aircraft"), None)
     if latest is None:
         return None
+    latest = state.group_of.get(latest.key, latest)  # the next member of the same group
     if latest.asset.identifier is None and (latest.asset.count or 1) == 1:
         update: dict[str, object] = {"identifier": ident}
         if latest.asset.operator is None:
@@ -59,4 +62,23 @@ def _airframe(ctx: Context, catalogue: Catalogue, state: State, ident: str) -> T
     key = f"{family}|{ident}"
     operator = registered_operator(ctx, catalogue, ident) or latest.asset.operator
     asset = latest.asset.model_copy(update={"identifier": ident, "count": 1, "operator": operator})
-    return state.tracks.setdefault(key, Track(key, asset))
+    if key in state.tracks:
+        return state.tracks[key]
+    count = latest.asset.count or 1
+    if latest.asset.identifier is not None or count < 2:
+        return state.tracks.setdefault(key, Track(key, asset))
+    # One of a counted group ("Two Il-76s landed ... RA-78830 and RA-76502 had flown from
+    # Benghazi"): it made the group's trip so far; once every member is named, the group is
+    # its members.
+    member = Track(key, asset, routes=copy.deepcopy(latest.routes), personnel=latest.personnel)
+    state.tracks[key] = member
+    state.group_of[key] = latest
+    members = state.members.setdefault(latest.key, [])
+    members.append(member)
+    if len(members) == count:
+        state.tracks.pop(latest.key, None)
+        for token, tracks in state.by_token.items():
+            if latest in tracks:
+                state.by_token[token] = list(members)
+        state.history = [t for t in state.history if t is not latest]
+    return member

@@ -46,6 +46,10 @@ class State:
         self.passages: list[tuple[Track, Route]] = []
         # Trips told of assets not yet named: (subject token, kinds, how many, route).
         self.foretold: list[tuple[int, frozenset[str], int, Route, Actor | None]] = []
+        # Airframes a counted group was found to be by their registrations ("Two Il-76s ...
+        # RA-78830 and RA-76502"): group key -> its members so far, member key -> its group.
+        self.members: dict[str, list[Track]] = {}
+        self.group_of: dict[str, Track] = {}
 
     def mentioned(
         self, tracks: list[Track], sentence: int | None = None, token: int | None = None

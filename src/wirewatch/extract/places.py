@@ -547,12 +547,22 @@ def _across(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+_RUN_ON = re.compile(
+    r"(?<!\bof)(?<!\bde)(?<!\bdel)(?<!\bla)\s+(?:the|a|an|this|that|last|next)(?:\s.*)?$"
+)
+
+
 def _trim(text: str, offset: int) -> tuple[int, int]:
     """Drop a leading article or stray possessive and a trailing possessive."""
     lead = _ARTICLE.match(text)
     cut = lead.end() if lead else 0
     # "Ramstein (ETAR": an entity the model ran into a bracketed code ends at the bracket.
     body = _POSSESSIVE.sub("", text[cut:].split("(", 1)[0].rstrip())
+    # "Ramstein the next day": an entity the model ran into the time phrase after it ends
+    # before its article ("Isle of the Dead" keeps its own).
+    run_on = _RUN_ON.search(body)
+    if run_on is not None:
+        body = body[: run_on.start()]
     return offset + cut, offset + cut + len(body.rstrip())
 
 
