@@ -63,6 +63,8 @@ NO_TRIP = [
     "The cruiser Varyag is already in service at Vladivostok.",
     "The frigate HMS Iron Duke belongs to the Portsmouth flotilla.",
     "The destroyer USS Mason fired two missiles into the Red Sea on Monday.",
+    # An order or a plan to go is no trip yet.
+    "The destroyer USS Gravely was ordered to the Red Sea but has not yet left Norfolk.",
 ]
 
 
