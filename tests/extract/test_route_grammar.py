@@ -1366,6 +1366,11 @@ CASES: list[tuple[str, list[Leg]]] = [
             ("Il-76", "Benghazi", [], "Bamako", None, "2024-05-07"),
         ],
     ),
+    # A march is a trip: where it came from is the origin of the arrival after it.
+    (
+        "The 7th Armoured Brigade arrived in Cincu after a three-day march from Szolnok.",
+        [("7th Armoured Brigade", "Szolnok", [], "Cincu", None, None)],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",
