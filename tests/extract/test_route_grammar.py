@@ -1371,6 +1371,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "The 7th Armoured Brigade arrived in Cincu after a three-day march from Szolnok.",
         [("7th Armoured Brigade", "Szolnok", [], "Cincu", None, None)],
     ),
+    # A tracking post's verbless departure ("airborne from UMMS") and landing ("down at").
+    (
+        "Il-76TD EW-78843 airborne from UMMS at 0612Z, destination unknown. 0940Z: "
+        "EW-78843 down at HLLB.",
+        [("Il-76TD", "UMMS", [], "HLLB", None, None)],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

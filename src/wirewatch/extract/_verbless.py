@@ -58,8 +58,10 @@ def _told_after(
             if route.destination is not None:
                 route.via.append(route.destination)
             route.destination = place
-    if route.destination is None:
-        return None  # (where a trip began, with no end, is no movement)
+    if route.destination is None and not (
+        route.origin and cue.lower_ in motion.verbless_departures
+    ):
+        return None  # (where a trip began, with no end, is no movement, unless a later one ends it)
     stop = clause[-1] if len(clause) else last
     date = date_in(ctx, last.idx, stop.idx + len(stop))
     route.date = when_of(date) if date else None

@@ -171,6 +171,9 @@ class Motion(_Strict):
     change_words: frozenset[str] = frozenset()
     verbless_cues: frozenset[str] = frozenset()
     verbless_preps: dict[str, RoutePoint] = Field(default_factory=dict)
+    # Cues of a departure: the place after them is where a trip began, news with no end told
+    # ("EW-78843 airborne from UMMS, destination unknown").
+    verbless_departures: frozenset[str] = frozenset()
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
     there_words: frozenset[str] = frozenset()  # "landed there": the place named last
     source_words: frozenset[str] = frozenset()  # "according to X": a source, not a route
