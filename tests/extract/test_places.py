@@ -197,3 +197,8 @@ def test_names_joined_by_a_route_mark_next_to_a_craft(resources: Resources) -> N
 )
 def test_a_time_phrase_run_into_a_name_is_cut_off(resources: Resources, text: str) -> None:
     assert named(run(resources, text), "Ramstein").country == "DEU"
+
+
+def test_a_registers_label_before_its_number_is_no_place(resources: Resources) -> None:
+    a = run(resources, "The Sparta IV (IMO 9743033) left Tartus. Protests spread to Imo State.")
+    assert "IMO" not in names(a) and {"Tartus", "Imo State"} <= names(a)

@@ -1377,6 +1377,12 @@ CASES: list[tuple[str, list[Leg]]] = [
         "EW-78843 down at HLLB.",
         [("Il-76TD", "UMMS", [], "HLLB", None, None)],
     ),
+    # A ship a tracking service shows under way, its register number in brackets.
+    (
+        "MarineTraffic shows the Sparta IV (IMO 9743033) underway from Tartus towards the "
+        "Bosphorus at 12 knots.",
+        [("Sparta IV", "Tartus", [], "Bosphorus", None, None)],
+    ),
     # Where the craft a pair (or group) is of came from.
     (
         "A pair of B-1B Lancers from Ellsworth Air Force Base touched down at Misawa on Wednesday.",

@@ -49,7 +49,9 @@ def _told_after(
     if cue is None:
         return None
     route = Route(kind="travel")
-    for role, place in linear_points(ctx, motion, last, motion.verbless_preps, end=end):
+    # "the Sparta IV (IMO 9743033) underway from Tartus": read on past the bracketed number.
+    start = _past_brackets(last, end)
+    for role, place in linear_points(ctx, motion, start, motion.verbless_preps, end=end):
         if role == "origin" and route.origin is None:
             route.origin = place
         elif role == "via":
@@ -71,12 +73,23 @@ def _told_after(
     return route
 
 
+def _past_brackets(last: Token, end: int) -> Token:
+    """The bracket's closing token when one opens right after the mention, else the mention."""
+    doc = last.doc
+    if last.i + 1 >= end or doc[last.i + 1].text != "(":
+        return last
+    close = next((t for t in doc[last.i + 2 : end] if t.text == ")"), None)
+    return close if close is not None else last
+
+
 def _carried(last: Token, motion: Motion) -> bool:
     """What a verb or preposition governs ("carrying Patriot interceptors bound for
     Ukraine"), or a munition, is carried: its "bound for" is the load's, not a trip."""
     head = last
     while head.dep_ in {"compound", "nmod", "amod"} and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "dobj" and head.head.lemma_.casefold() in motion.witness_lemmas:
+        return False  # "shows the Sparta IV underway from Tartus": seen going, not carried
     return head.dep_ in _GOVERNED or head.lemma_.casefold() in motion.munition_nouns
 
 

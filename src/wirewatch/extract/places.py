@@ -566,10 +566,14 @@ def _trim(text: str, offset: int) -> tuple[int, int]:
     return offset + cut, offset + cut + len(body.rstrip())
 
 
+_REGISTER_NUMBER = re.compile(r"[^\S\n]*:?[^\S\n]*\d{5,}\b")
+
+
 def _usable(ctx: Context, start: int, end: int) -> bool:
-    """Not a demonym, not a ship's name, not a piece of a longer organisation/unit name."""
+    """Not a demonym, not a ship's name, not a piece of a longer organisation/unit name, not
+    a register's label before its number ("IMO 9743033" is no Imo State)."""
     text = ctx.document.text
-    if _is_demonym(ctx, text[start:end]):
+    if _is_demonym(ctx, text[start:end]) or _REGISTER_NUMBER.match(text, end):
         return False
     if _cues(ctx).ship_name_at(text, start) or _cues(ctx).class_name_at(text, end):
         return False

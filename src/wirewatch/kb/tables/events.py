@@ -174,6 +174,7 @@ class Motion(_Strict):
     # Cues of a departure: the place after them is where a trip began, news with no end told
     # ("EW-78843 airborne from UMMS, destination unknown").
     verbless_departures: frozenset[str] = frozenset()
+    witness_lemmas: frozenset[str] = frozenset()  # "shows the ship underway": seen, not carried
     back_words: frozenset[str] = frozenset()  # "was back in Portsmouth": a trip home
     there_words: frozenset[str] = frozenset()  # "landed there": the place named last
     source_words: frozenset[str] = frozenset()  # "according to X": a source, not a route
