@@ -187,7 +187,7 @@ class Track:
 
     def _seen(self, route: Route) -> None:
         """A sighting: the place starts the trip told next, or ends the one the asset had
-        come on; by itself it is no trip (spec: a sighting is not an arrival)."""
+        come on; by itself it is no trip (a sighting alone is not an arrival)."""
         place = route.origin
         if place is None:
             return
