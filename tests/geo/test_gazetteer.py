@@ -207,6 +207,13 @@ def test_gazetteer_pickles_by_path(gazetteer: Gazetteer) -> None:
     assert {c.kb for c in copy.codes("OSLK")} == {"icao:OSLK"}
 
 
+def _only_place(geocoder: Geocoder, text: str, name: str) -> Place:
+    """The one place `name`, as written in `text`, geocodes to."""
+    start = text.index(name)
+    (place,) = geocoder.geocode("doc", text, [(start, start + len(name))])
+    return place
+
+
 def _by_name(places: list[Place], text: str) -> dict[str, Place]:
     return {text[p.mentions[0].start : p.mentions[0].end]: p for p in places}
 
@@ -257,9 +264,7 @@ def test_bare_names_leave_out_words_that_name_no_place(gazetteer: Gazetteer) -> 
 def test_airfields_by_the_names_reports_use(
     geocoder: Geocoder, text: str, name: str, kb: str
 ) -> None:
-    start = text.index(name)
-    (place,) = geocoder.geocode("doc", text, [(start, start + len(name))])
-    assert place.kb == kb
+    assert _only_place(geocoder, text, name).kb == kb
 
 
 @pytest.mark.parametrize(
@@ -362,14 +367,10 @@ def test_the_town_an_airfield_serves_stays_a_place(geocoder: Geocoder) -> None:
 def test_a_site_the_gazetteer_lacks_is_at_its_town(
     geocoder: Geocoder, text: str, name: str, country: str
 ) -> None:
-    start = text.index(name)
-    (place,) = geocoder.geocode("doc", text, [(start, start + len(name))])
+    place = _only_place(geocoder, text, name)
     assert place.country == country and place.feature in {"city", "locality"}
 
 
 def test_a_camp_is_not_at_a_town_of_its_name(geocoder: Geocoder) -> None:
     """Camps are named after people ("Camp David" is not at David, Panama)."""
-    text = "The talks at Camp David ended."
-    start = text.index("Camp")
-    (place,) = geocoder.geocode("doc", text, [(start, start + len("Camp David"))])
-    assert place.lat is None
+    assert _only_place(geocoder, "The talks at Camp David ended.", "Camp David").lat is None
