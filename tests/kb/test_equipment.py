@@ -101,6 +101,9 @@ def test_navy_prefix(catalogue: Table) -> None:
             "the 3rd Armored Brigade Combat Team and the 6th Fleet",
             ["3rd Armored Brigade Combat Team", "6th Fleet"],
         ),
+        # British short titles after a battalion's number.
+        ("1 RIFLES and 2 PARA flew out; 1 R IRISH followed", ["1 RIFLES", "2 PARA", "1 R IRISH"]),
+        ("3 PARAGRAPHS were read", []),
         ("on the 16th day the 2nd battalion rested", []),  # no capitalised designation
         ("the Africa Corps arrived", []),  # unnumbered names are not matched
     ],

@@ -132,6 +132,9 @@ class Units(BaseModel):
     # Nouns that a bare number designates without an ordinal ("45 Commando", "16 Air
     # Assault Brigade"): British style.
     numbered_nouns: list[str] = Field(default_factory=list)
+    # Short titles a battalion number stands before, in capitals ("1 RIFLES", "2 PARA",
+    # "1 R IRISH"): British Army style.
+    short_titles: list[str] = Field(default_factory=list)
     # French ordinals ("1er", "7e") and the words that join the arm after the noun ("de").
     ordinal_suffixes: list[str] = Field(default_factory=list)
     after_noun_links: list[str] = Field(default_factory=list)
@@ -601,6 +604,12 @@ class Table(BaseModel):
         numbered = (
             rf"|(?<![\d,.])\b\d{{1,3}}(?:\s+{_CAP}){{0,2}}?\s+(?:{bare})\b{arm}" if bare else ""
         )
+        titles = "|".join(
+            re.escape(t).replace(r"\ ", r"\s")
+            for t in sorted(self.units.short_titles, key=len, reverse=True)
+        )
+        if titles:
+            numbered += rf"|(?<![\d,.])\b\d\s+(?:{titles})(?![\w-])"
         before = "|".join(
             re.escape(n) for n in sorted(self.units.before_number, key=len, reverse=True)
         )
