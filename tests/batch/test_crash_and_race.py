@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.resolve.test_incremental import snapshot
+from tests.resolve.test_incremental import assert_same, snapshot
 from wirewatch import resolve
 from wirewatch.store import Store
 from wirewatch.store import tables as t
@@ -85,7 +85,7 @@ def _assert_complete(store: Store, expected_documents: int) -> None:
             assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
     incremental = snapshot(store)
     resolve.rebuild(store)
-    assert snapshot(store) == incremental
+    assert_same(snapshot(store), incremental)
 
 
 def _finish(db: str, *inputs: str | Path) -> subprocess.CompletedProcess:

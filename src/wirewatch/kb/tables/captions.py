@@ -115,7 +115,7 @@ class Table(BaseModel):
         """ "Spanish Hornets fly to Lithuania" over the report: a short line standing alone
         with no sentence end (a hard-wrapped paragraph's first line is longer)."""
         body = line.group().strip()
-        alone = line.start() == 0 or text[: line.start()].endswith("\n\n")
+        alone = line.start() == 0 or text.startswith("\n\n", max(0, line.start() - 2))
         return (
             alone
             and bool(body)
