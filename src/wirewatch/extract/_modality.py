@@ -86,6 +86,10 @@ def _chain(token: Token) -> list[Token]:
     """The token and the governors whose modality it shares; a noun shares its verb's
     ("an intervention might be on the horizon")."""
     chain = [token]
+    if _split_passive(token):
+        # "was not, as some outlets claimed, diverted to X": the parser can hang a passive
+        # participle cut off from its "was" by an aside on the "was" as a clause of its own.
+        chain.append(token.head)
     node = token
     while node.pos_ in {"NOUN", "PROPN"} and node.head.i != node.i and len(chain) < 4:
         node = node.head
@@ -97,6 +101,20 @@ def _chain(token: Token) -> list[Token]:
             break  # "NATO has not decided, but Britain has sent ...": a clause of its own
         chain.append(chain[-1].head)
     return chain
+
+
+def _split_passive(token: Token) -> bool:
+    """A participle the parser made a clause of a bare "was" (no complement, no auxiliary of
+    its own) that stands before it."""
+    head = token.head
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and head.lemma_ == "be"
+        and head.i < token.i
+        and not any(c.dep_ in {"auxpass", "aux"} for c in children(token))
+        and not any(c.dep_ in {"attr", "acomp"} for c in children(head))
+    )
 
 
 def _under_governor(node: Token, lex: EventLexicon) -> bool:

@@ -400,7 +400,13 @@ def movers_of(ctx: Context, lex: EventLexicon, verb: Token, state: State, kind: 
             )
             if t not in carriers
         ]
-        tracks += [t for t in carriers if t.asset.kind in lex.motion.carrier_kinds]
+        crafts = [t for t in carriers if t.asset.kind in lex.motion.carrier_kinds]
+        loads = [t for t in tracks if t not in crafts]
+        if loads and crafts:
+            # "They had been carried by an Il-76 from Chkalovsky": the craft made the trip
+            # its load is told to have made ("The Pantsir systems arrived in Minsk").
+            state.escorts.append((loads[0], crafts))
+        tracks += crafts
         if not carriers and verb.dep_ == "conj" and not _own_subject(verb):
             # "flew a team from X to Y and took it on to Z": the craft of the first verb.
             carriers = [
@@ -1251,7 +1257,7 @@ def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
     # subjects), the subtree need not be walked.
     lo, hi = holder.left_edge.i, holder.right_edge.i
     if not any(lo <= i <= hi for i in state.by_token):
-        return {}
+        return _stray_designator(holder, lo, state)
     sent = sentence(holder)  # built once: `t.sent` per subtree token rebuilt a span each time
     return {
         tr.key: tr
@@ -1259,6 +1265,24 @@ def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
         if t.i in state.by_token and sent.start <= t.i < sent.end and _same_phrase(holder, t)
         for tr in state.by_token[t.i]
     }
+
+
+# How the small parser hangs a designator it has not joined to the identifier after it.
+_STRAYS = frozenset({"meta", "intj", "dep", "npadvmod", "nmod", "advmod"})
+
+
+def _stray_designator(holder: Token, lo: int, state: State) -> dict[str, Track]:
+    """ "C-17A RCH231 took off from Dover", "C-17A 07-7189 landed": a designator opening
+    the subject can come out as a list marker or an interjection of the verb, beside its
+    callsign or serial; the asset just before the subject, hung on the same verb, is it."""
+    if lo == 0:
+        return {}
+    before = holder.doc[lo - 1]
+    if before.i not in state.by_token or before.dep_ not in _STRAYS:
+        return {}
+    if before.head.i != holder.head.i or before.i != before.left_edge.i:
+        return {}
+    return {tr.key: tr for tr in state.by_token[before.i]}
 
 
 def _same_both_numbers(motion: Motion, holder: Token) -> bool:

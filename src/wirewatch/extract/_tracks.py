@@ -19,7 +19,7 @@ from wirewatch.model import Asset, Attribution, Evidence, Place, When
 class Route:
     """What one clause says about a trip."""
 
-    kind: str  # motion class: arrive | depart | transit | travel | origin | send
+    kind: str  # motion class: arrive | depart | transit | travel | origin | send | seen | rest
     origin: Place | None = None
     via: list[Place] = field(default_factory=list)
     destination: Place | None = None
@@ -56,6 +56,9 @@ class Leg:
     evidence: list[Evidence] = field(default_factory=list)
     attribution: Attribution | None = None
     landed: bool = False  # an arrival verb set the destination: the trip is over
+    # A verb of staying set the destination ("was off the Lofoten Islands by Wednesday"): a
+    # trip told as going on from there ("heading for the North Atlantic") passed it.
+    rested: bool = False
     seen: bool = False  # the origin is where the asset was seen (on `seen_on`, if told)
     seen_on: When | None = None
     came_from: bool = False  # all the leg was told is where it had come from
@@ -88,6 +91,13 @@ class Track:
         if route.kind == "seen":
             self._seen(route)
             return
+        if route.kind == "rest":
+            self._rested(route)
+            return
+        if self.legs and self.legs[-1].rested and _carries_on(route):
+            leg = self.legs[-1]
+            leg.via.append(leg.destination)  # type: ignore[arg-type]
+            leg.destination, leg.arrive, leg.landed, leg.rested = None, None, False, False
         leg = self._leg_for(route)
         leg.came_from = _came_from(route, leg) and (leg.came_from or not leg.evidence)
         if leg.seen and leg.destination is None and _came_from(route, leg):
@@ -161,8 +171,10 @@ class Track:
             # way there, told after the country it went to.
             leg.via.append(route.destination)
         if route.date is not None:
-            if route.kind in {"arrive"}:
+            if route.kind == "arrive" and (route.destination is not None or not route.via):
                 leg.arrive = leg.arrive or route.date
+            elif route.kind == "arrive":
+                pass  # "Its first stop was Souda Bay, where it put in on Thursday": a stop's day
             elif route.arrival:
                 leg.arrive = leg.arrive or route.date  # "returned to port on Thursday"
             elif (
@@ -201,6 +213,19 @@ class Track:
             return
         if route.evidence is not None and route.evidence not in self.legs[-1].evidence:
             self.legs[-1].evidence.append(route.evidence)
+
+    def _rested(self, route: Route) -> None:
+        """Where the asset stays: the end of a leg begun and not ended, else nothing (of an
+        asset not under way it is a state, not a trip)."""
+        leg = self.legs[-1] if self.legs else None
+        place = route.destination
+        if leg is None or place is None or leg.destination is not None or leg.home:
+            return
+        if leg.origin is None or _near(place, leg.origin) or leg.seen:
+            return
+        leg.destination, leg.arrive, leg.landed, leg.rested = place, route.date, True, True
+        if route.evidence is not None and route.evidence not in leg.evidence:
+            leg.evidence.append(route.evidence)
 
     def _leg_for(self, route: Route) -> Leg:
         """The leg a statement is about: a departure after an arrival, or an arrival
@@ -313,6 +338,16 @@ def _stopped_at(route: Route, leg: Leg) -> bool:
 
 
 _STARTS = frozenset({"depart"})  # statements of where a trip began
+
+
+def _carries_on(route: Route) -> bool:
+    """A statement of the trip going on from where it was, not of a new one from elsewhere."""
+    return (
+        route.kind in {"travel", "transit"}
+        and route.origin is None
+        and route.destination is not None
+        and not (route.back or route.home or route.earlier)
+    )
 
 
 def _came_from(route: Route | None, leg: Leg) -> bool:

@@ -31,10 +31,12 @@ from wirewatch.extract._movers import (
     take_passages,
     tracks_for,
 )
+from wirewatch.extract._named_ends import end_named, owner_tracks
 from wirewatch.extract._operation import home_place, operation_events
 from wirewatch.extract._registrations import index_registrations
 from wirewatch.extract._route_string import route_string
 from wirewatch.extract._state import State
+from wirewatch.extract._stays import stayed_at
 from wirewatch.extract._syntax import (
     actor_at,
     area_parties,
@@ -125,6 +127,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
     if tok.pos_ == "NOUN" and tok.lemma_.casefold() in lex.motion.trip_events:
         _nominal(ctx, lex, tok, state)
         return
+    if tok.pos_ == "NOUN" and _end_named(ctx, lex, tok, state):
+        return
     if tok.pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(lex, tok):
         return
     if _stop_named(ctx, lex, tok, state):
@@ -150,6 +154,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         or _cancelled(lex.motion, tok)  # "was called off" is no port call
         or _at_rest(ctx, lex, tok)
     ):
+        if not kinds and not negated(tok, lex) and not speculative(tok, lex):
+            _stayed(ctx, lex, tok, state)
         _personnel(lex, tok, state)
         return
     kind = kinds[0]
@@ -157,7 +163,8 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         _personnel(lex, tok, state)  # "the tanker seen over Cyprus": which tanker, no trip
         return
     note_escorts(lex, tok, state)
-    movers = movers_of(ctx, lex, tok, state, kind)
+    movers = _where_movers(tok, state) or movers_of(ctx, lex, tok, state, kind)
+    movers += [t for t in _unloaded_from(lex, tok, state) if t not in movers]
     if not movers:
         _personnel(lex, tok, state)
         _foretold(ctx, lex, tok, kind, state)
@@ -176,7 +183,12 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         # with no place of a trip, dates no leg.
         route.date = None
     route.background = _retelling(tok, state, lex.motion.retell_marks)
-    route.arrival = tok.lemma_.casefold() in lex.motion.arrival_lemmas and route.origin is None
+    # ("where it put in on Thursday" told of a stop: its day is no arrival at the trip's end)
+    route.arrival = (
+        tok.lemma_.casefold() in lex.motion.arrival_lemmas
+        and route.origin is None
+        and not (route.destination is None and route.via and _where(tok))
+    )
     route.continues = tok.lemma_.casefold() in lex.motion.continue_lemmas
     route.call = route.call or tok.lemma_.casefold() in lex.motion.call_lemmas
     route.diverted = tok.lemma_.casefold() in lex.motion.divert_lemmas
@@ -247,6 +259,16 @@ def _elided_legs(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> 
             legs.append(_leg_after(route, ends[0], when, goes_on=True))
         elif back and route.origin is not None and route.destination is not None:
             legs.append(_leg_after(route, route.origin, None, goes_on=False))
+        elif ends and lex.motion.classes["travel"].preps.get(node.lower_) == "origin":
+            # "flew from Moscow to Tehran on Monday and from Tehran to Damascus on Tuesday"
+            start = next(
+                (p for o in children(node) if o.dep_ == "pobj" and (p := place_of(ctx, o))),
+                None,
+            )
+            date = date_in(ctx, node.idx, sent.end_char)
+            leg = _leg_after(route, ends[0], when_of(date) if date else None, goes_on=False)
+            leg.origin = start
+            legs.append(leg)
     return legs
 
 
@@ -471,6 +493,17 @@ def _nominal(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> None
     if not tracks:
         return
     route = _route(ctx, lex, noun, kind)
+    roles = motion.classes[kind].preps
+    for holder in holders:
+        # "the arrival of the submarine Novorossiysk at Tartus": the parser hangs the route
+        # off what arrived.
+        for word, obj in preps(holder):
+            role = roles.get(word)
+            if role is None or role == "date" or word == "of":
+                continue
+            place = place_of(ctx, obj, with_clauses=False)
+            if place is not None:
+                _put(route, role, place)
     if route.date is None and verb is not None:
         # "The transfer ... was completed on Sunday": the date of the clause it is told in.
         told = _own_date(ctx, verb)
@@ -765,7 +798,7 @@ def _stop_named(ctx: Context, lex: EventLexicon, verb: Token, state: State) -> b
         for c in children(verb)
         if c.dep_ == "attr" and (p := place_of(ctx, c, with_clauses=False)) is not None
     ]
-    movers = [t for o in owners for t in _owner_tracks(lex, o, state)]
+    movers = [t for o in owners for t in owner_tracks(lex, o, state)]
     if not places or not movers:
         return False
     route = _route(ctx, lex, verb, "transit")
@@ -775,15 +808,43 @@ def _stop_named(ctx: Context, lex: EventLexicon, verb: Token, state: State) -> b
     return True
 
 
-def _owner_tracks(lex: EventLexicon, owner: Token, state: State) -> list[Track]:
-    """The assets a possessive means: "its" the one the text is about, "their" the group
-    named last, a noun the assets it names."""
-    if owner.lower_ in {"its", "her"}:
-        one = state.subject or state.last
-        return [one] if one is not None else []
-    if owner.lower_ == "their":
-        return list(state.group) or ([state.last] if state.last is not None else [])
-    return tracks_for(lex, owner, state)
+def _end_named(ctx: Context, lex: EventLexicon, noun: Token, state: State) -> bool:
+    """ "Its destination was Belgrade" (`_named_ends`): a route with that end for the assets."""
+    found = end_named(ctx, lex, noun, state)
+    if found is None:
+        return False
+    movers, role, place = found
+    route = Route(kind="travel")
+    _put(route, role, place)
+    route.evidence = ctx.evidence(noun.idx, noun.idx + len(noun))
+    route.attribution = ctx.claim_attribution(noun.idx)
+    for track in movers:
+        track.add(route)
+    state.last_place = place
+    return True
+
+
+def _stayed(ctx: Context, lex: EventLexicon, verb: Token, state: State) -> None:
+    """ "It has been waiting off Tartus since Sunday" (`_stays`): where the assets are, which
+    ends a trip of theirs told as begun (`Track` ignores it for an asset not under way)."""
+    place = stayed_at(ctx, lex, verb)
+    subject = subject_of(verb)
+    if place is None or subject is None:
+        return
+    motion = lex.motion
+    if subject.lower_ in motion.personnel_words or subject.lower_ in motion.part_words:
+        return  # "the battalion's soldiers remain at X": the unit may have moved on
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in children(subject)):
+        return  # "The division's headquarters remains near Moscow": a part of the asset
+    movers = movers_of(ctx, lex, verb, state, "travel")
+    if not movers:
+        return
+    date = _verb_date(ctx, verb, "arrive")
+    route = Route(kind="rest", destination=place, date=when_of(date) if date else None)
+    route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
+    route.attribution = ctx.claim_attribution(verb.idx)
+    for track in movers:
+        track.add(route)
 
 
 def _stops(lex: EventLexicon) -> frozenset[str]:
@@ -874,6 +935,69 @@ def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> No
             route.destination = route.destination or ends[-1]
 
 
+def _where_clause(ctx: Context, lex: EventLexicon, verb: Token, kind: str, route: Route) -> None:
+    """ "shipped to Bremerhaven, where they came ashore on Sunday", "Lajes, where it
+    refuelled": a "where" clause happens at the place it hangs on, in the slot its verb
+    gives "at" (an arrival's end, a stop on the way, where a departure began)."""
+    if not _where(verb) or kind not in {"arrive", "transit"}:
+        return
+    role = lex.motion.classes[kind].preps["at"]
+    head = verb.head
+    if head.dep_ == "attr" and _stop_named_by(lex, head.head):
+        role = "via"  # "Its first stop was Pearl Harbor, where it put in on the 21st"
+    # "in Port Louis, Mauritius, where it had arrived": the place the apposition locates.
+    heads = [head.head, head] if head.dep_ == "appos" else [head]
+    place = next((p for h in heads if (p := place_of(ctx, h, with_clauses=False))), None)
+    if place is not None and role != "date":
+        _put(route, role, place)
+
+
+def _where(verb: Token) -> bool:
+    """A "where" clause told in the past ("where they came ashore"; "where the group is
+    assembling" is how things stand, not a trip)."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ in {"VBD", "VBN"}
+        and any(c.dep_ == "advmod" and c.lower_ == "where" for c in children(verb))
+    )
+
+
+def _where_movers(verb: Token, state: State) -> list[Track]:
+    """ "The launchers were shipped to Bremerhaven, where they came ashore": "they" in a
+    "where" clause are what the clause the place belongs to moved."""
+    subject = subject_of(verb)
+    if not _where(verb) or subject is None or subject.pos_ != "PRON":
+        return []
+    for outer in verb.head.ancestors:
+        tracks = state.by_verb.get(outer.i)
+        if tracks:
+            state.by_verb[verb.i] = list(tracks)
+            return list(tracks)
+    return []
+
+
+def _unloaded_from(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
+    """ "Two Mi-24Ps were unloaded from an An-124 at Bamako", "offloaded at Niamey from two
+    Il-76MDs": the craft a load came out of arrived where it was unloaded."""
+    if verb.lemma_.casefold() not in lex.motion.unload_lemmas:
+        return []
+    return [
+        track
+        for word, obj in preps(verb)
+        if word == "from"
+        for track in tracks_for(lex, obj, state)
+        if track.asset.kind in lex.motion.carrier_kinds
+    ]
+
+
+def _stop_named_by(lex: EventLexicon, copula: Token) -> bool:
+    """ "Its first stop was X": a copula whose subject is a stop on the way."""
+    stops = _stops(lex)
+    return copula.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and _is_stop(lex, c, stops) for c in children(copula)
+    )
+
+
 def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     roles = lex.motion.classes[kind].preps
     route = Route(kind=kind)
@@ -924,6 +1048,8 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             route.via.extend(_stop_place(ctx, lex.motion, obj))
             continue
         role = roles.get(word)
+        if word == "from" and obj.ent_type_ == "EQUIPMENT":
+            continue  # "unloaded from an An-124 at Bamako": the craft, not a place left
         # "flew over Finland and Sweden": every coordinated place is a route point.
         if role is None or role == "date" or _trip_of(lex.motion, obj) is not None:
             continue  # ("at the end of a flight from X": the flight's phrases are yielded)
@@ -935,10 +1061,12 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
             [a for o in parties(obj) for a in area_parties(ctx, o)] if role == "via" else [obj]
         )
         onward = word in lex.motion.chain_preps
-        for place in (place_of(ctx, o, with_clauses=False) for o in route_objects):
-            if place is not None:
+        for o in route_objects:
+            place = place_of(ctx, o, with_clauses=False)
+            if place is not None and not _names_a_thing(lex, o, place):
                 _put(route, role, place, onward)
     _trip_ends(ctx, lex, verb, route)
+    _where_clause(ctx, lex, verb, kind, route)
     if route.destination is None:
         route.destination = _waters_off(ctx, verb)
     if route.origin is None and kind != "send":
@@ -959,6 +1087,16 @@ def _route(ctx: Context, lex: EventLexicon, verb: Token, kind: str) -> Route:
     route.evidence = ctx.evidence(verb.idx, verb.idx + len(verb))
     route.attribution = ctx.claim_attribution(verb.idx)
     return route
+
+
+def _names_a_thing(lex: EventLexicon, obj: Token, place: Place) -> bool:
+    """ "flew to Kazan for the BRICS summit", "left for the Zapad exercise": a place name
+    before a noun of an occasion names the occasion, not where the trip goes (`motion.
+    occasion_nouns`; "the Cincu training area" is a place)."""
+    if obj.pos_ != "NOUN" or obj.lemma_.casefold() not in lex.motion.occasion_nouns:
+        return False
+    start = obj.left_edge.idx
+    return any(start <= m.start and m.end <= obj.idx for m in place.mentions)
 
 
 def _perfect(verb: Token) -> bool:
@@ -1084,6 +1222,13 @@ def _route_preps(verb: Token, motion: Motion) -> Iterator[tuple[str, Token]]:
             for means_word, place in preps(obj):
                 yield means_word, place
                 yield from _chained(means_word, place, chain)
+    # "were unloaded from an An-124 at Bamako": the parser can hang the route off the craft
+    # the load came out of (not off an agent: "escorted by an A-50 from Lipetsk").
+    for word, obj in preps(verb):
+        if word == "from" and obj.ent_type_ == "EQUIPMENT":
+            for craft_word, place in preps(obj):
+                if craft_word != "from":
+                    yield craft_word, place
     # "repositioned empty to Kant", "flew back light to Leipzig": the parser can hang the
     # route off the adjective that says how the craft went.
     for how in (c for c in children(verb) if c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ"):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.extract._linear import FINITE_TAGS
-from wirewatch.extract._syntax import AREA_PREPS, from_objects, misread_to_name
+from wirewatch.extract._syntax import AREA_PREPS, from_objects, misread_to_name, preps
 from wirewatch.extract.context import Context, Geocoder, children, parse_tree, sentence
 from wirewatch.extract.registry import step
 from wirewatch.kb.tables.events import Motion
@@ -134,6 +134,7 @@ def recognise(ctx: Context) -> Iterator[tuple[int, int]]:
     yield from _datelines(ctx, gaz)
     yield from _locatives(ctx, gaz)
     yield from _route_slots(ctx, gaz)
+    yield from _trip_noun_slots(ctx, gaz)
     yield from _marked_routes(ctx, gaz)
     yield from _cued(ctx, gaz)
     for ent in ctx.ents:
@@ -324,6 +325,32 @@ def _route_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
                 yield span
 
 
+def _trip_noun_slots(ctx: Context, gaz: Geocoder) -> Iterator[tuple[int, int]]:
+    """A trip told as a noun has route slots as its verb does: "the deployment of Bastion-P
+    launchers to Paramushir", "the arrival of the submarine Novorossiysk at Tartus" (the
+    parser hangs the place off what arrived)."""
+    motion = ctx.kb.events.motion
+    for noun in ctx.tokens:
+        if noun.pos_ != "NOUN":
+            continue
+        kind = motion.trip_events.get(noun.lemma_.casefold())
+        if kind is None:
+            continue
+        roles = motion.classes[kind].preps
+        cues = _cues(ctx).feature_words
+        heads = [noun, *(o for w, o in preps(noun) if w in motion.trip_event_preps)]
+        slots = [
+            obj
+            for head in heads
+            for word, obj in preps(head)
+            if roles.get(word, "date") != "date" and word != "of"
+        ]
+        for obj in (o for o in slots if _capitalised(o) or o.lower_ in cues):
+            span = _slot_place(ctx, gaz, obj, noun)
+            if span is not None:
+                yield span
+
+
 def _slots_in_word_order(
     verb: Token, roles: frozenset[str], takes_object: bool, motion: Motion
 ) -> list[Token]:
@@ -458,7 +485,8 @@ def _route_prep_tokens(
     off from X"), off another route phrase ("from X to Y"), off what the verb carries
     ("flew two launchers and their crews from X to Y") or off an adverb of extent ("flew
     as far as Darwin")."""
-    stack = [c for c in children(verb) if c.dep_ in {"prep", "prt", "advmod"}]
+    # ("brought two AH-64Es to Rzeszow": the parser can make "to" a dative)
+    stack = [c for c in children(verb) if c.dep_ in {"prep", "dative", "prt", "advmod"}]
     # "flew first to Lajes and then to Gran Canaria": a preposition coordinated with the verb.
     stack += [c for c in children(verb) if c.dep_ == "conj" and c.pos_ == "ADP"]
     for obj in (c for c in children(verb) if c.dep_ == "dobj"):
@@ -466,7 +494,7 @@ def _route_prep_tokens(
         stack.extend(c for o in carried for c in children(o) if c.dep_ == "prep")
     while stack:
         node = stack.pop()
-        if node.dep_ in {"prep", "conj"} and (
+        if node.dep_ in {"prep", "dative", "conj"} and (
             node.lower_ in roles or (node.lower_ == "as" and node.head.lower_ in extent)
         ):
             yield node

@@ -142,6 +142,11 @@ class Motion(_Strict):
     here_lemmas: frozenset[str] = frozenset()  # "arrived from X" (no place): where it is told
     extent_words: frozenset[str] = frozenset()  # "as far as X": the trip's end
     call_nouns: dict[str, str] = Field(default_factory=dict)  # "a port call": noun -> word
+    end_nouns: dict[str, RoutePoint] = Field(default_factory=dict)  # "its destination was X"
+    stay_end_lemmas: frozenset[str] = frozenset()  # "left X ... is waiting off Y": Y ends it
+    stay_preps: frozenset[str] = frozenset()  # where a verb of staying puts the asset
+    occasion_nouns: frozenset[str] = frozenset()  # "for the BRICS summit": no destination
+    unload_lemmas: frozenset[str] = frozenset()  # "unloaded from an An-124": it came too
     news_days: int = 3  # a leg older than this before its report is background
     flight_days: int = Field(default=1, ge=0)  # a non-stop flight's end within this of its start
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
