@@ -125,6 +125,32 @@ CASES: list[tuple[str, list[Leg]]] = [
     ),
     # "was not, as ... reported, sent": the negation reaches the participle past the aside.
     ("The destroyer HMS Duncan was not, as several outlets reported, sent to Cyprus.", []),
+    # A question tells no trip, unless it asks how or when one was made; a claimed trip the
+    # sentence calls false is none.
+    ("Q: Is the Iranian frigate Sahand going to Venezuela?", []),
+    ("The two Mirage 2000-5Fs landed at Starokostiantyniv?", []),
+    (
+        "Q: Admiral, how did HMCS Ville de Québec get to Tokyo?",
+        [("Ville de Québec", None, [], "Tokyo", None, None)],
+    ),
+    (
+        "Reports that the frigate Admiral Essen had sailed to Odesa are false, the ministry said.",
+        [],
+    ),
+    ("Claims that the Patriot batteries were moved to Germany were not correct.", []),
+    ("There is no evidence that the Il-76 RA-78830 landed in Minsk.", []),
+    # A habit is no one trip; a trip prevented was not made.
+    ("Russian Il-76s routinely fly from Chkalovsky to Hmeimim.", []),
+    ("The tanker Eagle S was prevented from sailing to Port Said.", []),
+    # A ship class named like a listed item of another kind, and with its design's number.
+    (
+        "The Gepard-class frigate Dinh Tien Hoang arrived in Jakarta on Tuesday.",
+        [("Gepard-class", None, [], "Jakarta", None, "2024-05-07")],
+    ),
+    (
+        "The Gepard 3.9-class frigate Tran Hung Dao arrived in Jakarta on Tuesday.",
+        [("Gepard 3.9-class", None, [], "Jakarta", None, "2024-05-07")],
+    ),
 ]
 
 

@@ -68,7 +68,23 @@ def _speculative(token: Token, lex: EventLexicon) -> bool:
             return True
         if _going_to(node):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in cues.habitual for c in kids):
+            return True  # "regularly fly to Hmeimim": a habit
+        if _prevented(node, cues.preventing):
+            return True
     return False
+
+
+def _prevented(node: Token, preventing: frozenset[str]) -> bool:
+    """ "was prevented from sailing to Port Said": the "from" complement of a verb of
+    preventing did not happen."""
+    head = node.head
+    return (
+        node.dep_ == "pcomp"
+        and head.lower_ == "from"
+        and head.head.i != head.i
+        and head.head.lemma_.casefold() in preventing
+    )
 
 
 def _realized(node: Token, lex: EventLexicon) -> bool:

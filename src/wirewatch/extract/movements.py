@@ -33,6 +33,7 @@ from wirewatch.extract._movers import (
 )
 from wirewatch.extract._named_ends import end_named, owner_tracks
 from wirewatch.extract._operation import home_place, operation_events
+from wirewatch.extract._refuted import refuted
 from wirewatch.extract._registrations import index_registrations
 from wirewatch.extract._route_string import route_string
 from wirewatch.extract._state import State
@@ -70,6 +71,8 @@ def find_movements(ctx: Context) -> None:
             continue  # (a headline retells the trip the report tells: not one of its own)
         index_mentions(ctx, catalogue, sent, state)
         index_registrations(ctx, catalogue, sent, state)
+        if _asked(ctx, lex, sent):
+            continue  # "Is the frigate Sahand going to Venezuela?": asked, not told
         for tok in ctx.tokens[sent.start : sent.end]:  # a span's iterator rebuilds tokens
             if tok.pos_ in {"VERB", "AUX", "NOUN", "ADV"}:
                 _statement(ctx, lex, tok, state)
@@ -92,6 +95,19 @@ def find_movements(ctx: Context) -> None:
         if leg.background
     )
     ctx.events[:] = operation_events(ctx, movements, ctx.events, background)
+
+
+def _asked(ctx: Context, lex: EventLexicon, sent: SpacySpan) -> bool:
+    """A sentence that asks ("Q: Is the frigate Sahand going to Venezuela?", "They landed at
+    Starokostiantyniv?") tells nothing; a question of how or when ("How did HMCS Max
+    Bernays get to Tokyo?") takes the trip as given (`motion.question_words`)."""
+    if not ctx.document.text[sent.start_char : sent.end_char].rstrip().endswith("?"):
+        return False
+    words = [t for t in ctx.tokens[sent.start : sent.end] if t.is_alpha]
+    if len(words) > 1 and words[1].i == words[0].i + 2 and ctx.tokens[words[0].i + 1].text == ":":
+        words = words[1:]  # an interview's "Q:" label
+    # (within its first words: "Q: Captain, how did ...")
+    return not any(w.lower_ in lex.motion.question_words for w in words[:3])
 
 
 def _note_topic(ctx: Context, lex: EventLexicon, sent: SpacySpan, state: State) -> None:
@@ -150,6 +166,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         not kinds
         or negated(tok, lex)
         or speculative(tok, lex)
+        or refuted(ctx, tok)
         or _pleaded(tok, lex)
         or _cancelled(lex.motion, tok)  # "was called off" is no port call
         or _at_rest(ctx, lex, tok)
@@ -442,6 +459,7 @@ def _moves(ctx: Context, lex: EventLexicon, tok: Token) -> bool:
         and not (
             negated(tok, lex)
             or speculative(tok, lex)
+            or refuted(ctx, tok)
             or _pleaded(tok, lex)
             or _cancelled(lex.motion, tok)
             or _at_rest(ctx, lex, tok)

@@ -121,6 +121,8 @@ def find_equipment(
         if hit is None:
             continue
         end, match = hit
+        if _names_a_class(words, end):
+            continue  # "the Gepard-class frigate": a ship class named like a listed item
         end = _name_after(words, end, match, lookups)  # "An-124 Condor": the name rides along
         spans.append(Span(doc, i, end, label=LABEL))
         items.add(match.item.designator)
@@ -169,6 +171,15 @@ def _remembering(table: Table) -> _Remembering:
 
 
 _JOINERS = frozenset({"-", "‐", "–"})  # a hyphen joins a name into a class
+
+
+def _names_a_class(words: list[str], end: int) -> bool:
+    """The words after a catalogue hit make it a ship class's name: "-class", or a number
+    and "-class" ("Gepard-class", "Gepard 3.9-class"); the class form reads it."""
+    after = words[end : end + 3]
+    if after[:1] and after[0][:1].isdigit():
+        after = after[1:]
+    return len(after) >= 2 and after[0] in _JOINERS and after[1].casefold() == "class"
 
 
 def _add(

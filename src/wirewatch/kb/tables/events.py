@@ -100,6 +100,9 @@ class Hypothetical(_Strict):
     # flight ("planned" means scheduled there), and "a ceasefire was declared" reports a
     # ceasefire even with no party named.
     realizing: list[str] = Field(default_factory=list)
+    # "regularly fly to X": a habit, no one act; "was prevented from sailing": not done.
+    habitual: frozenset[str] = frozenset()
+    preventing: frozenset[str] = frozenset()
     source: str
 
 
@@ -147,6 +150,7 @@ class Motion(_Strict):
     stay_preps: frozenset[str] = frozenset()  # where a verb of staying puts the asset
     occasion_nouns: frozenset[str] = frozenset()  # "for the BRICS summit": no destination
     unload_lemmas: frozenset[str] = frozenset()  # "unloaded from an An-124": it came too
+    question_words: frozenset[str] = frozenset()  # "How did X get to Y?": a trip given
     news_days: int = 3  # a leg older than this before its report is background
     flight_days: int = Field(default=1, ge=0)  # a non-stop flight's end within this of its start
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"

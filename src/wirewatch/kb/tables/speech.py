@@ -51,6 +51,13 @@ class Judgements(_Strict):
     source: str
 
 
+class Refutations(_Strict):
+    falsehood: frozenset[str]
+    truth: frozenset[str]
+    support: frozenset[str] = frozenset()
+    source: str
+
+
 class Table(_Strict):
     verbs: Verbs
     non_claims: WordList
@@ -67,6 +74,7 @@ class Table(_Strict):
     pronouns: WordSet
     pointing_determiners: WordSet
     provider_preps: WordSet
+    refutations: Refutations
 
     @cached_property
     def _stances(self) -> dict[str, Stance]:
