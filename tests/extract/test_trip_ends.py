@@ -142,6 +142,35 @@ CASES: list[tuple[str, list[Leg]]] = [
     # A habit is no one trip; a trip prevented was not made.
     ("Russian Il-76s routinely fly from Chkalovsky to Hmeimim.", []),
     ("The tanker Eagle S was prevented from sailing to Port Said.", []),
+    # "instead of" and "rather than" set the trip aside; the one told instead stands.
+    (
+        "Instead of flying to Minsk, the Il-76 RA-78830 landed in Vitebsk on Monday.",
+        [("Il-76", None, [], "Vitebsk", None, "2024-05-06")],
+    ),
+    (
+        "The frigate Admiral Essen headed for Benghazi on Monday rather than sailing to Tartus.",
+        [("Admiral Essen", None, [], "Benghazi", "2024-05-06", None)],
+    ),
+    # Lying somewhere "still" is a state kept, not an arrival.
+    ("Imagery shows the car carrier Galaxy Leader still anchored off Hodeidah.", []),
+    # "Both Russian aircraft": of the assets named, the Russian ones, by their maker when the
+    # report names no operator (not the Japanese jets sent up to meet them).
+    (
+        "Two Tu-95MS bombers took off from Ukrainka on Sunday. Japanese F-15Js were scrambled "
+        "from Chitose. Both Russian aircraft landed at Engels later that day.",
+        [("Tu-95MS", "Ukrainka", [], "Engels", "2024-05-05", "2024-05-05")],
+    ),
+    # A class in the "of" phrase of "one of" in apposition to the ship is the ship's.
+    (
+        "HMS Tamar, one of two River-class patrol vessels in the region, reached Suva on Tuesday.",
+        [("River-class", None, [], "Suva", None, "2024-05-07")],
+    ),
+    # A unit in the "of" phrase of a designator that opens the sentence is whose it is.
+    (
+        "KC-135R 58-0100 of the 100th Air Refueling Wing flew from Mildenhall to Incirlik on "
+        "Tuesday.",
+        [("KC-135R", "Mildenhall", [], "Incirlik", "2024-05-07", "2024-05-07")],
+    ),
     # A ship class named like a listed item of another kind, and with its design's number.
     (
         "The Gepard-class frigate Dinh Tien Hoang arrived in Jakarta on Tuesday.",

@@ -72,7 +72,24 @@ def _speculative(token: Token, lex: EventLexicon) -> bool:
             return True  # "regularly fly to Hmeimim": a habit
         if _prevented(node, cues.preventing):
             return True
+        if _set_aside(node, cues.alternatives):
+            return True
     return False
+
+
+def _set_aside(node: Token, alternatives: frozenset[str]) -> bool:
+    """ "Instead of flying to Minsk, ...", "headed for Benghazi instead of sailing to
+    Tartus": the act "instead of" or "rather than" sets aside (the parser makes it a
+    preposition's complement, or a conjunct after "of" as a conjunction)."""
+    if node.dep_ == "pcomp":
+        holders = [node.head]
+    elif node.dep_ == "conj":
+        holders = [c for c in children(node.head) if c.dep_ == "cc" and c.i < node.i]
+    else:
+        return False
+    return any(
+        a.dep_ == "advmod" and a.lower_ in alternatives for h in holders for a in children(h)
+    )
 
 
 def _prevented(node: Token, preventing: frozenset[str]) -> bool:

@@ -124,6 +124,21 @@ def _said_of(between: SpacySpan) -> bool:
     return len(words) == 2 and words[0] in _IS_A[0] and words[1] in _IS_A[1]
 
 
+def _one_of(head: Token, ship: Token) -> bool:
+    """ "ENS Gamal Abdel Nasser, one of Egypt's two Mistral-class helicopter carriers", "The
+    frigate Kimon, the first of four FDI HN frigates": a class in the "of" phrase of a word
+    of number in apposition to the ship."""
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    part = of.head
+    return (
+        part.dep_ == "appos"
+        and part.head.i == ship.i
+        and (part.pos_ == "NUM" or part.tag_ == "JJ" or part.lower_ in {"one", "first", "last"})
+    )
+
+
 def _described(head: Token) -> list[Token]:
     """The nouns a class phrase is said of: the subject of "is a <class>" or of "belongs to
     the <class>", the noun a class is in apposition to."""
@@ -181,6 +196,7 @@ def _classed_ship(mention: Mention, ships: list[Mention], state: State) -> Track
             # "the destroyer ARA Sarandí (D13), a MEKO 360 ship": two appositions of one noun
             or (head.dep_ == "appos" and other.dep_ == "appos" and head.head.i == other.head.i)
             or _said_of(ent.doc[ship.ent.end : ent.start])
+            or _one_of(head, other)
         ):
             ties.append((1, ship))
         elif head.dep_ == "attr" and any(
@@ -564,7 +580,7 @@ def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
         if token.pos_ in {"VERB", "AUX"}:
             break  # another clause: its assets are its own
         if token.i in state.by_token:
-            return list(state.by_token[token.i])
+            return _owner_asset(token, state) or list(state.by_token[token.i])
         if misparsed and token.pos_ in {"NOUN", "PROPN", "PRON"} and token.dep_ != "appos":
             found = tracks_for(lex, token, state)
             if found:
@@ -574,6 +590,19 @@ def _asset_before(lex: EventLexicon, verb: Token, state: State) -> list[Track]:
     for token in before:
         if token.i in state.by_token and token.dep_ in _SUBJECTS:
             return list(state.by_token[token.i])
+    return []
+
+
+def _owner_asset(token: Token, state: State) -> list[Track]:
+    """ "KC-46A 18-46049 of the 22nd Air Refueling Wing flew ...": a unit in the "of" phrase
+    of an asset is whose the asset is; the asset that phrase hangs off moved."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return []
+    for outer in token.head.ancestors:
+        if outer.i in state.by_token and outer.i < token.i:
+            return list(state.by_token[outer.i])
+        if outer.pos_ in {"VERB", "AUX"}:
+            break
     return []
 
 
@@ -1089,7 +1118,7 @@ def _referent(motion: Motion, holder: Token, state: State, taken: list[Track]) -
     kinds = motion.kinds_meant(holder.lower_)
     free = [t for t in reversed(state.history) if t not in taken]
     country = state.nationality.get(holder.i)
-    of_country = [t for t in free if operated_by(t, country)]
+    of_country = [t for t in free if operated_by(t, country, state)]
     if of_country:
         # "The Russian frigate": of the assets named before, the Russian ones.
         taken = [*taken, *(t for t in free if t not in of_country)]
@@ -1148,7 +1177,7 @@ def _group(motion: Motion, holder: Token, state: State) -> list[Track]:
             t
             for t in reversed(state.history)
             if (role is None or has_role(state, t, role))
-            and (country is None or operated_by(t, country))
+            and (country is None or operated_by(t, country, state))
             and (not kinds or t.asset.kind in kinds)
             and state.named_before(t, holder.i)
         ]
@@ -1256,8 +1285,9 @@ def _named_tracks(holder: Token, state: State) -> dict[str, Track]:
     # A subtree lies within its left and right edges: when no mention lies there (most
     # subjects), the subtree need not be walked.
     lo, hi = holder.left_edge.i, holder.right_edge.i
-    if not any(lo <= i <= hi for i in state.by_token):
-        return _stray_designator(holder, lo, state)
+    stray = _stray_designator(holder, lo, state)
+    if stray or not any(lo <= i <= hi for i in state.by_token):
+        return stray  # ("KC-46A 18-46049 of the 22nd Air Refueling Wing flew": the KC-46A)
     sent = sentence(holder)  # built once: `t.sent` per subtree token rebuilt a span each time
     return {
         tr.key: tr

@@ -106,9 +106,19 @@ def several(state: State, found: list[Track], track: Track) -> bool:
     )
 
 
-def operated_by(track: Track, country: str | None) -> bool:
+def operated_by(track: Track, country: str | None, state: State | None = None) -> bool:
+    """The asset is the country's: its operator, or when the report names none (and `state`
+    is given), its maker ("two Tu-95MS bombers ... Japanese F-15Js ... Both Russian
+    aircraft": the Tupolevs)."""
     operator = track.asset.operator
-    return country is not None and operator is not None and operator.country == country
+    if country is None:
+        return False
+    if operator is not None:
+        return operator.country == country
+    if state is None or not track.asset.model:
+        return False
+    match = state.catalogue.lookup(track.asset.model)
+    return match is not None and match.item.country == country
 
 
 def has_role(state: State, track: Track, role: str) -> bool:

@@ -433,9 +433,13 @@ def _at_rest(ctx: Context, lex: EventLexicon, verb: Token) -> bool:
     """ "is berthed at Jinhae": a present passive of lying somewhere, with no word of change
     and no date in its clause, says where the asset is (`motion.rest_lemmas`)."""
     motion = lex.motion
-    if verb.tag_ != "VBN" or verb.lemma_.casefold() not in motion.rest_lemmas:
+    if verb.lemma_.casefold() not in motion.rest_lemmas:
         return False
     kids = children(verb)
+    if any(c.dep_ == "advmod" and c.lower_ in motion.state_words for c in kids):
+        return True  # "shows the Galaxy Leader still anchored off Ras Isa": where it has been
+    if verb.tag_ != "VBN":
+        return False
     present = any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in kids)
     changed = any(c.lower_ in motion.change_words for c in kids)
     return present and not changed and clause_date(ctx, verb) is None

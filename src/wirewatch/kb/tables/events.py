@@ -103,6 +103,7 @@ class Hypothetical(_Strict):
     # "regularly fly to X": a habit, no one act; "was prevented from sailing": not done.
     habitual: frozenset[str] = frozenset()
     preventing: frozenset[str] = frozenset()
+    alternatives: frozenset[str] = frozenset()  # "instead of flying to X": not done
     source: str
 
 
@@ -151,6 +152,7 @@ class Motion(_Strict):
     occasion_nouns: frozenset[str] = frozenset()  # "for the BRICS summit": no destination
     unload_lemmas: frozenset[str] = frozenset()  # "unloaded from an An-124": it came too
     question_words: frozenset[str] = frozenset()  # "How did X get to Y?": a trip given
+    state_words: frozenset[str] = frozenset()  # "still anchored off X": no arrival
     news_days: int = 3  # a leg older than this before its report is background
     flight_days: int = Field(default=1, ge=0)  # a non-stop flight's end within this of its start
     collective_words: frozenset[str] = frozenset()  # "a pair of Su-34 jets"
