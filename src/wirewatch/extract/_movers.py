@@ -125,9 +125,9 @@ def _said_of(between: SpacySpan) -> bool:
 
 
 def _one_of(head: Token, ship: Token) -> bool:
-    """ "ENS Gamal Abdel Nasser, one of Egypt's two Mistral-class helicopter carriers", "The
-    frigate Kimon, the first of four FDI HN frigates": a class in the "of" phrase of a word
-    of number in apposition to the ship."""
+    """ "ENS Gamal Abdel Nasser, one of Egypt's two Mistral-class helicopter carriers", "the
+    first of four Gepard-class frigates": a class in the "of" phrase of a word of number in
+    apposition to the ship."""
     of = head.head
     if head.dep_ != "pobj" or of.lower_ != "of":
         return False

@@ -171,10 +171,10 @@ class Track:
             # way there, told after the country it went to.
             leg.via.append(route.destination)
         if route.date is not None:
-            if route.kind == "arrive" and (route.destination is not None or not route.via):
-                leg.arrive = leg.arrive or route.date
-            elif route.kind == "arrive":
-                pass  # "Its first stop was Souda Bay, where it put in on Thursday": a stop's day
+            if route.kind == "arrive":
+                # (not a stop's day: "Its first stop was Souda Bay, where it put in on Thursday")
+                if route.destination is not None or not route.via:
+                    leg.arrive = leg.arrive or route.date
             elif route.arrival:
                 leg.arrive = leg.arrive or route.date  # "returned to port on Thursday"
             elif (

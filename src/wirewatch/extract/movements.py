@@ -959,8 +959,8 @@ def _trip_ends(ctx: Context, lex: EventLexicon, verb: Token, route: Route) -> No
 
 def _where_clause(ctx: Context, lex: EventLexicon, verb: Token, kind: str, route: Route) -> None:
     """ "shipped to Bremerhaven, where they came ashore on Sunday", "Lajes, where it
-    refuelled": a "where" clause happens at the place it hangs on, in the slot its verb
-    gives "at" (an arrival's end, a stop on the way, where a departure began)."""
+    refuelled": a "where" clause of arriving or stopping happens at the place it hangs on,
+    in the slot its verb gives "at" (an arrival's end, a stop on the way)."""
     if not _where(verb) or kind not in {"arrive", "transit"}:
         return
     role = lex.motion.classes[kind].preps["at"]
