@@ -52,6 +52,15 @@ CASES: list[tuple[str, list[Leg]]] = [
         "for Kirkenes.",
         [("Kola", "Severomorsk", ["Vardø"], "Kirkenes", "2024-05-06", None)],
     ),
+    # ... and told for a later day somewhere else, after a trip that ended, it went on.
+    (
+        "The Il-76 RA-78830 left Chkalovsky on Monday and landed at Hmeimim. On Wednesday it "
+        "was in Bamako.",
+        [
+            ("Il-76", "Chkalovsky", [], "Hmeimim", "2024-05-06", None),
+            ("Il-76", "Hmeimim", [], "Bamako", None, "2024-05-08"),
+        ],
+    ),
     # ... and of an asset not under way it is a state; a future stay is none.
     (
         "The frigate Soobrazitelny left Baltiysk on Monday. The corvette Boikiy remained at "

@@ -219,6 +219,15 @@ class Track:
         asset not under way it is a state, not a trip)."""
         leg = self.legs[-1] if self.legs else None
         place = route.destination
+        if leg is not None and place is not None and _later_elsewhere(leg, route, place):
+            # "landed at Hmeimim on Monday. On Wednesday it was in Bamako": it went on.
+            later = Leg(origin=leg.destination, destination=place, arrive=route.date)
+            later.landed = later.rested = True
+            later.personnel = self.personnel
+            if route.evidence is not None:
+                later.evidence.append(route.evidence)
+            self.legs.append(later)
+            return
         if leg is None or place is None or leg.destination is not None or leg.home:
             return
         if leg.origin is None or _near(place, leg.origin) or leg.seen:
@@ -338,6 +347,20 @@ def _stopped_at(route: Route, leg: Leg) -> bool:
 
 
 _STARTS = frozenset({"depart"})  # statements of where a trip began
+
+
+def _later_elsewhere(leg: Leg, route: Route, place: Place) -> bool:
+    """Where the asset stays, told for a day after the leg it ended (its arrival, else its
+    departure), is somewhere else."""
+    told = leg.arrive or leg.depart
+    return (
+        leg.landed
+        and leg.destination is not None
+        and told is not None
+        and route.date is not None
+        and route.date.start > told.end
+        and not _near(place, leg.destination)
+    )
 
 
 def _carries_on(route: Route) -> bool:
