@@ -180,6 +180,19 @@ CASES: list[tuple[str, list[Leg]]] = [
         "Tuesday.",
         [("KC-135R", "Mildenhall", [], "Incirlik", "2024-05-07", "2024-05-07")],
     ),
+    # Equipment named again with its unit in a "from" phrase is the equipment, and a
+    # place inside the country it was sent to is where it went.
+    (
+        "Britain sent a battery of Sky Sabre launchers to Poland. The launchers, from 16th "
+        "Regiment Royal Artillery, crossed from Dover to Calais on 11 September and were "
+        "driven to Rzeszow, arriving on the 14th.",
+        [("Sky Sabre", "Dover", ["Calais"], "Rzeszow", "2023-09-11", "2023-09-14")],
+    ),
+    # "made <place>": got there.
+    (
+        "The frigate Al-Qahera left Kiel on 28 July and made Alexandria on 8 August.",
+        [("Al-Qahera", "Kiel", [], "Alexandria", "2023-07-28", "2023-08-08")],
+    ),
     # A ship class named like a listed item of another kind, and with its design's number.
     (
         "The Gepard-class frigate Dinh Tien Hoang arrived in Jakarta on Tuesday.",

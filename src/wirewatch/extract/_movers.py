@@ -948,6 +948,11 @@ def tracks_for(
         units += [
             tr for obj in owners for tr in tracks_for(lex, obj, state) if tr.asset.kind == "unit"
         ]
+        meant = lex.motion.kinds_meant(holder.lower_)
+        if meant and not meant & {"unit", "vehicle"}:
+            # "The launchers, from 16th Regiment Royal Artillery, crossed": equipment named
+            # before, whose unit the phrase names, not the unit.
+            units = [t for t in units if t.asset.kind != "unit"]
         if units:
             return units
         if (

@@ -156,6 +156,7 @@ def _statement(ctx: Context, lex: EventLexicon, tok: Token, state: State) -> Non
         _motion_classes(lex, tok, particles)
         or _trip(lex, tok)
         or _idiom(lex, tok)
+        or _made_place(ctx, lex, tok)
         or _underway(lex, tok)
         or _routed(ctx, lex, tok)
         or back
@@ -803,6 +804,19 @@ def _idiom(lex: EventLexicon, verb: Token) -> list[str]:
         if c.dep_ == "dobj"
         and (kind := lex.motion.object_idioms.get(f"{lemma} {c.lemma_.casefold()}")) is not None
     ][:1]
+
+
+def _made_place(ctx: Context, lex: EventLexicon, verb: Token) -> list[str]:
+    """ "made Alexandria on 8 August", "finally made Eielson": a verb whose object, when it
+    is a place, is where the trip got to (`motion.place_object_verbs`)."""
+    kind = lex.motion.place_object_verbs.get(verb.lemma_.casefold())
+    if kind is None:
+        return []
+    placed = any(
+        c.dep_ == "dobj" and ctx.place_at(c.left_edge.idx, c.idx + len(c)) is not None
+        for c in children(verb)
+    )
+    return [kind] if placed else []
 
 
 def _stop_named(ctx: Context, lex: EventLexicon, verb: Token, state: State) -> bool:

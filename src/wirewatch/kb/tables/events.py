@@ -126,6 +126,7 @@ class Motion(_Strict):
     trip_verbs: frozenset[str] = frozenset()  # "made a hop from X to Y"
     # "dropped anchor off X": a verb and its object that together tell a motion, by class.
     object_idioms: dict[str, str] = Field(default_factory=dict)
+    place_object_verbs: dict[str, str] = Field(default_factory=dict)  # "made Alexandria"
     arrived_words: frozenset[str] = frozenset()  # "is now in X": arrived there
     arrived_phrases: frozenset[str] = frozenset()  # "was on the ground in X": arrived there
     # An unknown verb with a preposition of direction to a place moves its asset subject.
